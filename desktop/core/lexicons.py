@@ -1,0 +1,39 @@
+"""Loading the small data files under ``corpus/lexicons`` (furniture lines, triggers, motifs)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+class DataFileError(ValueError):
+    """A data file under ``corpus/`` is malformed; the message names the file and the entry."""
+
+
+def load_yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DataFileError(f"{path.name}: bad YAML{where}: {problem}") from None
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """``corpus/lexicons/<name>.yaml`` as a mapping."""
+    from desktop.core import paths
+
+    path = paths.corpus_dir() / "lexicons" / f"{name}.yaml"
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path.name}: expected a mapping at the top level")
+    return data

@@ -1,0 +1,1 @@
+"""The Qt user interface: widgets that show what :mod:`desktop.core` returns."""
