@@ -152,9 +152,7 @@ def _parse_date(path: Path, name: str, value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ArticleError(
-            path, f"'{name}' is not a valid date (YYYY-MM-DD): {value!r}"
-        ) from None
+        raise ArticleError(path, f"'{name}' is not a valid date (YYYY-MM-DD): {value!r}") from None
 
 
 def _parse_datetime(path: Path, name: str, value: Any) -> dt.datetime:
@@ -185,6 +183,9 @@ def _front_matter(path: Path, text: str) -> tuple[dict[str, Any] | None, str]:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ArticleError(path, f"bad YAML front matter{where}: {problem}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # PyYAML's constructors raise these for values such as a 13th month.
+        raise ArticleError(path, f"front matter holds a value that is not valid: {exc}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -197,8 +198,8 @@ def _slug(stem: str) -> str:
     return slug[:100] or "article"
 
 
-_MD_LINE_START = re.compile(r"^(\s*)([#>+*=|-]|\d+[.)])(?=\s|$)")
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([#>+*=|.)-])(?=\s|$)")
+_MD_INLINE = re.compile(r"([\\`*_\[\]])")
 _BULLET = re.compile(r"^\s*[•◦▪‣·]\s*")
 
 
@@ -225,7 +226,7 @@ def plain_text_to_markdown(text: str, furniture: Iterable[str] = ()) -> tuple[st
             stripped = _BULLET.sub("", stripped)
         stripped = _MD_INLINE.sub(r"\\\1", stripped)
         if not is_item:
-            stripped = _MD_LINE_START.sub(r"\1\\\2", stripped)
+            stripped = _MD_LINE_START.sub(r"\1\2\\\3", stripped)
         if out and not (is_item and previous_was_item):
             out.append("")
         out.append(f"- {stripped}" if is_item else stripped)
@@ -267,8 +268,10 @@ def load_article(path: str | Path, *, bundled: bool = False) -> Article:
     missing = [name for name in REQUIRED_FIELDS if meta.get(name) in (None, "")]
     if missing:
         raise ArticleError(
-            path, "front matter misses required field" + ("s " if len(missing) > 1 else " ")
-            + ", ".join(f"'{m}'" for m in missing)
+            path,
+            "front matter misses required field"
+            + ("s " if len(missing) > 1 else " ")
+            + ", ".join(f"'{m}'" for m in missing),
         )
     article_id = str(meta["id"]).strip()
     if not _ID_RE.match(article_id):
@@ -279,7 +282,8 @@ def load_article(path: str | Path, *, bundled: bool = False) -> Article:
     precision = str(meta.get("published_precision") or "day")
     if precision not in PRECISIONS:
         raise ArticleError(
-            path, f"'published_precision' must be one of {', '.join(PRECISIONS)} (got {precision!r})"
+            path,
+            f"'published_precision' must be one of {', '.join(PRECISIONS)} (got {precision!r})",
         )
     updated = meta.get("updated")
     furniture = meta.get("furniture_removed") or ()
@@ -312,12 +316,120 @@ def article_files(folder: Path) -> list[Path]:
     except OSError:
         return []
     return [
-        p for p in entries
+        p
+        for p in entries
         if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
     ]
 
 
-def load_corpus(*sources: str | Path, bundled: bool = False, into: Corpus | None = None) -> Corpus:
+# --------------------------------------------------------------------------- index
+
+INDEX_VERSION = 1
+
+
+def _record(article: Article) -> dict[str, Any]:
+    """An article as JSON-able values (for the start-up index)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "published": article.published.isoformat() if article.published else None,
+        "published_precision": article.published_precision,
+        "outlet": article.outlet,
+        "url": article.url,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "furniture_removed": list(article.furniture_removed),
+        "meta": {
+            k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in article.meta.items()
+        },
+    }
+
+
+def _from_record(record: dict[str, Any], path: Path, bundled: bool) -> Article:
+    return Article(
+        id=record["id"],
+        title=record["title"],
+        body=record["body"],
+        published=dt.date.fromisoformat(record["published"]) if record["published"] else None,
+        published_precision=record["published_precision"],
+        outlet=record["outlet"],
+        url=record["url"],
+        updated=dt.datetime.fromisoformat(record["updated"]) if record["updated"] else None,
+        furniture_removed=tuple(record["furniture_removed"]),
+        path=path,
+        bundled=bundled,
+        meta=MappingProxyType(dict(record["meta"])),
+    )
+
+
+class CorpusIndex:
+    """Parsed articles keyed by path, size and modification time, kept as JSON.
+
+    A warm start reads this one file instead of parsing every front matter (and so never
+    imports the YAML parser); a changed file is parsed again. A missing or damaged index
+    is simply rebuilt.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[str, dict[str, Any]] = {}
+        self._dirty = False
+        try:
+            import json
+
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") == INDEX_VERSION:
+                self._entries = data["entries"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self._entries = {}
+
+    @staticmethod
+    def _stamp(path: Path) -> list[int] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return [st.st_mtime_ns, st.st_size]
+
+    def get(self, path: Path, bundled: bool) -> Article | None:
+        entry = self._entries.get(str(path))
+        if entry is None or entry.get("stamp") != self._stamp(path):
+            return None
+        try:
+            return _from_record(entry["article"], path, bundled)
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, path: Path, article: Article) -> None:
+        stamp = self._stamp(path)
+        if stamp is not None:
+            self._entries[str(path)] = {"stamp": stamp, "article": _record(article)}
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write the index if it changed; a failure only costs speed next time."""
+        if not self._dirty:
+            return
+        import json
+
+        from desktop.core.fileio import write_text_atomic
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(
+                self.path, json.dumps({"version": INDEX_VERSION, "entries": self._entries})
+            )
+            self._dirty = False
+        except OSError:
+            pass
+
+
+def load_corpus(
+    *sources: str | Path,
+    bundled: bool = False,
+    into: Corpus | None = None,
+    index: CorpusIndex | None = None,
+) -> Corpus:
     """Load every article file of the given folders or files; collect problems, never raise."""
     corpus = into if into is not None else Corpus()
     for source in sources:
@@ -330,10 +442,18 @@ def load_corpus(*sources: str | Path, bundled: bool = False, into: Corpus | None
             corpus.problems.append(CorpusProblem(source, "no such file or folder"))
             continue
         for path in files:
+            article = index.get(path, bundled) if index is not None else None
+            if article is not None:
+                corpus.add(article)
+                continue
             try:
-                corpus.add(load_article(path, bundled=bundled))
+                article = load_article(path, bundled=bundled)
             except ArticleError as exc:
                 corpus.problems.append(CorpusProblem(path, exc.problem))
+                continue
+            corpus.add(article)
+            if index is not None:
+                index.put(path, article)
     return corpus
 
 
@@ -341,8 +461,10 @@ def load_default_corpus() -> Corpus:
     """The bundled articles, then the user's own articles folder (if it exists)."""
     from desktop.core import paths
 
-    corpus = load_corpus(paths.bundled_articles_dir(), bundled=True)
+    index = CorpusIndex(paths.cache_dir() / "corpus-index.json")
+    corpus = load_corpus(paths.bundled_articles_dir(), bundled=True, index=index)
     user_dir = paths.user_articles_dir()
     if user_dir.is_dir():
-        load_corpus(user_dir, into=corpus)
+        load_corpus(user_dir, into=corpus, index=index)
+    index.save()
     return corpus

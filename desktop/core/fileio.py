@@ -10,6 +10,18 @@ from pathlib import Path
 from typing import IO
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would race with threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
 class WriteError(OSError):
     """A file could not be written; the message names the path and the reason."""
 
@@ -30,6 +42,8 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved file should not be
     try:
         yield tmp
         if not tmp.exists() or tmp.stat().st_size == 0:

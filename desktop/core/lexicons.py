@@ -25,6 +25,8 @@ def load_yaml(path: Path) -> Any:
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise DataFileError(f"{path.name}: bad YAML{where}: {problem}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise DataFileError(f"{path.name}: a value is not valid: {exc}") from None
 
 
 @cache

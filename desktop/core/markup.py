@@ -12,14 +12,12 @@ Raw HTML and entities in articles are shown as text: an article is prose, not ma
 
 from __future__ import annotations
 
+import itertools
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import markdown
-from markdown.treeprocessors import Treeprocessor
 
 _CONTAINERS = {"ul", "ol", "blockquote", "div", "dl", "table", "thead", "tbody", "tr"}
 _LEAVES = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li", "dt", "dd", "td", "th"}
@@ -108,26 +106,27 @@ def _walk_tree(root: ET.Element) -> _Walk:
     return walk
 
 
-class _Capture(Treeprocessor):
-    """Runs last: records the finished tree and applies the marks asked for."""
-
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.marks: Sequence[Mark] = ()
-        self.walk: _Walk | None = None
-
-    def run(self, root: ET.Element) -> None:
-        self.walk = _walk_tree(root)
-        if self.marks:
-            _apply_marks(self.walk, self.marks)
-
-
 _local = threading.local()
 
 
-def _engine() -> tuple[markdown.Markdown, _Capture]:
+def _engine():
+    """A python-markdown instance per thread (imported on first use, not at start-up)."""
     engine = getattr(_local, "engine", None)
     if engine is None:
+        import markdown
+        from markdown.treeprocessors import Treeprocessor
+
+        class _Capture(Treeprocessor):
+            """Runs last: records the finished tree and applies the marks asked for."""
+
+            marks: Sequence[Mark] = ()
+            walk: _Walk | None = None
+
+            def run(self, root: ET.Element) -> None:
+                self.walk = _walk_tree(root)
+                if self.marks:
+                    _apply_marks(self.walk, self.marks)
+
         md = markdown.Markdown(extensions=[], output_format="html")
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
@@ -170,10 +169,7 @@ def render_html(body: str, marks: Sequence[Mark] = ()) -> str:
 
 
 def _span_for(mark: Mark) -> ET.Element:
-    if mark.href:
-        el = ET.Element("a", {"href": mark.href})
-    else:
-        el = ET.Element("span")
+    el = ET.Element("a", {"href": mark.href}) if mark.href else ET.Element("span")
     if mark.classes:
         el.set("class", mark.classes)
     if mark.style:
@@ -195,7 +191,7 @@ def _pieces(slot_text: str, start: int, marks: Sequence[Mark]) -> list[tuple[str
         cuts.add(min(max(m.end, start), end))
     points = sorted(cuts)
     pieces = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         if a == b:
             continue
         covering = [m for m in active if m.start <= a and m.end >= b]
@@ -204,7 +200,9 @@ def _pieces(slot_text: str, start: int, marks: Sequence[Mark]) -> list[tuple[str
     return pieces
 
 
-def _build_nodes(pieces: list[tuple[str, list[Mark]]], slot_start: int) -> tuple[str, list[ET.Element]]:
+def _build_nodes(
+    pieces: list[tuple[str, list[Mark]]], slot_start: int
+) -> tuple[str, list[ET.Element]]:
     """Turn pieces into (leading text, [elements with tails])."""
     lead = ""
     nodes: list[ET.Element] = []

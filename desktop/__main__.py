@@ -1,0 +1,91 @@
+"""``python -m desktop`` and the ``overtures`` command: the GUI and its subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from desktop import APP_NAME, __version__
+
+SUBCOMMANDS = {
+    "analyze": "annotate articles: actors, dates (and episodes) as text or JSON",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="overtures",
+        description=f"{APP_NAME}: read and compare news analysis of Belarus's overtures to the West. "
+        "With no subcommand, opens the window on the bundled corpus (and your own articles).",
+        epilog="Subcommands:\n"
+        + "\n".join(f"  {name:<9} {text}" for name, text in SUBCOMMANDS.items())
+        + "\n\nRun 'overtures SUBCOMMAND --help' for the options of each.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="open the window, wait until the first view is rendered, print "
+        '{"ready_ms": N} (milliseconds since the process started) and exit 0',
+    )
+    parser.add_argument(
+        "--basedir",
+        metavar="DIR",
+        help="keep settings and user data under DIR instead of the platform's user folders",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    analyze = sub.add_parser(
+        "analyze",
+        help=SUBCOMMANDS["analyze"],
+        description="Analyse the bundled corpus (or the given files or folders): actors with their "
+        "canonical ids and sides, dates with their calendar values, and episodes.",
+    )
+    analyze.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (default: the bundled corpus)",
+    )
+    analyze.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON document (the contract of the app's data)",
+    )
+    analyze.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the terminal output",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.basedir:
+        from desktop.core import paths
+
+        paths.set_base_dir(args.basedir)
+    if args.command and _no_display():
+        # Commands that only produce files must run with no display at all.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.command == "analyze":
+        from desktop.cli import analyze
+
+        return analyze(args)
+    from desktop.ui.app import run
+
+    return run(probe=args.startup_probe)
+
+
+def _no_display() -> bool:
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

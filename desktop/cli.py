@@ -1,0 +1,72 @@
+"""The command-line subcommands (no window): analyze, and later export and present."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from desktop.core.analysis import Analyzer, ArticleAnalysis
+from desktop.core.articles import Corpus, load_corpus, load_default_corpus
+
+
+def _corpus(paths: list[str]) -> Corpus:
+    return load_corpus(*paths) if paths else load_default_corpus()
+
+
+def analysis_json(analysis: ArticleAnalysis) -> dict:
+    """One article in the ``analyze --json`` contract."""
+    a = analysis.article
+    return {
+        "id": a.id,
+        "title": a.title,
+        "published": analysis.anchor.isoformat() if analysis.anchor else None,
+        "published_inferred": analysis.anchor_inferred,
+        "text": analysis.text,
+        "actors": [
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "actor": m.actor,
+                "name": m.name,
+                "kind": m.kind,
+                "side": m.side,
+                "via": m.via,
+            }
+            for m in analysis.actors
+        ],
+        "dates": [
+            {
+                "start": d.start,
+                "end": d.end,
+                "text": d.text,
+                "value": d.value,
+                "type": d.type,
+                "anchor": d.anchor,
+            }
+            for d in analysis.dates
+        ],
+    }
+
+
+def analyze(args: argparse.Namespace) -> int:
+    corpus = _corpus(args.paths)
+    for problem in corpus.problems:
+        print(f"overtures: {problem}", file=sys.stderr)
+    analyzer = Analyzer()
+    analyses = [analyzer.analyze(article) for article in corpus]
+    if args.json:
+        document = {"articles": [analysis_json(a) for a in analyses], "episodes": []}
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from desktop.core.terminal import print_analysis
+
+        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        for analysis in analyses:
+            print_analysis(analysis, analyzer, colour=colour)
+    if not corpus.articles:
+        print("overtures: no article could be loaded", file=sys.stderr)
+        return 1
+    return 0

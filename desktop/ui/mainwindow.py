@@ -1,0 +1,290 @@
+"""The main window: assembles the library, the reader and the sidebars; owns no logic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.core.settings import Settings
+from desktop.ui.actions import ActionRegistry
+from desktop.ui.banner import Banner
+from desktop.ui.findbar import FindBar
+from desktop.ui.icons import app_icon
+from desktop.ui.library import LibraryModel, LibraryView
+from desktop.ui.librarycontroller import LibraryController
+from desktop.ui.reader import ReaderArea
+from desktop.ui.readercontroller import ReaderController
+from desktop.ui.theme import ThemeManager
+from desktop.ui.workspace import Workspace
+
+MENUS = {
+    "&File": ["file.open", "file.import", "file.reload", None, "file.export", None, "file.quit"],
+    "&Edit": ["edit.find", "edit.find_next", "edit.find_previous"],
+    "&View": [
+        "view.library",
+        None,
+        "view.close_pane",
+        "view.next_pane",
+        "view.previous_pane",
+        None,
+        "view.sync_scroll",
+        "view.side_labels",
+        None,
+        "view.zoom_in",
+        "view.zoom_out",
+        "view.zoom_reset",
+        None,
+        ("&Theme", ["view.theme.system", "view.theme.light", "view.theme.dark"]),
+        "view.fullscreen",
+    ],
+    "&Help": ["help.about"],
+}
+TOOLBAR = [
+    "file.open",
+    None,
+    "view.close_pane",
+    "view.sync_scroll",
+    "view.side_labels",
+    None,
+    "view.zoom_out",
+    "view.zoom_in",
+    None,
+    "edit.find",
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: Settings, themes: ThemeManager) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.settings = settings
+        self.themes = themes
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setObjectName("MainWindow")
+        self.setDockNestingEnabled(True)
+        self.actions = ActionRegistry(self, themes.effective)
+
+        # Central: problems banner, tabs (reader first), find bar.
+        self.banner = Banner(self)
+        self.reader = ReaderArea(self)
+        self.find_bar = FindBar(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("CentralTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.addTab(self.reader, "Reader")
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.banner)
+        box.addWidget(self.tabs, 1)
+        box.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        # Library dock.
+        self.library_model = LibraryModel(workspace.articles(), self)
+        self.library = LibraryView(self.library_model, self)
+        self.library_dock = self.add_dock(
+            "Library",
+            "LibraryDock",
+            self.library,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            "view.library",
+        )
+        self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
+
+        # Controllers hold the logic; the window only wires them.
+        self.reader_control = ReaderController(workspace, self.reader, self.find_bar, self)
+        self.library_control = LibraryController(workspace, self.library_model, self)
+        self.library.open_requested.connect(self.reader_control.open)
+        self.library_control.open_article.connect(self.reader_control.open)
+        self.library_control.problems_changed.connect(self.show_problems)
+        for source in (self.reader_control, self.library_control):
+            source.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        workspace.analysis_failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.status = QLabel(self)
+        self.status.setObjectName("StatusCounts")
+        self.statusBar().addPermanentWidget(self.status)
+        self.reader.panes_changed.connect(self.update_status)
+        workspace.corpus_changed.connect(self.update_status)
+        workspace.analysis_ready.connect(lambda _id: self.update_status())
+        themes.changed.connect(self._theme_changed)
+
+        self.connect_actions()
+        self.build_menus()
+        self.build_toolbar()
+        self.show_problems(self.library_control.problems())
+        self.update_status()
+
+    # -- assembly
+    def add_dock(
+        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea, action_id: str
+    ) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        action = self.actions[action_id]
+        action.setChecked(True)
+        action.triggered.connect(dock.setVisible)
+        dock.setProperty("action_id", action_id)
+        dock.visibilityChanged.connect(self._dock_visibility)
+        return dock
+
+    def _dock_visibility(self, visible: bool) -> None:
+        dock = self.sender()
+        if dock is not None and self.isVisible() and not self.isMinimized():
+            self.actions[dock.property("action_id")].setChecked(visible)
+
+    def connect_actions(self) -> None:
+        a = self.actions
+        reader, lib = self.reader_control, self.library_control
+        a.connect("file.open", lib.open_files)
+        a.connect("file.import", lib.import_files)
+        a.connect("file.reload", lib.reload)
+        a.connect("file.quit", self.close)
+        a.connect("edit.find", lambda: self.find_bar.open_bar(self._selected_text()))
+        a.connect("edit.find_next", lambda: self.find_bar.find(backward=False))
+        a.connect("edit.find_previous", lambda: self.find_bar.find(backward=True))
+        a.connect("view.close_pane", lambda: self.reader.close_pane())
+        a.connect("view.next_pane", lambda: self.reader.step_current(1))
+        a.connect("view.previous_pane", lambda: self.reader.step_current(-1))
+        a.connect("view.zoom_in", lambda: self.workspace.set_zoom(self.workspace.zoom + 1))
+        a.connect("view.zoom_out", lambda: self.workspace.set_zoom(self.workspace.zoom - 1))
+        a.connect("view.zoom_reset", lambda: self.workspace.set_zoom(0))
+        a.connect("view.sync_scroll", self.reader.set_sync_scroll)
+        a.connect("view.side_labels", lambda on: self.workspace.set_options(side_labels=on))
+        a.connect("view.fullscreen", lambda on: self.showFullScreen() if on else self.showNormal())
+        for theme in ("system", "light", "dark"):
+            a.connect(f"view.theme.{theme}", lambda on, t=theme: on and self.themes.set_setting(t))
+        a.connect("help.about", self.show_about)
+        reader.area.current_changed.connect(lambda _pane: self.update_status())
+
+    def build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, items in MENUS.items():
+            self.fill_menu(bar.addMenu(title), items)
+
+    def fill_menu(self, menu, items) -> None:
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            elif isinstance(item, tuple):
+                self.fill_menu(menu.addMenu(item[0]), item[1])
+            else:
+                menu.addAction(self.actions[item])
+
+    def build_toolbar(self, items: list[str | None] = TOOLBAR) -> QToolBar:
+        toolbar = self.findChild(QToolBar, "MainToolBar") or self.addToolBar("Main")
+        toolbar.setObjectName("MainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for item in items:
+            if item is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.actions[item])
+        return toolbar
+
+    def show_about(self) -> None:
+        from desktop.ui.about import AboutDialog  # deferred: not needed at start-up
+
+        AboutDialog(self.workspace.articles(), self).open()
+
+    # -- state shown
+    def show_problems(self, problems: list[str]) -> None:
+        if problems:
+            n = len(problems)
+            self.banner.show_problems(
+                f"{n} file{'s' if n > 1 else ''} could not be loaded:", problems
+            )
+        else:
+            self.banner.hide()
+
+    def update_status(self) -> None:
+        n_articles = len(self.workspace.corpus)
+        n_panes = len(self.reader.panes)
+        analysing = " · analysing…" if self.workspace.busy() else ""
+        self.status.setText(
+            f"{n_articles} articles · {n_panes} of 3 panes · zoom {self.workspace.zoom:+d}{analysing}"
+        )
+
+    def _selected_text(self) -> str:
+        pane = self.reader.current_pane()
+        return pane.browser.textCursor().selectedText() if pane else ""
+
+    def _theme_changed(self, theme: str) -> None:
+        self.actions.set_theme(theme)
+        self.workspace.set_options(theme=theme)
+
+    def first_view_painted(self) -> None:
+        """After the first paint: highlight the open articles, then analyse the library."""
+        self.workspace.request_analysis(self.reader.article_ids())
+        self.workspace.request_analysis()
+
+    # -- settings
+    def restore(self, first_panes: list[str]) -> None:
+        s = self.settings
+        if s["window_geometry"]:
+            self.restoreGeometry(QByteArray.fromBase64(s["window_geometry"].encode("ascii")))
+        else:
+            self.resize(1440, 900)
+        if s["window_state"]:
+            self.restoreState(QByteArray.fromBase64(s["window_state"].encode("ascii")))
+        self.actions[f"view.theme.{self.themes.setting}"].setChecked(True)
+        self.actions["view.sync_scroll"].setChecked(s["sync_scroll"])
+        self.reader.set_sync_scroll(s["sync_scroll"])
+        self.actions["view.side_labels"].setChecked(s["side_labels"])
+        self.workspace.set_zoom(s["zoom"])
+        self.workspace.set_options(
+            theme=self.themes.effective,
+            side_labels=s["side_labels"],
+            hidden_sides=frozenset(s["hidden_sides"]),
+            hidden_kinds=frozenset(s["hidden_kinds"]),
+        )
+        panes = s["open_panes"] if s["first_start_done"] else first_panes
+        self.reader_control.open_many(panes)
+        if self.reader.panes:
+            index = min(max(s["current_pane"], 0), len(self.reader.panes) - 1)
+            self.reader.set_current(self.reader.panes[index])
+        if s.problem:
+            self.statusBar().showMessage(s.problem, 10000)
+
+    def save(self) -> None:
+        s = self.settings
+        s["window_geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        s["window_state"] = bytes(self.saveState().toBase64()).decode("ascii")
+        s["open_panes"] = self.reader.article_ids()
+        s["current_pane"] = max(self.reader.current_index(), 0)
+        s["sync_scroll"] = self.reader.sync_scroll
+        s["zoom"] = self.workspace.zoom
+        s["theme"] = self.themes.setting
+        s["side_labels"] = self.workspace.options.side_labels
+        s["hidden_sides"] = sorted(self.workspace.options.hidden_sides)
+        s["hidden_kinds"] = sorted(self.workspace.options.hidden_kinds)
+        s["first_start_done"] = True
+        self.workspace.render_cache.save()
+        try:
+            s.save()
+        except OSError as exc:
+            self.statusBar().showMessage(f"Settings could not be saved: {exc}", 10000)
+
+    def closeEvent(self, event) -> None:
+        self.save()
+        self.workspace.wait(3000)
+        super().closeEvent(event)

@@ -1,0 +1,69 @@
+"""Running slow work off the UI thread and getting the result back on it."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # reported to the UI, never lost
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            self._relay.failed.emit(detail)
+        else:
+            self._relay.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs callables in a thread pool; results arrive through the callbacks, on the UI thread."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 1) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finished(result: Any) -> None:
+            self._relays.discard(relay)
+            on_done(result)
+
+        def failed(message: str) -> None:
+            self._relays.discard(relay)
+            if on_error is not None:
+                on_error(message)
+
+        relay.done.connect(finished)
+        relay.failed.connect(failed)
+        self._pool.start(_Task(fn, relay))
+
+    def busy(self) -> bool:
+        return bool(self._relays)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)

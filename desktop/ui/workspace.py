@@ -1,0 +1,170 @@
+"""The session: corpus, analyses and view options, shared by every view.
+
+Views ask the workspace for an article's HTML; the workspace analyses articles in the
+background and tells views (``analysis_ready``) when highlighting can be drawn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core.analysis import Analyzer, ArticleAnalysis
+from desktop.core.articles import Article, Corpus, format_published
+from desktop.core.document import Highlight, ViewOptions, article_html, body_css
+from desktop.core.rendercache import RenderCache
+from desktop.ui.tasks import TaskRunner
+
+BASE_PT = 12.0
+ZOOM_RANGE = (-6, 12)
+
+
+class Workspace(QObject):
+    """What is loaded and how it is shown; the single source for views."""
+
+    analysis_ready = Signal(str)  # article id
+    analysis_failed = Signal(str)  # message
+    all_analysed = Signal()
+    options_changed = Signal()
+    corpus_changed = Signal()
+
+    def __init__(
+        self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.analyzer = analyzer or Analyzer()
+        self.options = ViewOptions()
+        self.zoom = 0
+        self._analyses: dict[str, ArticleAnalysis] = {}
+        self._pending: set[str] = set()
+        self._runner = TaskRunner(self)
+        self.analysis_error = ""
+        self.render_cache = RenderCache()
+
+    # -- corpus
+    def article(self, article_id: str) -> Article | None:
+        return self.corpus.get(article_id)
+
+    def articles(self) -> list[Article]:
+        return list(self.corpus.articles)
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._analyses = {k: v for k, v in self._analyses.items() if corpus.get(k) is v.article}
+        self.corpus_changed.emit()
+
+    def add_article(self, article: Article) -> bool:
+        before = len(self.corpus.articles)
+        self.corpus.add(article)
+        if len(self.corpus.articles) > before:
+            self.corpus_changed.emit()
+            return True
+        return False
+
+    # -- analysis
+    def analysis(self, article_id: str) -> ArticleAnalysis | None:
+        return self._analyses.get(article_id)
+
+    def analyses(self) -> list[ArticleAnalysis]:
+        return [self._analyses[a.id] for a in self.corpus.articles if a.id in self._analyses]
+
+    def request_analysis(self, article_ids: Iterable[str] | None = None) -> None:
+        """Analyse articles in the background, those asked for first."""
+        ids = list(article_ids) if article_ids is not None else self.corpus.ids()
+        todo = [
+            i for i in ids if i not in self._analyses and i not in self._pending and self.article(i)
+        ]
+        if not todo:
+            if not self._pending and self.is_fully_analysed():
+                self.all_analysed.emit()
+            return
+        self._pending.update(todo)
+        for article_id in todo:
+            article = self.article(article_id)
+            assert article is not None
+            self._runner.run(
+                lambda a=article: self.analyzer.analyze(a),
+                self._analysed,
+                lambda message, aid=article_id: self._failed(aid, message),
+            )
+
+    def analyse_now(self, article_id: str) -> ArticleAnalysis | None:
+        """Analyse on the calling thread (command line, tests, exports)."""
+        if article_id not in self._analyses:
+            article = self.article(article_id)
+            if article is None:
+                return None
+            self._analyses[article_id] = self.analyzer.analyze(article)
+        return self._analyses[article_id]
+
+    def is_fully_analysed(self) -> bool:
+        return all(a.id in self._analyses for a in self.corpus.articles)
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._runner.wait(msecs)
+
+    def _analysed(self, analysis: ArticleAnalysis) -> None:
+        article_id = analysis.article.id
+        self._pending.discard(article_id)
+        if self.corpus.get(article_id) is analysis.article:
+            self._analyses[article_id] = analysis
+            self.analysis_ready.emit(article_id)
+        if not self._pending and self.is_fully_analysed():
+            self.all_analysed.emit()
+
+    def _failed(self, article_id: str, message: str) -> None:
+        self._pending.discard(article_id)
+        self.analysis_error = f"Highlighting is not available for {article_id}: {message}"
+        self.analysis_failed.emit(self.analysis_error)
+
+    # -- options
+    def set_options(self, **changes) -> None:
+        new = dataclasses.replace(self.options, **changes)
+        if new != self.options:
+            self.options = new
+            self.options_changed.emit()
+
+    def set_zoom(self, zoom: int) -> None:
+        zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.options_changed.emit()
+
+    # -- rendering
+    def css(self) -> str:
+        return body_css(self.options.theme)
+
+    def font_size(self) -> float:
+        """The reading size in points, with the zoom applied."""
+        return BASE_PT + self.zoom
+
+    def byline(self, article: Article) -> str:
+        analysis = self._analyses.get(article.id)
+        outlet = article.outlet or "Outlet unknown"
+        if article.published is None and analysis is not None and analysis.anchor is not None:
+            return f"{outlet} · ≈ {analysis.anchor:%d %B %Y} (inferred from the text)"
+        return f"{outlet} · {format_published(article)}"
+
+    def body_html(self, article_id: str, highlights: Sequence[Highlight] = ()) -> str:
+        article = self.article(article_id)
+        if article is None:
+            return ""
+        analysis = self._analyses.get(article_id)
+        key = self.render_cache.key(article.body, self.options) if not highlights else ""
+        if analysis is None:
+            cached = self.render_cache.get(key) if key else None
+            if cached is not None:
+                return cached  # last session's highlighting, until the analysis arrives
+            return article_html(article.body, None, self.options, highlights, article_id)
+        html = article_html(
+            article.body, self.analyzer.annotated(analysis), self.options, highlights, article_id
+        )
+        if key:
+            self.render_cache.put(key, html)
+        return html

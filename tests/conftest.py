@@ -1,0 +1,51 @@
+"""Test set-up: no screen needed, no real user files touched, GUI tests marked.
+
+QT_QPA_PLATFORM is set here, before anything imports Qt, so the suite runs on a
+machine without a display and nobody has to remember an environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+os.environ.pop("OVERTURES_BASEDIR", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/tests/ui/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def fresh_user_dirs(tmp_path, monkeypatch):
+    """Every test gets empty settings, data and cache folders of its own."""
+    from desktop.core import paths
+
+    base = tmp_path / "overtures-home"
+    paths.set_base_dir(base)
+    monkeypatch.setenv("OVERTURES_BASEDIR", str(base))
+    yield base
+    paths.set_base_dir(None)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    """A copy of the bundled articles in a folder the test may change."""
+    import shutil
+
+    from desktop.core import paths
+
+    target = tmp_path / "articles"
+    shutil.copytree(paths.bundled_articles_dir(), target)
+    return target

@@ -1,0 +1,78 @@
+"""Markdown bodies: the plain text analysis reads, and marks that land on the right words."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.markup import Mark, block_spans, plain_text, render_html
+
+BODY = (
+    "First paragraph with *emphasis* and a [link](http://x).\n\n- item one\n- item two\n\nLast one."
+)
+
+
+def test_plain_text_joins_blocks():
+    assert (
+        plain_text(BODY)
+        == "First paragraph with emphasis and a link.\n\nitem one\nitem two\n\nLast one."
+    )
+
+
+def test_block_spans_index_the_plain_text():
+    text = plain_text(BODY)
+    assert [text[a:b] for a, b in block_spans(BODY)] == [
+        "First paragraph with emphasis and a link.",
+        "item one",
+        "item two",
+        "Last one.",
+    ]
+
+
+def test_marks_wrap_exactly_the_marked_characters():
+    text = plain_text(BODY)
+    start = text.index("emphasis")
+    html = render_html(BODY, [Mark(start, start + len("emphasis"), "actor", title="tip")])
+    assert '<em><span class="actor" title="tip">emphasis</span></em>' in html
+
+
+def test_a_mark_across_inline_elements_and_overlapping_marks():
+    text = plain_text(BODY)
+    a = text.index("with")
+    b = text.index("and") + 3
+    inner = text.index("emphasis")
+    html = render_html(BODY, [Mark(a, b, "evidence", anchor="ev"), Mark(inner, inner + 8, "actor")])
+    assert '<a name="ev"></a>' in html
+    assert '<span class="evidence"><span class="actor">emphasis</span></span>' in html
+    assert _strip(html).startswith("First paragraph with emphasis and a link.")
+
+
+def test_suffix_after_mark():
+    html = render_html("Minsk said.", [Mark(0, 5, "actor", suffix="BY", suffix_class="side")])
+    assert '<span class="actor">Minsk</span><sup class="side">BY</sup>' in html
+
+
+def test_raw_html_and_entities_are_text():
+    assert plain_text("a <script>x</script> &amp; b") == "a <script>x</script> &amp; b"
+    assert "&lt;script&gt;" in render_html("a <script>x</script>")
+
+
+def _strip(html: str) -> str:
+    text = re.sub(r"<sup[^>]*>.*?</sup>", "", html)
+    text = re.sub(r"<[^>]+>", "", text)
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    )
+
+
+words = st.text(alphabet="abc XYZ*_\n-1.>#&<[]()", min_size=0, max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words, st.lists(st.tuples(st.integers(0, 90), st.integers(0, 30)), max_size=6))
+def test_marks_never_change_the_text(body, raw_marks):
+    text = plain_text(body)
+    marks = [Mark(a, min(a + n, len(text)), "m") for a, n in raw_marks if a < len(text) and n > 0]
+    plain = _strip(render_html(body))
+    marked = _strip(render_html(body, marks))
+    assert marked == plain
