@@ -56,16 +56,23 @@ def analyze(args: argparse.Namespace) -> int:
         print(f"overtures: {problem}", file=sys.stderr)
     analyzer = Analyzer()
     analyses = [analyzer.analyze(article) for article in corpus]
+    from desktop.core.episodes import build_episodes, episode_json
+
+    episode_set = build_episodes(analyses)
     if args.json:
-        document = {"articles": [analysis_json(a) for a in analyses], "episodes": []}
+        document = {
+            "articles": [analysis_json(a) for a in analyses],
+            "episodes": [episode_json(e) for e in episode_set.episodes],
+        }
         json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        from desktop.core.terminal import print_analysis
+        from desktop.core.terminal import print_analysis, print_episodes
 
         colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         for analysis in analyses:
             print_analysis(analysis, analyzer, colour=colour)
+        print_episodes(episode_set)
     if not corpus.articles:
         print("overtures: no article could be loaded", file=sys.stderr)
         return 1

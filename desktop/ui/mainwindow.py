@@ -17,8 +17,12 @@ from desktop import APP_NAME
 from desktop.core.settings import Settings
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import Banner
+from desktop.ui.episodecontroller import EpisodeController
+from desktop.ui.episodes import EpisodeSidebar
 from desktop.ui.findbar import FindBar
 from desktop.ui.icons import app_icon
+from desktop.ui.legend import LegendPanel
+from desktop.ui.legendcontroller import LegendController
 from desktop.ui.library import LibraryModel, LibraryView
 from desktop.ui.librarycontroller import LibraryController
 from desktop.ui.reader import ReaderArea
@@ -102,15 +106,23 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
             "view.library",
         )
-        self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
+        self.episodes = EpisodeSidebar(self)
+        self.episodes_dock = self.add_dock("Episodes", "EpisodesDock", self.episodes, Qt.DockWidgetArea.LeftDockWidgetArea, "view.episodes")
+        self.tabifyDockWidget(self.library_dock, self.episodes_dock)
+        self.library_dock.raise_()
+        self.legend = LegendPanel(self)
+        self.legend_dock = self.add_dock("Legend", "LegendDock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "view.legend")
+        self.resizeDocks([self.library_dock, self.legend_dock], [300, 300], Qt.Orientation.Horizontal)
 
         # Controllers hold the logic; the window only wires them.
         self.reader_control = ReaderController(workspace, self.reader, self.find_bar, self)
         self.library_control = LibraryController(workspace, self.library_model, self)
+        self.legend_control = LegendController(workspace, self.legend, self.legend_dock, self.reader_control, self)
+        self.episode_control = EpisodeController(workspace, self.episodes, self.reader_control, self)
         self.library.open_requested.connect(self.reader_control.open)
         self.library_control.open_article.connect(self.reader_control.open)
         self.library_control.problems_changed.connect(self.show_problems)
-        for source in (self.reader_control, self.library_control):
+        for source in (self.reader_control, self.library_control, self.legend_control, self.episode_control):
             source.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         workspace.analysis_failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.status = QLabel(self)
@@ -118,6 +130,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         self.reader.panes_changed.connect(self.update_status)
         workspace.corpus_changed.connect(self.update_status)
+        workspace.options_changed.connect(self.update_status)
         workspace.analysis_ready.connect(lambda _id: self.update_status())
         themes.changed.connect(self._theme_changed)
 

@@ -29,6 +29,8 @@ class Workspace(QObject):
     all_analysed = Signal()
     options_changed = Signal()
     corpus_changed = Signal()
+    episodes_ready = Signal()
+    episodes_failed = Signal(str)
 
     def __init__(
         self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None
@@ -43,6 +45,9 @@ class Workspace(QObject):
         self._runner = TaskRunner(self)
         self.analysis_error = ""
         self.render_cache = RenderCache()
+        self.episodes = None  # an EpisodeSet once the whole library is analysed
+        self._episodes_pending = False
+        self.all_analysed.connect(self.build_episodes)
 
     # -- corpus
     def article(self, article_id: str) -> Article | None:
@@ -53,6 +58,7 @@ class Workspace(QObject):
 
     def set_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        self.episodes = None
         self._analyses = {k: v for k, v in self._analyses.items() if corpus.get(k) is v.article}
         self.corpus_changed.emit()
 
@@ -100,11 +106,51 @@ class Workspace(QObject):
             self._analyses[article_id] = self.analyzer.analyze(article)
         return self._analyses[article_id]
 
+    def reanalyse_all(self) -> None:
+        """Forget every analysis (the actor list changed) and analyse the library again."""
+        self.analyzer.reload()
+        self._analyses.clear()
+        self.episodes = None
+        self.request_analysis()
+
+    # -- episodes
+    def build_episodes(self) -> None:
+        """Extract episodes from every analysed article, in the background."""
+        if self._episodes_pending:
+            return
+        analyses = self.analyses()
+        self._episodes_pending = True
+
+        def done(episode_set) -> None:
+            self._episodes_pending = False
+            if len(self.analyses()) != len(analyses):
+                self.build_episodes()  # the library changed meanwhile
+                return
+            self.episodes = episode_set
+            self.episodes_ready.emit()
+
+        def failed(message: str) -> None:
+            self._episodes_pending = False
+            self.episodes_failed.emit(f"Episodes could not be extracted: {message}")
+
+        from desktop.core.episodes import build_episodes
+
+        self._runner.run(lambda: build_episodes(analyses), done, failed)
+
+    def build_episodes_now(self):
+        """Analyse everything and extract episodes on the calling thread (CLI, exports, tests)."""
+        from desktop.core.episodes import build_episodes
+
+        for article in self.corpus.articles:
+            self.analyse_now(article.id)
+        self.episodes = build_episodes(self.analyses())
+        return self.episodes
+
     def is_fully_analysed(self) -> bool:
         return all(a.id in self._analyses for a in self.corpus.articles)
 
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending) or self._episodes_pending
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._runner.wait(msecs)
