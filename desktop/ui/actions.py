@@ -141,6 +141,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Show the timeline of episodes",
         checkable=True,
     ),
+    ActionSpec("timeline.export_png", "Export Timeline as &PNG…", (), "export", "Save the timeline as a PNG image"),
+    ActionSpec("timeline.export_svg", "Export Timeline as &SVG…", (), "export", "Save the timeline as an SVG drawing"),
     # Episodes
     ActionSpec(
         "episodes.compare",

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -295,6 +296,9 @@ class EpisodeDelegate(QStyledItemDelegate):
 class EpisodeSidebar(QWidget):
     """Search, filters, the episode tree, and a note on named episodes that match nothing."""
 
+    def sizeHint(self) -> QSize:  # what the main window starts from
+        return QSize(300, 560)
+
     episode_selected = Signal(str)
     compare_requested = Signal(list)
 
@@ -348,10 +352,10 @@ class EpisodeSidebar(QWidget):
         self.compare.setToolTip("Compare the selected episodes side by side (select 2 to 4 with Ctrl or Shift)")
         self.compare.clicked.connect(lambda: self.compare_requested.emit(self.selected_ids()))
 
-        filters = QHBoxLayout()
+        filters = QGridLayout()
         filters.setSpacing(4)
-        for combo in (self.actor, self.side, self.type, self.year):
-            filters.addWidget(combo, 1)
+        for index, combo in enumerate((self.actor, self.side, self.type, self.year)):
+            filters.addWidget(combo, index // 2, index % 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.compare)

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -18,12 +19,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -211,6 +214,9 @@ class MentionListModel(QAbstractListModel):
 class LegendPanel(QWidget):
     """Sides and kinds (switchable), the actors of the corpus, and one actor's mentions."""
 
+    def sizeHint(self) -> QSize:  # what the main window starts from
+        return QSize(270, 560)
+
     hidden_sides_changed = Signal(frozenset)
     hidden_kinds_changed = Signal(frozenset)
     mention_activated = Signal(str, int, int)  # article id, start, end
@@ -290,8 +296,13 @@ class LegendPanel(QWidget):
         head.addWidget(self.add_button)
         bottom_box.addLayout(head)
         bottom_box.addWidget(self.mention_view)
+        top_scroll = QScrollArea(self)
+        top_scroll.setWidget(top)
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        for part in (top, middle, bottom):
+        for part in (top_scroll, middle, bottom):
             splitter.addWidget(part)
         splitter.setSizes([260, 260, 240])
         layout = QVBoxLayout(self)

@@ -252,6 +252,9 @@ SORTS = (
 class LibraryView(QWidget):
     """A filter box over a sortable list of articles; Enter or double-click opens."""
 
+    def sizeHint(self) -> QSize:  # what the main window starts from
+        return QSize(270, 560)
+
     open_requested = Signal(str, bool)  # article id, in a new pane?
 
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:

@@ -28,6 +28,7 @@ from desktop.ui.librarycontroller import LibraryController
 from desktop.ui.reader import ReaderArea
 from desktop.ui.readercontroller import ReaderController
 from desktop.ui.theme import ThemeManager
+from desktop.ui.timeline import TimelineView
 from desktop.ui.workspace import Workspace
 
 MENUS = {
@@ -48,7 +49,8 @@ MENUS = {
         "view.zoom_reset",
         None,
         ("&Theme", ["view.theme.system", "view.theme.light", "view.theme.dark"]),
-        "view.fullscreen",
+        "view.fullscreen", None,
+        "timeline.export_png", "timeline.export_svg",
     ],
     "&Help": ["help.about"],
 }
@@ -112,13 +114,17 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
         self.legend = LegendPanel(self)
         self.legend_dock = self.add_dock("Legend", "LegendDock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "view.legend")
-        self.resizeDocks([self.library_dock, self.legend_dock], [300, 300], Qt.Orientation.Horizontal)
+        self.timeline = TimelineView(self)
+        self.timeline_dock = self.add_dock("Timeline", "TimelineDock", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "view.timeline")
+        self.resizeDocks([self.library_dock, self.legend_dock], [270, 270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock], [290], Qt.Orientation.Vertical)
 
         # Controllers hold the logic; the window only wires them.
         self.reader_control = ReaderController(workspace, self.reader, self.find_bar, self)
         self.library_control = LibraryController(workspace, self.library_model, self)
         self.legend_control = LegendController(workspace, self.legend, self.legend_dock, self.reader_control, self)
         self.episode_control = EpisodeController(workspace, self.episodes, self.reader_control, self)
+        self.episode_control.attach_timeline(self.timeline)
         self.library.open_requested.connect(self.reader_control.open)
         self.library_control.open_article.connect(self.reader_control.open)
         self.library_control.problems_changed.connect(self.show_problems)
@@ -186,6 +192,8 @@ class MainWindow(QMainWindow):
         for theme in ("system", "light", "dark"):
             a.connect(f"view.theme.{theme}", lambda on, t=theme: on and self.themes.set_setting(t))
         a.connect("help.about", self.show_about)
+        a.connect("timeline.export_png", lambda: self.export_timeline("png"))
+        a.connect("timeline.export_svg", lambda: self.export_timeline("svg"))
         reader.area.current_changed.connect(lambda _pane: self.update_status())
 
     def build_menus(self) -> None:
@@ -213,6 +221,23 @@ class MainWindow(QMainWindow):
             else:
                 toolbar.addAction(self.actions[item])
         return toolbar
+
+    def export_timeline(self, kind: str) -> None:
+        from desktop.ui.exportdialog import ask_save_path
+
+        path = ask_save_path(self, f"Export Timeline as {kind.upper()}", f"overtures-timeline.{kind}",
+                             f"{kind.upper()} files (*.{kind})", self.settings)
+        if not path:
+            self.statusBar().showMessage("Export cancelled; nothing was written", 5000)
+            return
+        try:
+            (self.timeline.export_png if kind == "png" else self.timeline.export_svg)(path)
+        except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, "The timeline could not be exported", str(exc))
+            return
+        self.statusBar().showMessage(f"Timeline saved to {path}", 8000)
 
     def show_about(self) -> None:
         from desktop.ui.about import AboutDialog  # deferred: not needed at start-up
@@ -247,8 +272,16 @@ class MainWindow(QMainWindow):
 
     def first_view_painted(self) -> None:
         """After the first paint: highlight the open articles, then analyse the library."""
+        if getattr(self, "_default_docks", False):
+            # First start: dock sizes hold only once the window has its final geometry.
+            self._default_docks = False
+            self._apply_default_docks()
         self.workspace.request_analysis(self.reader.article_ids())
         self.workspace.request_analysis()
+
+    def _apply_default_docks(self) -> None:
+        self.resizeDocks([self.library_dock, self.legend_dock], [280, 280], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock], [250], Qt.Orientation.Vertical)
 
     # -- settings
     def restore(self, first_panes: list[str]) -> None:
@@ -256,7 +289,12 @@ class MainWindow(QMainWindow):
         if s["window_geometry"]:
             self.restoreGeometry(QByteArray.fromBase64(s["window_geometry"].encode("ascii")))
         else:
-            self.resize(1440, 900)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            if screen is not None and screen.width() > 0:
+                self.resize(int(screen.width() * 0.92), int(screen.height() * 0.92))
+            else:
+                self.resize(1440, 900)
+        self._default_docks = not s["window_state"]
         if s["window_state"]:
             self.restoreState(QByteArray.fromBase64(s["window_state"].encode("ascii")))
         self.actions[f"view.theme.{self.themes.setting}"].setChecked(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import parse_qs, unquote, urlparse
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -199,6 +199,9 @@ class ReaderPane(QWidget):
 
 class ReaderArea(QStackedWidget):
     """Up to three panes in a splitter, with synchronized scrolling and an empty state."""
+
+    def sizeHint(self) -> QSize:  # what the main window starts from
+        return QSize(760, 460)
 
     panes_changed = Signal()
     current_changed = Signal(object)  # pane or None

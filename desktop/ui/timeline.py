@@ -541,6 +541,9 @@ class TimelineView(QGraphicsView):
     episode_clicked = Signal(str)
     zoom_changed = Signal(float)
 
+    def sizeHint(self) -> QSize:  # docked at the bottom: room for three rows
+        return QSize(900, 300)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[TimelineItem] = []
