@@ -263,37 +263,44 @@ def group_events(events: list[Event]) -> list[list[Event]]:
         clusters[union.find(e.id)].append(e)
     groups = list(clusters.values())
     # 3. Across articles: overlapping dates, a shared family, a rare shared participant.
+    #    One sweep over the clusters in date order; only clusters whose dates overlap meet.
+    infos = []
+    for group in groups:
+        first, last = _cluster_bounds(group)
+        infos.append(
+            (
+                first,
+                last,
+                {e.family for e in group if not e.reporting},
+                {p.key for e in group for p in e.participants if _specific(p)},
+                {e.article for e in group},
+            )
+        )
     df: Counter[str] = Counter()
     for group in groups:
         df.update({p.key for e in group for p in e.participants})
     n = max(1, len(groups))
-    merged = True
-    while merged:
-        merged = False
-        groups.sort(key=lambda g: (_cluster_bounds(g)[0] or dt.date.max))
-        for i, a in enumerate(groups):
-            a_first, a_last = _cluster_bounds(a)
-            for j in range(i + 1, min(len(groups), i + 30)):
-                b = groups[j]
-                if {e.article for e in a} == {e.article for e in b}:
-                    continue
-                b_first, b_last = _cluster_bounds(b)
-                if not _overlap(a_first, a_last, b_first, b_last):
-                    continue
-                if not {e.family for e in a if not e.reporting} & {e.family for e in b if not e.reporting}:
-                    continue
-                shared = {p.key for e in a for p in e.participants if _specific(p)} & {
-                    p.key for e in b for p in e.participants if _specific(p)
-                }
-                weight = sum(math.log(1 + n / df[k]) for k in shared)
-                if weight >= math.log(1 + n / max(1, n * 0.34)):
-                    groups[i] = a + b
-                    del groups[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return groups
+    threshold = math.log(1 + n / max(1, n * 0.34))
+    order = sorted((i for i in range(len(groups)) if infos[i][0] is not None), key=lambda i: infos[i][0])
+    merge = _Union(str(i) for i in range(len(groups)))
+    slack = dt.timedelta(days=1)
+    for position, i in enumerate(order):
+        first_i, last_i, families_i, keys_i, articles_i = infos[i]
+        for j in order[position + 1 :]:
+            first_j, last_j, families_j, keys_j, articles_j = infos[j]
+            if first_j > last_i + slack:
+                break  # sorted by start: nothing later can overlap i
+            if articles_i == articles_j or not _overlap(first_i, last_i, first_j, last_j):
+                continue
+            if not families_i & families_j:
+                continue
+            shared = keys_i & keys_j
+            if shared and sum(math.log(1 + n / df[k]) for k in shared) >= threshold:
+                merge.union(str(i), str(j))
+    merged: dict[str, list[Event]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        merged[merge.find(str(i))].extend(group)
+    return list(merged.values())
 
 
 # --------------------------------------------------------------------------- episodes

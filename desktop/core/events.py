@@ -23,7 +23,6 @@ from desktop.core import timex
 from desktop.core.analysis import ArticleAnalysis
 from desktop.core.annotations import VIA_DEMONYM, ActorMention, DateMention
 from desktop.core.lexicons import DataFileError, load_lexicon
-from desktop.core.markup import block_spans
 
 PERSON = "person"
 
@@ -116,9 +115,34 @@ class EventLexicon:
     anaphor_type: dict[str, str]
 
 
+def _trie(words: list[list[str]]) -> str:
+    """A regex for these token sequences with shared prefixes factored out (fast to scan)."""
+    branches: dict[str, list[list[str]]] = {}
+    ends = False
+    for tokens in words:
+        if not tokens:
+            ends = True
+            continue
+        branches.setdefault(tokens[0], []).append(tokens[1:])
+    parts = []
+    for head in sorted(branches, key=len, reverse=True):
+        rest = branches[head]
+        tail = _trie(rest)
+        parts.append(re.escape(head) + (f"(?:{tail})" if tail else ""))
+    body = "|".join(parts)
+    if ends and body:
+        return f"(?:{body})?"
+    return body
+
+
 def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    """Whole-word, case-insensitive matching of phrases; the longest match wins."""
+    sequences = []
+    for phrase in {p.lower() for p in phrases}:
+        words = phrase.split()
+        # characters, with whitespace between words
+        sequences.append([c for word in words for c in ([*word, " "])][:-1])
+    body = _trie(sequences).replace(r"\ ", r"\s+").replace(" ", r"\s+")
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
@@ -182,16 +206,26 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(text[max(0, pos - 60) : pos])][-n:]
 
 
+@cache
+def _negation_pattern(negations: tuple[str, ...]) -> re.Pattern[str]:
+    """A negation among the three words before a trigger ("did not meet", "didn't visit")."""
+    body = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(negations, key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s\w])(?:{body})(?:\s+[\w’'-]+){{0,2}}\s*$", re.IGNORECASE)
+
+
 def _negated(text: str, start: int, negations: Sequence[str]) -> bool:
-    before = " ".join(_words_before(text, start, 3))
-    before = before.replace("’", "'")
-    return any(re.search(rf"(?:^|\s|\w){re.escape(neg)}(?:\s|$)", before) for neg in negations)
+    return bool(_negation_pattern(tuple(negations)).search(text[max(0, start - 40) : start]))
+
+
+@cache
+def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(planned, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _planned(text: str, sentence_start: int, trigger_start: int, planned: Sequence[str]) -> bool:
-    before = " " + " ".join(_words_before(text, trigger_start, 8)) + " "
-    clause = text[sentence_start:trigger_start].lower()
-    return any(f" {p} " in before or f" {p} " in clause for p in planned)
+    """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its sentence."""
+    return bool(_planned_pattern(tuple(planned)).search(text, sentence_start, trigger_start))
 
 
 def participant(m: ActorMention) -> Participant:
@@ -284,7 +318,7 @@ class EventExtractor:
         article = analysis.article.id
         actors = [m for m in analysis.actors if m.via != VIA_DEMONYM]
         dates = [d for d in analysis.dates if _date_usable(d)]
-        paragraphs = block_spans(analysis.article.body) if analysis.article.body else ((0, len(text)),)
+        paragraphs = _paragraphs(text)
         paragraph_of = _paragraph_index(paragraphs)
         in_actors, in_dates = _Window(actors), _Window(dates)
         self._dates_window = _Window(list(analysis.dates))
@@ -296,6 +330,9 @@ class EventExtractor:
 
         last_index = -99
         people_window: list[list[ActorMention]] = []
+        lex = self.lexicon
+        triggers = _Window([_Match(m.start(), m.end(), m.group()) for m in lex.trigger_re.finditer(text)])
+        anaphors = _Window([_Match(m.start(), m.end(), m.group()) for m in lex.anaphor_re.finditer(text)])
         # Pass 1: events and the dates their own sentence gives them.
         for s_index, (s_start, s_end) in enumerate(analysis.sentences):
             s_actors = in_actors.between(s_start, s_end)
@@ -305,7 +342,8 @@ class EventExtractor:
             recent = last_event is not None and (
                 paragraph - paragraph_of(last_event.sentence[0]) <= 1 or s_index - last_index <= 5
             )
-            runs = self._runs(text, s_start, s_end, names.between(s_start, s_end))
+            found = triggers.between(s_start, s_end)
+            runs = self._runs(text, s_start, s_end, names.between(s_start, s_end), found, anaphors.between(s_start, s_end)) if found else []
             if not runs:
                 # No trigger: context of the event before it in the paragraph, if it shares an actor.
                 if last_event is not None and paragraph_of(last_event.sentence[0]) == paragraph:
@@ -340,6 +378,7 @@ class EventExtractor:
                     last_event.evidence.append(Evidence(article, s_start, s_end, primary=False))
                 continue
             for run, event in kept:
+                self._describe(text, event, run, runs, s_actors)
                 event.id = f"{article}#{len(events)}"
                 event.anaphoric = bool(run.anaphor_type)
                 event.sentence_index = s_index
@@ -368,38 +407,39 @@ class EventExtractor:
         return [e for e in events if e.value]
 
     # -- pieces
-    def _runs(self, text: str, start: int, end: int, names: list[ActorMention]) -> list[_Run]:
+    def _runs(self, text: str, start: int, end: int, names: list[ActorMention],
+              found: list[_Match], anaphors: list[_Match]) -> list[_Run]:
         lex = self.lexicon
         runs: list[_Run] = []
         self._negated = []  # offsets of negated triggers in this sentence only
-        for m in lex.trigger_re.finditer(text, start, end):
-            if any(n.start < m.end() and m.start() < n.end for n in names):
+        for m in found:
+            if any(n.start < m.end and m.start < n.end for n in names):
                 continue  # "enlargement negotiations" in a title, "General Assembly" in a name
-            key = " ".join(m.group().lower().split())
+            key = " ".join(m.text.lower().split())
             type_id = lex.trigger_type.get(key)
             if type_id is None:
                 continue
-            if _negated(text, m.start(), lex.negations):
-                self._negated.append(m.end())
+            if _negated(text, m.start, lex.negations):
+                self._negated.append(m.end)
                 continue
             event_type = lex.types[type_id]
             if (
                 runs
                 and runs[-1].type.family == event_type.family
-                and m.start() - runs[-1].end <= 45
-                and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start() for n in names)
+                and m.start - runs[-1].end <= 45
+                and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
             ):
                 run = runs[-1]
-                run.end = m.end()
-                run.triggers.append((m.start(), m.end(), m.group()))
+                run.end = m.end
+                run.triggers.append((m.start, m.end, m.text))
                 if event_type.priority > run.type.priority:
                     run.type = event_type
             else:
-                runs.append(_Run(event_type, m.start(), m.end(), [(m.start(), m.end(), m.group())]))
-        for m in lex.anaphor_re.finditer(text, start, end):
-            type_id = lex.anaphor_type.get(" ".join(m.group().lower().split()), "")
+                runs.append(_Run(event_type, m.start, m.end, [(m.start, m.end, m.text)]))
+        for m in anaphors:
+            type_id = lex.anaphor_type.get(" ".join(m.text.lower().split()), "")
             for run in runs:
-                if run.start <= m.end() and m.start() <= run.end and run.type.family == lex.types[type_id].family:
+                if run.start <= m.end and m.start <= run.end and run.type.family == lex.types[type_id].family:
                     run.anaphor_type = type_id
         # "After the meetings, X travelled…": an event used as a time anchor is no new event.
         runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
@@ -478,10 +518,33 @@ class EventExtractor:
 
     def _event(self, analysis: ArticleAnalysis, run: _Run, runs: list[_Run], s_actors: list[ActorMention],
                s_start: int, s_end: int) -> Event:
+        """The event of a run: what decides whether it is kept (roles, date, modality)."""
         text = analysis.text
+        sources, targets = self._roles(text, run, runs, s_actors, s_start, s_end)
+        event = Event(
+            id="",
+            article=analysis.article.id,
+            type=run.type.id,
+            family=run.type.family,
+            trigger=" … ".join(t[2] for t in run.triggers),
+            trigger_span=(run.start, run.end),
+            sentence=(s_start, s_end),
+            sources=_unique(sources),
+            targets=_unique(targets),
+            evidence=[Evidence(analysis.article.id, s_start, s_end)],
+            planned=_planned(text, s_start, run.start, self.lexicon.planned),
+            reporting=run.type.reporting,
+            priority=run.type.priority,
+        )
+        if run.dates:
+            _set_date(event, run.dates, "sentence")
+        return event
+
+    def _describe(self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]) -> None:
+        """Place, organisation, phrases and summary: only for events that are kept."""
+        s_start, s_end = event.sentence
         index = runs.index(run)
         next_start = runs[index + 1].start if index + 1 < len(runs) else s_end
-        sources, targets = self._roles(text, run, runs, s_actors, s_start, s_end)
         previous_end = runs[index - 1].end if index else s_start
         places = self._places.between(previous_end, next_start)
         place = min(places, key=lambda p: abs(p.start - run.start)).name if places else None
@@ -499,30 +562,12 @@ class EventExtractor:
             "",
         )
         sentence_text = text[s_start:s_end]
-        event = Event(
-            id="",
-            article=analysis.article.id,
-            type=run.type.id,
-            family=run.type.family,
-            trigger=" … ".join(t[2] for t in run.triggers),
-            trigger_span=(run.start, run.end),
-            sentence=(s_start, s_end),
-            sources=_unique(sources),
-            targets=_unique(targets),
-            place=place,
-            object_phrase=_object_phrase(text, run.triggers[0][1], next_start),
-            name_phrase=self._undated(_name_phrase(text, run.triggers[0][0], run.end, next_start), run.start, next_start),
-            clause=_clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else "",
-            organisation=organisation,
-            summary=sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…",
-            evidence=[Evidence(analysis.article.id, s_start, s_end)],
-            planned=_planned(text, s_start, run.start, self.lexicon.planned),
-            reporting=run.type.reporting,
-            priority=run.type.priority,
-        )
-        if run.dates:
-            _set_date(event, run.dates, "sentence")
-        return event
+        event.place = place
+        event.organisation = organisation
+        event.object_phrase = _object_phrase(text, run.triggers[0][1], next_start)
+        event.name_phrase = self._undated(_name_phrase(text, run.triggers[0][0], run.end, next_start), run.start, next_start)
+        event.clause = _clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
+        event.summary = sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…"
 
     @staticmethod
     def _same_happening(event: Event, target: Event, context: _Context, definite_only: bool) -> bool:
@@ -671,6 +716,28 @@ class _Context:
     paragraph_of: object
     lede: list[Event]
     runs: dict[str, _Run]
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans of the plain text: blocks are separated by blank lines."""
+    spans, start = [], 0
+    for m in _BLANK_LINE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A trigger or anaphor found by the one scan of an article."""
+
+    start: int
+    end: int
+    text: str
 
 
 class _Window:
