@@ -10,6 +10,7 @@ from desktop import APP_NAME, __version__
 
 SUBCOMMANDS = {
     "analyze": "annotate articles: actors, dates (and episodes) as text or JSON",
+    "export": "export the comparison of episodes to a PDF handout (no display needed)",
 }
 
 
@@ -60,6 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour the terminal output",
     )
+    export = sub.add_parser(
+        "export",
+        help=SUBCOMMANDS["export"],
+        description="Compare two to four episodes (by default the three named in corpus/episodes.yaml: "
+        "the 2018 Mitchell visit, the 2022 Makei letter, the 2024 Ryzhankou push) and write the "
+        "comparison as a PDF handout. Episode ids are those of 'overtures analyze --json' or the ids "
+        "of named episodes.",
+    )
+    export.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    export.add_argument("--episodes", nargs="+", metavar="ID", help="episode or named-episode ids (2 to 4)")
+    export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    export.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)")
     return parser
 
 
@@ -76,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli import analyze
 
         return analyze(args)
+    if args.command == "export":
+        from desktop.cli import export
+
+        return export(args)
     from desktop.ui.app import run
 
     return run(probe=args.startup_probe)

@@ -77,3 +77,44 @@ def analyze(args: argparse.Namespace) -> int:
         print("overtures: no article could be loaded", file=sys.stderr)
         return 1
     return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the comparison PDF; clear messages and no file at all on any failure."""
+    from pathlib import Path
+
+    corpus = _corpus(args.paths)
+    for problem in corpus.problems:
+        print(f"overtures: {problem}", file=sys.stderr)
+    target = Path(args.output)
+    if target.suffix.lower() != ".pdf":
+        print(f"overtures: the output file should end in .pdf: {target}", file=sys.stderr)
+        return 2
+    analyzer = Analyzer()
+    analyses = {a.id: analyzer.analyze(a) for a in corpus}
+    from desktop.core.episodes import build_episodes
+    from desktop.core.handout import UnknownEpisodes
+
+    episode_set = build_episodes(list(analyses.values()))
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and painting; no window
+    from desktop.ui.pdf import export_comparison
+
+    try:
+        pages = export_comparison(
+            target, episode_set, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides()),
+            ids=args.episodes, paper=args.paper,
+        )
+    except UnknownEpisodes as exc:
+        print(f"overtures: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"overtures: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"overtures: {exc}", file=sys.stderr)
+        return 1
+    del app
+    print(f"wrote {target} ({pages} pages, {args.paper.upper()})")
+    return 0

@@ -111,9 +111,7 @@ def _tfidf(docs: Sequence[Sequence[str]]) -> list[dict[str, float]]:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 class SimilarityModel:
@@ -148,9 +146,7 @@ class Alignment:
     score: float  # mean similarity over the pairs of members
 
 
-def align(
-    pools: Sequence[Sequence[str]], threshold: float = ALIGN_THRESHOLD
-) -> list[Alignment]:
+def align(pools: Sequence[Sequence[str]], threshold: float = ALIGN_THRESHOLD) -> list[Alignment]:
     """Greedy best-first alignment of sentences across subjects.
 
     Every pair of sentences from different subjects whose similarity reaches

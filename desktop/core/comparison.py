@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from desktop.core import alignment
+from desktop.core import alignment, timex
 from desktop.core.analysis import ArticleAnalysis
 from desktop.core.annotations import VIA_DEMONYM, ActorMention, DateMention
 from desktop.core.articles import format_published
@@ -51,6 +52,9 @@ IN_ALL, IN_SOME, IN_ONE, NOWHERE = "all", "some", "one", "none"
 # Ranks of pool sentences: the sentence that says so, its context, the rest of the article.
 PRIMARY, CONTEXT, OTHER = 0, 1, 2
 EVIDENCE_WORDS = {PRIMARY: "primary", CONTEXT: "context", OTHER: ""}
+
+#: The subject of a sentence is an actor named within its first words (the West's response).
+SUBJECT_WORDS = 8
 
 FACET_KINDS = ("when", "actors", "venue", "cues")
 ACTOR_KINDS = ("person", "organisation", "state", "bloc", "demonym")
@@ -340,7 +344,7 @@ def _word_pattern(word: str) -> str:
         return re.escape(w).replace("'", "['’]")
     stem = w
     for suffix in ("ing", "ed", "es", "s", "e"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             stem = w[: -len(suffix)]
             break
     pattern = re.escape(stem)
@@ -624,7 +628,7 @@ class _Extractor:
         if end - start <= limit:
             return start, end
         cuts = sorted({start, end, *(m.end() for m in _CLAUSE_CUT.finditer(text, start, end))})
-        pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+        pieces = [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
         fs, fe = focus if focus else (start, start + 1)
         i = next((k for k, p in enumerate(pieces) if p[1] > fs), 0)
         j = next((k for k in range(len(pieces) - 1, -1, -1) if pieces[k][0] < fe), len(pieces) - 1)
@@ -667,7 +671,9 @@ class _Extractor:
         whole: bool = False,
     ) -> Extract:
         text = self.texts.text(sentence.article)
-        a, b = (sentence.start, sentence.end) if whole else self.clip(text, sentence.start, sentence.end, focus)
+        a, b = (
+            (sentence.start, sentence.end) if whole else self.clip(text, sentence.start, sentence.end, focus)
+        )
         return Extract(
             subject=sentence.subject,
             article=sentence.article,
@@ -690,7 +696,11 @@ class _Extractor:
 def _cue_hits(cues: Sequence[CueGroup], text: str, start: int, end: int) -> list[tuple[int, int, CueGroup]]:
     hits = []
     for group in cues:
-        hits.extend((m.start(), m.end(), group) for m in group.pattern.finditer(text, start, end) if m.end() > m.start())
+        hits.extend(
+            (m.start(), m.end(), group)
+            for m in group.pattern.finditer(text, start, end)
+            if m.end() > m.start()
+        )
     hits.sort(key=lambda h: (h[0], -h[1]))
     return hits
 
@@ -727,7 +737,9 @@ class _Facets:
             if m.kind == "state" and m.via != VIA_DEMONYM
         }
         names = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
-        self._of_state = re.compile(rf"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:{names})\b", re.I) if names else None
+        self._of_state = (
+            re.compile(rf"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:{names})\b", re.I) if names else None
+        )
 
     # ----------------------------------------------------------------- helpers
 
@@ -771,18 +783,20 @@ class _Facets:
         terms = tuple(Term(str(y), str(y)) for y in years)
         found = []
         for episode in episodes:
-            evidence = sorted(episode.evidence, key=lambda ev: (not ev.primary, ev.article, ev.start))
-            for ev in evidence:
-                dates = [
-                    d for d in self.texts.dates(ev.article, ev.start, ev.end)
-                    if d.type == "DATE" and d.value[:1].isdigit()
-                ]
-                sentence = self._sentence_of(subject, ev.article, ev.start)
-                if dates and sentence is not None:
-                    focus = (dates[0].start, dates[-1].end)
-                    hits = [Hit(d.start, d.end, d.value[:4]) for d in dates]
-                    found.append((sentence, self.extractor.make(sentence, focus, hits)))
-                    break
+            candidates = []
+            for sentence in self.pools[subject]:
+                dates = []
+                for d in self.texts.dates(sentence.article, sentence.start, sentence.end):
+                    span = timex.bounds(d.value) if d.type == "DATE" else None
+                    if span is not None and span[0] <= episode.last and episode.first <= span[1]:
+                        dates.append(d)
+                if dates:
+                    explicit = any(d.anchor == "absolute" for d in dates)
+                    candidates.append(((not explicit, sentence.rank, sentence.order), sentence, dates))
+            if candidates:
+                _key, sentence, dates = min(candidates, key=lambda c: c[0])
+                hits = [Hit(d.start, d.end, d.value[:4]) for d in dates]
+                found.append((sentence, self.extractor.make(sentence, (dates[0].start, dates[-1].end), hits)))
         return FacetCell(subject, "; ".join(words), terms, self._take(spec, found))
 
     def _actors(self, spec: FacetSpec, subject: int) -> FacetCell:
@@ -792,7 +806,9 @@ class _Facets:
         parties: dict[str, dict[str, Any]] = {}
         pool = _ranked(self.pools[subject])
 
-        def add(key: str, label: str, side: str, kind: str, term: Term, sentence: _Sentence | None, span) -> None:
+        def add(
+            key: str, label: str, side: str, kind: str, term: Term, sentence: _Sentence | None, span
+        ) -> None:
             party = parties.setdefault(
                 key, {"label": label, "side": side, "kind": kind, "term": term, "where": []}
             )
@@ -826,7 +842,15 @@ class _Facets:
                 return
             if m.kind not in kinds:
                 return
-            add(m.actor or f"unlinked:{m.name}", label_of(m), m.side, m.kind, term_of(m), sentence, (m.start, m.end))
+            add(
+                m.actor or f"unlinked:{m.name}",
+                label_of(m),
+                m.side,
+                m.kind,
+                term_of(m),
+                sentence,
+                (m.start, m.end),
+            )
 
         # 1. The parties of the episodes' events (done and not planned, when there are such).
         events = [e for ep in episodes for e in ep.events if not e.reporting]
@@ -844,19 +868,27 @@ class _Facets:
         # 2. Counterparts: named in the main (primary) sentences, or next to a cue.
         if spec.terms == "side" or not parties:
             for sentence in pool:
-                mentions = [m for m in self.texts.actors(sentence.article, sentence.start, sentence.end) if m.side in sides]
+                mentions = [
+                    m
+                    for m in self.texts.actors(sentence.article, sentence.start, sentence.end)
+                    if m.side in sides
+                ]
                 if not mentions:
                     continue
-                cued = bool(spec.cues) and bool(_cue_hits(spec.cues, self.texts.text(sentence.article), sentence.start, sentence.end))
+                cued = bool(spec.cues) and bool(
+                    _cue_hits(spec.cues, self.texts.text(sentence.article), sentence.start, sentence.end)
+                )
                 if sentence.rank == PRIMARY or cued:
                     for m in mentions:
-                        if spec.terms == "role" and m.kind != "person":
-                            continue
-                        mention_party(m, sentence)
+                        # From sentences only people and named groups ("European leaders");
+                        # states, blocs and bodies count when they take part in an event.
+                        if m.kind == "person" or m.via == VIA_DEMONYM:
+                            mention_party(m, sentence)
         # States, blocs and organisations stand in only for sides no person or group speaks for.
         spoken = {p["side"] for p in parties.values() if p["kind"] in ("person", "demonym")}
         chosen = [
-            (k, p) for k, p in parties.items()
+            (k, p)
+            for k, p in parties.items()
             if p["kind"] in ("person", "demonym") or p["side"] not in spoken
         ]
         if not chosen:
@@ -895,7 +927,11 @@ class _Facets:
                         lines.append(line)
                 for p in event.sources:
                     if p.key in labels:
-                        label = lexicon.types[event.type].label.lower() if event.type in lexicon.types else event.type
+                        label = (
+                            lexicon.types[event.type].label.lower()
+                            if event.type in lexicon.types
+                            else event.type
+                        )
                         if label not in done_for[p.key]:
                             done_for[p.key].append(label)
         mentioned = {k for line in lines for k, v in labels.items() if v in line}
@@ -925,7 +961,10 @@ class _Facets:
                     where.append(e.organisation)
             terms.extend(Term(f"place:{w.lower()}", w) for w in where)
             parts.append(", ".join(labels) + (f" · {', '.join(where)}" if where else ""))
-            main = next((e for e in events if e.type == episode.type and not e.anaphoric), events[0] if events else None)
+            main = next(
+                (e for e in events if e.type == episode.type and not e.anaphoric),
+                events[0] if events else None,
+            )
             if main is not None:
                 sentence = self._sentence_of(subject, main.article, main.sentence[0])
                 if sentence is not None:
@@ -936,9 +975,16 @@ class _Facets:
             if hits:
                 terms.extend(Term(f"cue:{g.id}", g.label) for _, _, g in hits)
                 found.append(
-                    (sentence, self.extractor.make(sentence, hits[0][:2], [Hit(a, b, f"cue:{g.id}") for a, b, g in hits]))
+                    (
+                        sentence,
+                        self.extractor.make(
+                            sentence, hits[0][:2], [Hit(a, b, f"cue:{g.id}") for a, b, g in hits]
+                        ),
+                    )
                 )
-        return FacetCell(subject, "; ".join(dict.fromkeys(parts)), tuple(dict.fromkeys(terms)), self._take(spec, found))
+        return FacetCell(
+            subject, "; ".join(dict.fromkeys(parts)), tuple(dict.fromkeys(terms)), self._take(spec, found)
+        )
 
     def _cues(self, spec: FacetSpec, subject: int) -> FacetCell:
         mention_sides = self.lex.sides.get(spec.mention, frozenset())
@@ -950,7 +996,13 @@ class _Facets:
             hits = _cue_hits(spec.cues, text, sentence.start, sentence.end)
             if spec.subject:
                 first = mentions[0] if mentions else None
-                hits = [h for h in hits if first is not None and first.start < h[0] and first.side in subject_sides]
+                if first is not None and len(text[sentence.start : first.start].split()) > SUBJECT_WORDS:
+                    first = None  # named too late in the sentence to be its subject
+                hits = [
+                    h
+                    for h in hits
+                    if first is not None and first.start < h[0] and first.side in subject_sides
+                ]
             named = []
             if spec.mention:
                 named = [m for m in mentions if m.side in mention_sides and m.via != VIA_DEMONYM]
@@ -966,11 +1018,16 @@ class _Facets:
             candidates.append((sentence, terms, marks, focus, bool(hits)))
         candidates.sort(key=lambda c: (c[0].rank, not c[4], c[0].order))
         terms = tuple(dict.fromkeys(t for c in candidates for t in c[1]))
-        found = [(s, self.extractor.make(s, focus, sorted(marks, key=lambda h: h.start))) for s, _, marks, focus, _ in candidates]
+        found = [
+            (s, self.extractor.make(s, focus, sorted(marks, key=lambda h: h.start)))
+            for s, _, marks, focus, _ in candidates
+        ]
         return FacetCell(subject, "", terms, self._take(spec, found))
 
 
-def _episodes_of(groups: Sequence[tuple[str, Sequence[Episode]]], analyses: Mapping[str, ArticleAnalysis]) -> list[Episode]:
+def _episodes_of(
+    groups: Sequence[tuple[str, Sequence[Episode]]], analyses: Mapping[str, ArticleAnalysis]
+) -> list[Episode]:
     """The episodes of the compared articles, to know which sentences belong to other episodes."""
     from desktop.core.episodes import build_episodes
 
@@ -1023,7 +1080,9 @@ def _finish_row(spec: FacetSpec, cells: list[FacetCell], subjects: Sequence[Subj
             c.summary,
             c.terms,
             c.extracts,
-            tuple(t.key for t in c.terms if t.key not in common_keys) if not c.empty and len(filled) > 1 else (),
+            tuple(t.key for t in c.terms if t.key not in common_keys)
+            if not c.empty and len(filled) > 1
+            else (),
         )
         for c in cells
     )
@@ -1031,23 +1090,30 @@ def _finish_row(spec: FacetSpec, cells: list[FacetCell], subjects: Sequence[Subj
     common = tuple(t for t in all_terms if t.key in common_keys)
     differing = tuple(t for t in all_terms if t.key not in common_keys) if len(filled) > 1 else ()
     note = _note(marker, out_cells, common, differing, subjects)
-    return FacetRow(spec.id, spec.label, spec.description, spec.kind, marker, out_cells, common, differing, note)
+    return FacetRow(
+        spec.id, spec.label, spec.description, spec.kind, marker, out_cells, common, differing, note
+    )
 
 
-def _note(marker, cells, common, differing, subjects) -> str:
+def _note(marker, cells, common, differing, subjects, limit: int = 4) -> str:
+    """The marker in words: what only some cells have (by subject), what is missing, what is shared."""
     if marker == NONE:
-        return "Not stated in any of the sources"
+        return "not stated in any of the sources"
     if marker == SAME:
-        return "Same in all" + (f": {', '.join(t.label for t in common)}" if common else "")
+        return "same in all" + (f": {', '.join(t.label for t in common)}" if common else "")
     parts = []
+    for cell in cells:
+        if cell.empty:
+            continue
+        own = [t.label for t in cell.terms if t.key in cell.distinct]
+        if own:
+            more = f" and {len(own) - limit} more" if len(own) > limit else ""
+            parts.append(f"{subjects[cell.subject].label}: {', '.join(own[:limit])}{more}")
     if marker == PARTIAL:
         missing = [subjects[c.subject].label for c in cells if c.empty]
-        parts.append("Not stated for " + ", ".join(missing))
-    for term in differing:
-        where = [subjects[c.subject].label for c in cells if any(t.key == term.key for t in c.terms)]
-        parts.append(f"{term.label}: only {', '.join(where)}")
+        parts.append("not stated for " + ", ".join(missing))
     if common:
-        parts.append("shared: " + ", ".join(t.label for t in common))
+        parts.append("shared: " + ", ".join(t.label for t in common[:limit]))
     return "; ".join(parts)
 
 
@@ -1115,11 +1181,16 @@ def _motifs(
             found = []
             for sentence in _ranked(pool):
                 text = texts.text(sentence.article)
-                hits = [(m.start(), m.end()) for m in motif.cues.pattern.finditer(text, sentence.start, sentence.end)]
+                hits = [
+                    (m.start(), m.end())
+                    for m in motif.cues.pattern.finditer(text, sentence.start, sentence.end)
+                ]
                 hits = [h for h in hits if h[1] > h[0]]
                 if hits:
                     carriers[(sentence.article, sentence.start)].add(motif.id)
-                    found.append(extractor.make(sentence, hits[0], [Hit(a, b, f"motif:{motif.id}") for a, b in hits]))
+                    found.append(
+                        extractor.make(sentence, hits[0], [Hit(a, b, f"motif:{motif.id}") for a, b in hits])
+                    )
             cells.append(tuple(found))
         marker = presence_marker([bool(c) for c in cells])
         rows.append(MotifRow(motif.id, motif.label, motif.description, marker, tuple(cells)))
@@ -1137,14 +1208,19 @@ def _aligned(
     aligned_keys: set[tuple[int, str, int]] = set()
     for found in alignment.align(texts):
         members = [
-            extractor.make(pools[s][i], whole=True) if i is not None else None for s, i in enumerate(found.members)
+            extractor.make(pools[s][i], whole=True) if i is not None else None
+            for s, i in enumerate(found.members)
         ]
         for s, i in enumerate(found.members):
             if i is not None:
                 aligned_keys.add((s, pools[s][i].article, pools[s][i].start))
         base = next(s for s, m in enumerate(members) if m is not None)
         base_text = members[base].text
-        diffs = {s: alignment.word_diff(base_text, m.text) for s, m in enumerate(members) if m is not None and s != base}
+        diffs = {
+            s: alignment.word_diff(base_text, m.text)
+            for s, m in enumerate(members)
+            if m is not None and s != base
+        }
         ratio = min((d.ratio for d in diffs.values()), default=1.0)
         diffable = ratio >= alignment.DIFF_THRESHOLD
         tokens: list[tuple[DiffToken, ...] | None] = []
@@ -1164,7 +1240,15 @@ def _aligned(
                     )
                 )
         groups.append(
-            AlignedGroup(len(groups), tuple(members), base, round(found.score, 4), round(ratio, 4), diffable, tuple(tokens))
+            AlignedGroup(
+                len(groups),
+                tuple(members),
+                base,
+                round(found.score, 4),
+                round(ratio, 4),
+                diffable,
+                tuple(tokens),
+            )
         )
     return tuple(groups), aligned_keys
 
@@ -1178,15 +1262,15 @@ def _base_tokens(text: str, diffs: Sequence[alignment.WordDiff]) -> tuple[DiffTo
             cuts.update((op.a_start, op.a_end))
     points = sorted(cuts)
     pieces: list[DiffToken] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         if a >= b:
             continue
         kind = alignment.EQUAL
         for diff in diffs:
             for op in diff.ops:
-                if op.a_start <= a and b <= op.a_end and op.a_end > op.a_start:
-                    if priority.get(op.kind, 0) > priority[kind]:
-                        kind = op.kind
+                covers = op.a_start <= a and b <= op.a_end and op.a_end > op.a_start
+                if covers and priority.get(op.kind, 0) > priority[kind]:
+                    kind = op.kind
         if pieces and pieces[-1].kind == kind:
             last = pieces.pop()
             pieces.append(DiffToken(last.text + text[a:b], kind, last.start, b))
@@ -1229,7 +1313,9 @@ def _citations(
 def _subjects(groups, pools, numbers) -> tuple[Subject, ...]:
     subjects = []
     for index, ((label, episodes), pool) in enumerate(zip(groups, pools, strict=True)):
-        articles = tuple(dict.fromkeys([s.article for s in _ranked(pool)] + [a for e in episodes for a in e.articles]))
+        articles = tuple(
+            dict.fromkeys([s.article for s in _ranked(pool)] + [a for e in episodes for a in e.articles])
+        )
         subjects.append(
             Subject(
                 index=index,
@@ -1297,7 +1383,9 @@ def compare(
             reasons += [f"facet:{f}" for f in sorted(facets.used.get(key, ()))]
             reasons += [f"motif:{m}" for m in sorted(carriers.get(key, ()))]
             if reasons and (sentence.subject, sentence.article, sentence.start) not in aligned_keys:
-                unique.append(UniqueSentence(len(unique), extractor.make(sentence, whole=True), tuple(reasons)))
+                unique.append(
+                    UniqueSentence(len(unique), extractor.make(sentence, whole=True), tuple(reasons))
+                )
 
     differences: list[Difference] = []
 
@@ -1340,8 +1428,8 @@ __all__ = [
     "CastRow",
     "Citation",
     "Comparison",
-    "Difference",
     "DiffToken",
+    "Difference",
     "Extract",
     "FacetCell",
     "FacetLexicon",

@@ -39,9 +39,9 @@ class EpisodeController(QObject):
         sides = dict(self.workspace.analyzer.sides())
         self.sidebar.set_episodes(episode_set, sides, self.workspace.options.theme)
         if self.timeline is not None:
-            from desktop.ui.timelinebridge import timeline_items
+            from desktop.core.timeline_items import timeline_items
 
-            items, rows = timeline_items(episode_set, self.workspace)
+            items, rows = timeline_items(episode_set, self.workspace.analyzer.gazetteer)
             self.timeline.set_items(items, rows, self.workspace.options.theme)
             if self.current:
                 self.timeline.select(self.current)

@@ -149,8 +149,13 @@ class EpisodeFilter(QSortFilterProxyModel):
         self.year = 0
 
     def set_filters(self, actor: str = "", side: str = "", type_: str = "", year: int = 0) -> None:
-        self.actor, self.side, self.type, self.year = actor, side, type_, year
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10: the non-deprecated way
+            self.beginFilterChange()
+            self.actor, self.side, self.type, self.year = actor, side, type_, year
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.actor, self.side, self.type, self.year = actor, side, type_, year
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         index = self.sourceModel().index(row, 0, parent)
@@ -395,6 +400,7 @@ class EpisodeSidebar(QWidget):
 
     def _fill_filters(self, episode_set: EpisodeSet | None, sides: dict) -> None:
         episodes = episode_set.episodes if episode_set else []
+        kept = [combo.currentData() for combo in (self.actor, self.side, self.type, self.year)]
         for combo in (self.actor, self.side, self.type, self.year):
             combo.blockSignals(True)
             combo.clear()
@@ -424,7 +430,8 @@ class EpisodeSidebar(QWidget):
         self.year.addItem("All years", 0)
         for year in sorted({e.first.year for e in episodes}):
             self.year.addItem(str(year), year)
-        for combo in (self.actor, self.side, self.type, self.year):
+        for combo, data in zip((self.actor, self.side, self.type, self.year), kept, strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(data)) if data else 0)
             combo.blockSignals(False)
 
     def _search(self, text: str) -> None:

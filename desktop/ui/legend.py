@@ -134,6 +134,8 @@ class ToggleListModel(QAbstractListModel):
         return True
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return super().flags(index)
         return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
 
 

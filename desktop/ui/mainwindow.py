@@ -17,6 +17,8 @@ from desktop import APP_NAME
 from desktop.core.settings import Settings
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import Banner
+from desktop.ui.comparison import ComparisonView
+from desktop.ui.comparisoncontroller import ComparisonController
 from desktop.ui.episodecontroller import EpisodeController
 from desktop.ui.episodes import EpisodeSidebar
 from desktop.ui.findbar import FindBar
@@ -52,6 +54,8 @@ MENUS = {
         "view.fullscreen", None,
         "timeline.export_png", "timeline.export_svg",
     ],
+    "&Episodes": ["view.episodes", "view.timeline", None, "episodes.compare", "compare.previous_difference",
+                  "compare.next_difference", None, "file.export"],
     "&Help": ["help.about"],
 }
 TOOLBAR = [
@@ -89,6 +93,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)
         self.tabs.addTab(self.reader, "Reader")
+        self.comparison = ComparisonView(workspace, self)
+        self.tabs.addTab(self.comparison, "Comparison")
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -125,10 +131,13 @@ class MainWindow(QMainWindow):
         self.legend_control = LegendController(workspace, self.legend, self.legend_dock, self.reader_control, self)
         self.episode_control = EpisodeController(workspace, self.episodes, self.reader_control, self)
         self.episode_control.attach_timeline(self.timeline)
+        self.comparison_control = ComparisonController(workspace, self.comparison, self.tabs, self.reader_control, settings, self)
+        self.comparison.bind_actions(self.actions["compare.previous_difference"], self.actions["compare.next_difference"])
+        self.episodes.compare_requested.connect(self.comparison_control.compare)
         self.library.open_requested.connect(self.reader_control.open)
         self.library_control.open_article.connect(self.reader_control.open)
         self.library_control.problems_changed.connect(self.show_problems)
-        for source in (self.reader_control, self.library_control, self.legend_control, self.episode_control):
+        for source in (self.reader_control, self.library_control, self.legend_control, self.episode_control, self.comparison_control):
             source.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         workspace.analysis_failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.status = QLabel(self)
@@ -192,6 +201,8 @@ class MainWindow(QMainWindow):
         for theme in ("system", "light", "dark"):
             a.connect(f"view.theme.{theme}", lambda on, t=theme: on and self.themes.set_setting(t))
         a.connect("help.about", self.show_about)
+        a.connect("episodes.compare", lambda: self.comparison_control.compare(self.episodes.selected_ids()))
+        a.connect("file.export", self.comparison_control.export)
         a.connect("timeline.export_png", lambda: self.export_timeline("png"))
         a.connect("timeline.export_svg", lambda: self.export_timeline("svg"))
         reader.area.current_changed.connect(lambda _pane: self.update_status())

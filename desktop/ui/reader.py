@@ -122,6 +122,8 @@ class ReaderPane(QWidget):
         """Show an article; keep the reading position if it is the same article."""
         same = article_id == self.article_id
         fraction = self.scroll_fraction() if same else 0.0
+        cursor = self.browser.textCursor()
+        selection = (cursor.anchor(), cursor.position()) if same and cursor.hasSelection() else None
         self.article_id = article_id
         self.title.setText(title)
         self.byline.setText(byline)
@@ -131,6 +133,11 @@ class ReaderPane(QWidget):
         self.browser.setHtml(body)
         if same:
             self.set_scroll_fraction(fraction)
+            if selection is not None:  # the same text: a find hit or a selection survives new highlighting
+                restored = self.browser.textCursor()
+                restored.setPosition(selection[0])
+                restored.setPosition(selection[1], QTextCursor.MoveMode.KeepAnchor)
+                self.browser.setTextCursor(restored)
 
     def plain_text(self) -> str:
         return self.browser.toPlainText()

@@ -46,6 +46,7 @@ class Workspace(QObject):
         self.analysis_error = ""
         self.render_cache = RenderCache()
         self.episodes = None  # an EpisodeSet once the whole library is analysed
+        self._episodes_key: tuple = ()
         self._episodes_pending = False
         self.all_analysed.connect(self.build_episodes)
 
@@ -119,6 +120,10 @@ class Workspace(QObject):
         if self._episodes_pending:
             return
         analyses = self.analyses()
+        key = tuple(id(a) for a in analyses)
+        if self.episodes is not None and key == self._episodes_key:
+            return  # nothing changed since the last extraction
+        self._episodes_key = key
         self._episodes_pending = True
 
         def done(episode_set) -> None:

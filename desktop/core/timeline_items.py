@@ -7,8 +7,7 @@ from desktop.core.messengers import messenger_kind, messenger_kinds
 from desktop.core.timeline import TimelineItem
 
 
-def timeline_items(episode_set: EpisodeSet, workspace) -> tuple[list[TimelineItem], list[tuple[str, str]]]:
-    gazetteer = workspace.analyzer.gazetteer
+def timeline_items(episode_set: EpisodeSet, gazetteer) -> tuple[list[TimelineItem], list[tuple[str, str]]]:
     side, kinds = messenger_kinds()
     items = []
     for e in episode_set.episodes:
