@@ -281,22 +281,44 @@ def group_events(events: list[Event]) -> list[list[Event]]:
         df.update({p.key for e in group for p in e.participants})
     n = max(1, len(groups))
     threshold = math.log(1 + n / max(1, n * 0.34))
-    order = sorted((i for i in range(len(groups)) if infos[i][0] is not None), key=lambda i: infos[i][0])
+    # A merge needs a shared participant, so sweep each participant's clusters in date order,
+    # comparing a cluster with the merged episodes still open on that participant's timeline
+    # (few at any time) rather than with every cluster (quadratic on large corpora).
     merge = _Union(str(i) for i in range(len(groups)))
     slack = dt.timedelta(days=1)
-    for position, i in enumerate(order):
-        first_i, last_i, families_i, keys_i, articles_i = infos[i]
-        for j in order[position + 1 :]:
-            first_j, last_j, families_j, keys_j, articles_j = infos[j]
-            if first_j > last_i + slack:
-                break  # sorted by start: nothing later can overlap i
-            if articles_i == articles_j or not _overlap(first_i, last_i, first_j, last_j):
-                continue
-            if not families_i & families_j:
-                continue
-            shared = keys_i & keys_j
-            if shared and sum(math.log(1 + n / df[k]) for k in shared) >= threshold:
-                merge.union(str(i), str(j))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, info in enumerate(infos):
+        if info[0] is not None:
+            for key in info[3]:
+                by_key[key].append(i)
+    merged_info: dict[str, list] = {}  # root -> [first, last, families, keys, articles]
+
+    def info_of(root: str) -> list:
+        return merged_info.setdefault(root, [infos[int(root)][0], infos[int(root)][1], set(infos[int(root)][2]),
+                                             set(infos[int(root)][3]), set(infos[int(root)][4])])
+
+    for key in sorted(by_key):
+        open_roots: list[str] = []
+        for i in sorted(by_key[key], key=lambda i: infos[i][0]):
+            first_i, last_i, families_i, keys_i, articles_i = infos[i]
+            root_i = merge.find(str(i))
+            open_roots = [r for r in dict.fromkeys(merge.find(r) for r in open_roots) if info_of(r)[1] + slack >= first_i]
+            for root in open_roots:
+                if root == root_i:
+                    continue
+                first_r, last_r, families_r, keys_r, articles_r = info_of(root)
+                if articles_i <= articles_r and articles_r <= articles_i:
+                    continue  # same articles: step 2 already decided
+                if not _overlap(first_i, last_i, first_r, last_r) or not families_i & families_r:
+                    continue
+                shared = keys_i & keys_r
+                if sum(math.log(1 + n / df[k]) for k in shared) >= threshold:
+                    a, b = info_of(root), info_of(root_i)
+                    merge.union(root, root_i)
+                    new_root = merge.find(root)
+                    merged_info[new_root] = [min(a[0], b[0]), max(a[1], b[1]), a[2] | b[2], a[3] | b[3], a[4] | b[4]]
+                    root_i = new_root
+            open_roots.append(root_i)
     merged: dict[str, list[Event]] = defaultdict(list)
     for i, group in enumerate(groups):
         merged[merge.find(str(i))].extend(group)
