@@ -17,20 +17,13 @@ from desktop import APP_NAME
 from desktop.core.settings import Settings
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import Banner
-from desktop.ui.comparison import ComparisonView
-from desktop.ui.comparisoncontroller import ComparisonController
-from desktop.ui.episodecontroller import EpisodeController
-from desktop.ui.episodes import EpisodeSidebar
 from desktop.ui.findbar import FindBar
 from desktop.ui.icons import app_icon
-from desktop.ui.legend import LegendPanel
-from desktop.ui.legendcontroller import LegendController
 from desktop.ui.library import LibraryModel, LibraryView
 from desktop.ui.librarycontroller import LibraryController
 from desktop.ui.reader import ReaderArea
 from desktop.ui.readercontroller import ReaderController
 from desktop.ui.theme import ThemeManager
-from desktop.ui.timeline import TimelineView
 from desktop.ui.workspace import Workspace
 
 MENUS = {
@@ -72,6 +65,13 @@ TOOLBAR = [
 ]
 
 
+def _placeholder(parent: QWidget) -> QLabel:
+    label = QLabel("Loading…", parent)
+    label.setObjectName("Hint")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: Settings, themes: ThemeManager) -> None:
         super().__init__()
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
         self.actions = ActionRegistry(self, themes.effective)
+        self.comparison_control = None  # built after the first paint, with the other deferred parts
 
         # Central: problems banner, tabs (reader first), find bar.
         self.banner = Banner(self)
@@ -93,8 +94,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)
         self.tabs.addTab(self.reader, "Reader")
-        self.comparison = ComparisonView(workspace, self)
-        self.tabs.addTab(self.comparison, "Comparison")
+        self.tabs.addTab(_placeholder(self), "Comparison")
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
@@ -114,31 +114,24 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
             "view.library",
         )
-        self.episodes = EpisodeSidebar(self)
-        self.episodes_dock = self.add_dock("Episodes", "EpisodesDock", self.episodes, Qt.DockWidgetArea.LeftDockWidgetArea, "view.episodes")
+        # The other docks exist from the start (so a saved layout restores) and get their
+        # contents right after the first paint (build_deferred): start-up stays lean.
+        self.episodes_dock = self.add_dock("Episodes", "EpisodesDock", _placeholder(self), Qt.DockWidgetArea.LeftDockWidgetArea, "view.episodes")
         self.tabifyDockWidget(self.library_dock, self.episodes_dock)
         self.library_dock.raise_()
-        self.legend = LegendPanel(self)
-        self.legend_dock = self.add_dock("Legend", "LegendDock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea, "view.legend")
-        self.timeline = TimelineView(self)
-        self.timeline_dock = self.add_dock("Timeline", "TimelineDock", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea, "view.timeline")
+        self.legend_dock = self.add_dock("Legend", "LegendDock", _placeholder(self), Qt.DockWidgetArea.RightDockWidgetArea, "view.legend")
+        self.timeline_dock = self.add_dock("Timeline", "TimelineDock", _placeholder(self), Qt.DockWidgetArea.BottomDockWidgetArea, "view.timeline")
         self.resizeDocks([self.library_dock, self.legend_dock], [270, 270], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [290], Qt.Orientation.Vertical)
 
         # Controllers hold the logic; the window only wires them.
         self.reader_control = ReaderController(workspace, self.reader, self.find_bar, self)
         self.library_control = LibraryController(workspace, self.library_model, self)
-        self.legend_control = LegendController(workspace, self.legend, self.legend_dock, self.reader_control, self)
-        self.episode_control = EpisodeController(workspace, self.episodes, self.reader_control, self)
-        self.episode_control.attach_timeline(self.timeline)
-        self.comparison_control = ComparisonController(workspace, self.comparison, self.tabs, self.reader_control, settings, self)
-        self.comparison.bind_actions(self.actions["compare.previous_difference"], self.actions["compare.next_difference"])
-        self.episodes.compare_requested.connect(self.comparison_control.compare)
         self.library.open_requested.connect(self.reader_control.open)
         self.library_control.open_article.connect(self.reader_control.open)
         self.library_control.problems_changed.connect(self.show_problems)
-        for source in (self.reader_control, self.library_control, self.legend_control, self.episode_control, self.comparison_control):
-            source.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for source in (self.reader_control, self.library_control):
+            source.message.connect(self.show_message)
         workspace.analysis_failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.status = QLabel(self)
         self.status.setObjectName("StatusCounts")
@@ -201,8 +194,8 @@ class MainWindow(QMainWindow):
         for theme in ("system", "light", "dark"):
             a.connect(f"view.theme.{theme}", lambda on, t=theme: on and self.themes.set_setting(t))
         a.connect("help.about", self.show_about)
-        a.connect("episodes.compare", lambda: self.comparison_control.compare(self.episodes.selected_ids()))
-        a.connect("file.export", self.comparison_control.export)
+        a.connect("episodes.compare", lambda: self.comparison_control and self.comparison_control.compare(self.episodes.selected_ids()))
+        a.connect("file.export", lambda: self.comparison_control and self.comparison_control.export())
         a.connect("timeline.export_png", lambda: self.export_timeline("png"))
         a.connect("timeline.export_svg", lambda: self.export_timeline("svg"))
         reader.area.current_changed.connect(lambda _pane: self.update_status())
@@ -281,8 +274,50 @@ class MainWindow(QMainWindow):
         self.actions.set_theme(theme)
         self.workspace.set_options(theme=theme)
 
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def build_deferred(self) -> None:
+        """Episodes, legend, timeline and comparison: built once the first view is on screen."""
+        if self.comparison_control is not None:
+            return
+        from desktop.ui.comparison import ComparisonView
+        from desktop.ui.comparisoncontroller import ComparisonController
+        from desktop.ui.episodecontroller import EpisodeController
+        from desktop.ui.episodes import EpisodeSidebar
+        from desktop.ui.legend import LegendPanel
+        from desktop.ui.legendcontroller import LegendController
+        from desktop.ui.timeline import TimelineView
+
+        workspace = self.workspace
+        self.episodes = EpisodeSidebar(self)
+        self.episodes_dock.setWidget(self.episodes)
+        self.legend = LegendPanel(self)
+        self.legend_dock.setWidget(self.legend)
+        self.timeline = TimelineView(self)
+        self.timeline_dock.setWidget(self.timeline)
+        self.comparison = ComparisonView(workspace, self)
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(1)
+        self.tabs.insertTab(1, self.comparison, "Comparison")
+        self.tabs.setCurrentIndex(current)
+        self.legend_control = LegendController(workspace, self.legend, self.legend_dock, self.reader_control, self)
+        self.episode_control = EpisodeController(workspace, self.episodes, self.reader_control, self)
+        self.episode_control.attach_timeline(self.timeline)
+        self.comparison_control = ComparisonController(workspace, self.comparison, self.tabs, self.reader_control, self.settings, self)
+        self.comparison.bind_actions(self.actions["compare.previous_difference"], self.actions["compare.next_difference"])
+        self.episodes.compare_requested.connect(self.comparison_control.compare)
+        for source in (self.legend_control, self.episode_control, self.comparison_control):
+            source.message.connect(self.show_message)
+        self.episodes.set_theme(workspace.options.theme)
+        if workspace.episodes is not None:
+            self.episode_control.refresh()
+            self.comparison.refresh_choices()
+        self.legend_control.rebuild()
+
     def first_view_painted(self) -> None:
-        """After the first paint: highlight the open articles, then analyse the library."""
+        """After the first paint: the deferred parts, then analysis of the open articles and the library."""
+        self.build_deferred()
         if getattr(self, "_default_docks", False):
             # First start: dock sizes hold only once the window has its final geometry.
             self._default_docks = False
