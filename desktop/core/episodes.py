@@ -469,7 +469,7 @@ def build_episode(events: list[Event], lexicon: EventLexicon) -> Episode | None:
         evidence=evidence,
         summary=main.summary,
         confidence=max(e.confidence for e in events),
-        planned=all(e.planned for e in events if not e.reporting),
+        planned=all(e.planned for e in ([e for e in events if not e.reporting] or events)),
     )
 
 

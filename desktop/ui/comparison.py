@@ -43,7 +43,7 @@ class ComparisonView(QWidget):
             picker = QComboBox(self)
             picker.setAccessibleName(f"Episode {index + 1} to compare")
             picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            picker.setMinimumContentsLength(16)
+            picker.setMinimumContentsLength(8)
             picker.activated.connect(lambda _i: self._picked())
             self.pickers.append(picker)
             bar.addWidget(picker, 1)
@@ -51,14 +51,14 @@ class ComparisonView(QWidget):
         self.next = QToolButton(self)
         self.position = QLabel(self)
         self.position.setObjectName("Hint")
-        self.position.setMinimumWidth(180)
         self.export = QPushButton("Export PDF…", self)
         self.export.clicked.connect(self.export_requested)
-        bar.addSpacing(8)
-        bar.addWidget(self.previous)
-        bar.addWidget(self.next)
-        bar.addWidget(self.position)
-        bar.addWidget(self.export)
+        navigation = QHBoxLayout()
+        navigation.setContentsMargins(10, 0, 10, 6)
+        navigation.addWidget(self.previous)
+        navigation.addWidget(self.next)
+        navigation.addWidget(self.position, 1)
+        navigation.addWidget(self.export)
 
         self.browser = ArticleBrowser(self)
         self.browser.setObjectName("ComparisonDocument")
@@ -72,6 +72,7 @@ class ComparisonView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        layout.addLayout(navigation)
         layout.addWidget(self.browser, 1)
 
     def bind_actions(self, previous, next_) -> None:
@@ -165,6 +166,8 @@ class ComparisonView(QWidget):
         self.current = (self.current + direction) % count if self.current >= 0 else (0 if direction > 0 else count - 1)
         difference = self.comparison.differences[self.current]
         self.browser.scrollToAnchor(difference.anchor)
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(max(0, bar.value() - 36))  # show the top of the row, not just its marker
         self._update_position()
 
     def current_difference(self):

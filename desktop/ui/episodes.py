@@ -255,7 +255,9 @@ class EpisodeDelegate(QStyledItemDelegate):
         painter.setFont(date_font)
         painter.setPen(QColor(palette.date_colour(self.theme)) if not selected else ink)
         date_text = episode.date_words() + (" · planned" if episode.planned else "")
-        painter.drawText(QRect(x0, y, width, QFontMetrics(small).lineSpacing()), 0, date_text)
+        badge_width = QFontMetrics(small).horizontalAdvance(episode.named_label) + 20 if episode.named_label else 0
+        date_text = QFontMetrics(date_font).elidedText(date_text, Qt.TextElideMode.ElideRight, max(40, width - badge_width))
+        painter.drawText(QRect(x0, y, width - badge_width, QFontMetrics(small).lineSpacing()), 0, date_text)
         if episode.named_label:
             badge = episode.named_label
             metrics = QFontMetrics(small)

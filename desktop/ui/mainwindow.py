@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_default_docks", False):
             # First start: dock sizes hold only once the window has its final geometry.
             self._default_docks = False
-            self._apply_default_docks()
+            QTimer.singleShot(0, self._apply_default_docks)  # after the deferred parts are laid out
         self.workspace.request_analysis(self.reader.article_ids())
         self.workspace.request_analysis()
 
