@@ -19,7 +19,7 @@ from desktop.core.markup import Mark, render_html
 VIA_WORDS = {
     "name": "name",
     "alias": "alias or variant spelling",
-    "surname": "surname, resolved to the person named earlier",
+    "surname": "surname (the person named earlier, or the only one known by it)",
     "role": "role at the article's date",
     "demonym": "adjective or demonym for a side",
     "pattern": "a person's name found by pattern (not in the actor list)",

@@ -1,0 +1,57 @@
+"""Export benchmark: the default comparison PDF (the three named episodes), several runs.
+
+Run: python tests/bench/bench_export.py [RUNS]
+
+Times what `overtures export -o FILE.pdf` does after the library is analysed: comparing the
+three named episodes, laying out and writing the PDF. Also times the whole command as a
+subprocess (start, analysis, export) for reference. Target: median under 2 s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(runs: int = 7) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    from desktop.core.analysis import Analyzer
+    from desktop.core.articles import load_default_corpus
+    from desktop.core.episodes import build_episodes
+    from desktop.ui.pdf import export_comparison
+
+    analyzer = Analyzer()
+    analyses = {a.id: analyzer.analyze(a) for a in load_default_corpus()}
+    episodes = build_episodes(list(analyses.values()))
+    times, command = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "out.pdf"
+        export_comparison(target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides()))
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            pages = export_comparison(target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides()))
+            times.append(time.perf_counter() - t0)
+        env = dict(os.environ, PYTHONPATH=str(ROOT), OVERTURES_BASEDIR=folder)
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "desktop", "export", "-o", str(target)], env=env, check=True, capture_output=True)
+            command.append(time.perf_counter() - t0)
+    del app
+    print(f"default export ({pages} pages): median {statistics.median(times):.2f} s over {runs} runs "
+          f"(min {min(times):.2f}, max {max(times):.2f}); target < 2 s: {'met' if statistics.median(times) < 2 else 'NOT met'}")
+    print(f"whole command 'overtures export -o out.pdf' (start, analysis, export): median {statistics.median(command):.2f} s")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
