@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
     def first_view_painted(self) -> None:
         """After the first paint: the deferred parts, then analysis of the open articles and the library."""
         self.build_deferred()
+        self.workspace.release_analysis()
         if getattr(self, "_default_docks", False):
             # First start: dock sizes hold only once the window has its final geometry.
             self._default_docks = False

@@ -44,6 +44,7 @@ class Workspace(QObject):
         self._pending: set[str] = set()
         self._runner = TaskRunner(self)
         self.analysis_error = ""
+        self._held: set[str] | None = None  # requests waiting for hold_analysis() to end
         self.render_cache = RenderCache()
         self.episodes = None  # an EpisodeSet once the whole library is analysed
         self._episodes_key: tuple = ()
@@ -78,9 +79,22 @@ class Workspace(QObject):
     def analyses(self) -> list[ArticleAnalysis]:
         return [self._analyses[a.id] for a in self.corpus.articles if a.id in self._analyses]
 
+    def hold_analysis(self) -> None:
+        """Queue analysis requests (start-up: the first view is painted before any work starts)."""
+        if self._held is None:
+            self._held = set()
+
+    def release_analysis(self) -> None:
+        held, self._held = self._held, None
+        if held:
+            self.request_analysis(sorted(held))
+
     def request_analysis(self, article_ids: Iterable[str] | None = None) -> None:
         """Analyse articles in the background, those asked for first."""
         ids = list(article_ids) if article_ids is not None else self.corpus.ids()
+        if self._held is not None:
+            self._held.update(ids)
+            return
         todo = [
             i for i in ids if i not in self._analyses and i not in self._pending and self.article(i)
         ]
