@@ -103,8 +103,13 @@ def export(args: argparse.Namespace) -> int:
 
     try:
         pages = export_comparison(
-            target, episode_set, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides()),
-            ids=args.episodes, paper=args.paper,
+            target,
+            episode_set,
+            analyses,
+            gazetteer=analyzer.gazetteer,
+            sides=dict(analyzer.sides()),
+            ids=args.episodes,
+            paper=args.paper,
         )
     except UnknownEpisodes as exc:
         print(f"overtures: {exc}", file=sys.stderr)

@@ -75,12 +75,15 @@ def test_analyze_json_contract():
 
 def test_analyze_a_folder_with_a_new_article(tmp_path):
     (tmp_path / "note.txt").write_text(
-        "Vilnius talks\nOn 3 March 2021, Gabrielius Landsbergis met Sviatlana Tsikhanouskaya in Vilnius.\n", encoding="utf-8"
+        "Vilnius talks\nOn 3 March 2021, Gabrielius Landsbergis met Sviatlana Tsikhanouskaya in Vilnius.\n",
+        encoding="utf-8",
     )
     out = run("analyze", "--json", str(tmp_path))
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["articles"][0]["published"] == "2021-03-03" and data["articles"][0]["published_inferred"] is True
+    assert (
+        data["articles"][0]["published"] == "2021-03-03" and data["articles"][0]["published_inferred"] is True
+    )
     assert any({"landsbergis", "tsikhanouskaya"} <= set(e["actors"]) for e in data["episodes"])
 
 
@@ -92,7 +95,14 @@ def test_export_writes_a_pdf_with_no_display(tmp_path):
     from pypdf import PdfReader
 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(target)).pages).split())
-    for words in ("Minsk's messenger(s)", "What Minsk asked for", "Mitchell", "Makei", "Ryzhankou", "Sources"):
+    for words in (
+        "Minsk's messenger(s)",
+        "What Minsk asked for",
+        "Mitchell",
+        "Makei",
+        "Ryzhankou",
+        "Sources",
+    ):
         assert words in text
 
 

@@ -10,6 +10,7 @@ enough to mean something (a person or an organisation, not "Belarus"). Named epi
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -239,7 +240,7 @@ def group_events(events: list[Event]) -> list[list[Event]]:
     for e in events:
         by_sentence[(e.article, e.sentence)].append(e)
     for group in by_sentence.values():
-        for a, b in zip(group, group[1:], strict=False):
+        for a, b in itertools.pairwise(group):
             a_keys = {p.key for p in a.participants if _specific(p)}
             b_keys = {p.key for p in b.participants if _specific(p)}
             if a.value == b.value and (a_keys & b_keys or not a_keys or not b_keys):
@@ -255,9 +256,11 @@ def group_events(events: list[Event]) -> list[list[Event]]:
                 if not a.value or not _overlap(a.first, a.last, b.first, b.last, 0):
                     continue
                 near = a.value == b.value and abs(b.sentence_index - a.sentence_index) <= 2
-                if a.family == b.family or near:
-                    if {p.key for p in a.participants if _specific(p)} & {p.key for p in b.participants if _specific(p)}:
-                        union.union(a.id, b.id)
+                shared = {p.key for p in a.participants if _specific(p)} & {
+                    p.key for p in b.participants if _specific(p)
+                }
+                if (a.family == b.family or near) and shared:
+                    union.union(a.id, b.id)
     clusters: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         clusters[union.find(e.id)].append(e)
@@ -294,15 +297,27 @@ def group_events(events: list[Event]) -> list[list[Event]]:
     merged_info: dict[str, list] = {}  # root -> [first, last, families, keys, articles]
 
     def info_of(root: str) -> list:
-        return merged_info.setdefault(root, [infos[int(root)][0], infos[int(root)][1], set(infos[int(root)][2]),
-                                             set(infos[int(root)][3]), set(infos[int(root)][4])])
+        return merged_info.setdefault(
+            root,
+            [
+                infos[int(root)][0],
+                infos[int(root)][1],
+                set(infos[int(root)][2]),
+                set(infos[int(root)][3]),
+                set(infos[int(root)][4]),
+            ],
+        )
 
     for key in sorted(by_key):
         open_roots: list[str] = []
         for i in sorted(by_key[key], key=lambda i: infos[i][0]):
             first_i, last_i, families_i, keys_i, articles_i = infos[i]
             root_i = merge.find(str(i))
-            open_roots = [r for r in dict.fromkeys(merge.find(r) for r in open_roots) if info_of(r)[1] + slack >= first_i]
+            open_roots = [
+                r
+                for r in dict.fromkeys(merge.find(r) for r in open_roots)
+                if info_of(r)[1] + slack >= first_i
+            ]
             for root in open_roots:
                 if root == root_i:
                     continue
@@ -316,7 +331,13 @@ def group_events(events: list[Event]) -> list[list[Event]]:
                     a, b = info_of(root), info_of(root_i)
                     merge.union(root, root_i)
                     new_root = merge.find(root)
-                    merged_info[new_root] = [min(a[0], b[0]), max(a[1], b[1]), a[2] | b[2], a[3] | b[3], a[4] | b[4]]
+                    merged_info[new_root] = [
+                        min(a[0], b[0]),
+                        max(a[1], b[1]),
+                        a[2] | b[2],
+                        a[3] | b[3],
+                        a[4] | b[4],
+                    ]
                     root_i = new_root
             open_roots.append(root_i)
     merged: dict[str, list[Event]] = defaultdict(list)
@@ -337,7 +358,7 @@ def _episode_dates(events: list[Event]) -> tuple[str, dt.date, dt.date] | None:
     hi = min(e.last for e in dated)
     if lo <= hi:
         # the most precise value that describes the intersection
-        for e in sorted(dated, key=lambda e: (e.last - e.first)):
+        for e in sorted(dated, key=lambda e: e.last - e.first):
             if e.first == lo and e.last == hi:
                 return e.value, lo, hi
         value = lo.isoformat() if lo == hi else f"{lo.isoformat()}/{hi.isoformat()}"
@@ -382,7 +403,8 @@ def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) 
     fresh = [e for e in ranked if not e.anaphoric]
     slots = {
         "source": _names(sources[:1]),
-        "targets": _names([t for t in targets if t.key in {p.key for p in main.participants}]) or _names(targets),
+        "targets": _names([t for t in targets if t.key in {p.key for p in main.participants}])
+        or _names(targets),
         "object": main.object_phrase,
         "place": place or "",
         "organisation": main.organisation or next((e.organisation for e in fresh if e.organisation), ""),
@@ -391,9 +413,18 @@ def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) 
     }
     title = _fill(main_type.titles, slots) or f"{main_type.label}: {main.summary[:60]}"
     # A second substantive family adds its verb phrase: "…; meets Lukashenko and Makei".
-    second = next((e for e in fresh if e.type != main.type and e.family in SUBSTANTIVE and not e.reporting), None)
-    if second is not None and slots["source"] and not (second.family == "conference" and slots["organisation"] in title):
-        extra = _fill(lexicon.types[second.type].titles, {**slots, "targets": _names(second.targets) or second.object_phrase})
+    second = next(
+        (e for e in fresh if e.type != main.type and e.family in SUBSTANTIVE and not e.reporting), None
+    )
+    if (
+        second is not None
+        and slots["source"]
+        and not (second.family == "conference" and slots["organisation"] in title)
+    ):
+        extra = _fill(
+            lexicon.types[second.type].titles,
+            {**slots, "targets": _names(second.targets) or second.object_phrase},
+        )
         if extra.startswith(slots["source"] + " ") and title.startswith(slots["source"]):
             extra = extra[len(slots["source"]) + 1 :]
         if extra and extra.lower() not in title.lower():
@@ -429,7 +460,9 @@ def build_episode(events: list[Event], lexicon: EventLexicon) -> Episode | None:
                 target_keys.append(p.key)
     people_first = sorted(by_key.values(), key=lambda p: (p.kind != "person", -counts[p.key]))
     # The main event's own source leads; then the other sources, people first.
-    ordered = [p.key for p in main.sources] + [k for k in source_keys if k not in {p.key for p in main.sources}]
+    ordered = [p.key for p in main.sources] + [
+        k for k in source_keys if k not in {p.key for p in main.sources}
+    ]
     sources = [by_key[k] for k in ordered if by_key[k].kind == "person"] or [by_key[k] for k in ordered]
     lead = {p.key for p in sources[:1]}
     targets = [by_key[k] for k in target_keys if k not in lead and by_key[k].kind == "person"]
@@ -437,7 +470,9 @@ def build_episode(events: list[Event], lexicon: EventLexicon) -> Episode | None:
         targets = [by_key[k] for k in source_keys if k not in lead and by_key[k].kind == "person"]
     fresh = [e for e in events if not e.anaphoric and not e.planned] or events
     places = Counter(e.place for e in fresh if e.place)
-    place = main.place if main.place and not main.anaphoric else (places.most_common(1)[0][0] if places else None)
+    place = (
+        main.place if main.place and not main.anaphoric else (places.most_common(1)[0][0] if places else None)
+    )
     title = _title(events, lexicon, sources, targets, place)
     evidence: list[Evidence] = []
     seen = set()
@@ -516,7 +551,9 @@ def episode_json(episode: Episode) -> dict:
         "actors": episode.actor_ids,
         "place": episode.place,
         "named": episode.named,
-        "evidence": [{"article": e.article, "start": e.start, "end": e.end} for e in episode.primary_evidence],
+        "evidence": [
+            {"article": e.article, "start": e.start, "end": e.end} for e in episode.primary_evidence
+        ],
     }
 
 

@@ -198,13 +198,6 @@ def load_event_lexicon() -> EventLexicon:
 
 # --------------------------------------------------------------------------- helpers
 
-_WORD = re.compile(r"[\w’'-]+")
-_CLAUSE_STOP = re.compile(r"[,;:()“”\"–—]|\s(?:on|in|at|during|after|before|as|while|which|who|that|because)\s", re.I)
-
-
-def _words_before(text: str, pos: int, n: int) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text[max(0, pos - 60) : pos])][-n:]
-
 
 @cache
 def _negation_pattern(negations: tuple[str, ...]) -> re.Pattern[str]:
@@ -235,7 +228,27 @@ def participant(m: ActorMention) -> Participant:
 
 
 _OBJECT = re.compile(r"\b(?:with|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[\w’'-]+){0,3})")
-_STOP = {"on", "in", "at", "of", "for", "from", "during", "that", "who", "which", "as", "by", "to", "should", "would", "will", "was", "were", "is"}
+_STOP = {
+    "on",
+    "in",
+    "at",
+    "of",
+    "for",
+    "from",
+    "during",
+    "that",
+    "who",
+    "which",
+    "as",
+    "by",
+    "to",
+    "should",
+    "would",
+    "will",
+    "was",
+    "were",
+    "is",
+}
 
 
 def _object_phrase(text: str, end: int, limit: int) -> str:
@@ -252,7 +265,27 @@ def _object_phrase(text: str, end: int, limit: int) -> str:
 
 
 _NAME_LEFT = re.compile(r"\b(?:an?|the)\s+((?:[\w’'-]+\s+){0,3})$", re.I)
-_NAME_STOP = {"in", "at", "will", "would", "was", "were", "is", "are", "held", "which", "that", "to", "with", "by", "and", "as", "from", "during", "be"}
+_NAME_STOP = {
+    "in",
+    "at",
+    "will",
+    "would",
+    "was",
+    "were",
+    "is",
+    "are",
+    "held",
+    "which",
+    "that",
+    "to",
+    "with",
+    "by",
+    "and",
+    "as",
+    "from",
+    "during",
+    "be",
+}
 
 
 def _name_phrase(text: str, start: int, end: int, limit: int) -> str:
@@ -263,7 +296,7 @@ def _name_phrase(text: str, start: int, end: int, limit: int) -> str:
         words_left = ""
     tail: list[str] = []
     for word in text[end:limit].split()[:10]:
-        bare = word.strip(",.;:()“”\"")
+        bare = word.strip(',.;:()“”"')
         if not bare or bare.lower() in _NAME_STOP or bare in ("–", "—", "-"):
             break
         tail.append(bare)
@@ -343,7 +376,18 @@ class EventExtractor:
                 paragraph - paragraph_of(last_event.sentence[0]) <= 1 or s_index - last_index <= 5
             )
             found = triggers.between(s_start, s_end)
-            runs = self._runs(text, s_start, s_end, names.between(s_start, s_end), found, anaphors.between(s_start, s_end)) if found else []
+            runs = (
+                self._runs(
+                    text,
+                    s_start,
+                    s_end,
+                    names.between(s_start, s_end),
+                    found,
+                    anaphors.between(s_start, s_end),
+                )
+                if found
+                else []
+            )
             if not runs:
                 # No trigger: context of the event before it in the paragraph, if it shares an actor.
                 if last_event is not None and paragraph_of(last_event.sentence[0]) == paragraph:
@@ -367,7 +411,8 @@ class EventExtractor:
             # of its own, or words pointing back to an event; intentions without a date of
             # their own ("aims to meet") and anything else are commentary: context.
             kept = [
-                (run, event) for run, event in real
+                (run, event)
+                for run, event in real
                 if event.value
                 or (run.anaphor_type and not run.definite_only)
                 or (not event.planned and any(_specific_kind(p) for p in event.participants))
@@ -407,8 +452,15 @@ class EventExtractor:
         return [e for e in events if e.value]
 
     # -- pieces
-    def _runs(self, text: str, start: int, end: int, names: list[ActorMention],
-              found: list[_Match], anaphors: list[_Match]) -> list[_Run]:
+    def _runs(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        names: list[ActorMention],
+        found: list[_Match],
+        anaphors: list[_Match],
+    ) -> list[_Run]:
         lex = self.lexicon
         runs: list[_Run] = []
         self._negated = []  # offsets of negated triggers in this sentence only
@@ -445,7 +497,11 @@ class EventExtractor:
         runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
         for run in runs:
             # "the mysterious meetings", "this visit": a definite noun phrase may point back.
-            if not run.anaphor_type and not run.type.reporting and _DEFINITE_BEFORE.search(text, max(start, run.start - 40), run.start):
+            if (
+                not run.anaphor_type
+                and not run.type.reporting
+                and _DEFINITE_BEFORE.search(text, max(start, run.start - 40), run.start)
+            ):
                 run.anaphor_type = run.type.id
                 run.definite_only = True
         return runs
@@ -463,22 +519,28 @@ class EventExtractor:
             gap = gap.replace(d.text, "x", 1)
         return gap
 
-    def _roles(self, text: str, run: _Run, runs: list[_Run], s_actors: list[ActorMention],
-               s_start: int, s_end: int) -> tuple[list[ActorMention], list[ActorMention]]:
+    def _roles(
+        self, text: str, run: _Run, runs: list[_Run], s_actors: list[ActorMention], s_start: int, s_end: int
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
         """Who acts (sources) and who is acted on (targets) for one run of a sentence."""
         index = runs.index(run)
         previous_end = runs[index - 1].end if index else s_start
         next_start = runs[index + 1].start if index + 1 < len(runs) else s_end
         sources = [
-            m for m in s_actors
-            if previous_end <= m.start and m.end <= run.start and _SUBJECT_LINK.match(self._gap(text, m.end, run.start))
+            m
+            for m in s_actors
+            if previous_end <= m.start
+            and m.end <= run.start
+            and _SUBJECT_LINK.match(self._gap(text, m.end, run.start))
         ]
         first_end = run.triggers[0][1]
         if not sources:
             # "the visit of X", "a letter … from X": the agent follows the trigger.
             agent = _AGENT.match(text, first_end, next_start)
             if agent:
-                sources = [m for m in s_actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start][:1]
+                sources = [
+                    m for m in s_actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start
+                ][:1]
         if not sources and self._previous_people is not None:
             pronoun = _PRONOUN_SUBJECT.search(text, max(previous_end, run.start - 40), run.start)
             if pronoun:
@@ -487,8 +549,14 @@ class EventExtractor:
                 if candidates:
                     sources = [candidates[-1]]
         if not sources:
-            first_real = next((r.start for r in runs if not r.anaphor_type and not r.type.reporting), run.start)
-            subject = [m for m in s_actors if m.kind == PERSON and m.end <= first_real and not _possessive(text, m.end)]
+            first_real = next(
+                (r.start for r in runs if not r.anaphor_type and not r.type.reporting), run.start
+            )
+            subject = [
+                m
+                for m in s_actors
+                if m.kind == PERSON and m.end <= first_real and not _possessive(text, m.end)
+            ]
             if subject:
                 sources = subject[:1]
         speakers = _speakers(text, runs, s_actors)
@@ -496,28 +564,49 @@ class EventExtractor:
             for other in runs:
                 if other.type.reporting:
                     speakers += [
-                        m for m in s_actors
-                        if m.kind == PERSON and m.end <= other.start and _SUBJECT_LINK.match(self._gap(text, m.end, other.start))
+                        m
+                        for m in s_actors
+                        if m.kind == PERSON
+                        and m.end <= other.start
+                        and _SUBJECT_LINK.match(self._gap(text, m.end, other.start))
                     ]
-        negated_objects = [m for m in s_actors if any(0 <= m.start - n <= 40 and "," not in text[n : m.start] for n in self._negated)]
+        negated_objects = [
+            m
+            for m in s_actors
+            if any(0 <= m.start - n <= 40 and "," not in text[n : m.start] for n in self._negated)
+        ]
         after = [
-            m for m in s_actors
-            if first_end <= m.start < next_start and m not in sources and m not in speakers and m not in negated_objects
+            m
+            for m in s_actors
+            if first_end <= m.start < next_start
+            and m not in sources
+            and m not in speakers
+            and m not in negated_objects
         ]
         if not sources and run.type.family == "contact":
             # "during his meeting with Putin, Lukashenka made…": the person not met is the agent.
             with_ = [m for m in after if _WITH_BEFORE.search(text, max(s_start, m.start - 12), m.start)]
-            others = [m for m in s_actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start]
+            others = [
+                m for m in s_actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start
+            ]
             if with_ and others:
                 sources = others[:1]
         targets = [
-            m for m in after
-            if m not in sources and (not _possessive(text, m.end) or _TRIGGER_AFTER_POSSESSIVE(text, m.end, next_start))
+            m
+            for m in after
+            if m not in sources and not _possessive(text, m.end)  # "Ryzhankou’s deputy": a modifier
         ]
         return sources, targets
 
-    def _event(self, analysis: ArticleAnalysis, run: _Run, runs: list[_Run], s_actors: list[ActorMention],
-               s_start: int, s_end: int) -> Event:
+    def _event(
+        self,
+        analysis: ArticleAnalysis,
+        run: _Run,
+        runs: list[_Run],
+        s_actors: list[ActorMention],
+        s_start: int,
+        s_end: int,
+    ) -> Event:
         """The event of a run: what decides whether it is kept (roles, date, modality)."""
         text = analysis.text
         sources, targets = self._roles(text, run, runs, s_actors, s_start, s_end)
@@ -540,7 +629,9 @@ class EventExtractor:
             _set_date(event, run.dates, "sentence")
         return event
 
-    def _describe(self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]) -> None:
+    def _describe(
+        self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]
+    ) -> None:
         """Place, organisation, phrases and summary: only for events that are kept."""
         s_start, s_end = event.sentence
         index = runs.index(run)
@@ -550,14 +641,23 @@ class EventExtractor:
         place = min(places, key=lambda p: abs(p.start - run.start)).name if places else None
         if place is None and run.type.id == "visit":
             for m in s_actors:
-                if m.kind == "state" and run.start <= m.start < next_start and _TO_OR_IN.search(text[max(s_start, m.start - 8) : m.start]):
+                if (
+                    m.kind == "state"
+                    and run.start <= m.start < next_start
+                    and _TO_OR_IN.search(text[max(s_start, m.start - 8) : m.start])
+                ):
                     place = m.name
                     break
-        organisation = next((m.name for m in s_actors if m.kind == "organisation" and run.start <= m.start < next_start), "")
+        organisation = next(
+            (m.name for m in s_actors if m.kind == "organisation" and run.start <= m.start < next_start), ""
+        )
         organisation = organisation or next(
             (
-                m.name for m in s_actors
-                if m.kind == "organisation" and previous_end <= m.start < run.start and len(text[m.end : run.start].split()) <= 1
+                m.name
+                for m in s_actors
+                if m.kind == "organisation"
+                and previous_end <= m.start < run.start
+                and len(text[m.end : run.start].split()) <= 1
             ),
             "",
         )
@@ -565,15 +665,23 @@ class EventExtractor:
         event.place = place
         event.organisation = organisation
         event.object_phrase = _object_phrase(text, run.triggers[0][1], next_start)
-        event.name_phrase = self._undated(_name_phrase(text, run.triggers[0][0], run.end, next_start), run.start, next_start)
-        event.clause = _clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
-        event.summary = sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…"
+        event.name_phrase = self._undated(
+            _name_phrase(text, run.triggers[0][0], run.end, next_start), run.start, next_start
+        )
+        event.clause = (
+            _clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
+        )
+        event.summary = (
+            sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…"
+        )
 
     @staticmethod
     def _same_happening(event: Event, target: Event, context: _Context, definite_only: bool) -> bool:
         """May "the session" here be the session told of before? Not if place or date disagree."""
         if event.value:
-            return bool(event.first and target.first and event.first <= target.last and target.first <= event.last)
+            return bool(
+                event.first and target.first and event.first <= target.last and target.first <= event.last
+            )
         if not definite_only:
             return True  # "during the meeting": an explicit pointer back
         if event.place and target.place and event.place != target.place:
@@ -615,15 +723,22 @@ class EventExtractor:
         people = {p.key for p in event.participants if p.kind == PERSON}
         if len(people) >= 2:
             for previous in reversed(context.events[:index]):
-                if previous.value and previous.family == event.family and people <= {p.key for p in previous.participants}:
+                if (
+                    previous.value
+                    and previous.family == event.family
+                    and people <= {p.key for p in previous.participants}
+                ):
                     event.link = previous.id
                     event.anaphoric = True
                     _copy_date(event, previous, "same-participants")
                     return
         # A date before a run governs it ("last week were X and Y"); one after another run does not.
         siblings = [
-            e for e in context.by_sentence[event.sentence]
-            if e is not event and e.date_source == "sentence" and context.runs[e.id].dates
+            e
+            for e in context.by_sentence[event.sentence]
+            if e is not event
+            and e.date_source == "sentence"
+            and context.runs[e.id].dates
             and context.runs[e.id].dates[0].start < event.trigger_span[0]
         ]
         if siblings:
@@ -660,13 +775,18 @@ class EventExtractor:
 
 
 # Between a subject and its verb: "Makei disclosed", "Lukashenko has", "X, who met", "Putin’s statement".
-_SUBJECT_LINK = re.compile(r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$")
+_SUBJECT_LINK = re.compile(
+    r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
+)
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
 _TO_OR_IN = re.compile(r"\b(?:to|in|into)\s+$")
 
 
-_SAID_AFTER = re.compile(r"\s*(?:,\s*)?(?:[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b")
+_SAID_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b"
+)
+_SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added)\b")
 _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")
 
 
@@ -677,9 +797,11 @@ def _speakers(text: str, runs: list[_Run], s_actors: list[ActorMention]) -> list
         if m.kind != PERSON:
             continue
         tail = text[m.end : m.end + 120]
-        if _SAID_AFTER.match(tail) or re.match(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added)\b", tail):
-            out.append(m)
-        elif _ACCORDING_BEFORE.search(text, max(0, m.start - 16), m.start):
+        if (
+            _SAID_AFTER.match(tail)
+            or _SAID_AFTER_APPOSITION.match(tail)
+            or _ACCORDING_BEFORE.search(text, max(0, m.start - 16), m.start)
+        ):
             out.append(m)
     return out
 
@@ -687,7 +809,10 @@ def _speakers(text: str, runs: list[_Run], s_actors: list[ActorMention]) -> list
 # Dates an event can be pointed back to: its own, or one it was firmly tied to.
 _FIRM = ("sentence", "sentence-run", "anaphora", "same-participants", "paragraph")
 _SAYS_THAT = re.compile(r"\s+(?:that\b|[“\"])|:\s")
-_TIME_ANCHOR = re.compile(r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+_TIME_ANCHOR = re.compile(
+    r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:(?!to\s)[\w’'-]+\s+){0,2}$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
 
@@ -698,11 +823,6 @@ def _specific_kind(p: Participant) -> bool:
 
 def _possessive(text: str, end: int) -> bool:
     return text.startswith(("’s", "'s", "’ ", "' "), end)
-
-
-def _TRIGGER_AFTER_POSSESSIVE(text: str, end: int, limit: int) -> bool:  # noqa: N802
-    """ "Ryzhankou’s deputy" is a modifier; "Lukashenko’s meeting" names the actor of a trigger."""
-    return False
 
 
 @dataclass
@@ -815,8 +935,13 @@ def _unique(mentions: list[ActorMention]) -> list[Participant]:
 def _confidence(event: Event) -> float:
     score = 0.45
     score += {
-        "sentence": 0.3, "anaphora": 0.25, "sentence-run": 0.2, "paragraph": 0.15,
-        "shared-actor": 0.12, "family-lede": 0.1, "lede": 0.05,
+        "sentence": 0.3,
+        "anaphora": 0.25,
+        "sentence-run": 0.2,
+        "paragraph": 0.15,
+        "shared-actor": 0.12,
+        "family-lede": 0.1,
+        "lede": 0.05,
     }.get(event.date_source, 0.0)
     if any(p.kind == PERSON for p in event.participants):
         score += 0.15

@@ -578,10 +578,7 @@ class _Loader:
         if unknown:
             raise self.fail(where, f"unknown field(s) {', '.join(map(str, unknown))}")
         name = self._text(entry, "name", where)
-        if lenient and entry.get("id") is None:
-            actor_id = unique_slug(name, taken)
-        else:
-            actor_id = self._text(entry, "id", where)
+        actor_id = unique_slug(name, taken) if lenient and entry.get("id") is None else self._text(entry, "id", where)
         if not _ID_RE.match(actor_id):
             raise self.fail(where, f"id: '{actor_id}' is not a slug (lowercase letters, digits, hyphens)")
         kind = entry.get("kind", "person" if lenient else None)

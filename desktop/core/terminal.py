@@ -46,7 +46,9 @@ def _tokens(analysis: ArticleAnalysis, analyzer: Analyzer, colour: bool) -> Iter
     yield Token.Text, text[pos:]
 
 
-def print_analysis(analysis: ArticleAnalysis, analyzer: Analyzer, colour: bool = False, out: TextIO | None = None) -> None:
+def print_analysis(
+    analysis: ArticleAnalysis, analyzer: Analyzer, colour: bool = False, out: TextIO | None = None
+) -> None:
     out = out or sys.stdout
     a = analysis.article
     anchor = analysis.anchor.isoformat() if analysis.anchor else "unknown"
@@ -63,7 +65,9 @@ def print_analysis(analysis: ArticleAnalysis, analyzer: Analyzer, colour: bool =
     else:
         out.write("".join(text for _token, text in tokens))
     people = sorted({m.name for m in analysis.actors if m.kind == "person"})
-    out.write(f"\n\n  {len(analysis.actors)} actor mentions, {len(analysis.dates)} dates; people: {', '.join(people)}\n\n")
+    out.write(
+        f"\n\n  {len(analysis.actors)} actor mentions, {len(analysis.dates)} dates; people: {', '.join(people)}\n\n"
+    )
 
 
 def print_episodes(episode_set, out: TextIO | None = None) -> None:
@@ -73,7 +77,9 @@ def print_episodes(episode_set, out: TextIO | None = None) -> None:
     for e in episode_set.episodes:
         named = f"  [{e.named_label}]" if e.named_label else ""
         people = ", ".join(p.short for p in e.participants if p.kind == "person")
-        out.write(f"  {e.date_words():<34} {e.title}{named}\n      {e.type_label}; {people or 'no named person'}; "
-                  f"{len(e.articles)} source(s); id {e.id}\n")
+        out.write(
+            f"  {e.date_words():<34} {e.title}{named}\n      {e.type_label}; {people or 'no named person'}; "
+            f"{len(e.articles)} source(s); id {e.id}\n"
+        )
     for rule in episode_set.unmatched():
         out.write(f"  (named episode “{rule.label}” matches nothing in these articles)\n")

@@ -25,10 +25,14 @@ class AddActorDialog(QDialog):
         self._aliases.setPlaceholderText("Other spellings, separated by commas")
         note = QLabel("Saved in your own actor list; the bundled list is not changed.", self)
         note.setObjectName("Hint")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self._name.textChanged.connect(lambda text: buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip())))
+        self._name.textChanged.connect(
+            lambda text: buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
+        )
         form = QFormLayout(self)
         form.addRow("Name", self._name)
         form.addRow("Kind", self._kind)

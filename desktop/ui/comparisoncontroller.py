@@ -16,8 +16,15 @@ PAPER_FILTERS = {"a4": "PDF handout, A4 (*.pdf)", "letter": "PDF handout, US Let
 class ComparisonController(QObject):
     message = Signal(str)
 
-    def __init__(self, workspace: Workspace, view: ComparisonView, tabs: QTabWidget, reader: ReaderController,
-                 settings, parent=None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        view: ComparisonView,
+        tabs: QTabWidget,
+        reader: ReaderController,
+        settings,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.view = view
@@ -59,8 +66,11 @@ class ComparisonController(QObject):
             folder = Path(self.settings["last_export_dir"] or Path.home())
             preferred = PAPER_FILTERS.get(self.settings["paper"], PAPER_FILTERS["a4"])
             path, chosen = QFileDialog.getSaveFileName(
-                self.view.window(), "Export Comparison to PDF", str(folder / "overtures-comparison.pdf"),
-                ";;".join(PAPER_FILTERS.values()), preferred,
+                self.view.window(),
+                "Export Comparison to PDF",
+                str(folder / "overtures-comparison.pdf"),
+                ";;".join(PAPER_FILTERS.values()),
+                preferred,
             )
             if not path:
                 self.message.emit("Export cancelled; nothing was written")
@@ -75,13 +85,19 @@ class ComparisonController(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = export_comparison(
-                path, self.workspace.episodes, {a.article.id: a for a in self.workspace.analyses()},
-                gazetteer=self.workspace.analyzer.gazetteer, sides=dict(self.workspace.analyzer.sides()),
-                ids=ids, paper=paper or "a4",
+                path,
+                self.workspace.episodes,
+                {a.article.id: a for a in self.workspace.analyses()},
+                gazetteer=self.workspace.analyzer.gazetteer,
+                sides=dict(self.workspace.analyzer.sides()),
+                ids=ids,
+                paper=paper or "a4",
             )
         except (OSError, ValueError) as exc:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.view.window(), "The comparison could not be exported", f"{exc}\n\nNothing was written.")
+            QMessageBox.warning(
+                self.view.window(), "The comparison could not be exported", f"{exc}\n\nNothing was written."
+            )
             return ""
         QApplication.restoreOverrideCursor()
         self.message.emit(f"Comparison exported to {path} ({pages} pages)")

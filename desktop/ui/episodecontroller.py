@@ -16,7 +16,13 @@ class EpisodeController(QObject):
     message = Signal(str)
     episode_shown = Signal(str)
 
-    def __init__(self, workspace: Workspace, sidebar: EpisodeSidebar, reader: ReaderController, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        sidebar: EpisodeSidebar,
+        reader: ReaderController,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.sidebar = sidebar
@@ -70,5 +76,7 @@ class EpisodeController(QObject):
             self.timeline.select(episode_id)
         n = sum(len(v) for v in spans.values())
         more = " (the first three are open)" if len(spans) > 3 else ""
-        self.message.emit(f"{episode.title} — {n} evidence sentence{'s' if n != 1 else ''} in {len(spans)} article{'s' if len(spans) != 1 else ''}{more}")
+        sentences = f"{n} evidence sentence{'s' if n != 1 else ''}"
+        articles = f"{len(spans)} article{'s' if len(spans) != 1 else ''}"
+        self.message.emit(f"{episode.title} — {sentences} in {articles}{more}")
         self.episode_shown.emit(episode_id)

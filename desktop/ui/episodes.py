@@ -116,7 +116,8 @@ class EpisodeModel(QAbstractItemModel):
             return episode.id
         if role == SEARCH_ROLE:
             names = " ".join(p.name for p in episode.participants)
-            return f"{episode.title} {episode.summary} {names} {episode.type_label} {episode.named_label or ''} {episode.place or ''}"
+            extra = f"{episode.type_label} {episode.named_label or ''} {episode.place or ''}"
+            return f"{episode.title} {episode.summary} {names} {extra}"
         if role == Qt.ItemDataRole.ToolTipRole:
             named = f"<br><i>Named episode: {episode.named_label}</i>" if episode.named_label else ""
             return (
@@ -199,11 +200,16 @@ class EpisodeDelegate(QStyledItemDelegate):
         title_font, small, _date = self._fonts(option)
         width = max(80, option.rect.width() - 2 * self.PAD - 20)
         title_h = min(
-            QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title).height(),
+            QFontMetrics(title_font)
+            .boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title)
+            .height(),
             3 * QFontMetrics(title_font).lineSpacing(),
         )
         chips_h = self._chip_rows(episode, width, small) * (self.CHIP_H + 4)
-        return QSize(option.rect.width(), self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD)
+        return QSize(
+            option.rect.width(),
+            self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD,
+        )
 
     def _chips(self, episode: Episode) -> list[tuple[str, str]]:
         people = [p for p in episode.participants if p.kind == "person"][:5]
@@ -244,7 +250,9 @@ class EpisodeDelegate(QStyledItemDelegate):
             font.setWeight(QFont.Weight.Bold)
             painter.setFont(font)
             painter.setPen(muted)
-            painter.drawText(option.rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), index.data())
+            painter.drawText(
+                option.rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), index.data()
+            )
             painter.restore()
             return
         title_font, small, date_font = self._fonts(option)
@@ -255,8 +263,12 @@ class EpisodeDelegate(QStyledItemDelegate):
         painter.setFont(date_font)
         painter.setPen(QColor(palette.date_colour(self.theme)) if not selected else ink)
         date_text = episode.date_words() + (" · planned" if episode.planned else "")
-        badge_width = QFontMetrics(small).horizontalAdvance(episode.named_label) + 20 if episode.named_label else 0
-        date_text = QFontMetrics(date_font).elidedText(date_text, Qt.TextElideMode.ElideRight, max(40, width - badge_width))
+        badge_width = (
+            QFontMetrics(small).horizontalAdvance(episode.named_label) + 20 if episode.named_label else 0
+        )
+        date_text = QFontMetrics(date_font).elidedText(
+            date_text, Qt.TextElideMode.ElideRight, max(40, width - badge_width)
+        )
         painter.drawText(QRect(x0, y, width - badge_width, QFontMetrics(small).lineSpacing()), 0, date_text)
         if episode.named_label:
             badge = episode.named_label
@@ -273,7 +285,9 @@ class EpisodeDelegate(QStyledItemDelegate):
         # title
         painter.setFont(title_font)
         painter.setPen(ink)
-        title_rect = QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title)
+        title_rect = QFontMetrics(title_font).boundingRect(
+            QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title
+        )
         height = min(title_rect.height(), 3 * QFontMetrics(title_font).lineSpacing())
         painter.drawText(QRect(x0, y, width, height), int(Qt.TextFlag.TextWordWrap), episode.title)
         y += height + 6
@@ -356,7 +370,9 @@ class EpisodeSidebar(QWidget):
         self.status.setObjectName("Hint")
         self.status.setWordWrap(True)
         self.compare = QPushButton("Compare Selected", self)
-        self.compare.setToolTip("Compare the selected episodes side by side (select 2 to 4 with Ctrl or Shift)")
+        self.compare.setToolTip(
+            "Compare the selected episodes side by side (select 2 to 4 with Ctrl or Shift)"
+        )
         self.compare.clicked.connect(lambda: self.compare_requested.emit(self.selected_ids()))
 
         filters = QGridLayout()
@@ -387,12 +403,16 @@ class EpisodeSidebar(QWidget):
         unmatched = episode_set.unmatched()
         if unmatched:
             names = "; ".join(f"“{r.label}”" for r in unmatched)
-            self.notice.setText(f"Named episode{'s' if len(unmatched) > 1 else ''} with no match in this corpus: {names}.")
+            self.notice.setText(
+                f"Named episode{'s' if len(unmatched) > 1 else ''} with no match in this corpus: {names}."
+            )
             self.notice.show()
         else:
             self.notice.hide()
         n = len(episode_set.episodes)
-        self.status.setText(f"{n} episodes from {len({a for e in episode_set.episodes for a in e.articles})} articles")
+        self.status.setText(
+            f"{n} episodes from {len({a for e in episode_set.episodes for a in e.articles})} articles"
+        )
         if current:
             self.select(current, emit=False)
 
@@ -442,7 +462,10 @@ class EpisodeSidebar(QWidget):
 
     def _filters_changed(self, _index: int = 0) -> None:
         self.proxy.set_filters(
-            self.actor.currentData() or "", self.side.currentData() or "", self.type.currentData() or "", self.year.currentData() or 0
+            self.actor.currentData() or "",
+            self.side.currentData() or "",
+            self.type.currentData() or "",
+            self.year.currentData() or 0,
         )
         self.tree.expandAll()
 

@@ -178,7 +178,8 @@ class ActorListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return chip(palette.colour(entry.side, self._theme), "solid" if entry.linked else "dashed")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry.name} — {info.label} ({info.code}), {entry.kind}; {entry.count} mentions in {entry.articles} article(s)"
+            counts = f"{entry.count} mentions in {entry.articles} article(s)"
+            return f"{entry.name} — {info.label} ({info.code}), {entry.kind}; {counts}"
         if role == KEY_ROLE:
             return entry.key
         if role == Qt.ItemDataRole.UserRole + 5:  # sort
@@ -257,7 +258,9 @@ class LegendPanel(QWidget):
         self.actor_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.actor_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.actor_view.header().setStretchLastSection(False)
-        self.actor_view.selectionModel().currentChanged.connect(lambda current, _prev: self._show_actor(current))
+        self.actor_view.selectionModel().currentChanged.connect(
+            lambda current, _prev: self._show_actor(current)
+        )
         self.actor_view.activated.connect(self._show_actor)
 
         self.mention_title = QLabel("Choose an actor, or click one in the text, to list its mentions.", self)
@@ -266,7 +269,9 @@ class LegendPanel(QWidget):
         self.add_button = QPushButton("Add to My Actors…", self)
         self.add_button.setToolTip("This person is not in the actor list; add them to your own list")
         self.add_button.hide()
-        self.add_button.clicked.connect(lambda: self.add_actor_requested.emit(self._current_key.removeprefix("unlinked:")))
+        self.add_button.clicked.connect(
+            lambda: self.add_actor_requested.emit(self._current_key.removeprefix("unlinked:"))
+        )
         self.mention_view = QListView(self)
         self.mention_view.setObjectName("MentionList")
         self.mention_view.setAccessibleName("Mentions of the chosen actor")
@@ -333,7 +338,10 @@ class LegendPanel(QWidget):
 
     # -- content
     def set_sides(self, sides: dict[str, SideInfo], theme: str, hidden: frozenset[str]) -> None:
-        rows = [(key, f"{info.label} · {info.code}", chip(palette.colour(key, theme))) for key, info in sides.items()]
+        rows = [
+            (key, f"{info.label} · {info.code}", chip(palette.colour(key, theme)))
+            for key, info in sides.items()
+        ]
         self.sides.set_rows(rows)
         self.sides.set_hidden(hidden)
         self._fit(self.side_view)

@@ -14,7 +14,14 @@ from desktop.ui.workspace import Workspace
 class LegendController(QObject):
     message = Signal(str)
 
-    def __init__(self, workspace: Workspace, panel: LegendPanel, dock: QDockWidget, reader: ReaderController, window: QWidget) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        panel: LegendPanel,
+        dock: QDockWidget,
+        reader: ReaderController,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self.workspace = workspace
         self.panel = panel
@@ -64,7 +71,9 @@ class LegendController(QObject):
         from desktop.core.gazetteer import add_user_actor
 
         try:
-            actor_id = add_user_actor(dialog.name(), kind=dialog.kind(), side=dialog.side(), aliases=dialog.aliases())
+            actor_id = add_user_actor(
+                dialog.name(), kind=dialog.kind(), side=dialog.side(), aliases=dialog.aliases()
+            )
         except (OSError, ValueError) as exc:
             from PySide6.QtWidgets import QMessageBox
 

@@ -44,11 +44,21 @@ MENUS = {
         "view.zoom_reset",
         None,
         ("&Theme", ["view.theme.system", "view.theme.light", "view.theme.dark"]),
-        "view.fullscreen", None,
-        "timeline.export_png", "timeline.export_svg",
+        "view.fullscreen",
+        None,
+        "timeline.export_png",
+        "timeline.export_svg",
     ],
-    "&Episodes": ["view.episodes", "view.timeline", None, "episodes.compare", "compare.previous_difference",
-                  "compare.next_difference", None, "file.export"],
+    "&Episodes": [
+        "view.episodes",
+        "view.timeline",
+        None,
+        "episodes.compare",
+        "compare.previous_difference",
+        "compare.next_difference",
+        None,
+        "file.export",
+    ],
     "&Help": ["help.about"],
 }
 TOOLBAR = [
@@ -116,11 +126,25 @@ class MainWindow(QMainWindow):
         )
         # The other docks exist from the start (so a saved layout restores) and get their
         # contents right after the first paint (build_deferred): start-up stays lean.
-        self.episodes_dock = self.add_dock("Episodes", "EpisodesDock", _placeholder(self), Qt.DockWidgetArea.LeftDockWidgetArea, "view.episodes")
+        self.episodes_dock = self.add_dock(
+            "Episodes",
+            "EpisodesDock",
+            _placeholder(self),
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            "view.episodes",
+        )
         self.tabifyDockWidget(self.library_dock, self.episodes_dock)
         self.library_dock.raise_()
-        self.legend_dock = self.add_dock("Legend", "LegendDock", _placeholder(self), Qt.DockWidgetArea.RightDockWidgetArea, "view.legend")
-        self.timeline_dock = self.add_dock("Timeline", "TimelineDock", _placeholder(self), Qt.DockWidgetArea.BottomDockWidgetArea, "view.timeline")
+        self.legend_dock = self.add_dock(
+            "Legend", "LegendDock", _placeholder(self), Qt.DockWidgetArea.RightDockWidgetArea, "view.legend"
+        )
+        self.timeline_dock = self.add_dock(
+            "Timeline",
+            "TimelineDock",
+            _placeholder(self),
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+            "view.timeline",
+        )
         self.resizeDocks([self.library_dock, self.legend_dock], [270, 270], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [290], Qt.Orientation.Vertical)
 
@@ -156,8 +180,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(area, dock)
         action = self.actions[action_id]
@@ -194,7 +217,10 @@ class MainWindow(QMainWindow):
         for theme in ("system", "light", "dark"):
             a.connect(f"view.theme.{theme}", lambda on, t=theme: on and self.themes.set_setting(t))
         a.connect("help.about", self.show_about)
-        a.connect("episodes.compare", lambda: self.comparison_control and self.comparison_control.compare(self.episodes.selected_ids()))
+        a.connect(
+            "episodes.compare",
+            lambda: self.comparison_control and self.comparison_control.compare(self.episodes.selected_ids()),
+        )
         a.connect("file.export", lambda: self.comparison_control and self.comparison_control.export())
         a.connect("timeline.export_png", lambda: self.export_timeline("png"))
         a.connect("timeline.export_svg", lambda: self.export_timeline("svg"))
@@ -229,8 +255,13 @@ class MainWindow(QMainWindow):
     def export_timeline(self, kind: str) -> None:
         from desktop.ui.exportdialog import ask_save_path
 
-        path = ask_save_path(self, f"Export Timeline as {kind.upper()}", f"overtures-timeline.{kind}",
-                             f"{kind.upper()} files (*.{kind})", self.settings)
+        path = ask_save_path(
+            self,
+            f"Export Timeline as {kind.upper()}",
+            f"overtures-timeline.{kind}",
+            f"{kind.upper()} files (*.{kind})",
+            self.settings,
+        )
         if not path:
             self.statusBar().showMessage("Export cancelled; nothing was written", 5000)
             return
@@ -252,9 +283,7 @@ class MainWindow(QMainWindow):
     def show_problems(self, problems: list[str]) -> None:
         if problems:
             n = len(problems)
-            self.banner.show_problems(
-                f"{n} file{'s' if n > 1 else ''} could not be loaded:", problems
-            )
+            self.banner.show_problems(f"{n} file{'s' if n > 1 else ''} could not be loaded:", problems)
         else:
             self.banner.hide()
 
@@ -301,11 +330,17 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(1)
         self.tabs.insertTab(1, self.comparison, "Comparison")
         self.tabs.setCurrentIndex(current)
-        self.legend_control = LegendController(workspace, self.legend, self.legend_dock, self.reader_control, self)
+        self.legend_control = LegendController(
+            workspace, self.legend, self.legend_dock, self.reader_control, self
+        )
         self.episode_control = EpisodeController(workspace, self.episodes, self.reader_control, self)
         self.episode_control.attach_timeline(self.timeline)
-        self.comparison_control = ComparisonController(workspace, self.comparison, self.tabs, self.reader_control, self.settings, self)
-        self.comparison.bind_actions(self.actions["compare.previous_difference"], self.actions["compare.next_difference"])
+        self.comparison_control = ComparisonController(
+            workspace, self.comparison, self.tabs, self.reader_control, self.settings, self
+        )
+        self.comparison.bind_actions(
+            self.actions["compare.previous_difference"], self.actions["compare.next_difference"]
+        )
         self.episodes.compare_requested.connect(self.comparison_control.compare)
         for source in (self.legend_control, self.episode_control, self.comparison_control):
             source.message.connect(self.show_message)

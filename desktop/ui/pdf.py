@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextFrameFormat,
     QTextTable,
 )
 
@@ -56,7 +55,9 @@ def _font(families: Sequence[str], points: float, bold: bool = False, *, pixels:
     return font
 
 
-def timeline_strip(all_items: Sequence[TimelineItem], compared: Mapping[str, tuple[int, str]], width: int = 1800) -> QImage:
+def timeline_strip(
+    all_items: Sequence[TimelineItem], compared: Mapping[str, tuple[int, str]], width: int = 1800
+) -> QImage:
     """A strip locating the compared episodes (labelled) among all the others (grey dots)."""
     rows = [("all", "")]
     items = [TimelineItem(i.id, i.title, i.first, i.last, "all", i.side, "", "", 1) for i in all_items]
@@ -74,14 +75,22 @@ def timeline_strip(all_items: Sequence[TimelineItem], compared: Mapping[str, tup
         painter.drawLine(QPointF(cluster.x0, axis_y), QPointF(cluster.x1, axis_y))
         painter.setFont(_font(SANS_FAMILIES, 15, bold=True))
         painter.setPen(QColor("#333333"))
-        painter.drawText(QRectF(cluster.x0, axis_y + 10, max(60.0, cluster.width), 28), Qt.AlignmentFlag.AlignLeft, cluster.label)
+        painter.drawText(
+            QRectF(cluster.x0, axis_y + 10, max(60.0, cluster.width), 28),
+            Qt.AlignmentFlag.AlignLeft,
+            cluster.label,
+        )
         painter.setPen(QPen(QColor("#9A9A9A"), 2))
     for gap in placed.breaks:
         painter.setPen(QPen(QColor("#B0B0B0"), 2, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(gap.x0 + 4, axis_y), QPointF(gap.x1 - 4, axis_y))
         painter.setFont(_font(SANS_FAMILIES, 11))
         painter.setPen(QColor("#777777"))
-        painter.drawText(QRectF(gap.x0 - 30, axis_y + 36, gap.x1 - gap.x0 + 60, 22), Qt.AlignmentFlag.AlignHCenter, gap.label)
+        painter.drawText(
+            QRectF(gap.x0 - 30, axis_y + 36, gap.x1 - gap.x0 + 60, 22),
+            Qt.AlignmentFlag.AlignHCenter,
+            gap.label,
+        )
     for p in placed.items:
         x = (p.x0 + p.x1) / 2
         if p.item.id in compared:
@@ -206,10 +215,7 @@ def write_comparison_pdf(
         for position, episode_id in enumerate(subject.episodes):
             compared[episode_id] = (number, subject.label if position == 0 else "")
     if timeline:
-        strip_html = (
-            "<h3>Where the episodes sit in time</h3>"
-            f'<p><img src="{STRIP_NAME}" width="900"></p>'
-        )
+        strip_html = f'<h3>Where the episodes sit in time</h3><p><img src="{STRIP_NAME}" width="900"></p>'
     intro = (
         f'<p style="color:#555555">{subjects}<br>Exported on {exported.day} {exported:%B %Y} from {APP_NAME}. '
         "Every extract is quoted from the sources and numbered; the sources are listed at the end.</p>"
@@ -222,7 +228,14 @@ def write_comparison_pdf(
         writer.setTitle(f"{title}: {subjects}")
         writer.setCreator(APP_NAME)
         margins = QMarginsF(16, 14, 16, 14)
-        writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Landscape, margins, QPageLayout.Unit.Millimeter))
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(PAPERS[paper]),
+                QPageLayout.Orientation.Landscape,
+                margins,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
         page = writer.pageLayout().paintRectPixels(RESOLUTION)
         scale = RESOLUTION / 96.0  # the document is laid out at screen scale, painted at 300 dpi
         header_h = 40.0
@@ -233,7 +246,9 @@ def write_comparison_pdf(
         doc.setDefaultFont(_font(SERIF_FAMILIES, 8.5))
         doc.setDocumentMargin(0)
         if timeline:
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(STRIP_NAME), timeline_strip(timeline, compared))
+            doc.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(STRIP_NAME), timeline_strip(timeline, compared)
+            )
         doc.setHtml(html)
         doc.setPageSize(body)
         root = doc.rootFrame().frameFormat()
@@ -250,7 +265,18 @@ def write_comparison_pdf(
             for number in range(pages):
                 if number:
                     writer.newPage()
-                _page_furniture(painter, page.width(), page.height(), scale, header_h, footer_h, number + 1, pages, title, subjects)
+                _page_furniture(
+                    painter,
+                    page.width(),
+                    page.height(),
+                    scale,
+                    header_h,
+                    footer_h,
+                    number + 1,
+                    pages,
+                    title,
+                    subjects,
+                )
                 painter.save()
                 painter.scale(scale, scale)
                 painter.translate(0, header_h - number * body.height())
@@ -261,8 +287,18 @@ def write_comparison_pdf(
     return pages
 
 
-def _page_furniture(painter: QPainter, width: float, height: float, scale: float, header_h: float, footer_h: float,
-                    number: int, pages: int, title: str, subjects: str) -> None:
+def _page_furniture(
+    painter: QPainter,
+    width: float,
+    height: float,
+    scale: float,
+    header_h: float,
+    footer_h: float,
+    number: int,
+    pages: int,
+    title: str,
+    subjects: str,
+) -> None:
     """Running header (app, title, subjects) and footer (page N of M, the legend's key)."""
     painter.save()
     painter.scale(scale, scale)
@@ -270,18 +306,29 @@ def _page_furniture(painter: QPainter, width: float, height: float, scale: float
     h = height / scale
     painter.setPen(QColor("#555555"))
     painter.setFont(_font(SANS_FAMILIES, 7.5, bold=True, pixels=True))
-    painter.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{APP_NAME} · {title}")
+    painter.drawText(
+        QRectF(0, 0, w, 20),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        f"{APP_NAME} · {title}",
+    )
     painter.setFont(_font(SANS_FAMILIES, 7.5, pixels=True))
-    painter.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, subjects)
+    painter.drawText(
+        QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, subjects
+    )
     painter.setPen(QPen(QColor("#BBBBBB"), 0.8))
     painter.drawLine(QPointF(0, 26), QPointF(w, 26))
     painter.drawLine(QPointF(0, h - footer_h + 12), QPointF(w, h - footer_h + 12))
     painter.setPen(QColor("#555555"))
     painter.drawText(
-        QRectF(0, h - footer_h + 16, w, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        "Markers:  = same in all   ≠ changed   ◐ in some only   ∅ nowhere   ·   [n] numbered sources, listed at the end",
+        QRectF(0, h - footer_h + 16, w, 20),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        "Markers:  = same in all   ≠ changed   ◐ in some only   ∅ nowhere   ·   [n] sources, listed at the end",
     )
-    painter.drawText(QRectF(0, h - footer_h + 16, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {number} of {pages}")
+    painter.drawText(
+        QRectF(0, h - footer_h + 16, w, 20),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        f"Page {number} of {pages}",
+    )
     painter.restore()
 
 

@@ -52,9 +52,7 @@ class ArticleBrowser(QTextBrowser):
         query = parse_qs(parsed.query)
         start = int(query.get("start", ["0"])[0] or 0)
         if parsed.scheme == "actor":
-            self.actor_clicked.emit(
-                unquote(parsed.path), unquote(query.get("article", [""])[0]), start
-            )
+            self.actor_clicked.emit(unquote(parsed.path), unquote(query.get("article", [""])[0]), start)
         elif parsed.scheme == "date":
             self.date_clicked.emit(unquote(parsed.path), start)
 
@@ -172,9 +170,7 @@ class ReaderPane(QWidget):
             return True
         # Wrap around once.
         cursor = self.browser.textCursor()
-        cursor.movePosition(
-            QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
-        )
+        cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
         self.browser.setTextCursor(cursor)
         return self.browser.find(text, flags)
 
@@ -266,9 +262,7 @@ class ReaderArea(QStackedWidget):
         pane = ReaderPane(self.splitter)
         pane.close_requested.connect(self.close_pane)
         pane.focused.connect(self.set_current)
-        pane.article_dropped.connect(
-            lambda p, aid: self.article_dropped.emit(aid, self._panes.index(p))
-        )
+        pane.article_dropped.connect(lambda p, aid: self.article_dropped.emit(aid, self._panes.index(p)))
         pane.browser.actor_clicked.connect(self.actor_clicked)
         pane.browser.date_clicked.connect(self.date_clicked)
         pane.browser.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))

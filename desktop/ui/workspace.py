@@ -95,9 +95,7 @@ class Workspace(QObject):
         if self._held is not None:
             self._held.update(ids)
             return
-        todo = [
-            i for i in ids if i not in self._analyses and i not in self._pending and self.article(i)
-        ]
+        todo = [i for i in ids if i not in self._analyses and i not in self._pending and self.article(i)]
         if not todo:
             if not self._pending and self.is_fully_analysed():
                 self.all_analysed.emit()

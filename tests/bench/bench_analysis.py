@@ -32,7 +32,10 @@ def main(megabytes: float = 5.0) -> None:
     size = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
     analyzer = Analyzer()
     analyzer.analyze_text("warm up: Minsk, 12 April 2022.", dt.date(2022, 4, 18))
-    articles = [Article(id=f"g{i}", title="generated", body=t, published=dt.date(2022, 4, 18)) for i, t in enumerate(texts)]
+    articles = [
+        Article(id=f"g{i}", title="generated", body=t, published=dt.date(2022, 4, 18))
+        for i, t in enumerate(texts)
+    ]
 
     def annotate():
         return [analyzer.analyze_text(a.body, a.published, a) for a in articles]
@@ -50,9 +53,15 @@ def main(megabytes: float = 5.0) -> None:
         _analyses, episodes = annotate_and_extract()
         best_full = min(best_full, time.process_time() - t0)
     mentions = sum(len(a.actors) + len(a.dates) for a in analyses)
-    print(f"corpus: {size:.2f} MB in {len(texts)} texts; {mentions} actor and date mentions; {len(episodes.episodes)} episodes")
-    print(f"annotation alone          : {best_annotate:6.2f} s CPU  -> {size / best_annotate:5.2f} MB/s (target >= 2.0)")
-    print(f"annotation + episodes     : {best_full:6.2f} s CPU  -> ratio {best_full / best_annotate:4.2f} (target <= 2.0)")
+    print(
+        f"corpus: {size:.2f} MB in {len(texts)} texts; {mentions} actor and date mentions; {len(episodes.episodes)} episodes"
+    )
+    print(
+        f"annotation alone          : {best_annotate:6.2f} s CPU  -> {size / best_annotate:5.2f} MB/s (target >= 2.0)"
+    )
+    print(
+        f"annotation + episodes     : {best_full:6.2f} s CPU  -> ratio {best_full / best_annotate:4.2f} (target <= 2.0)"
+    )
 
 
 if __name__ == "__main__":

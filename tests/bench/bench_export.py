@@ -37,20 +37,33 @@ def main(runs: int = 7) -> None:
     times, command = [], []
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "out.pdf"
-        export_comparison(target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides()))
+        export_comparison(
+            target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides())
+        )
         for _ in range(runs):
             t0 = time.perf_counter()
-            pages = export_comparison(target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides()))
+            pages = export_comparison(
+                target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides())
+            )
             times.append(time.perf_counter() - t0)
         env = dict(os.environ, PYTHONPATH=str(ROOT), OVERTURES_BASEDIR=folder)
         for _ in range(3):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "desktop", "export", "-o", str(target)], env=env, check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "desktop", "export", "-o", str(target)],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
             command.append(time.perf_counter() - t0)
     del app
-    print(f"default export ({pages} pages): median {statistics.median(times):.2f} s over {runs} runs "
-          f"(min {min(times):.2f}, max {max(times):.2f}); target < 2 s: {'met' if statistics.median(times) < 2 else 'NOT met'}")
-    print(f"whole command 'overtures export -o out.pdf' (start, analysis, export): median {statistics.median(command):.2f} s")
+    print(
+        f"default export ({pages} pages): median {statistics.median(times):.2f} s over {runs} runs "
+        f"(min {min(times):.2f}, max {max(times):.2f}); target < 2 s: {'met' if statistics.median(times) < 2 else 'NOT met'}"
+    )
+    print(
+        f"whole command 'overtures export -o out.pdf' (start, analysis, export): median {statistics.median(command):.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,13 @@ def evidence_text(analyses, episode) -> str:
 # The eight episodes the issue names, with their dates and key actors.
 EXPECTED = [
     ("KGB chairman meeting", D(2013, 2, 21), D(2013, 2, 21), ("lukashenko", "vakulchik"), "KGB Chairman"),
-    ("Munich Security Conference in Minsk", D(2018, 10, 30), D(2018, 11, 1), ("munich-security-conference",), "Munich Security Conference"),
+    (
+        "Munich Security Conference in Minsk",
+        D(2018, 10, 30),
+        D(2018, 11, 1),
+        ("munich-security-conference",),
+        "Munich Security Conference",
+    ),
     ("Mitchell visit", D(2018, 10, 29), D(2018, 11, 4), ("mitchell", "lukashenko", "makei"), "Wess Mitchell"),
     ("Lukashenka meets Putin", D(2022, 4, 12), D(2022, 4, 12), ("lukashenko", "putin"), "April 12th"),
     ("Makei letter", D(2022, 4, 6), D(2022, 4, 14), ("makei",), "dated April 6th"),
@@ -53,8 +59,12 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize(("label", "first", "last", "actors", "words"), EXPECTED, ids=[e[0] for e in EXPECTED])
-def test_the_corpus_yields_the_named_episodes_with_dates_actors_and_evidence(label, first, last, actors, words):
+@pytest.mark.parametrize(
+    ("label", "first", "last", "actors", "words"), EXPECTED, ids=[e[0] for e in EXPECTED]
+)
+def test_the_corpus_yields_the_named_episodes_with_dates_actors_and_evidence(
+    label, first, last, actors, words
+):
     analyses, episode_set = corpus_episodes()
     episode = find(episode_set.episodes, first, last, *actors)
     assert words in evidence_text(analyses, episode)
@@ -86,7 +96,18 @@ def test_json_contract():
     analyses, episode_set = corpus_episodes()
     for episode in episode_set.episodes:
         data = episode_json(episode)
-        assert set(data) == {"id", "title", "start", "end", "value", "type", "actors", "place", "named", "evidence"}
+        assert set(data) == {
+            "id",
+            "title",
+            "start",
+            "end",
+            "value",
+            "type",
+            "actors",
+            "place",
+            "named",
+            "evidence",
+        }
         assert data["start"] <= data["end"]
         for ev in data["evidence"]:
             assert 0 <= ev["start"] < ev["end"] <= len(analyses[ev["article"]].text)
@@ -127,7 +148,8 @@ def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "lexicons").mkdir(parents=True)
     (corpus / "episodes.yaml").write_text(
-        "named:\n  - id: nothing\n    label: Nothing\n    rule: {actors: [nobody-at-all]}\ncompare: [nothing]\n", encoding="utf-8"
+        "named:\n  - id: nothing\n    label: Nothing\n    rule: {actors: [nobody-at-all]}\ncompare: [nothing]\n",
+        encoding="utf-8",
     )
     monkeypatch.setattr(paths, "corpus_dir", lambda: corpus)
     episodes.load_curation.cache_clear()
@@ -146,7 +168,10 @@ def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
     ("yaml_text", "message"),
     [
         ("named:\n  - label: X\n", "named entry #1 needs an 'id'"),
-        ("named:\n  - id: x\n    label: X\n    rule: {from: someday}\n", "named episode 'x', from: not a date"),
+        (
+            "named:\n  - id: x\n    label: X\n    rule: {from: someday}\n",
+            "named episode 'x', from: not a date",
+        ),
         ("named:\n  - id: x\n    label: X\n    rule: {colour: red}\n", "unknown rule field(s) colour"),
         ("named: []\ncompare: [missing]\n", "compare names unknown episode(s): missing"),
     ],

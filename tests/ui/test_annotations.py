@@ -34,7 +34,9 @@ def test_actors_and_dates_are_coloured_with_tooltips(window, qtbot):
     assert "A. Wess Mitchell" in tip and "United States" in tip and "Assistant Secretary" in tip
     makey = char_format(pane, "Makey")
     assert "Vladimir Makei" in makey.toolTip() and "Foreign Minister of Belarus" in makey.toolTip()
-    assert "surname" in makey.toolTip() and "“Makey”" in makey.toolTip()  # which rule matched, on which spelling
+    assert (
+        "surname" in makey.toolTip() and "“Makey”" in makey.toolTip()
+    )  # which rule matched, on which spelling
     date = char_format(pane, "October 30th")
     assert date.foreground().color() == QColor(palette.date_colour("light"))
     assert "30 October – 1 November 2018" in date.toolTip()
@@ -64,7 +66,9 @@ def test_legend_toggles_hide_a_side_and_a_kind(window, qtbot):
     kinds = window.legend.kinds
     date_row = next(r for r in range(kinds.rowCount()) if kinds.data(kinds.index(r), 0x0101) == "date")
     window.legend.kind_view.clicked.emit(kinds.index(date_row))
-    assert char_format(window.reader.panes[0], "October 30th").foreground().color() != QColor(palette.date_colour("light"))
+    assert char_format(window.reader.panes[0], "October 30th").foreground().color() != QColor(
+        palette.date_colour("light")
+    )
 
 
 def test_clicking_an_actor_lists_its_mentions_and_a_mention_opens_its_article(window, qtbot):
@@ -77,7 +81,9 @@ def test_clicking_an_actor_lists_its_mentions_and_a_mention_opens_its_article(wi
     title = window.legend.mention_title.text()
     assert "Vladimir Makei" in title and "in 4 articles" in title
     mentions = window.legend.mentions
-    row = next(r for r in range(mentions.rowCount()) if "Teases Secret Meetings" in mentions.data(mentions.index(r)))
+    row = next(
+        r for r in range(mentions.rowCount()) if "Teases Secret Meetings" in mentions.data(mentions.index(r))
+    )
     window.legend.mention_view.activated.emit(mentions.index(row))
     current = window.reader.current_pane()
     assert current.title.text().startswith("Belarusian Foreign Minister Vladimir Makei")
@@ -113,8 +119,13 @@ def test_an_unlinked_person_can_be_added_to_my_actors(make_window, qtbot, monkey
 
     monkeypatch.setattr(AddActorDialog, "exec", accept)
     window.legend.add_button.click()
-    qtbot.waitUntil(lambda: window.workspace.analysis("note") is not None
-                    and any(m.actor and m.name == "Ivan Petrov" for m in window.workspace.analysis("note").actors), timeout=30000)
+    qtbot.waitUntil(
+        lambda: (
+            window.workspace.analysis("note") is not None
+            and any(m.actor and m.name == "Ivan Petrov" for m in window.workspace.analysis("note").actors)
+        ),
+        timeout=30000,
+    )
     assert paths.user_actors_file().exists()
     added = next(m for m in window.workspace.analysis("note").actors if m.name == "Ivan Petrov")
     assert added.side == "belarus"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from pypdf import PdfReader
 
 from desktop.core import palette
 
@@ -13,7 +13,9 @@ from .conftest import press
 
 
 def ready(window, qtbot):
-    qtbot.waitUntil(lambda: window.workspace.episodes is not None and window.episodes.model.rowCount() > 0, timeout=30000)
+    qtbot.waitUntil(
+        lambda: window.workspace.episodes is not None and window.episodes.model.rowCount() > 0, timeout=30000
+    )
     return window
 
 
@@ -48,7 +50,9 @@ def test_selecting_an_episode_opens_its_sources_and_marks_the_evidence(window, q
     ready(window, qtbot)
     window.episodes_dock.show()
     window.episodes_dock.raise_()
-    qtbot.waitUntil(lambda: window.episodes.tree.isVisible() and window.episodes.tree.viewport().height() > 100)
+    qtbot.waitUntil(
+        lambda: window.episodes.tree.isVisible() and window.episodes.tree.viewport().height() > 100
+    )
     index = row_of(window, "Makei writes to European leaders")
     window.episodes.tree.scrollTo(index)
     rect = window.episodes.tree.visualRect(index)
@@ -62,7 +66,11 @@ def test_selecting_an_episode_opens_its_sources_and_marks_the_evidence(window, q
     # the next selection replaces the marks
     index = row_of(window, "Lukashenko meets Putin")
     window.episodes.tree.scrollTo(index)
-    qtbot.mouseClick(window.episodes.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.episodes.tree.visualRect(index).center())
+    qtbot.mouseClick(
+        window.episodes.tree.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.episodes.tree.visualRect(index).center(),
+    )
     assert background_at(window.reader.panes[0], "saw the publication of") != evidence
 
 
@@ -88,7 +96,12 @@ def test_keyboard_navigation_and_filters(window, qtbot):
 def test_timeline_click_selects_in_the_sidebar_and_the_reader(window, qtbot):
     ready(window, qtbot)
     timeline = window.timeline
-    qtbot.waitUntil(lambda: timeline.timeline_layout() is not None and timeline.item_rect(window.episodes.model.episodes()[5].id).isValid())
+    qtbot.waitUntil(
+        lambda: (
+            timeline.timeline_layout() is not None
+            and timeline.item_rect(window.episodes.model.episodes()[5].id).isValid()
+        )
+    )
     episode = next(e for e in window.episodes.model.episodes() if e.named == "mitchell-visit-2018")
     rect = timeline.item_rect(episode.id)
     with qtbot.waitSignal(timeline.episode_clicked):
@@ -105,8 +118,15 @@ def test_comparison_opens_on_the_named_trio_and_steps_through_differences(window
     assert window.tabs.currentWidget() is view
     assert view.ids() == ["mitchell-visit-2018", "makei-letter-2022", "ryzhankou-push-2024"]
     text = view.browser.toPlainText()
-    for label in ("Minsk's messenger(s)", "Western counterpart(s)", "What Minsk offered", "What Minsk asked for",
-                  "Moscow's position", "The West's response", "How the sources assess it"):
+    for label in (
+        "Minsk's messenger(s)",
+        "Western counterpart(s)",
+        "What Minsk offered",
+        "What Minsk asked for",
+        "Moscow's position",
+        "The West's response",
+        "How the sources assess it",
+    ):
         assert label in text
     assert "Not stated in the sources" in text
     press(qtbot, view.browser, Qt.Key.Key_F8)
@@ -128,7 +148,10 @@ def test_compare_the_episodes_selected_in_the_sidebar(window, qtbot):
     for title in ("Lukashenko meets Vakulchik", "Lukashenko meets Putin"):
         selection.select(row_of(window, title), selection.SelectionFlag.Select)
     window.actions["episodes.compare"].trigger()
-    assert [s.label for s in window.comparison.comparison.subjects] == ["Lukashenko meets Vakulchik", "Lukashenko meets Putin"]
+    assert [s.label for s in window.comparison.comparison.subjects] == [
+        "Lukashenko meets Vakulchik",
+        "Lukashenko meets Putin",
+    ]
 
 
 def test_export_comparison_to_pdf_and_read_it_back(window, qtbot, tmp_path):
@@ -142,8 +165,16 @@ def test_export_comparison_to_pdf_and_read_it_back(window, qtbot, tmp_path):
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (792, 612)  # US Letter, landscape
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    for words in ("Minsk's messenger(s)", "Western counterpart(s)", "Mitchell", "Makei", "Ryzhankou", "Sources",
-                  "Belarus in focus", "Page 1 of"):
+    for words in (
+        "Minsk's messenger(s)",
+        "Western counterpart(s)",
+        "Mitchell",
+        "Makei",
+        "Ryzhankou",
+        "Sources",
+        "Belarus in focus",
+        "Page 1 of",
+    ):
         assert words in text
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["handout.pdf"]  # no temporary file left
 
@@ -154,7 +185,9 @@ def test_cancelled_and_failed_exports_leave_nothing(window, qtbot, tmp_path, mon
     window.actions["file.export"].trigger()
     assert window.statusBar().currentMessage() == "Export cancelled; nothing was written"
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text))
+    )
     target = tmp_path / "missing" / "handout.pdf"
     assert window.comparison_control.export(str(target), "a4") == ""
     assert "does not exist" in warnings[0] and "Nothing was written" in warnings[0]
