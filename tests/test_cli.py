@@ -121,3 +121,11 @@ def test_export_to_an_unwritable_place_says_why(tmp_path):
     assert out.returncode == 1
     assert "does not exist" in out.stderr
     assert not (tmp_path / "missing").exists()
+
+
+def test_analyze_in_the_terminal_marks_sides_without_colour():
+    out = run("analyze", "--color", "never")
+    assert out.returncode == 0, out.stderr
+    assert "Alexander Lukashenka[BY]" in out.stdout
+    assert "April 12th[2022-04-12]" in out.stdout
+    assert "Episodes (" in out.stdout and "[2018 Mitchell visit]" in out.stdout

@@ -18,7 +18,15 @@ from desktop.core.rendercache import RenderCache
 from desktop.ui.tasks import TaskRunner
 
 BASE_PT = 12.0
+#: Bodies longer than this are converted to HTML only on the worker thread.
+LARGE_ARTICLE = 150_000
+PREPARING = "<p style='color:gray'><i>Preparing this long article…</i></p>"
 ZOOM_RANGE = (-6, 12)
+
+
+def _markup_options(options: ViewOptions) -> ViewOptions:
+    """The options the HTML depends on: colours come from the style sheet, not the markup."""
+    return dataclasses.replace(options, theme="")
 
 
 class Workspace(QObject):
@@ -45,6 +53,7 @@ class Workspace(QObject):
         self._runner = TaskRunner(self)
         self.analysis_error = ""
         self._held: set[str] | None = None  # requests waiting for hold_analysis() to end
+        self._rendered: dict[tuple[str, ViewOptions], str] = {}  # HTML made on the worker thread
         self.render_cache = RenderCache()
         self.episodes = None  # an EpisodeSet once the whole library is analysed
         self._episodes_key: tuple = ()
@@ -62,6 +71,7 @@ class Workspace(QObject):
         self.corpus = corpus
         self.episodes = None
         self._analyses = {k: v for k, v in self._analyses.items() if corpus.get(k) is v.article}
+        self._rendered.clear()
         self.corpus_changed.emit()
 
     def add_article(self, article: Article) -> bool:
@@ -105,7 +115,7 @@ class Workspace(QObject):
             article = self.article(article_id)
             assert article is not None
             self._runner.run(
-                lambda a=article: self.analyzer.analyze(a),
+                lambda a=article, options=self.options: self._analyse_and_render(a, options),
                 self._analysed,
                 lambda message, aid=article_id: self._failed(aid, message),
             )
@@ -123,6 +133,7 @@ class Workspace(QObject):
         """Forget every analysis (the actor list changed) and analyse the library again."""
         self.analyzer.reload()
         self._analyses.clear()
+        self._rendered.clear()
         self.episodes = None
         self.request_analysis()
 
@@ -172,6 +183,17 @@ class Workspace(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         return self._runner.wait(msecs)
 
+    def _analyse_and_render(self, article: Article, options: ViewOptions) -> ArticleAnalysis:
+        """On the worker thread: analyse, and render the highlighted HTML the pane will show.
+
+        Python-Markdown and the marks are pure Python, so the UI thread only has to hand the
+        finished HTML to Qt; a long article never freezes the window.
+        """
+        analysis = self.analyzer.analyze(article)
+        html = article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
+        self._rendered[(article.id, _markup_options(options))] = html
+        return analysis
+
     def _analysed(self, analysis: ArticleAnalysis) -> None:
         article_id = analysis.article.id
         self._pending.discard(article_id)
@@ -219,15 +241,23 @@ class Workspace(QObject):
         if article is None:
             return ""
         analysis = self._analyses.get(article_id)
-        key = self.render_cache.key(article.body, self.options) if not highlights else ""
+        markup_options = _markup_options(self.options)
+        key = self.render_cache.key(article.body, markup_options) if not highlights else ""
         if analysis is None:
             cached = self.render_cache.get(key) if key else None
             if cached is not None:
                 return cached  # last session's highlighting, until the analysis arrives
+            if len(article.body) > LARGE_ARTICLE:
+                return PREPARING  # rendered on the worker thread with the analysis
             return article_html(article.body, None, self.options, highlights, article_id)
-        html = article_html(
-            article.body, self.analyzer.annotated(analysis), self.options, highlights, article_id
-        )
-        if key:
-            self.render_cache.put(key, html)
+        ready = self._rendered.get((article_id, markup_options)) if not highlights else None
+        if ready is not None:
+            if key:
+                self.render_cache.put(key, ready)
+            return ready
+        html = article_html(article.body, self.analyzer.annotated(analysis), self.options, highlights, article_id)
+        if not highlights:
+            self._rendered[(article_id, markup_options)] = html
+            if key:
+                self.render_cache.put(key, html)
         return html
