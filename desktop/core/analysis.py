@@ -121,3 +121,43 @@ class Analyzer:
 
         words = {d.value: describe_value(d.value) for d in analysis.dates}
         return Annotated(analysis.actors, analysis.dates, self.sides(), words)
+
+
+# --------------------------------------------------------------------------- in another process
+
+_process_analyzer: Analyzer | None = None
+
+
+def analyse_detached(article: Article, options, base_dir: str | None) -> tuple:
+    """Analyse and render an article in a worker *process* (long articles).
+
+    Python threads share one interpreter lock and regular expressions hold it for a whole
+    call, so a very long article analysed in a thread can starve the window. A process
+    cannot. Returns picklable parts; :func:`attach` rebuilds the analysis in the caller.
+    """
+    global _process_analyzer
+    from desktop.core import paths
+    from desktop.core.document import article_html
+
+    if base_dir:
+        paths.set_base_dir(base_dir)
+    if _process_analyzer is None:
+        _process_analyzer = Analyzer()
+    analysis = _process_analyzer.analyze(article)
+    html = article_html(article.body, _process_analyzer.annotated(analysis), options, (), article.id)
+    return (
+        analysis.text, analysis.anchor, analysis.anchor_inferred, analysis.anchor_reason,
+        analysis.sentences, analysis.actors, analysis.places, analysis.dates, html,
+    )
+
+
+def detachable(article: Article) -> Article:
+    """The article without what cannot cross a process boundary (its read-only metadata)."""
+    import dataclasses
+
+    return dataclasses.replace(article, meta={})
+
+
+def attach(article: Article, parts: tuple) -> tuple[ArticleAnalysis, str]:
+    text, anchor, inferred, reason, spans, actors, places, dates, html = parts
+    return ArticleAnalysis(article, text, anchor, inferred, reason, spans, actors, places, dates), html

@@ -53,8 +53,13 @@ def set_base_dir(path: str | os.PathLike[str] | None) -> None:
     _base_dir = Path(path) if path is not None else None
 
 
+def base_dir() -> Path | None:
+    """The folder holding every user directory when overridden (tests, --basedir), else None."""
+    return _base_dir or (Path(os.environ[BASEDIR_ENV]) if os.environ.get(BASEDIR_ENV) else None)
+
+
 def _user_dir(kind: str) -> Path:
-    base = _base_dir or (Path(os.environ[BASEDIR_ENV]) if os.environ.get(BASEDIR_ENV) else None)
+    base = base_dir()
     if base is not None:
         return base / kind
     import platformdirs  # deferred: only needed when the real user directories are used

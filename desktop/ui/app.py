@@ -113,5 +113,5 @@ def run(probe: bool = False) -> int:
     window._first_paint = _FirstPaint(targets, first_view_painted)  # lives as long as the window
     window.show()
     code = app.exec()
-    window.workspace.wait(5000)
+    window.workspace.shutdown()
     return code

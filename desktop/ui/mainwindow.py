@@ -419,5 +419,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save()
-        self.workspace.wait(3000)
+        self.workspace.shutdown()
         super().closeEvent(event)

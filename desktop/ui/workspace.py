@@ -54,6 +54,7 @@ class Workspace(QObject):
         self.analysis_error = ""
         self._held: set[str] | None = None  # requests waiting for hold_analysis() to end
         self._rendered: dict[tuple[str, ViewOptions], str] = {}  # HTML made on the worker thread
+        self._pool = None  # a worker process for long articles, started when first needed
         self.render_cache = RenderCache()
         self.episodes = None  # an EpisodeSet once the whole library is analysed
         self._episodes_key: tuple = ()
@@ -186,13 +187,39 @@ class Workspace(QObject):
     def _analyse_and_render(self, article: Article, options: ViewOptions) -> ArticleAnalysis:
         """On the worker thread: analyse, and render the highlighted HTML the pane will show.
 
-        Python-Markdown and the marks are pure Python, so the UI thread only has to hand the
-        finished HTML to Qt; a long article never freezes the window.
+        The UI thread only hands the finished HTML to Qt. A long article goes to a worker
+        process (this thread just waits for it), so it can never starve the window.
         """
+        if len(article.body) > LARGE_ARTICLE:
+            from desktop.core import paths
+            from desktop.core.analysis import analyse_detached, attach, detachable
+
+            base = paths.base_dir()
+            parts = self._process_pool().submit(
+                analyse_detached, detachable(article), options, str(base) if base else None
+            ).result()
+            analysis, html = attach(article, parts)
+            self._rendered[(article.id, _markup_options(options))] = html
+            return analysis
         analysis = self.analyzer.analyze(article)
         html = article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
         self._rendered[(article.id, _markup_options(options))] = html
         return analysis
+
+    def _process_pool(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def shutdown(self) -> None:
+        """Stop background work (the window is closing)."""
+        self.wait(3000)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def _analysed(self, analysis: ArticleAnalysis) -> None:
         article_id = analysis.article.id

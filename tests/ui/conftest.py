@@ -27,7 +27,7 @@ def make_window(qtbot, qapp):
 
     yield make
     for window in windows:
-        window.workspace.wait(10000)
+        window.workspace.shutdown()
 
 
 @pytest.fixture
