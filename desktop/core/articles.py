@@ -408,20 +408,10 @@ class CorpusIndex:
 
     def save(self) -> None:
         """Write the index if it changed; a failure only costs speed next time."""
-        if not self._dirty:
-            return
-        import json
+        if self._dirty:
+            from desktop.core.fileio import save_json_quietly
 
-        from desktop.core.fileio import write_text_atomic
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(
-                self.path, json.dumps({"version": INDEX_VERSION, "entries": self._entries})
-            )
-            self._dirty = False
-        except OSError:
-            pass
+            self._dirty = not save_json_quietly(self.path, {"version": INDEX_VERSION, "entries": self._entries})
 
 
 def load_corpus(

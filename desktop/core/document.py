@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from pygments.token import _TokenType
+
 from desktop.core import palette
 from desktop.core.annotations import VIA_DEMONYM, ActorMention, DateMention
 from desktop.core.markup import Mark, render_html
@@ -100,6 +102,15 @@ def date_tooltip(mention: DateMention, words: str) -> str:
     return "<br>".join(lines)
 
 
+def mention_token(m: ActorMention) -> _TokenType:
+    """The style token of an actor mention: its side, lighter for a demonym, grey if unlinked."""
+    if m.via == VIA_DEMONYM:
+        return palette.side_token(m.side, palette.Demonym)
+    if m.actor is None:
+        return palette.Unlinked
+    return palette.side_token(m.side)
+
+
 def _actor_visible(m: ActorMention, options: ViewOptions) -> bool:
     if m.side in options.hidden_sides:
         return False
@@ -117,12 +128,7 @@ def annotation_marks(
     for m in annotated.actors:
         if not _actor_visible(m, options):
             continue
-        if m.via == VIA_DEMONYM:
-            token = palette.side_token(m.side, palette.Demonym)
-        elif m.actor is None:
-            token = palette.Unlinked
-        else:
-            token = palette.side_token(m.side)
+        token = mention_token(m)
         href = ""
         if options.links:
             target = m.actor or f"unlinked:{m.name}"

@@ -64,6 +64,18 @@ def atomic_open(target: str | os.PathLike[str], mode: str = "w", **kwargs) -> It
         yield handle
 
 
+def save_json_quietly(target: str | os.PathLike[str], data: object) -> bool:
+    """Write a cache file atomically; a failure only costs speed later, so it is not raised."""
+    import json
+
+    try:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, json.dumps(data))
+    except OSError:
+        return False
+    return True
+
+
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
     with atomic_open(target, "w") as handle:
         handle.write(text)

@@ -71,13 +71,7 @@ class RenderCache:
 
     def save(self) -> None:
         """Write if changed; failing to write only costs speed at the next start."""
-        if not self._dirty:
-            return
-        from desktop.core.fileio import write_text_atomic
+        if self._dirty:
+            from desktop.core.fileio import save_json_quietly
 
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(self.path, json.dumps({"entries": self._entries}))
-            self._dirty = False
-        except OSError:
-            pass
+            self._dirty = not save_json_quietly(self.path, {"entries": self._entries})

@@ -16,19 +16,14 @@ from pygments.token import Token, _TokenType
 from desktop.core import palette
 from desktop.core.analysis import Analyzer, ArticleAnalysis
 from desktop.core.annotations import VIA_DEMONYM
-from desktop.core.document import side_info
+from desktop.core.document import mention_token, side_info
 
 
 def _tokens(analysis: ArticleAnalysis, analyzer: Analyzer, colour: bool) -> Iterator[tuple[_TokenType, str]]:
     sides = analyzer.sides()
     spans: list[tuple[int, int, _TokenType, str]] = []
     for m in analysis.actors:
-        if m.via == VIA_DEMONYM:
-            token = palette.side_token(m.side, palette.Demonym)
-        elif m.actor is None:
-            token = palette.Unlinked
-        else:
-            token = palette.side_token(m.side)
+        token = mention_token(m)
         tag = "" if colour and m.via == VIA_DEMONYM else f"[{side_info(sides, m.side).code}]"
         spans.append((m.start, m.end, token, tag))
     for d in analysis.dates:
