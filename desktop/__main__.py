@@ -11,6 +11,7 @@ from desktop import APP_NAME, __version__
 SUBCOMMANDS = {
     "analyze": "annotate articles: actors, dates (and episodes) as text or JSON",
     "export": "export the comparison of episodes to a PDF handout (no display needed)",
+    "present": "export a lesson as a PDF handout, one slide per page (no display needed)",
 }
 
 
@@ -75,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)"
     )
+    present = sub.add_parser(
+        "present",
+        help=SUBCOMMANDS["present"],
+        description="Write a lesson (the bundled one, or --lesson FILE) as a PDF handout: one 16:9 page "
+        "per slide, every slide fully built. To present in class, open the app and press F5.",
+    )
+    present.add_argument("--pdf", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    present.add_argument("--lesson", metavar="FILE", help="a .lesson file (YAML or JSON); default: the bundled lesson")
     return parser
 
 
@@ -91,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli import analyze
 
         return analyze(args)
+    if args.command == "present":
+        from desktop.cli_present import present
+
+        return present(args)
     if args.command == "export":
         from desktop.cli import export
 

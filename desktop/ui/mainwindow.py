@@ -59,20 +59,17 @@ MENUS = {
         None,
         "file.export",
     ],
+    "&Lesson": ["present.start", None, "present.open_lesson", "present.edit_lesson", None, "present.export_pdf"],
     "&Help": ["help.about"],
 }
 TOOLBAR = [
-    "file.open",
-    None,
-    "view.close_pane",
-    "view.sync_scroll",
-    "view.side_labels",
-    None,
-    "view.zoom_out",
-    "view.zoom_in",
-    None,
-    "edit.find",
-]
+    "file.open", None,
+    "view.close_pane", "view.sync_scroll", "view.side_labels", None,
+    "view.zoom_out", "view.zoom_in", None,
+    "edit.find", None,
+    "episodes.compare", "file.export", "present.start", None,
+    "view.library", "view.episodes", "view.legend", "view.timeline",
+]  # fmt: skip
 
 
 def _placeholder(parent: QWidget) -> QLabel:
@@ -344,6 +341,9 @@ class MainWindow(QMainWindow):
         self.episodes.compare_requested.connect(self.comparison_control.compare)
         for source in (self.legend_control, self.episode_control, self.comparison_control):
             source.message.connect(self.show_message)
+        from desktop.ui.presentationcontroller import PresentationController
+
+        self.presentation_control = PresentationController(self)
         self.episodes.set_theme(workspace.options.theme)
         if workspace.episodes is not None:
             self.episode_control.refresh()
