@@ -232,6 +232,7 @@ def group_events(events: list[Event]) -> list[list[Event]]:
     """Events that tell of one happening, grouped (within and across articles)."""
     by_id = {e.id: e for e in events}
     union = _Union(by_id)
+    specific = {e.id: {p.key for p in e.participants if _specific(p)} for e in events}
     # 1. What the text links: anaphora, carried dates, shared sentences.
     for e in events:
         if e.link and e.link in by_id:
@@ -241,8 +242,7 @@ def group_events(events: list[Event]) -> list[list[Event]]:
         by_sentence[(e.article, e.sentence)].append(e)
     for group in by_sentence.values():
         for a, b in itertools.pairwise(group):
-            a_keys = {p.key for p in a.participants if _specific(p)}
-            b_keys = {p.key for p in b.participants if _specific(p)}
+            a_keys, b_keys = specific[a.id], specific[b.id]
             if a.value == b.value and (a_keys & b_keys or not a_keys or not b_keys):
                 union.union(a.id, b.id)
     # 2. Same article, overlapping dates and a shared specific participant: the same family,
@@ -256,9 +256,7 @@ def group_events(events: list[Event]) -> list[list[Event]]:
                 if not a.value or not _overlap(a.first, a.last, b.first, b.last, 0):
                     continue
                 near = a.value == b.value and abs(b.sentence_index - a.sentence_index) <= 2
-                shared = {p.key for p in a.participants if _specific(p)} & {
-                    p.key for p in b.participants if _specific(p)
-                }
+                shared = specific[a.id] & specific[b.id]
                 if (a.family == b.family or near) and shared:
                     union.union(a.id, b.id)
     clusters: dict[str, list[Event]] = defaultdict(list)
@@ -297,16 +295,11 @@ def group_events(events: list[Event]) -> list[list[Event]]:
     merged_info: dict[str, list] = {}  # root -> [first, last, families, keys, articles]
 
     def info_of(root: str) -> list:
-        return merged_info.setdefault(
-            root,
-            [
-                infos[int(root)][0],
-                infos[int(root)][1],
-                set(infos[int(root)][2]),
-                set(infos[int(root)][3]),
-                set(infos[int(root)][4]),
-            ],
-        )
+        info = merged_info.get(root)
+        if info is None:
+            first, last, families, keys, articles = infos[int(root)]
+            info = merged_info[root] = [first, last, set(families), set(keys), set(articles)]
+        return info
 
     for key in sorted(by_key):
         open_roots: list[str] = []

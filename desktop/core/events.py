@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.core import timex
 from desktop.core.analysis import ArticleAnalysis
@@ -221,7 +221,9 @@ def _planned(text: str, sentence_start: int, trigger_start: int, planned: Sequen
     return bool(_planned_pattern(tuple(planned)).search(text, sentence_start, trigger_start))
 
 
+@lru_cache(maxsize=8192)
 def participant(m: ActorMention) -> Participant:
+    """An actor as events see it (the same mention always gives the same participant)."""
     key = m.actor if m.actor is not None else f"unlinked:{m.name}"
     short = m.name.split()[-1] if m.kind == PERSON and " " in m.name else m.name
     return Participant(key, m.name, short, m.kind, m.side)
@@ -345,8 +347,10 @@ class EventExtractor:
         self._previous_people: list[ActorMention] | None = None
         self._dates_window: _Window | None = None
         self._negated: list[int] = []
+        self._speaker_cache: tuple[int, list[ActorMention]] = (-1, [])
 
     def extract(self, analysis: ArticleAnalysis) -> list[Event]:
+        self._speaker_cache = (-1, [])
         text = analysis.text
         article = analysis.article.id
         actors = [m for m in analysis.actors if m.via != VIA_DEMONYM]
@@ -397,16 +401,14 @@ class EventExtractor:
                 continue
             s_dates = in_dates.between(s_start, s_end)
             _assign_dates(runs, s_dates)
-            pairs = [(run, self._event(analysis, run, runs, s_actors, s_start, s_end)) for run in runs]
-            # Reporting runs ("said") beside a real event are evidence of it, not events.
-            real = [(run, event) for run, event in pairs if not event.reporting]
-            if not real:
-                # Only reporting words: an event only if one of them carries its own date.
-                real = [(run, event) for run, event in pairs if event.value]
-            if not real:
+            # Reporting runs ("said") beside a real event are evidence of it, not events; with
+            # only reporting words, an event only if one of them carries its own date.
+            chosen = [run for run in runs if not run.type.reporting] or [run for run in runs if run.dates]
+            if not chosen:
                 if recent:
                     last_event.evidence.append(Evidence(article, s_start, s_end, primary=False))
                 continue
+            real = [(run, self._event(analysis, run, runs, s_actors, s_start, s_end)) for run in chosen]
             # An event needs a person or an organisation (not only states and blocs), a date
             # of its own, or words pointing back to an event; intentions without a date of
             # their own ("aims to meet") and anything else are commentary: context.
@@ -519,6 +521,25 @@ class EventExtractor:
             gap = gap.replace(d.text, "x", 1)
         return gap
 
+    def _sentence_speakers(
+        self, text: str, runs: list[_Run], s_actors: list[ActorMention], s_start: int
+    ) -> list[ActorMention]:
+        """People who only report in this sentence (the subjects of "said"…), computed once."""
+        if self._speaker_cache[0] == s_start:
+            return self._speaker_cache[1]
+        speakers = _speakers(text, runs, s_actors)
+        for other in runs:
+            if other.type.reporting:
+                speakers += [
+                    m
+                    for m in s_actors
+                    if m.kind == PERSON
+                    and other.start - 90 <= m.end <= other.start
+                    and _SUBJECT_LINK.match(self._gap(text, m.end, other.start))
+                ]
+        self._speaker_cache = (s_start, speakers)
+        return speakers
+
     def _roles(
         self, text: str, run: _Run, runs: list[_Run], s_actors: list[ActorMention], s_start: int, s_end: int
     ) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -530,7 +551,7 @@ class EventExtractor:
             m
             for m in s_actors
             if previous_end <= m.start
-            and m.end <= run.start
+            and run.start - 90 <= m.end <= run.start  # a subject stands within a few words
             and _SUBJECT_LINK.match(self._gap(text, m.end, run.start))
         ]
         first_end = run.triggers[0][1]
@@ -559,22 +580,12 @@ class EventExtractor:
             ]
             if subject:
                 sources = subject[:1]
-        speakers = _speakers(text, runs, s_actors)
-        if not run.type.reporting:
-            for other in runs:
-                if other.type.reporting:
-                    speakers += [
-                        m
-                        for m in s_actors
-                        if m.kind == PERSON
-                        and m.end <= other.start
-                        and _SUBJECT_LINK.match(self._gap(text, m.end, other.start))
-                    ]
+        speakers = self._sentence_speakers(text, runs, s_actors, s_start)
         negated_objects = [
             m
             for m in s_actors
             if any(0 <= m.start - n <= 40 and "," not in text[n : m.start] for n in self._negated)
-        ]
+        ] if self._negated else []
         after = [
             m
             for m in s_actors

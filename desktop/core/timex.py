@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -164,6 +165,7 @@ _PARTIAL_MONTH_RE = re.compile(r"XXXX-(\d\d)")
 _PARTIAL_WEEKDAY_RE = re.compile(r"XXXX-WXX-([1-7])(?:T(MO|AF|EV|NI))?")
 
 
+@functools.lru_cache(maxsize=4096)
 def bounds(value: str) -> tuple[dt.date, dt.date] | None:
     """First and last day of a calendar value, or None (durations, vague, unknown parts)."""
     try:
