@@ -95,17 +95,12 @@ def _parse(text: str, name: str) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise LessonError(f"{name}: bad JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    import yaml
+    from desktop.core.lexicons import DataFileError, parse_yaml
 
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise LessonError(f"{name}: bad YAML{where}: {problem}") from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        raise LessonError(f"{name}: a value is not valid: {exc}") from None
+        return parse_yaml(text, name)
+    except DataFileError as exc:
+        raise LessonError(str(exc)) from None
 
 
 def _text(value: Any) -> str | None:

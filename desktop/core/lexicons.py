@@ -12,21 +12,26 @@ class DataFileError(ValueError):
 
 
 def load_yaml(path: Path) -> Any:
-    import yaml
-
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+    return parse_yaml(text, path.name)
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """YAML with ``safe_load`` (the C loader when present); errors name ``name`` and the line."""
+    import yaml
+
     try:
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise DataFileError(f"{path.name}: bad YAML{where}: {problem}") from None
+        raise DataFileError(f"{name}: bad YAML{where}: {problem}") from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        raise DataFileError(f"{path.name}: a value is not valid: {exc}") from None
+        raise DataFileError(f"{name}: a value is not valid: {exc}") from None
 
 
 @cache
