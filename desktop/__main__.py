@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.basedir:
-        from desktop.core import paths
+        from desktop.core.files import paths
 
         paths.set_base_dir(args.basedir)
     if args.command and _no_display():
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli import export
 
         return export(args)
-    from desktop.ui.app import run
+    from desktop.ui.shell.app import run
 
     return run(probe=args.startup_probe)
 

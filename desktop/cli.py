@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from desktop.core.analysis import Analyzer, ArticleAnalysis
-from desktop.core.articles import Corpus, load_corpus, load_default_corpus
+from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis
+from desktop.core.text.articles import Corpus, load_corpus, load_default_corpus
 
 
 def _corpus(paths: list[str]) -> Corpus:
@@ -56,7 +56,7 @@ def analyze(args: argparse.Namespace) -> int:
         print(f"overtures: {problem}", file=sys.stderr)
     analyzer = Analyzer()
     analyses = [analyzer.analyze(article) for article in corpus]
-    from desktop.core.episodes import build_episodes, episode_json
+    from desktop.core.episodes.grouping import build_episodes, episode_json
 
     episode_set = build_episodes(analyses)
     if args.json:
@@ -67,7 +67,7 @@ def analyze(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        from desktop.core.terminal import print_analysis, print_episodes
+        from desktop.core.annotate.terminal import print_analysis, print_episodes
 
         colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
         for analysis in analyses:
@@ -92,14 +92,14 @@ def export(args: argparse.Namespace) -> int:
         return 2
     analyzer = Analyzer()
     analyses = {a.id: analyzer.analyze(a) for a in corpus}
-    from desktop.core.episodes import build_episodes
-    from desktop.core.handout import UnknownEpisodes
+    from desktop.core.compare.handout import UnknownEpisodes
+    from desktop.core.episodes.grouping import build_episodes
 
     episode_set = build_episodes(list(analyses.values()))
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and painting; no window
-    from desktop.ui.pdf import export_comparison
+    from desktop.ui.compare.pdf import export_comparison
 
     try:
         pages = export_comparison(

@@ -23,7 +23,7 @@ def present(args: argparse.Namespace) -> int:
     if target.suffix.lower() != ".pdf":
         _say(f"the output file should end in .pdf: {target}")
         return 2
-    from desktop.core.lessons import LessonError, default_lesson, load_lesson
+    from desktop.core.present.lessons import LessonError, default_lesson, load_lesson
 
     problems: list[str] = []
     try:
@@ -37,10 +37,10 @@ def present(args: argparse.Namespace) -> int:
     for problem in problems:
         _say(problem)
 
-    from desktop.core.analysis import Analyzer
-    from desktop.core.articles import load_default_corpus
-    from desktop.core.episodes import build_episodes
-    from desktop.core.slides import build_deck
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.episodes.grouping import build_episodes
+    from desktop.core.present.slides import build_deck
+    from desktop.core.text.articles import load_default_corpus
 
     corpus = load_default_corpus()
     for problem in corpus.problems:
@@ -59,7 +59,7 @@ def present(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and painting; no window
-    from desktop.ui.slidepdf import write_deck_pdf
+    from desktop.ui.present.slidepdf import write_deck_pdf
 
     try:
         pages = write_deck_pdf(deck, target)

@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def fresh_user_dirs(tmp_path, monkeypatch):
     """Every test gets empty settings, data and cache folders of its own."""
-    from desktop.core import paths
+    from desktop.core.files import paths
 
     base = tmp_path / "overtures-home"
     paths.set_base_dir(base)
@@ -44,7 +44,7 @@ def corpus_dir(tmp_path):
     """A copy of the bundled articles in a folder the test may change."""
     import shutil
 
-    from desktop.core import paths
+    from desktop.core.files import paths
 
     target = tmp_path / "articles"
     shutil.copytree(paths.bundled_articles_dir(), target)

@@ -82,7 +82,7 @@ def test_installed_app_finds_its_corpus_from_another_directory(wheel, tmp_path):
         [
             sys.executable,
             "-c",
-            "import desktop, desktop.core.paths as p, desktop.core.articles as a;"
+            "import desktop, desktop.core.files.paths as p, desktop.core.text.articles as a;"
             "print(desktop.__file__); print(p.corpus_dir()); print(len(a.load_default_corpus()))",
         ],
         cwd=elsewhere,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.core.lessons import Lesson, LessonSlide, save_lesson
+from desktop.core.present.lessons import Lesson, LessonSlide, save_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLES = [

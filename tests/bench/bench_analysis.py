@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
 from generated import generated_corpus  # noqa: E402
 
-from desktop.core.analysis import Analyzer  # noqa: E402
-from desktop.core.articles import Article  # noqa: E402
-from desktop.core.episodes import build_episodes  # noqa: E402
+from desktop.core.annotate.analysis import Analyzer  # noqa: E402
+from desktop.core.episodes.grouping import build_episodes  # noqa: E402
+from desktop.core.text.articles import Article  # noqa: E402
 
 
 def main(megabytes: float = 5.0) -> None:

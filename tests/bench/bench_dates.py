@@ -34,11 +34,11 @@ if str(ROOT) not in sys.path:
 
 import yaml  # noqa: E402
 
-from desktop.core.articles import load_default_corpus  # noqa: E402
-from desktop.core.dates import DateTagger  # noqa: E402
-from desktop.core.markup import plain_text  # noqa: E402
-from desktop.core.text import sentences  # noqa: E402
-from desktop.core.timex import bounds, granularity  # noqa: E402
+from desktop.core.annotate.dates import DateTagger  # noqa: E402
+from desktop.core.annotate.timex import bounds, granularity  # noqa: E402
+from desktop.core.text.articles import load_default_corpus  # noqa: E402
+from desktop.core.text.markup import plain_text  # noqa: E402
+from desktop.core.text.sentences import sentences  # noqa: E402
 from tests.bench.generated import generated_corpus  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold" / "dates"

@@ -26,10 +26,10 @@ def main(runs: int = 7) -> None:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    from desktop.core.analysis import Analyzer
-    from desktop.core.articles import load_default_corpus
-    from desktop.core.episodes import build_episodes
-    from desktop.ui.pdf import export_comparison
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.episodes.grouping import build_episodes
+    from desktop.core.text.articles import load_default_corpus
+    from desktop.ui.compare.pdf import export_comparison
 
     analyzer = Analyzer()
     analyses = {a.id: analyzer.analyze(a) for a in load_default_corpus()}

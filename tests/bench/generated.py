@@ -19,8 +19,8 @@ if str(ROOT) not in sys.path:
 
 def corpus_paragraphs() -> list[str]:
     """Every non-empty paragraph of the bundled articles' plain text."""
-    from desktop.core.articles import load_default_corpus
-    from desktop.core.markup import plain_text
+    from desktop.core.text.articles import load_default_corpus
+    from desktop.core.text.markup import plain_text
 
     paragraphs: list[str] = []
     for article in load_default_corpus():

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.actors import ActorTagger, _fast_constructor, phrase_tokens
-from desktop.core.annotations import ActorMention
-from desktop.core.gazetteer import load_gazetteer
-from desktop.core.text import sentence_spans
+from desktop.core.annotate.actors import ActorTagger, _fast_constructor, phrase_tokens
+from desktop.core.annotate.gazetteer import load_gazetteer
+from desktop.core.annotate.records import ActorMention
+from desktop.core.text.sentences import sentence_spans
 
 NO_USER_FILE = Path("/nonexistent/overtures/actors.yaml")
 D2013, D2018, D2022, D2023, D2024 = (

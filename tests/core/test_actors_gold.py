@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.core.actors import ActorTagger
-from desktop.core.articles import load_default_corpus
-from desktop.core.gazetteer import load_gazetteer
-from desktop.core.markup import plain_text
-from desktop.core.text import sentence_spans
+from desktop.core.annotate.actors import ActorTagger
+from desktop.core.annotate.gazetteer import load_gazetteer
+from desktop.core.text.articles import load_default_corpus
+from desktop.core.text.markup import plain_text
+from desktop.core.text.sentences import sentence_spans
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold" / "persons"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml"))

@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.actors import ActorTagger
-from desktop.core.gazetteer import load_gazetteer
-from desktop.core.text import sentence_spans
+from desktop.core.annotate.actors import ActorTagger
+from desktop.core.annotate.gazetteer import load_gazetteer
+from desktop.core.text.sentences import sentence_spans
 
 NO_USER_FILE = Path("/nonexistent/overtures/actors.yaml")
 TAGGER = ActorTagger(load_gazetteer(user_path=NO_USER_FILE, cache=False))

@@ -1,11 +1,11 @@
-"""Sentence alignment and word diffs (desktop.core.alignment): pure Python, no corpus needed."""
+"""Sentence alignment and word diffs (desktop.core.compare.alignment): pure Python, no corpus needed."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.alignment import (
+from desktop.core.compare.alignment import (
     CHANGED,
     DELETED,
     EQUAL,

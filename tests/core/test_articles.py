@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from desktop.core import paths
-from desktop.core.articles import (
+from desktop.core.files import paths
+from desktop.core.text.articles import (
     MAX_ARTICLE_BYTES,
     ArticleError,
     CorpusIndex,
@@ -14,7 +14,7 @@ from desktop.core.articles import (
     load_default_corpus,
     plain_text_to_markdown,
 )
-from desktop.core.markup import plain_text
+from desktop.core.text.markup import plain_text
 
 SEEDS = {
     "makei-unga-2022": ("The Daily Beast", dt.date(2022, 9, 26), "day"),

@@ -1,4 +1,4 @@
-"""The comparison engine (desktop.core.comparison) and its HTML (desktop.core.comparison_html).
+"""The comparison engine (desktop.core.compare.comparison) and its HTML (desktop.core.compare.html).
 
 The corpus tests run on the bundled articles with the default trio of named episodes; they
 check what the comparison must surface, not sentence offsets (episode extraction may move).
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import comparison as cmp
-from desktop.core.comparison import (
+from desktop.core.compare import comparison as cmp
+from desktop.core.compare.comparison import (
     CHANGED,
     IN_ALL,
     IN_ONE,
@@ -33,9 +33,9 @@ from desktop.core.comparison import (
     parse_motif_lexicon,
     presence_marker,
 )
-from desktop.core.comparison_html import comparison_css, comparison_html, render_spans
-from desktop.core.lexicons import DataFileError, load_lexicon
-from desktop.core.markup import Mark
+from desktop.core.compare.html import comparison_css, comparison_html, render_spans
+from desktop.core.files.lexicons import DataFileError, load_lexicon
+from desktop.core.text.markup import Mark
 
 EMPTY = "Not stated in the sources"
 
@@ -43,10 +43,10 @@ EMPTY = "Not stated in the sources"
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """Analyses, episodes and the default trio, built once (with a private user folder)."""
-    from desktop.core import paths
-    from desktop.core.analysis import Analyzer
-    from desktop.core.articles import load_default_corpus
-    from desktop.core.episodes import build_episodes
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.episodes.grouping import build_episodes
+    from desktop.core.files import paths
+    from desktop.core.text.articles import load_default_corpus
 
     paths.set_base_dir(tmp_path_factory.mktemp("home"))
     try:
@@ -538,8 +538,8 @@ _SENTENCE = st.lists(_WORDS, min_size=1, max_size=40).map(lambda ws: " ".join(ws
 def _episode(analysis, label: str):
     import datetime as dt
 
-    from desktop.core.episodes import Episode
-    from desktop.core.events import Evidence
+    from desktop.core.episodes.events import Evidence
+    from desktop.core.episodes.grouping import Episode
 
     evidence = [Evidence(analysis.article.id, s, e, i == 0) for i, (s, e) in enumerate(analysis.sentences)]
     day = dt.date(2022, 4, 6)
@@ -553,7 +553,7 @@ def _episode(analysis, label: str):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_SENTENCE, min_size=1, max_size=6), st.lists(_SENTENCE, min_size=1, max_size=6))
 def test_odd_texts_never_raise(world, first, second):
-    from desktop.core.articles import Article
+    from desktop.core.text.articles import Article
 
     analyzer = world["analyzer"]
     analyses = {}

@@ -9,11 +9,11 @@ import time
 
 import pytest
 
-from desktop.core.annotations import DateMention
-from desktop.core.articles import load_default_corpus
-from desktop.core.dates import DateTagger, describe_value, infer_publication
-from desktop.core.markup import plain_text
-from desktop.core.text import sentences
+from desktop.core.annotate.dates import DateTagger, describe_value, infer_publication
+from desktop.core.annotate.records import DateMention
+from desktop.core.text.articles import load_default_corpus
+from desktop.core.text.markup import plain_text
+from desktop.core.text.sentences import sentences
 
 D = dt.date
 ANCHOR = D(2022, 4, 18)  # a Monday

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.core.articles import load_default_corpus
-from desktop.core.dates import DateTagger
-from desktop.core.markup import plain_text
+from desktop.core.annotate.dates import DateTagger
+from desktop.core.text.articles import load_default_corpus
+from desktop.core.text.markup import plain_text
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold" / "dates"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.yaml"))

@@ -12,7 +12,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.dates import DateTagger, describe_value, infer_publication
+from desktop.core.annotate.dates import DateTagger, describe_value, infer_publication
 
 FRAGMENTS = [
     "January", "February", "March", "May", "May ", "march", "may", "Sept.", "Dec", "Monday",
@@ -86,8 +86,8 @@ def test_a_dense_single_paragraph(fragment):
 
 def test_a_ten_megabyte_single_paragraph():
     """Real prose with its line breaks removed, repeated to 10 MB: one huge paragraph."""
-    from desktop.core.articles import load_default_corpus
-    from desktop.core.markup import plain_text
+    from desktop.core.text.articles import load_default_corpus
+    from desktop.core.text.markup import plain_text
 
     prose = " ".join(plain_text(a.body).replace("\n", " ") for a in load_default_corpus())
     text = prose * (10_000_000 // len(prose) + 1)

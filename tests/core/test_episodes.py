@@ -7,10 +7,10 @@ from functools import cache
 
 import pytest
 
-from desktop.core.analysis import Analyzer
-from desktop.core.articles import Article, load_default_corpus
-from desktop.core.episodes import build_episodes, episode_json, load_curation
-from desktop.core.lexicons import DataFileError
+from desktop.core.annotate.analysis import Analyzer
+from desktop.core.episodes.grouping import build_episodes, episode_json, load_curation
+from desktop.core.files.lexicons import DataFileError
+from desktop.core.text.articles import Article, load_default_corpus
 
 D = dt.date
 
@@ -143,7 +143,8 @@ def test_commentary_without_people_or_dates_is_no_episode():
 
 
 def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
-    from desktop.core import episodes, paths
+    from desktop.core.episodes import grouping as episodes
+    from desktop.core.files import paths
 
     corpus = tmp_path / "corpus"
     (corpus / "lexicons").mkdir(parents=True)
@@ -177,7 +178,8 @@ def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
     ],
 )
 def test_malformed_curation_names_the_entry(monkeypatch, tmp_path, yaml_text, message):
-    from desktop.core import episodes, paths
+    from desktop.core.episodes import grouping as episodes
+    from desktop.core.files import paths
 
     (tmp_path / "episodes.yaml").write_text(yaml_text, encoding="utf-8")
     monkeypatch.setattr(paths, "corpus_dir", lambda: tmp_path)
@@ -190,7 +192,7 @@ def test_malformed_curation_names_the_entry(monkeypatch, tmp_path, yaml_text, me
 
 
 def test_event_lexicon_errors_name_the_type(monkeypatch):
-    from desktop.core import events
+    from desktop.core.episodes import events
 
     monkeypatch.setattr(events, "load_lexicon", lambda name: {"types": {"visit": {"label": "Visit"}}})
     events.load_event_lexicon.cache_clear()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.core.gazetteer import (
+from desktop.core.annotate.gazetteer import (
     SIDE_IDS,
     Gazetteer,
     GazetteerError,

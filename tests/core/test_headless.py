@@ -21,11 +21,11 @@ def test_core_imports_and_runs_without_pyside6():
 
         sys.meta_path.insert(0, NoQt())
         import desktop.core
-        names = [m.name for m in pkgutil.iter_modules(desktop.core.__path__, "desktop.core.")]
+        names = [m.name for m in pkgutil.walk_packages(desktop.core.__path__, "desktop.core.")]
         for name in names:
             importlib.import_module(name)
-        from desktop.core.articles import load_default_corpus
-        from desktop.core.markup import plain_text
+        from desktop.core.text.articles import load_default_corpus
+        from desktop.core.text.markup import plain_text
         corpus = load_default_corpus()
         assert len(corpus) >= 5, corpus.problems
         assert all(plain_text(a.body) for a in corpus)

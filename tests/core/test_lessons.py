@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from desktop.core.articles import load_default_corpus
-from desktop.core.episodes import build_episodes
-from desktop.core.lessons import (
+from desktop.core.episodes.grouping import build_episodes
+from desktop.core.present.lessons import (
     Lesson,
     LessonError,
     LessonSlide,
@@ -19,13 +18,14 @@ from desktop.core.lessons import (
     save_lesson,
     slide_problems,
 )
+from desktop.core.text.articles import load_default_corpus
 
 NAMED = ["alibi-2013", "mitchell-visit-2018", "makei-letter-2022", "makei-un-2022", "ryzhankou-push-2024"]
 
 
 @pytest.fixture(scope="module")
 def episode_set():
-    from desktop.core.analysis import Analyzer
+    from desktop.core.annotate.analysis import Analyzer
 
     analyzer = Analyzer()
     return build_episodes([analyzer.analyze(a) for a in load_default_corpus()])

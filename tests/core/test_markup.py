@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.markup import Mark, block_spans, plain_text, render_html
+from desktop.core.text.markup import Mark, block_spans, plain_text, render_html
 
 BODY = (
     "First paragraph with *emphasis* and a [link](http://x).\n\n- item one\n- item two\n\nLast one."

@@ -3,9 +3,9 @@ import os
 
 import pytest
 
-from desktop.core import paths
-from desktop.core.fileio import WriteError, atomic_open, write_text_atomic
-from desktop.core.settings import DEFAULTS, load_settings
+from desktop.core.files import paths
+from desktop.core.files.fileio import WriteError, atomic_open, write_text_atomic
+from desktop.core.files.settings import DEFAULTS, load_settings
 
 
 def test_settings_live_under_the_test_base_dir(fresh_user_dirs):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.analysis import Analyzer
-from desktop.core.articles import load_default_corpus
-from desktop.core.episodes import build_episodes
-from desktop.core.handout import build_comparison
-from desktop.core.lessons import Lesson, LessonSlide, default_lesson
-from desktop.core.slides import (
+from desktop.core.annotate.analysis import Analyzer
+from desktop.core.compare.handout import build_comparison
+from desktop.core.episodes.grouping import build_episodes
+from desktop.core.present.lessons import Lesson, LessonSlide, default_lesson
+from desktop.core.present.slides import (
     BASE,
     COUNTERPART,
     HIGHLIGHTS,
@@ -20,6 +19,7 @@ from desktop.core.slides import (
     build_deck,
     notes_html,
 )
+from desktop.core.text.articles import load_default_corpus
 
 
 @pytest.fixture(scope="module")

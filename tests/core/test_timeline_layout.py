@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.timeline import (
+from desktop.core.episodes.timeline import (
     Metrics,
     TimelineItem,
     TimelineLayout,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 @pytest.fixture
 def make_window(qtbot, qapp):
     """Build the main window as ``python -m desktop`` does; close it (saving settings) after."""
-    from desktop.ui.app import build_main_window, create_application
+    from desktop.ui.shell.app import build_main_window, create_application
 
     windows = []
 

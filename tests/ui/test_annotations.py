@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor
 
-from desktop.core import palette, paths
+from desktop.core.annotate import palette
+from desktop.core.files import paths
 
 
 def analysed(window, qtbot):
@@ -110,7 +111,7 @@ def test_an_unlinked_person_can_be_added_to_my_actors(make_window, qtbot, monkey
     window.legend.show_actor("unlinked:Ivan Petrov")
     assert window.legend.add_button.isVisible()
 
-    from desktop.ui.addactor import AddActorDialog
+    from desktop.ui.reader.addactor import AddActorDialog
 
     def accept(dialog):
         dialog._side.setCurrentIndex(dialog._side.findData("belarus"))

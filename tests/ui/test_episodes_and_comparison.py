@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop.core import palette
+from desktop.core.annotate import palette
 
 from .conftest import press
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from desktop.core.lessons import Lesson, LessonSlide, load_lesson, save_lesson
+from desktop.core.present.lessons import Lesson, LessonSlide, load_lesson, save_lesson
 
 from .conftest import press
 
@@ -24,7 +24,7 @@ def ready(window, qtbot):
 
 @pytest.fixture
 def control(window, qtbot):
-    from desktop.ui.presentationcontroller import PresentationController
+    from desktop.ui.present.controller import PresentationController
 
     ready(window, qtbot)
     return PresentationController(window)
@@ -223,7 +223,7 @@ def test_presenter_view_shows_current_next_notes_and_clock(window, qtbot, contro
 
 
 def test_elapsed_words():
-    from desktop.ui.presenterview import elapsed_words
+    from desktop.ui.present.presenterview import elapsed_words
 
     assert elapsed_words(0) == "00:00"
     assert elapsed_words(61_500) == "01:01"
@@ -295,7 +295,7 @@ def test_lesson_dialog_drag_reorders(window, qtbot, control):
 
 
 def test_save_default_lesson_goes_to_the_lessons_folder(window, qtbot, control, monkeypatch):
-    from desktop.core import paths
+    from desktop.core.files import paths
 
     asked = {}
 
@@ -344,7 +344,7 @@ def test_unreadable_lesson_is_refused_and_the_current_one_kept(window, qtbot, co
 
 
 def test_a_remembered_lesson_is_used_next_time(window, qtbot, tmp_path):
-    from desktop.ui.presentationcontroller import PresentationController
+    from desktop.ui.present.controller import PresentationController
 
     path = tmp_path / "short.lesson"
     save_lesson(Lesson("Short one", [LessonSlide("episode", "makei-un-2022")]), path)
@@ -373,10 +373,10 @@ def test_export_handout_from_the_window(window, qtbot, control, tmp_path):
 TWO_SCREENS = """
 import json, sys, tempfile
 from PySide6.QtCore import QTimer
-from desktop.core import paths
+from desktop.core.files import paths
 paths.set_base_dir(tempfile.mkdtemp())
-from desktop.ui.app import build_main_window, create_application
-from desktop.ui.presentationcontroller import PresentationController
+from desktop.ui.shell.app import build_main_window, create_application
+from desktop.ui.present.controller import PresentationController
 app = create_application()
 window = build_main_window(app)
 window.show()

@@ -6,8 +6,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from desktop.core import paths
-from desktop.ui.library import ARTICLE_MIME, DATE
+from desktop.core.files import paths
+from desktop.ui.library.view import ARTICLE_MIME, DATE
 
 from .conftest import press
 
@@ -219,7 +219,7 @@ def test_actions_have_unique_shortcuts_and_the_standard_ones(window):
 
 def test_about_lists_the_sources(window, qtbot):
     window.actions["help.about"].trigger()
-    from desktop.ui.about import AboutDialog
+    from desktop.ui.shell.about import AboutDialog
 
     dialog = window.findChild(AboutDialog)
     qtbot.waitUntil(dialog.isVisible)

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from desktop.core.timeline import TimelineItem
-from desktop.ui.theme import CHROME
-from desktop.ui.timeline import EpisodeItem, TimelineView
+from desktop.core.episodes.timeline import TimelineItem
+from desktop.ui.episodes.timeline import EpisodeItem, TimelineView
+from desktop.ui.shell.theme import CHROME
 
 D = dt.date
 ROWS = [("president", "The president"), ("foreign_minister", "The foreign minister"), ("other", "Others")]

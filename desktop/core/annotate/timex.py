@@ -1,0 +1,768 @@
+"""TIMEX3-style values: building them from dates, shifting them, and saying them in words.
+
+The tagger (:mod:`desktop.core.annotate.dates`) decides *which* value a phrase has; this module
+knows what the value strings look like: ``2022-04-12`` (day), ``2022-W38`` (ISO week),
+``2022-W38-WE`` (its weekend), ``2024-11`` (month), ``2012`` (year), ``199`` (decade),
+``19`` (century), ``2022-SP`` (season), ``2022-Q1`` / ``2022-H2`` (quarter, half),
+``2021-11-29T13:33`` (date and time), ``2022-09-26TEV`` (part of a day),
+``2018-10-30/2018-11-01`` (interval), ``P3W`` / ``PT48H`` / ``PXY`` (durations) and
+``PAST_REF`` / ``PRESENT_REF`` / ``FUTURE_REF``. Unknown parts are written ``X``
+(``XXXX-04-12``: 12 April of an unknown year).
+
+It also holds the *meanings* the tagger gives expressions before they have a value
+(:class:`MonthDay` for "February 21st", :class:`Weekday` for "on Monday", :class:`Anaphor`
+for "the same day"...): each turns into a value with ``resolve(context)``, from the
+publication date, the tense around it and the dates mentioned before it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: TIMEX3 season codes in calendar order; winter ``YYYY-WI`` is the winter that begins in
+#: December of YYYY.
+SEASON_CODES = ("SP", "SU", "FA", "WI")
+SEASON_WORDS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+PART_OF_DAY_WORDS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+VAGUE_WORDS = {
+    "PAST_REF": "the past (unspecified)",
+    "PRESENT_REF": "the present",
+    "FUTURE_REF": "the future (unspecified)",
+}
+#: Duration unit letter -> (singular, plural) words; ``T`` units are clock units.
+_DURATION_WORDS = {
+    "Y": ("year", "years"), "M": ("month", "months"), "W": ("week", "weeks"),
+    "D": ("day", "days"), "DE": ("decade", "decades"), "CE": ("century", "centuries"),
+    "TH": ("hour", "hours"), "TM": ("minute", "minutes"), "TS": ("second", "seconds"),
+}  # fmt: skip
+_SET_WORDS = {"P1D": "every day", "P1W": "every week", "P1M": "every month", "P1Y": "every year"}
+_ORDINAL_WORDS = ("first", "second", "third", "fourth")
+
+
+# --------------------------------------------------------------------------- building
+
+
+def day_value(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def week_value(day: dt.date) -> str:
+    """The ISO week that contains ``day``: ``2022-W38``."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def season_index(day: dt.date) -> int:
+    """A running number for the season containing ``day`` (year * 4 + SEASON_CODES index)."""
+    if day.month == 12:
+        return day.year * 4 + 3
+    if day.month <= 2:
+        return (day.year - 1) * 4 + 3
+    return day.year * 4 + (day.month - 3) // 3
+
+
+def season_value(index: int) -> str:
+    return f"{index // 4:04d}-{SEASON_CODES[index % 4]}"
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + months
+    return total // 12, total % 12 + 1
+
+
+def shift(day: dt.date, amount: int, unit: str) -> dt.date:
+    """``day`` moved by ``amount`` units (day, week, weekend, month, year, decade, century).
+
+    Month and year steps keep the day of the month where it exists (31 March minus a month
+    is 28 or 29 February). Raises OverflowError/ValueError outside the calendar.
+    """
+    if unit == "day":
+        return day + dt.timedelta(days=amount)
+    if unit in ("week", "weekend"):
+        return day + dt.timedelta(weeks=amount)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    year, month = add_months(day.year, day.month, amount * months)
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def value_at(day: dt.date, granularity: str) -> str:
+    """The value of the period of the given granularity that contains ``day``."""
+    if granularity == "day":
+        return day_value(day)
+    if granularity == "week":
+        return week_value(day)
+    if granularity == "weekend":
+        return week_value(day) + "-WE"
+    if granularity == "month":
+        return month_value(day.year, day.month)
+    if granularity == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "decade":
+        return f"{day.year // 10:03d}"
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    raise ValueError(f"unknown granularity {granularity!r}")
+
+
+def placeholder(granularity: str) -> str:
+    """A value for a period whose position in time is unknown (no anchor)."""
+    return {
+        "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+        "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
+    }.get(granularity, "XXXX-XX-XX")  # fmt: skip
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """``P3W``, ``P10Y``, ``PT48H``; ``amount=None`` gives ``PXY`` (an unknown number of years).
+
+    Decades and centuries become years when counted ("two decades" is ``P20Y``), and stay
+    ``PXDE`` / ``PXCE`` when not.
+    """
+    code, factor = {
+        "day": ("D", 1), "week": ("W", 1), "fortnight": ("W", 2), "month": ("M", 1),
+        "quarter": ("M", 3), "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
+        "hour": ("TH", 1), "minute": ("TM", 1),
+    }[unit]  # fmt: skip
+    if amount is None:
+        code = {"decade": "DE", "century": "CE"}.get(unit, code)
+        number = "X"
+    else:
+        total = amount * factor
+        number = str(int(total)) if float(total).is_integer() else f"{total:g}"
+    if code.startswith("T"):
+        return f"PT{number}{code[1:]}"
+    return f"P{number}{code}"
+
+
+# --------------------------------------------------------------------------- reading
+
+_DAY_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_TIME_RE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)(?::(\d\d))?")
+_PART_RE = re.compile(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)")
+_WEEK_RE = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_MONTH_RE = re.compile(r"(\d{4})-(\d\d)")
+_SEASON_RE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_QUARTER_RE = re.compile(r"(\d{4})-([QH])(\d)")
+_DURATION_RE = re.compile(r"P(T?)(X|\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
+_PARTIAL_DAY_RE = re.compile(r"XXXX-(\d\d)-(\d\d)")
+_PARTIAL_MONTH_RE = re.compile(r"XXXX-(\d\d)")
+_PARTIAL_WEEKDAY_RE = re.compile(r"XXXX-WXX-([1-7])(?:T(MO|AF|EV|NI))?")
+
+
+@functools.lru_cache(maxsize=4096)
+def bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a calendar value, or None (durations, vague, unknown parts)."""
+    try:
+        return _bounds(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = bounds(first), bounds(last)
+        return (a[0], b[1]) if a and b else None
+    if m := _TIME_RE.fullmatch(value) or _PART_RE.fullmatch(value):
+        day = dt.date.fromisoformat(m.group(1))
+        return day, day
+    if _DAY_RE.fullmatch(value):
+        day = dt.date.fromisoformat(value)
+        return day, day
+    if m := _WEEK_RE.fullmatch(value):
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m.group(3):
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        return monday, monday + dt.timedelta(days=6)
+    if m := _SEASON_RE.fullmatch(value):
+        year, index = int(m.group(1)), SEASON_CODES.index(m.group(2))
+        first_year, first_month = add_months(year, 3 + 3 * index, 0)
+        last_year, last_month = add_months(first_year, first_month, 2)
+        return dt.date(first_year, first_month, 1), _month_end(last_year, last_month)
+    if m := _QUARTER_RE.fullmatch(value):
+        year, size, number = int(m.group(1)), 3 if m.group(2) == "Q" else 6, int(m.group(3))
+        if not 1 <= number <= 12 // size:
+            return None
+        return dt.date(year, size * (number - 1) + 1, 1), _month_end(year, size * number)
+    if m := _MONTH_RE.fullmatch(value):
+        year, month = int(m.group(1)), int(m.group(2))
+        return dt.date(year, month, 1), _month_end(year, month)
+    if value.isdigit() and 2 <= len(value) <= 4:
+        span = 10 ** (4 - len(value))
+        first = int(value) * span
+        return dt.date(first, 1, 1), dt.date(first + span - 1, 12, 31)
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def granularity(value: str) -> str:
+    """``day``, ``week``, ``month``, ``year``... of a calendar value ('' if not one)."""
+    if "/" in value:
+        return granularity(value.partition("/")[2])
+    checks = (
+        (_TIME_RE, "time"), (_PART_RE, "time"), (_DAY_RE, "day"), (_PARTIAL_DAY_RE, "day"),
+        (_WEEK_RE, "week"), (_SEASON_RE, "season"), (_QUARTER_RE, "quarter"),
+        (_MONTH_RE, "month"), (_PARTIAL_MONTH_RE, "month"),
+    )  # fmt: skip
+    for pattern, name in checks:
+        if pattern.fullmatch(value):
+            return name
+    if value.isdigit():
+        return {4: "year", 3: "decade", 2: "century"}.get(len(value), "")
+    return ""
+
+
+# --------------------------------------------------------------------------- words
+
+
+def format_day(day: dt.date) -> str:
+    """``12 April 2022``."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def format_day_long(day: dt.date) -> str:
+    """``Tuesday, 12 April 2022``."""
+    return f"{WEEKDAY_NAMES[day.weekday()]}, {format_day(day)}"
+
+
+def format_span(first: dt.date, last: dt.date) -> str:
+    """A day range with shared parts said once: ``11–20 February 2013``,
+    ``30 October – 1 November 2018``, ``30 December 2024 – 5 January 2025``."""
+    if first == last:
+        return format_day(first)
+    if first.year != last.year:
+        return f"{format_day(first)} – {format_day(last)}"
+    if first.month != last.month:
+        return f"{first.day} {MONTH_NAMES[first.month - 1]} – {format_day(last)}"
+    return f"{first.day}–{format_day(last)}"
+
+
+def describe_value(value: str, type: str = "") -> str:
+    """Words for a tooltip: ``2022-04-12`` -> ``Tuesday, 12 April 2022``, ``2022-W38`` ->
+    ``the week of 19–25 September 2022``, ``P3W`` -> ``3 weeks``, ``PAST_REF`` -> ``the
+    past (unspecified)``. With ``type="SET"`` a duration reads as a repetition ("every day").
+    Values it does not know are returned as they are."""
+    try:
+        words = _describe(value, type)
+    except (ValueError, OverflowError, IndexError):
+        words = None
+    return words or value
+
+
+def _describe(value: str, type: str) -> str | None:
+    if value in VAGUE_WORDS:
+        return VAGUE_WORDS[value]
+    if value.startswith("P"):
+        return _describe_duration(value, type)
+    if "/" in value:
+        return _describe_interval(value)
+    if m := _TIME_RE.fullmatch(value):
+        day = dt.date.fromisoformat(m.group(1))
+        return f"{m.group(2)}:{m.group(3)} on {format_day_long(day)}"
+    if m := _PART_RE.fullmatch(value):
+        day = dt.date.fromisoformat(m.group(1))
+        return f"the {PART_OF_DAY_WORDS[m.group(2)]} of {format_day_long(day)}"
+    if _DAY_RE.fullmatch(value):
+        return format_day_long(dt.date.fromisoformat(value))
+    if m := _WEEK_RE.fullmatch(value):
+        first, last = _bounds(value) or (None, None)
+        if first is None or last is None:
+            return None
+        what = "the weekend of" if m.group(3) else "the week of"
+        return f"{what} {format_span(first, last)}"
+    if m := _SEASON_RE.fullmatch(value):
+        return f"{SEASON_WORDS[m.group(2)]} {int(m.group(1))}"
+    if m := _QUARTER_RE.fullmatch(value):
+        part = "quarter" if m.group(2) == "Q" else "half"
+        return f"the {_ORDINAL_WORDS[int(m.group(3)) - 1]} {part} of {int(m.group(1))}"
+    if m := _MONTH_RE.fullmatch(value):
+        return f"{MONTH_NAMES[int(m.group(2)) - 1]} {int(m.group(1))}"
+    if value.isdigit() and len(value) == 4:
+        return str(int(value))
+    if value.isdigit() and len(value) == 3:
+        return f"the {int(value) * 10}s"
+    if value.isdigit() and len(value) == 2:
+        return f"the {_ordinal(int(value) + 1)} century"
+    return _describe_partial(value)
+
+
+def _describe_partial(value: str) -> str | None:
+    if m := _PARTIAL_DAY_RE.fullmatch(value):
+        return f"{int(m.group(2))} {MONTH_NAMES[int(m.group(1)) - 1]} (year unknown)"
+    if m := _PARTIAL_MONTH_RE.fullmatch(value):
+        return f"{MONTH_NAMES[int(m.group(1)) - 1]} (year unknown)"
+    if m := _PARTIAL_WEEKDAY_RE.fullmatch(value):
+        day = WEEKDAY_NAMES[int(m.group(1)) - 1]
+        part = f" {PART_OF_DAY_WORDS[m.group(2)]}" if m.group(2) else ""
+        return f"a {day}{part} (date unknown)"
+    if value.startswith("XXXX-") and value[5:] in SEASON_CODES:
+        return f"{SEASON_WORDS[value[5:]]} (year unknown)"
+    if set(value) <= set("X-W"):
+        return "a date that depends on the unknown publication date"
+    return None
+
+
+def _describe_interval(value: str) -> str | None:
+    first, _, last = value.partition("/")
+    if _DAY_RE.fullmatch(first) and _DAY_RE.fullmatch(last):
+        return format_span(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    a, b = _describe(first, ""), _describe(last, "")
+    if a is None or b is None:
+        return None
+    if _MONTH_RE.fullmatch(first) and _MONTH_RE.fullmatch(last) and first[:4] == last[:4]:
+        a = a.rsplit(" ", 1)[0]  # "March – May 2022"
+    pa, pb = _PARTIAL_DAY_RE.fullmatch(first), _PARTIAL_DAY_RE.fullmatch(last)
+    if pa and pb:
+        da, ma, db, mb = int(pa.group(2)), int(pa.group(1)), int(pb.group(2)), int(pb.group(1))
+        left = f"{da}" if ma == mb else f"{da} {MONTH_NAMES[ma - 1]}"
+        return f"{left}–{db} {MONTH_NAMES[mb - 1]} (year unknown)"
+    joiner = "–" if first.isdigit() and last.isdigit() else " – "
+    return f"{a}{joiner}{b}"
+
+
+def _describe_duration(value: str, type: str) -> str | None:
+    m = _DURATION_RE.fullmatch(value)
+    if not m:
+        return None
+    clock, number, unit = m.groups()
+    key = "T" + unit if clock else unit
+    if key not in _DURATION_WORDS:
+        return None
+    one, many = _DURATION_WORDS[key]
+    if type == "SET":
+        if value in _SET_WORDS:
+            return _SET_WORDS[value]
+        return f"every {number} {many}" if number != "X" else f"every few {many}"
+    if number == "X":
+        return f"{many} (an unspecified number)"
+    return f"{number} {one if number == '1' else many}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# --------------------------------------------------------------------------- meanings
+# What a date expression means, before it has a value: a fixed value, a month-day of an
+# unknown year, a weekday, a period counted from publication or from the date mentioned
+# before... ``resolve`` gives the value, using what the Context knows.
+
+
+class Context(Protocol):
+    """What resolving a meaning may need: the publication date (``anchor``), the tense
+    around the expression, and the last dates the narrative moved to."""
+
+    anchor: dt.date | None
+
+    @property
+    def published(self) -> str: ...  # the anchor string: "published:2022-04-18"
+
+    @property
+    def anchor_words(self) -> str: ...  # "18 April 2022"
+
+    @property
+    def relative_note(self) -> str: ...  # "relative to publication, 18 April 2022"
+
+    @property
+    def ref_day(self) -> str | None: ...  # the last day the narrative moved to
+
+    @property
+    def ref_value(self) -> str | None: ...  # the last date of any size it moved to
+
+    def direction(self) -> tuple[int, str]: ...  # -1 past, 1 future, 0 neither; the cue
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: str
+    anchor: str
+    note: str
+
+
+@dataclass(slots=True)
+class Fixed:
+    """The text says it all: "12 April 2022", "P3W", "daily"."""
+
+    value: str
+    note: str = "explicit"
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        return Resolved(self.value, "absolute", self.note)
+
+
+@dataclass(slots=True)
+class Vague:
+    """PAST_REF, PRESENT_REF or FUTURE_REF: relative to publication but with no extent."""
+
+    value: str
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        what = VAGUE_WORDS[self.value].replace(" (unspecified)", "")
+        if ctx.anchor is None:
+            return Resolved(self.value, "none", f"{what}, relative to an unknown publication")
+        return Resolved(self.value, ctx.published, f"{what}, as of publication, {ctx.anchor_words}")
+
+
+@dataclass(slots=True)
+class MonthDay:
+    """A month (and day) without a year, perhaps a range: "February 11th – 20th", "in May".
+
+    The year is the one that fits the tense: past tense looks back from publication, future
+    looks forward, neither takes the nearest occurrence.
+    """
+
+    month: int
+    day: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+
+    def occurrence(self, year: int) -> tuple[dt.date, dt.date] | None:
+        """First and last day of this partial date placed with its start in ``year``."""
+        try:
+            first = dt.date(year, self.month, self.day or 1)
+            if self.end_month is None:
+                if self.day is None:
+                    return first, shift(first, 1, "month") - dt.timedelta(days=1)
+                return first, first
+            end_year = year
+            if (self.end_month, self.end_day or 1) < (self.month, self.day or 1):
+                end_year += 1  # "December 30 – January 2"
+            if self.end_day is None:
+                last_month = dt.date(end_year, self.end_month, 1)
+                return first, shift(last_month, 1, "month") - dt.timedelta(days=1)
+            return first, dt.date(end_year, self.end_month, self.end_day)
+        except (ValueError, OverflowError):
+            return None
+
+    def candidates(self, anchor: dt.date) -> list[tuple[dt.date, dt.date]]:
+        """Its occurrences in the years around ``anchor``, in time order."""
+        found = []
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            occurrence = self.occurrence(year)
+            if occurrence is not None:
+                found.append(occurrence)
+        return found
+
+    def choose(self, anchor: dt.date, direction: int,
+               candidates: list[tuple[dt.date, dt.date]] | None = None
+               ) -> tuple[dt.date, dt.date] | None:  # fmt: skip
+        """The occurrence on or before ``anchor`` (direction -1), on or after it (1), or
+        the nearest (0)."""
+        if candidates is None:
+            candidates = self.candidates(anchor)
+        chosen = None
+        if direction < 0:
+            for c in candidates:  # the last that starts on or before the anchor
+                if c[0] <= anchor:
+                    chosen = c
+        elif direction > 0:
+            for c in candidates:  # the first that ends on or after it
+                if c[1] >= anchor:
+                    return c
+        else:
+            best = -1
+            for c in candidates:  # the nearest; on a tie, the earlier
+                distance = _distance(c, anchor)
+                if best < 0 or distance < best:
+                    chosen, best = c, distance
+        return chosen
+
+    def value(self, first: dt.date | None, last: dt.date | None) -> str:
+        start = _partial_point(first, self.month, self.day)
+        if self.end_month is None:
+            return start
+        return f"{start}/{_partial_point(last, self.end_month, self.end_day)}"
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        if ctx.anchor is None:
+            return Resolved(self.value(None, None), "none", "year unknown: no publication date")
+        candidates = self.candidates(ctx.anchor)
+        chosen = self.choose(ctx.anchor, -1, candidates)
+        if chosen is not None and chosen[1] >= ctx.anchor:  # the same occurrence either way
+            why = "it includes the publication date"  # no need to ask the tense
+        else:
+            direction, cue = ctx.direction()
+            chosen = self.choose(ctx.anchor, direction, candidates)
+            why = _tense_words(direction, cue)
+        if chosen is None:
+            return None
+        return Resolved(self.value(*chosen), ctx.published, f"{ctx.relative_note} ({why})")
+
+
+def _partial_point(day: dt.date | None, month: int, d: int | None) -> str:
+    """The value of one end of a partial date, placed (``day``) or not (None)."""
+    if day is None:
+        return f"XXXX-{month:02d}-{d:02d}" if d else f"XXXX-{month:02d}"
+    return day.isoformat() if d else f"{day.year:04d}-{month:02d}"
+
+
+@dataclass(slots=True)
+class Weekday:
+    """A weekday name: "on Monday", "last Friday", "Monday evening"."""
+
+    weekday: int  # 0 = Monday
+    rel: str = ""  # last | next | this | ""
+    part: str = ""  # MO | AF | EV | NI
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        suffix = f"T{self.part}" if self.part else ""
+        if ctx.anchor is None:
+            return Resolved(f"XXXX-WXX-{self.weekday + 1}{suffix}", "none", "date unknown")
+        anchor = ctx.anchor
+        back = (anchor.weekday() - self.weekday) % 7  # days back to the latest such day
+        ahead = (self.weekday - anchor.weekday()) % 7
+        if self.rel == "last":
+            day, why = anchor - dt.timedelta(days=back or 7), "'last'"
+        elif self.rel == "next":
+            day, why = anchor + dt.timedelta(days=ahead or 7), "'next'"
+        elif self.rel == "this":
+            day = anchor + dt.timedelta(days=self.weekday - anchor.weekday())
+            why = "the same week"
+        elif back == 0:
+            day, why = anchor, "the publication day itself"
+        else:
+            direction, cue = ctx.direction()
+            if direction < 0 or (direction == 0 and back <= ahead):
+                day = anchor - dt.timedelta(days=back)
+            else:
+                day = anchor + dt.timedelta(days=ahead)
+            why = _tense_words(direction, cue)
+        return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+
+
+@dataclass(slots=True)
+class Deictic:
+    """A period counted from publication: "yesterday", "last week", "two years ago"."""
+
+    amount: int
+    unit: str  # day | week | weekend | month | quarter | year | decade | century
+    part: str = ""
+    words: str = ""
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        suffix = f"T{self.part}" if self.part else ""
+        if ctx.anchor is None:
+            return Resolved(placeholder(self.unit) + suffix, "none", "publication unknown")
+        day = shift(ctx.anchor, self.amount, self.unit)
+        value = value_at(day, self.unit) + suffix
+        return Resolved(value, ctx.published, f"{ctx.relative_note} ({self.words or 'deictic'})")
+
+
+@dataclass(slots=True)
+class Season:
+    """A season without a year: "last summer", "this spring", "in the autumn"."""
+
+    code: str
+    rel: str = ""  # last | next | this | "" (from the tense)
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        if ctx.anchor is None:
+            return Resolved(f"XXXX-{self.code}", "none", "year unknown: no publication date")
+        now = season_index(ctx.anchor)
+        wanted = SEASON_CODES.index(self.code)
+        before = now - (now - wanted) % 4  # the latest such season, perhaps the current one
+        after = now + (wanted - now) % 4
+        if self.rel == "last":
+            index, why = (before if before < now else before - 4), "'last'"
+        elif self.rel == "next":
+            index, why = (after if after > now else after + 4), "'next'"
+        else:
+            direction, cue = (0, "") if self.rel == "this" else ctx.direction()
+            backward = direction < 0 or (direction == 0 and now - before <= after - now)
+            index = before if backward else after
+            why = "'this'" if self.rel == "this" else _tense_words(direction, cue)
+        return Resolved(season_value(index), ctx.published, f"{ctx.relative_note} ({why})")
+
+
+@dataclass(slots=True)
+class Anaphor:
+    """A date counted from the last date the narrative moved to: "on the same day",
+    "the next day", "a week later", "that year", "during this time"."""
+
+    amount: int
+    unit: str  # day | week | month | year | time (the whole period mentioned before)
+    granularity: str
+    words: str
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        if self.unit == "time":
+            if ctx.ref_value is None:
+                return None
+            return Resolved(
+                ctx.ref_value, f"context:{ctx.ref_value}",
+                f"the period mentioned before: {describe_value(ctx.ref_value)}",
+            )  # fmt: skip
+        ref = ctx.ref_day
+        if ctx.ref_value and _at_least_as_fine(granularity(ctx.ref_value), self.granularity):
+            ref = ctx.ref_value
+        if ref is None and ctx.anchor is not None:  # no date before it: count from publication
+            day = shift(ctx.anchor, self.amount, self.unit)
+            note = f"{self.words.replace('the date mentioned before:', 'publication,')} {ctx.anchor_words}"
+            return Resolved(value_at(day, self.granularity), ctx.published, note)
+        if ref is None:
+            return Resolved(placeholder(self.granularity), "none", "no date before it")
+        span = bounds(ref)
+        if span is None:  # a day of an unknown year: "XXXX-04-14"
+            value = self._partial_day(ref)
+            if value is None:
+                return Resolved(placeholder(self.granularity), "none", "no date before it")
+            return Resolved(value, f"context:{ref}", f"{self.words} {describe_value(ref)}")
+        day = shift(span[1], self.amount, self.unit)
+        value = value_at(day, self.granularity)
+        return Resolved(value, f"context:{ref}", f"{self.words} {_short(ref)}")
+
+    def _partial_day(self, ref: str) -> str | None:
+        m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", ref)
+        if not m or self.granularity != "day" or self.unit != "day":
+            return None
+        day = dt.date(2001, int(m.group(1)), int(m.group(2))) + dt.timedelta(days=self.amount)
+        return f"XXXX-{day.month:02d}-{day.day:02d}"
+
+
+@dataclass(slots=True)
+class Weekend:
+    """ "over the weekend": the weekend the tense points to (the last one, or the next)."""
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        if ctx.anchor is None:
+            return Resolved("XXXX-WXX-WE", "none", "publication unknown")
+        direction, cue = ctx.direction()
+        saturday = ctx.anchor + dt.timedelta(days=5 - ctx.anchor.weekday())  # this week's
+        if ctx.anchor.weekday() < 5 and direction <= 0:
+            saturday -= dt.timedelta(weeks=1)  # a weekday: the weekend just past
+        value = week_value(saturday) + "-WE"
+        return Resolved(value, ctx.published, f"{ctx.relative_note} ({_tense_words(direction, cue)})")
+
+
+_FINENESS = ("time", "day", "week", "month", "quarter", "season", "year", "decade", "century")
+
+
+def _at_least_as_fine(have: str, want: str) -> bool:
+    """Can a date of granularity ``have`` stand for one of granularity ``want``?"""
+    if have not in _FINENESS or want not in _FINENESS:
+        return False
+    return _FINENESS.index(have) <= _FINENESS.index(want)
+
+
+def _distance(span: tuple[dt.date, dt.date], day: dt.date) -> int:
+    if span[0] <= day <= span[1]:
+        return 0
+    return min(abs((span[0] - day).days), abs((span[1] - day).days))
+
+
+def _short(value: str) -> str:
+    """A date in words without the weekday: ``14 April 2022``."""
+    if granularity(value) == "day" and (span := bounds(value)):
+        return format_day(span[0])
+    return describe_value(value)
+
+
+def _tense_words(direction: int, cue: str) -> str:
+    if direction < 0:
+        return f"past tense: '{cue}'" if cue else "past tense"
+    if direction > 0:
+        return f"future: '{cue}'" if cue else "future"
+    return "no tense cue: nearest"
+
+
+@dataclass(slots=True)
+class HalfOf:
+    """"the first quarter of this year": a quarter or half of a year counted from publication."""
+
+    year: Deictic
+    code: str
+    number: int
+
+    def resolve(self, ctx: Context) -> Resolved | None:
+        resolved = self.year.resolve(ctx)
+        if resolved is None:
+            return None
+        return Resolved(f"{resolved.value}-{self.code}{self.number}", resolved.anchor, resolved.note)
+
+
+@dataclass(slots=True)
+class CalendarPoint:
+    """One end of a calendar expression, with the parts the text gave."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+def join_range(first: CalendarPoint, last: CalendarPoint | None
+               ) -> tuple[CalendarPoint, CalendarPoint | None] | None:  # fmt: skip
+    """Share the parts a range states once ("September 24 to 30, 2024") and check it."""
+    if last is None:
+        return (first, None) if _valid_point(first) else None
+    if last.month is None:
+        last.month = first.month
+    if first.month is None:
+        first.month = last.month
+    if first.year is None and last.year is not None:
+        first.year = last.year
+        if (first.month or 0, first.day or 0) > (last.month or 0, last.day or 0):
+            first.year -= 1  # "30 December – 2 January 2019"
+    elif last.year is None and first.year is not None:
+        last.year = first.year
+        if (last.month or 0, last.day or 0) < (first.month or 0, first.day or 0):
+            last.year += 1
+    if not (_valid_point(first) and _valid_point(last)):
+        return None
+    if first.year is not None and last.year is not None:
+        a = (first.year, first.month or 0, first.day or 0)
+        if a >= (last.year, last.month or 0, last.day or 0):
+            return None
+    elif (first.month, first.day) == (last.month, last.day):
+        return None
+    return first, last
+
+
+def _valid_point(p: CalendarPoint) -> bool:
+    if p.month is None:
+        return False
+    if p.day is None:
+        return True
+    try:
+        dt.date(p.year or 2000, p.month, p.day)  # 2000 is a leap year: 29 February may stand
+    except ValueError:
+        return False
+    return True
+
+
+def _point_value(p: CalendarPoint) -> str:
+    if p.day is None:
+        return month_value(p.year, p.month)  # type: ignore[arg-type]
+    return f"{p.year:04d}-{p.month:02d}-{p.day:02d}"
+
+
+def calendar_meaning(first: CalendarPoint, last: CalendarPoint | None) -> Meaning:
+    if first.year is not None and (last is None or last.year is not None):
+        value = _point_value(first)
+        return Fixed(value if last is None else f"{value}/{_point_value(last)}")
+    assert first.month is not None
+    if last is None:
+        return MonthDay(first.month, first.day)
+    return MonthDay(first.month, first.day, last.month, last.day)
+
+
+Meaning = Fixed | Vague | MonthDay | Weekday | Deictic | Season | Anaphor | HalfOf | Weekend

@@ -1,0 +1,104 @@
+"""User settings: one JSON file under the platformdirs config directory.
+
+Every setting is declared once in :data:`DEFAULTS` with its type; a missing, corrupt or
+partly wrong file falls back to the defaults for the values it cannot use, and says so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.files import paths
+from desktop.core.files.fileio import write_text_atomic
+
+SETTINGS_FILE = "settings.json"
+
+#: name -> default value; the default's type is the setting's type.
+DEFAULTS: dict[str, Any] = {
+    "theme": "system",  # system | light | dark
+    "zoom": 0,  # font size steps added to the reader's base size (-6 … +12)
+    "sync_scroll": True,
+    "open_panes": [],  # article ids, left to right; [] on first start
+    "current_pane": 0,
+    "window_geometry": "",  # base64 of QWidget.saveGeometry()
+    "window_state": "",  # base64 of QMainWindow.saveState()
+    "side_labels": False,  # print a side code after each actor (reading without colour)
+    "hidden_sides": [],  # sides switched off in the legend
+    "hidden_kinds": [],
+    "selected_episode": "",
+    "compare_episodes": [],
+    "paper": "a4",
+    "last_export_dir": "",
+    "lesson_file": "",
+    "first_start_done": False,
+}
+
+THEMES = ("system", "light", "dark")
+
+
+@dataclass
+class Settings:
+    """The settings in memory, loaded from and saved to ``path``."""
+
+    path: Path
+    values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
+    problem: str = ""  # why (part of) the file was not used, for the status bar
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values.get(name, DEFAULTS[name])
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        if name not in DEFAULTS:
+            raise KeyError(f"unknown setting {name!r}")
+        self.values[name] = value
+
+    def save(self) -> None:
+        """Write the file atomically; raise OSError with the reason if it cannot be written."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(self.path, json.dumps(self.values, indent=2, sort_keys=True) + "\n")
+
+
+def _coerce(name: str, value: Any) -> tuple[Any, bool]:
+    default = DEFAULTS[name]
+    if isinstance(default, bool):
+        return (value, True) if isinstance(value, bool) else (default, False)
+    if isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return (value, True) if ok else (default, False)
+    if isinstance(default, list):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return (list(value), True) if ok else (list(default), False)
+    return (value, True) if isinstance(value, str) else (default, False)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; never raise — unusable parts fall back to defaults."""
+    path = path or paths.config_dir() / SETTINGS_FILE
+    settings = Settings(path)
+    if not path.exists():
+        return settings
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        settings.problem = f"settings file {path} could not be read ({exc}); using defaults"
+        return settings
+    if not isinstance(data, dict):
+        settings.problem = f"settings file {path} is not a JSON object; using defaults"
+        return settings
+    bad = []
+    for name, value in data.items():
+        if name not in DEFAULTS:
+            continue
+        coerced, ok = _coerce(name, value)
+        settings.values[name] = coerced
+        if not ok:
+            bad.append(name)
+    if settings["theme"] not in THEMES:
+        settings.values["theme"] = DEFAULTS["theme"]
+        bad.append("theme")
+    if bad:
+        settings.problem = f"settings file {path}: ignored invalid {', '.join(sorted(set(bad)))}"
+    return settings

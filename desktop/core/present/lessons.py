@@ -1,0 +1,304 @@
+"""Lessons: the slides a teacher walks a class through, with notes, kept in a small file.
+
+A lesson file (``.lesson``) is YAML or JSON — told apart by content, not by name — with a
+title, an optional subtitle and a list of slides. Each slide has a ``kind`` (``title``,
+``episode``, ``comparison`` or ``motifs``), a ``ref`` for episode slides (a named-episode id
+from ``corpus/episodes.yaml`` such as ``mitchell-visit-2018``, or an episode id) and the
+teacher's ``notes`` in Markdown::
+
+    version: 1
+    title: Belarus's overtures to the West
+    slides:
+      - kind: title
+        notes: What do you already know about Minsk and Moscow?
+      - kind: episode
+        ref: mitchell-visit-2018
+        notes: |
+          - Point out the spelling "Makey".
+
+A comparison slide may name the episodes it compares (``ref: "a, b, c"``, two to four);
+without a ref it compares the default trio of ``episodes.yaml``.
+
+Files are forgiving where a teacher would want them to be: a slide with a wrong field is
+left out with a message naming it, and the rest of the lesson opens (:func:`load_lesson`
+returns the problems beside the lesson). Slides that name episodes no longer in the
+library are kept in the lesson — they come back when the articles do — and
+:func:`check_lesson` says which ones the deck will leave out. Only a file that cannot be
+read or is not a lesson at all raises :class:`LessonError`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.files.fileio import write_text_atomic
+
+SLIDE_KINDS = ("title", "episode", "comparison", "motifs")
+FORMAT_VERSION = 1
+SUFFIX = ".lesson"
+_SLIDE_FIELDS = {"kind", "ref", "notes"}
+_LESSON_FIELDS = {"version", "title", "subtitle", "slides"}
+UNTITLED = "Untitled lesson"
+
+
+class LessonError(ValueError):
+    """A file could not be opened as a lesson; the message names the file and why."""
+
+
+@dataclass
+class LessonSlide:
+    """One slide of a lesson: what it shows (``kind`` and ``ref``) and the teacher's notes."""
+
+    kind: str
+    ref: str = ""
+    notes: str = ""
+
+    def refs(self) -> list[str]:
+        """The ids a slide names: one for an episode, two to four for a comparison."""
+        return [part.strip() for part in self.ref.replace(",", " ").split() if part.strip()]
+
+
+@dataclass
+class Lesson:
+    title: str
+    slides: list[LessonSlide] = field(default_factory=list)
+    subtitle: str = ""
+
+    def to_data(self) -> dict[str, Any]:
+        """The lesson as plain data (what the file holds); empty fields are left out."""
+        slides = []
+        for slide in self.slides:
+            entry: dict[str, Any] = {"kind": slide.kind}
+            if slide.ref:
+                entry["ref"] = slide.ref
+            if slide.notes.strip():
+                entry["notes"] = slide.notes.rstrip() + "\n"
+            slides.append(entry)
+        data: dict[str, Any] = {"version": FORMAT_VERSION, "title": self.title}
+        if self.subtitle:
+            data["subtitle"] = self.subtitle
+        data["slides"] = slides
+        return data
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _parse(text: str, name: str) -> Any:
+    """JSON when the text is a JSON object, else YAML (which also reads most JSON)."""
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise LessonError(f"{name}: bad JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    from desktop.core.files.lexicons import DataFileError, parse_yaml
+
+    try:
+        return parse_yaml(text, name)
+    except DataFileError as exc:
+        raise LessonError(str(exc)) from None
+
+
+def _text(value: Any) -> str | None:
+    """A string field: strings as they are, numbers as text, anything else is not text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def lesson_from_data(data: Any, name: str = "lesson", where: str = "") -> tuple[Lesson, list[str]]:
+    """Validate parsed data; return the valid part and one message per problem (``name`` heads them).
+
+    Raises :class:`LessonError` (naming ``where``, else ``name``) when the data is not a
+    lesson at all: no ``slides`` list.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("slides"), list):
+        raise LessonError(f"{where or name}: not a lesson file (it needs a 'title' and a list of 'slides')")
+    problems: list[str] = []
+    version = data.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        problems.append(f"{name}: written for lesson format {version!r}; read as format {FORMAT_VERSION}")
+    unknown = sorted(str(k) for k in data if k not in _LESSON_FIELDS)
+    if unknown:
+        problems.append(f"{name}: unknown field(s) ignored: {', '.join(unknown)}")
+    title = _text(data.get("title"))
+    if not title or not title.strip():
+        problems.append(f"{name}: the lesson has no title; called it '{UNTITLED}'")
+        title = UNTITLED
+    subtitle = _text(data.get("subtitle"))
+    if subtitle is None:
+        problems.append(f"{name}: 'subtitle' must be text; left out")
+        subtitle = ""
+    slides = []
+    for number, entry in enumerate(data["slides"], 1):
+        where = f"{name}: slide {number}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where} is not a mapping with a 'kind'; left out")
+            continue
+        kind = entry.get("kind")
+        if kind not in SLIDE_KINDS:
+            problems.append(f"{where}: kind {kind!r} is not one of {', '.join(SLIDE_KINDS)}; left out")
+            continue
+        ref, notes = _text(entry.get("ref")), _text(entry.get("notes"))
+        if ref is None:
+            problems.append(f"{where}: 'ref' must be an episode id; left out")
+            continue
+        if kind == "episode" and not ref.strip():
+            problems.append(f"{where}: an episode slide needs a 'ref' (a named-episode or episode id); left out")
+            continue
+        if notes is None:
+            problems.append(f"{where}: 'notes' must be text (Markdown); the notes are left out")
+            notes = ""
+        extra = sorted(str(k) for k in entry if k not in _SLIDE_FIELDS)
+        if extra:
+            problems.append(f"{where}: unknown field(s) ignored: {', '.join(extra)}")
+        slides.append(LessonSlide(kind, ref.strip() if kind in ("episode", "comparison") else "", notes))
+    if not slides:
+        problems.append(f"{name}: no usable slide")
+    return Lesson(title.strip(), slides, subtitle.strip()), problems
+
+
+def load_lesson(path: str | os.PathLike[str]) -> tuple[Lesson, list[str]]:
+    """Read a lesson file (YAML or JSON, by content); return it and its problems.
+
+    Raises :class:`LessonError` naming the file and the reason when it cannot be read, is
+    not text, is not valid YAML/JSON or is not a lesson.
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LessonError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        if b"\x00" in raw:
+            raise UnicodeDecodeError("utf-8", raw, raw.index(b"\x00"), raw.index(b"\x00") + 1, "NUL byte")
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LessonError(f"{path}: not a text file (a lesson is YAML or JSON in UTF-8)") from None
+    if not text.strip():
+        raise LessonError(f"{path}: the file is empty")
+    return lesson_from_data(_parse(text, str(path)), name, str(path))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def lesson_text(lesson: Lesson, fmt: str = "yaml") -> str:
+    """The file text of a lesson: YAML with notes as literal blocks, or JSON."""
+    data = lesson.to_data()
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        pass
+
+    def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    _Dumper.add_representer(str, _str)
+    head = "# An Overtures lesson: open it from Lesson > Open Lesson, present it with F5.\n"
+    return head + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save_lesson(lesson: Lesson, path: str | os.PathLike[str]) -> None:
+    """Write the lesson atomically (JSON for a ``.json`` name, else YAML).
+
+    Raises OSError naming the path and the reason; a failed write leaves no file behind.
+    """
+    path = Path(path)
+    write_text_atomic(path, lesson_text(lesson, "json" if path.suffix.lower() == ".json" else "yaml"))
+
+
+def default_lesson_path() -> Path:
+    from desktop.core.files import paths
+
+    return paths.corpus_dir() / "lessons" / f"default{SUFFIX}"
+
+
+def default_lesson() -> Lesson:
+    """The lesson bundled with the corpus (``corpus/lessons/default.lesson``)."""
+    lesson, _problems = load_lesson(default_lesson_path())
+    return lesson
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def slide_problems(lesson: Lesson, episode_set) -> list[tuple[int, str]]:
+    """(index, message) for each slide the deck must leave out: episodes no longer there."""
+    from desktop.core.compare.handout import default_ids
+
+    problems = []
+    curation = episode_set.curation
+    for index, slide in enumerate(lesson.slides):
+        refs = slide.refs()
+        if slide.kind == "episode":
+            refs = refs[:1]
+        elif slide.kind != "comparison":
+            continue
+        where = f"slide {index + 1} ({slide.kind})"
+        missing = []
+        for ref in refs:
+            rule = curation.rule(ref)
+            if rule is not None and not episode_set.matches.get(ref):
+                missing.append(f"'{rule.label}' ({ref}) matches no episode of the articles loaded")
+            elif rule is None and episode_set.get(ref) is None:
+                missing.append(f"no episode '{ref}' in the library (its article may have been removed)")
+        if missing:
+            problems.append((index, f"{where}: {'; '.join(missing)}; the slide is left out"))
+            continue
+        if slide.kind == "comparison":
+            count = len(refs) if refs else len(default_ids(episode_set))
+            if not 2 <= count <= 4:
+                problems.append(
+                    (index, f"{where}: a comparison needs two to four episodes, not {count}; the slide is left out")
+                )
+    return problems
+
+
+def check_lesson(lesson: Lesson, episode_set) -> list[str]:
+    """What the deck will leave out, in words: slides naming episodes the library lacks."""
+    return [message for _index, message in slide_problems(lesson, episode_set)]
+
+
+def lesson_label(slide: LessonSlide, episode_set=None) -> str:
+    """A slide in words, for lists: "Episode: 2018 Mitchell visit", "Comparison", …"""
+    if slide.kind == "title":
+        return "Title slide"
+    if slide.kind == "motifs":
+        return "Recurring motifs"
+    if slide.kind == "comparison":
+        return f"Comparison: {slide.ref}" if slide.ref else "Comparison (default episodes)"
+    label = slide.ref
+    if episode_set is not None:
+        rule = episode_set.curation.rule(slide.ref)
+        episode = episode_set.get(slide.ref)
+        label = rule.label if rule is not None else (f"{episode.first:%Y} · {episode.title}" if episode else label)
+    return f"Episode: {label}"
+
+
+__all__ = [
+    "SLIDE_KINDS",
+    "Lesson",
+    "LessonError",
+    "LessonSlide",
+    "check_lesson",
+    "default_lesson",
+    "default_lesson_path",
+    "lesson_from_data",
+    "lesson_label",
+    "load_lesson",
+    "save_lesson",
+    "slide_problems",
+]

@@ -1,0 +1,460 @@
+"""Articles and the corpus: reading Markdown-with-front-matter and plain-text files.
+
+A malformed file never stops the rest of the corpus from loading: it becomes a
+:class:`CorpusProblem` that names the file and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+#: Larger than any news article; a bigger file is refused rather than frozen on.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+REQUIRED_FIELDS = ("id", "title", "published")
+PRECISIONS = ("day", "approximate", "unknown")
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+class ArticleError(ValueError):
+    """An article file cannot be read; ``str()`` says why, the path says where."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path.name}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusProblem:
+    """A file that could not be loaded, kept to be shown to the user."""
+
+    path: Path
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path.name}: {self.problem}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: metadata from the front matter and its body as Markdown."""
+
+    id: str
+    title: str
+    body: str
+    published: dt.date | None = None
+    published_precision: str = "unknown"
+    outlet: str | None = None
+    url: str | None = None
+    updated: dt.datetime | None = None
+    furniture_removed: tuple[str, ...] = ()
+    path: Path | None = None
+    bundled: bool = False
+    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def year(self) -> int | None:
+        return self.published.year if self.published else None
+
+    def byline(self) -> str:
+        """Outlet and date as one line: "Belarus in focus · c. 5 November 2018"."""
+        outlet = self.outlet or "Outlet unknown"
+        return f"{outlet} · {format_published(self)}"
+
+
+def format_published(article: Article) -> str:
+    if article.published is None:
+        return "date unknown"
+    day = f"{article.published.day} {article.published:%B %Y}"
+    return f"c. {day}" if article.published_precision == "approximate" else day
+
+
+@dataclass(slots=True)
+class Corpus:
+    """The articles that loaded, in load order, and the files that did not."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[CorpusProblem] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def get(self, article_id: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None
+
+    def ids(self) -> list[str]:
+        return [a.id for a in self.articles]
+
+    def add(self, article: Article) -> None:
+        if self.get(article.id) is not None:
+            where = article.path or Path(article.id)
+            self.problems.append(
+                CorpusProblem(where, f"duplicate article id '{article.id}'; this copy is skipped")
+            )
+            return
+        self.articles.append(article)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if size == 0:
+        raise ArticleError(path, "the file is empty")
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            path,
+            f"the file is {size / 1048576:.1f} MB, larger than the "
+            f"{MAX_ARTICLE_BYTES // 1048576} MB limit for one article",
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if b"\x00" in raw[:8192]:
+        raise ArticleError(path, "this is a binary file, not a text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(path, "the file holds only white space")
+    return text
+
+
+def _parse_date(path: Path, name: str, value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ArticleError(path, f"'{name}' is not a valid date (YYYY-MM-DD): {value!r}") from None
+
+
+def _parse_datetime(path: Path, name: str, value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    try:
+        return dt.datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ArticleError(
+            path, f"'{name}' is not a valid date and time (YYYY-MM-DDTHH:MM): {value!r}"
+        ) from None
+
+
+def _front_matter(path: Path, text: str) -> tuple[dict[str, Any] | None, str]:
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        if text.startswith("---\n"):
+            raise ArticleError(path, "front matter starts with '---' but never ends with '---'")
+        return None, text
+    import yaml
+
+    try:
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArticleError(path, f"bad YAML front matter{where}: {problem}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # PyYAML's constructors raise these for values such as a 13th month.
+        raise ArticleError(path, f"front matter holds a value that is not valid: {exc}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError(path, "front matter must be a mapping of 'field: value' lines")
+    return data, text[match.end() :]
+
+
+def _slug(stem: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")
+    return slug[:100] or "article"
+
+
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([#>+*=|.)-])(?=\s|$)")
+_MD_INLINE = re.compile(r"([\\`*_\[\]])")
+_BULLET = re.compile(r"^\s*[•◦▪‣·]\s*")
+
+
+def plain_text_to_markdown(text: str, furniture: Iterable[str] = ()) -> tuple[str, list[str]]:
+    """Turn a plain-text article into Markdown that renders back to the same words.
+
+    Every non-empty line is a paragraph, bullet characters become list items, Markdown
+    syntax characters are escaped, and lines that are page furniture are dropped
+    (returned as the second value).
+    """
+    furniture_set = {f.casefold() for f in furniture}
+    removed: list[str] = []
+    out: list[str] = []
+    previous_was_item = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.casefold() in furniture_set:
+            removed.append(stripped)
+            continue
+        is_item = bool(_BULLET.match(stripped))
+        if is_item:
+            stripped = _BULLET.sub("", stripped)
+        stripped = _MD_INLINE.sub(r"\\\1", stripped)
+        if not is_item:
+            stripped = _MD_LINE_START.sub(r"\1\2\\\3", stripped)
+        if out and not (is_item and previous_was_item):
+            out.append("")
+        out.append(f"- {stripped}" if is_item else stripped)
+        previous_was_item = is_item
+    return "\n".join(out) + "\n", removed
+
+
+def _load_furniture() -> tuple[str, ...]:
+    from desktop.core.files.lexicons import load_lexicon
+
+    return tuple(load_lexicon("furniture").get("lines", ()))
+
+
+def load_article(path: str | Path, *, bundled: bool = False) -> Article:
+    """Read one article file; raise :class:`ArticleError` naming the problem."""
+    path = Path(path)
+    text = _read_text(path)
+    meta, body = _front_matter(path, text)
+    removed: list[str] = []
+    if meta is None:
+        # A file without front matter: the first line is the title, the date is unknown.
+        lines = body.strip("\n").split("\n")
+        title = lines[0].strip().lstrip("#").strip()
+        rest = "\n".join(lines[1:])
+        if path.suffix.lower() == ".txt":
+            body, removed = plain_text_to_markdown(rest, _load_furniture())
+        else:
+            body = rest
+        if not body.strip():
+            raise ArticleError(path, "the article has a title line but no text")
+        return Article(
+            id=_slug(path.stem),
+            title=title[:300],
+            body=body,
+            furniture_removed=tuple(removed),
+            path=path,
+            bundled=bundled,
+        )
+    missing = [name for name in REQUIRED_FIELDS if meta.get(name) in (None, "")]
+    if missing:
+        raise ArticleError(
+            path,
+            "front matter misses required field"
+            + ("s " if len(missing) > 1 else " ")
+            + ", ".join(f"'{m}'" for m in missing),
+        )
+    article_id = str(meta["id"]).strip()
+    if not _ID_RE.match(article_id):
+        raise ArticleError(
+            path, f"'id' must be letters, digits, '.', '_' or '-' (got {article_id!r})"
+        )
+    published = _parse_date(path, "published", meta["published"])
+    precision = str(meta.get("published_precision") or "day")
+    if precision not in PRECISIONS:
+        raise ArticleError(
+            path,
+            f"'published_precision' must be one of {', '.join(PRECISIONS)} (got {precision!r})",
+        )
+    updated = meta.get("updated")
+    furniture = meta.get("furniture_removed") or ()
+    if isinstance(furniture, str):
+        furniture = (furniture,)
+    if path.suffix.lower() == ".txt":
+        body, removed = plain_text_to_markdown(body, _load_furniture())
+    if not body.strip():
+        raise ArticleError(path, "the article has front matter but no text")
+    return Article(
+        id=article_id,
+        title=str(meta["title"]).strip(),
+        body=body,
+        published=published,
+        published_precision=precision,
+        outlet=str(meta["outlet"]).strip() if meta.get("outlet") else None,
+        url=str(meta["url"]).strip() if meta.get("url") else None,
+        updated=_parse_datetime(path, "updated", updated) if updated else None,
+        furniture_removed=tuple(str(f) for f in furniture) + tuple(removed),
+        path=path,
+        bundled=bundled,
+        meta=MappingProxyType(dict(meta)),
+    )
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files of a folder, sorted by name; hidden files are skipped."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        p
+        for p in entries
+        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    ]
+
+
+# --------------------------------------------------------------------------- index
+
+INDEX_VERSION = 1
+
+
+def _record(article: Article) -> dict[str, Any]:
+    """An article as JSON-able values (for the start-up index)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "published": article.published.isoformat() if article.published else None,
+        "published_precision": article.published_precision,
+        "outlet": article.outlet,
+        "url": article.url,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "furniture_removed": list(article.furniture_removed),
+        "meta": {
+            k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in article.meta.items()
+        },
+    }
+
+
+def _from_record(record: dict[str, Any], path: Path, bundled: bool) -> Article:
+    return Article(
+        id=record["id"],
+        title=record["title"],
+        body=record["body"],
+        published=dt.date.fromisoformat(record["published"]) if record["published"] else None,
+        published_precision=record["published_precision"],
+        outlet=record["outlet"],
+        url=record["url"],
+        updated=dt.datetime.fromisoformat(record["updated"]) if record["updated"] else None,
+        furniture_removed=tuple(record["furniture_removed"]),
+        path=path,
+        bundled=bundled,
+        meta=MappingProxyType(dict(record["meta"])),
+    )
+
+
+class CorpusIndex:
+    """Parsed articles keyed by path, size and modification time, kept as JSON.
+
+    A warm start reads this one file instead of parsing every front matter (and so never
+    imports the YAML parser); a changed file is parsed again. A missing or damaged index
+    is simply rebuilt.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[str, dict[str, Any]] = {}
+        self._dirty = False
+        try:
+            import json
+
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") == INDEX_VERSION:
+                self._entries = data["entries"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self._entries = {}
+
+    @staticmethod
+    def _stamp(path: Path) -> list[int] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return [st.st_mtime_ns, st.st_size]
+
+    def get(self, path: Path, bundled: bool) -> Article | None:
+        entry = self._entries.get(str(path))
+        if entry is None or entry.get("stamp") != self._stamp(path):
+            return None
+        try:
+            return _from_record(entry["article"], path, bundled)
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, path: Path, article: Article) -> None:
+        stamp = self._stamp(path)
+        if stamp is not None:
+            self._entries[str(path)] = {"stamp": stamp, "article": _record(article)}
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write the index if it changed; a failure only costs speed next time."""
+        if self._dirty:
+            from desktop.core.files.fileio import save_json_quietly
+
+            self._dirty = not save_json_quietly(self.path, {"version": INDEX_VERSION, "entries": self._entries})
+
+
+def load_corpus(
+    *sources: str | Path,
+    bundled: bool = False,
+    into: Corpus | None = None,
+    index: CorpusIndex | None = None,
+) -> Corpus:
+    """Load every article file of the given folders or files; collect problems, never raise."""
+    corpus = into if into is not None else Corpus()
+    for source in sources:
+        source = Path(source)
+        if source.is_dir():
+            files = article_files(source)
+        elif source.exists():
+            files = [source]
+        else:
+            corpus.problems.append(CorpusProblem(source, "no such file or folder"))
+            continue
+        for path in files:
+            article = index.get(path, bundled) if index is not None else None
+            if article is not None:
+                corpus.add(article)
+                continue
+            try:
+                article = load_article(path, bundled=bundled)
+            except ArticleError as exc:
+                corpus.problems.append(CorpusProblem(path, exc.problem))
+                continue
+            corpus.add(article)
+            if index is not None:
+                index.put(path, article)
+    return corpus
+
+
+def load_default_corpus() -> Corpus:
+    """The bundled articles, then the user's own articles folder (if it exists)."""
+    from desktop.core.files import paths
+
+    index = CorpusIndex(paths.cache_dir() / "corpus-index.json")
+    corpus = load_corpus(paths.bundled_articles_dir(), bundled=True, index=index)
+    user_dir = paths.user_articles_dir()
+    if user_dir.is_dir():
+        load_corpus(user_dir, into=corpus, index=index)
+    index.save()
+    return corpus

@@ -1,0 +1,358 @@
+"""The comparison as a PDF handout: running header, page numbers, rows never split.
+
+Qt's own ``QTextDocument.print_`` has no running headers, so pages are laid out here: the
+document is paginated to the body area of the page, table rows that would cross a page
+boundary get a page break before them, and each page is painted with its header and
+footer. Text stays text (searchable, fonts embedded as subsets by Qt's PDF engine).
+Needs a QGuiApplication (the command line makes an offscreen one); no window is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
+
+from desktop import APP_NAME
+from desktop.core.annotate import palette
+from desktop.core.annotate.document import SANS_FAMILIES, SERIF_FAMILIES
+from desktop.core.compare.comparison import Comparison
+from desktop.core.compare.html import comparison_html
+from desktop.core.episodes.timeline import TimelineItem, layout
+from desktop.core.files.fileio import WriteError, atomic_path
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+RESOLUTION = 300  # dots per inch of the PDF's coordinate system
+STRIP_NAME = "overtures-timeline-strip.png"
+
+
+def _font(families: Sequence[str], points: float, bold: bool = False, *, pixels: bool = False) -> QFont:
+    """A font; with ``pixels`` its size is set for painting in 96-dpi units (page furniture)."""
+    font = QFont()
+    font.setFamilies(list(families))
+    if pixels:
+        font.setPixelSize(max(1, round(points * 96 / 72)))
+    else:
+        font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def timeline_strip(
+    all_items: Sequence[TimelineItem], compared: Mapping[str, tuple[int, str]], width: int = 1800
+) -> QImage:
+    """A strip locating the compared episodes (labelled) among all the others (grey dots)."""
+    rows = [("all", "")]
+    items = [TimelineItem(i.id, i.title, i.first, i.last, "all", i.side, "", "", 1) for i in all_items]
+    if not items:
+        return QImage()
+    placed = layout(items, rows, width)
+    height = 150
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    axis_y = 92
+    painter.setPen(QPen(QColor("#9A9A9A"), 2))
+    for cluster in placed.clusters:
+        painter.drawLine(QPointF(cluster.x0, axis_y), QPointF(cluster.x1, axis_y))
+        painter.setFont(_font(SANS_FAMILIES, 15, bold=True))
+        painter.setPen(QColor("#333333"))
+        painter.drawText(
+            QRectF(cluster.x0, axis_y + 10, max(60.0, cluster.width), 28),
+            Qt.AlignmentFlag.AlignLeft,
+            cluster.label,
+        )
+        painter.setPen(QPen(QColor("#9A9A9A"), 2))
+    for gap in placed.breaks:
+        painter.setPen(QPen(QColor("#B0B0B0"), 2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(gap.x0 + 4, axis_y), QPointF(gap.x1 - 4, axis_y))
+        painter.setFont(_font(SANS_FAMILIES, 11))
+        painter.setPen(QColor("#777777"))
+        painter.drawText(
+            QRectF(gap.x0 - 30, axis_y + 36, gap.x1 - gap.x0 + 60, 22),
+            Qt.AlignmentFlag.AlignHCenter,
+            gap.label,
+        )
+    for p in placed.items:
+        x = (p.x0 + p.x1) / 2
+        if p.item.id in compared:
+            continue
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#C8C8C8"))
+        painter.drawEllipse(QPointF(x, axis_y), 6, 6)
+    label_font = _font(SANS_FAMILIES, 13, bold=True)
+    for p in placed.items:
+        if p.item.id not in compared:
+            continue
+        number, text = compared[p.item.id]
+        x = (p.x0 + p.x1) / 2
+        painter.setPen(QPen(QColor("#1D1D1F"), 2))
+        painter.setBrush(QColor(palette.colour(p.item.side)))
+        painter.drawEllipse(QPointF(x, axis_y), 13, 13)
+        painter.setFont(label_font)
+        painter.drawText(QRectF(x - 13, axis_y - 13, 26, 26), Qt.AlignmentFlag.AlignCenter, str(number))
+        if not text:
+            continue
+        text = f"{number}  {text}"
+        width_text = QFontMetricsF(label_font).horizontalAdvance(text) + 8
+        left = min(max(4.0, x - width_text / 2), width - width_text - 4)
+        painter.drawText(QRectF(left, axis_y - 62, width_text, 40), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
+
+
+def _keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
+    """Give a page break to every short table that would cross a page boundary."""
+    layout_ = doc.documentLayout()
+    for _ in range(400):  # one move per pass; every pass re-measures what moved
+        moved = False
+        frames = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        for index, frame in enumerate(frames):
+            rect = layout_.frameBoundingRect(frame)
+            if rect.height() >= page_height * 0.9:
+                continue  # a table taller than a page must split somewhere
+            if int(rect.top() // page_height) == int((rect.bottom() - 1) // page_height):
+                continue
+            target = frame
+            # A short header table right above travels with its first row (keep with next).
+            if index:
+                previous = frames[index - 1]
+                above = layout_.frameBoundingRect(previous)
+                if above.height() < page_height * 0.15 and rect.top() - above.bottom() < 30:
+                    target = previous
+            if _break_before_heading(doc, target) or _break_before(target):
+                moved = True
+                break  # the layout below has changed: measure again
+        if not moved:
+            return
+
+
+def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+    """A heading in the last lines of a page goes to the next page, with what it heads."""
+    layout_ = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            rect = layout_.blockBoundingRect(block)
+            room = page_height - (rect.bottom() % page_height)
+            if 0 < room < 70:
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()
+
+
+def _break_before(frame) -> bool:
+    fmt = frame.format()
+    if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+        return False
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    frame.setFormat(fmt)
+    return True
+
+
+def _break_before_heading(doc: QTextDocument, frame) -> bool:
+    """If a heading stands right before the table, break before the heading instead."""
+    block = doc.findBlock(frame.firstPosition() - 1)
+    for _ in range(3):  # skip the empty blocks Qt puts around tables
+        if not block.isValid() or block.text().strip():
+            break
+        block = block.previous()
+    if not block.isValid() or block.blockFormat().headingLevel() == 0:
+        return False
+    fmt = block.blockFormat()
+    if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+        return False
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor = QTextCursor(block)
+    cursor.setBlockFormat(fmt)
+    return True
+
+
+def write_comparison_pdf(
+    path: str | Path,
+    comparison: Comparison,
+    analyses: Mapping,
+    *,
+    sides: Mapping | None = None,
+    timeline: Sequence[TimelineItem] = (),
+    paper: str = "a4",
+    title: str = "Comparison of episodes",
+    exported: dt.date | None = None,
+) -> int:
+    """Write the handout to ``path`` (atomically); return the number of pages.
+
+    Raises :class:`~desktop.core.files.fileio.WriteError` (an OSError) naming the path and the
+    reason when it cannot be written; nothing is left behind in that case.
+    """
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    path = Path(path)
+    exported = exported or dt.date.today()
+    subjects = " · ".join(s.label for s in comparison.subjects)
+    html = comparison_html(comparison, analyses, "light", for_print=True, sides=sides, title=title)
+    strip_html = ""
+    compared: dict[str, tuple[int, str]] = {}
+    for number, subject in enumerate(comparison.subjects, 1):
+        for position, episode_id in enumerate(subject.episodes):
+            compared[episode_id] = (number, subject.label if position == 0 else "")
+    if timeline:
+        strip_html = f'<h3>Where the episodes sit in time</h3><p><img src="{STRIP_NAME}" width="900"></p>'
+    intro = (
+        f'<p style="color:#555555">{subjects}<br>Exported on {exported.day} {exported:%B %Y} from {APP_NAME}. '
+        "Every extract is quoted from the sources and numbered; the sources are listed at the end.</p>"
+    )
+    html = html.replace("</h2>", "</h2>" + intro + strip_html, 1)
+
+    with atomic_path(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(f"{title}: {subjects}")
+        writer.setCreator(APP_NAME)
+        margins = QMarginsF(16, 14, 16, 14)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(PAPERS[paper]),
+                QPageLayout.Orientation.Landscape,
+                margins,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        page = writer.pageLayout().paintRectPixels(RESOLUTION)
+        scale = RESOLUTION / 96.0  # the document is laid out at screen scale, painted at 300 dpi
+        header_h = 40.0
+        footer_h = 40.0
+        body = QSizeF(page.width() / scale, (page.height() - (header_h + footer_h) * scale) / scale)
+
+        doc = QTextDocument()
+        doc.setDefaultFont(_font(SERIF_FAMILIES, 8.5))
+        doc.setDocumentMargin(0)
+        if timeline:
+            doc.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(STRIP_NAME), timeline_strip(timeline, compared)
+            )
+        doc.setHtml(html)
+        doc.setPageSize(body)
+        root = doc.rootFrame().frameFormat()
+        root.setMargin(0)
+        doc.rootFrame().setFrameFormat(root)
+        _keep_rows_whole(doc, body.height())
+        _keep_headings_with_text(doc, body.height())
+        pages = doc.pageCount()
+
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise WriteError(f"cannot write {path}: the PDF could not be started")
+        try:
+            for number in range(pages):
+                if number:
+                    writer.newPage()
+                _page_furniture(
+                    painter,
+                    page.width(),
+                    page.height(),
+                    scale,
+                    header_h,
+                    footer_h,
+                    number + 1,
+                    pages,
+                    title,
+                    subjects,
+                )
+                painter.save()
+                painter.scale(scale, scale)
+                painter.translate(0, header_h - number * body.height())
+                doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height() - 3))
+                painter.restore()
+        finally:
+            painter.end()
+    return pages
+
+
+def _page_furniture(
+    painter: QPainter,
+    width: float,
+    height: float,
+    scale: float,
+    header_h: float,
+    footer_h: float,
+    number: int,
+    pages: int,
+    title: str,
+    subjects: str,
+) -> None:
+    """Running header (app, title, subjects) and footer (page N of M, the legend's key)."""
+    painter.save()
+    painter.scale(scale, scale)
+    w = width / scale
+    h = height / scale
+    painter.setPen(QColor("#555555"))
+    painter.setFont(_font(SANS_FAMILIES, 7.5, bold=True, pixels=True))
+    painter.drawText(
+        QRectF(0, 0, w, 20),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        f"{APP_NAME} · {title}",
+    )
+    painter.setFont(_font(SANS_FAMILIES, 7.5, pixels=True))
+    painter.drawText(
+        QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, subjects
+    )
+    painter.setPen(QPen(QColor("#BBBBBB"), 0.8))
+    painter.drawLine(QPointF(0, 26), QPointF(w, 26))
+    painter.drawLine(QPointF(0, h - footer_h + 12), QPointF(w, h - footer_h + 12))
+    painter.setPen(QColor("#555555"))
+    painter.drawText(
+        QRectF(0, h - footer_h + 16, w, 20),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        "Markers:  = same in all   ≠ changed   ◐ in some only   ∅ nowhere   ·   [n] sources, listed at the end",
+    )
+    painter.drawText(
+        QRectF(0, h - footer_h + 16, w, 20),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        f"Page {number} of {pages}",
+    )
+    painter.restore()
+
+
+def export_comparison(
+    path: str | Path,
+    episode_set,
+    analyses: Mapping,
+    *,
+    gazetteer=None,
+    sides: Mapping | None = None,
+    ids: Sequence[str] | None = None,
+    paper: str = "a4",
+) -> int:
+    """Compare ``ids`` (the default trio if none) and write the handout; return its pages.
+
+    Raises ``UnknownEpisodes`` (listing the valid ids), ``ValueError`` for a wrong number of
+    episodes or paper size, ``OSError`` when the file cannot be written — before anything
+    is written in the first two cases, and leaving nothing behind in the third.
+    """
+    from desktop.core.compare.handout import build_comparison
+    from desktop.core.episodes.timeline_items import timeline_items
+
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    comparison = build_comparison(episode_set, analyses, ids)
+    items = timeline_items(episode_set, gazetteer)[0] if gazetteer is not None else []
+    return write_comparison_pdf(path, comparison, analyses, sides=sides, timeline=items, paper=paper)

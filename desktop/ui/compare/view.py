@@ -1,0 +1,202 @@
+"""The comparison view: two to four episodes side by side, facet by facet, with diff markers.
+
+All columns live in one rich-text document, so they always scroll together; next and
+previous difference (F8 / Shift+F8, Alt+Down / Alt+Up) step through the rows and sentences
+that differ, the way a diff tool steps through hunks.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from desktop.core.compare.comparison import Comparison
+from desktop.core.compare.handout import UnknownEpisodes, build_comparison, default_ids, subject_choices
+from desktop.core.compare.html import comparison_html
+from desktop.ui.reader.panes import ArticleBrowser
+
+MAX_SUBJECTS = 4
+NONE = ""
+
+
+class ComparisonView(QWidget):
+    """Pickers for the subjects, the comparison document, and difference navigation."""
+
+    sentence_requested = Signal(str, int, int)  # article id, start, end
+    export_requested = Signal()
+    message = Signal(str)
+
+    def __init__(self, workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.comparison: Comparison | None = None
+        self.current = -1
+        self._ids: list[str] = []
+
+        self.pickers: list[QComboBox] = []
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 8, 10, 6)
+        bar.addWidget(QLabel("Compare:", self))
+        for index in range(MAX_SUBJECTS):
+            picker = QComboBox(self)
+            picker.setAccessibleName(f"Episode {index + 1} to compare")
+            picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            picker.setMinimumContentsLength(8)
+            picker.activated.connect(lambda _i: self._picked())
+            self.pickers.append(picker)
+            bar.addWidget(picker, 1)
+        self.previous = QToolButton(self)
+        self.next = QToolButton(self)
+        self.position = QLabel(self)
+        self.position.setObjectName("Hint")
+        self.export = QPushButton("Export PDF…", self)
+        self.export.clicked.connect(self.export_requested)
+        navigation = QHBoxLayout()
+        navigation.setContentsMargins(10, 0, 10, 6)
+        navigation.addWidget(self.previous)
+        navigation.addWidget(self.next)
+        navigation.addWidget(self.position, 1)
+        navigation.addWidget(self.export)
+
+        self.browser = ArticleBrowser(self)
+        self.browser.setObjectName("ComparisonDocument")
+        self.browser.setAccessibleName("Comparison of episodes")
+        self.browser.anchorClicked.disconnect()
+        self.browser.anchorClicked.connect(self._link)
+        self.placeholder = (
+            "<p style='color:gray'>The comparison appears when the library has been analysed.</p>"
+        )
+        self.browser.setHtml(self.placeholder)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addLayout(navigation)
+        layout.addWidget(self.browser, 1)
+
+    def bind_actions(self, previous, next_) -> None:
+        """Use the registry's actions for the buttons (one shortcut, one place)."""
+        self.previous.setDefaultAction(previous)
+        self.next.setDefaultAction(next_)
+        previous.triggered.connect(lambda: self.step(-1))
+        next_.triggered.connect(lambda: self.step(1))
+
+    # -- subjects
+    def refresh_choices(self) -> None:
+        episode_set = self.workspace.episodes
+        if episode_set is None:
+            return
+        choices = subject_choices(episode_set)
+        ids = self._ids or default_ids(episode_set)
+        for index, picker in enumerate(self.pickers):
+            picker.blockSignals(True)
+            picker.clear()
+            picker.addItem("—" if index >= 2 else "Choose an episode…", NONE)
+            for key, label in choices:
+                picker.addItem(label, key)
+            wanted = ids[index] if index < len(ids) else NONE
+            found = picker.findData(wanted)
+            picker.setCurrentIndex(max(found, 0))
+            picker.blockSignals(False)
+        self.show_ids(ids)
+
+    def _picked(self) -> None:
+        ids = [p.currentData() for p in self.pickers if p.currentData()]
+        self.show_ids(list(dict.fromkeys(ids)))
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def show_ids(self, ids: list[str]) -> bool:
+        """Compare these episodes (ids or named ids); say what is wrong if it cannot."""
+        episode_set = self.workspace.episodes
+        if episode_set is None:
+            self._ids = list(ids)
+            return False
+        if len(ids) < 2:
+            self.browser.setHtml("<p>Choose at least two episodes to compare.</p>")
+            self.comparison = None
+            self._update_position()
+            return False
+        try:
+            comparison = build_comparison(episode_set, self._analyses(), ids[:MAX_SUBJECTS])
+        except UnknownEpisodes as exc:
+            self.message.emit(f"Unknown episode(s): {', '.join(exc.unknown)}")
+            return False
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        self._ids = list(ids[:MAX_SUBJECTS])
+        for index, picker in enumerate(self.pickers):
+            wanted = self._ids[index] if index < len(self._ids) else NONE
+            picker.blockSignals(True)
+            picker.setCurrentIndex(max(picker.findData(wanted), 0))
+            picker.blockSignals(False)
+        self.comparison = comparison
+        self.current = -1
+        self.render()
+        return True
+
+    def _analyses(self) -> dict:
+        return {a.article.id: a for a in self.workspace.analyses()}
+
+    def render(self) -> None:
+        if self.comparison is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        value = bar.value()
+        html = comparison_html(
+            self.comparison,
+            self._analyses(),
+            self.workspace.options.theme,
+            sides=dict(self.workspace.analyzer.sides()),
+            title="Comparison of episodes",
+        )
+        self.browser.setHtml(html)
+        bar.setValue(value)
+        self._update_position()
+
+    # -- differences
+    def step(self, direction: int) -> None:
+        if self.comparison is None or not self.comparison.differences:
+            self.message.emit("No differences to step through")
+            return
+        count = len(self.comparison.differences)
+        self.current = (
+            (self.current + direction) % count if self.current >= 0 else (0 if direction > 0 else count - 1)
+        )
+        difference = self.comparison.differences[self.current]
+        self.browser.scrollToAnchor(difference.anchor)
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(max(0, bar.value() - 36))  # show the top of the row, not just its marker
+        self._update_position()
+
+    def current_difference(self):
+        if self.comparison is None or self.current < 0:
+            return None
+        return self.comparison.differences[self.current]
+
+    def _update_position(self) -> None:
+        if self.comparison is None:
+            self.position.setText("")
+            return
+        count = len(self.comparison.differences)
+        difference = self.current_difference()
+        if difference is None:
+            self.position.setText(f"{count} differences · F8 for the next")
+        else:
+            self.position.setText(f"Difference {self.current + 1} of {count}: {difference.label}")
+
+    # -- links
+    def _link(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("sentence:"):
+            _scheme, article, start, end = unquote(target).split(":")
+            self.sentence_requested.emit(article, int(start), int(end))
+        elif target.startswith("cite:"):
+            self.browser.scrollToAnchor(f"cite-{target.split(':', 1)[1]}")
+        elif target.startswith("actor:"):
+            self.browser.actor_clicked.emit(unquote(target[6:].split("?")[0]), "", 0)

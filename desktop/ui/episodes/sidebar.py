@@ -1,0 +1,512 @@
+"""The episodes sidebar: dated events grouped by year, with actor chips, filters and search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.annotate import palette
+from desktop.core.episodes.grouping import Episode, EpisodeSet
+
+_Index = QModelIndex | QPersistentModelIndex
+EPISODE_ROLE = Qt.ItemDataRole.UserRole + 10
+ID_ROLE = Qt.ItemDataRole.UserRole + 11
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 12
+YEAR_ROW = 0  # internal id of a year row; an episode row carries its year's row + 1
+
+
+class EpisodeModel(QAbstractItemModel):
+    """Years at the top level, their episodes (in date order) below."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._years: list[int] = []
+        self._by_year: dict[int, list[Episode]] = {}
+
+    def set_episodes(self, episodes: list[Episode]) -> None:
+        self.beginResetModel()
+        self._by_year = {}
+        for episode in sorted(episodes, key=lambda e: (e.first, e.last)):
+            self._by_year.setdefault(episode.first.year, []).append(episode)
+        self._years = sorted(self._by_year)
+        self.endResetModel()
+
+    def episodes(self) -> list[Episode]:
+        return [e for year in self._years for e in self._by_year[year]]
+
+    def index_of(self, episode_id: str) -> QModelIndex:
+        for y, year in enumerate(self._years):
+            for row, episode in enumerate(self._by_year[year]):
+                if episode.id == episode_id:
+                    return self.index(row, 0, self.index(y, 0))
+        return QModelIndex()
+
+    # -- tree
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, YEAR_ROW) if row < len(self._years) else QModelIndex()
+        if parent.internalId() == YEAR_ROW:
+            year = self._years[parent.row()]
+            if row < len(self._by_year[year]):
+                return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: _Index) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == YEAR_ROW:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, YEAR_ROW)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._years)
+        if parent.internalId() == YEAR_ROW:
+            return len(self._by_year[self._years[parent.row()]])
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def _episode(self, index: _Index) -> Episode | None:
+        if not index.isValid() or index.internalId() == YEAR_ROW:
+            return None
+        return self._by_year[self._years[index.internalId() - 1]][index.row()]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        episode = self._episode(index)
+        if episode is None:
+            year = self._years[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                n = len(self._by_year[year])
+                return f"{year}  ·  {n} episode{'s' if n != 1 else ''}"
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return episode.title
+        if role == EPISODE_ROLE:
+            return episode
+        if role == ID_ROLE:
+            return episode.id
+        if role == SEARCH_ROLE:
+            names = " ".join(p.name for p in episode.participants)
+            extra = f"{episode.type_label} {episode.named_label or ''} {episode.place or ''}"
+            return f"{episode.title} {episode.summary} {names} {extra}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            named = f"<br><i>Named episode: {episode.named_label}</i>" if episode.named_label else ""
+            return (
+                f"<b>{episode.title}</b><br>{episode.date_words()} · {episode.type_label}"
+                f"{' (planned)' if episode.planned else ''}<br>{episode.summary}{named}"
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{episode.date_words()}: {episode.title}; {len(episode.articles)} sources"
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == YEAR_ROW:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class EpisodeFilter(QSortFilterProxyModel):
+    """Text search plus actor, side, type and year filters; years stay while they have matches."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterRole(SEARCH_ROLE)
+        self.actor = ""
+        self.side = ""
+        self.type = ""
+        self.year = 0
+
+    def set_filters(self, actor: str = "", side: str = "", type_: str = "", year: int = 0) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10: the non-deprecated way
+            self.beginFilterChange()
+            self.actor, self.side, self.type, self.year = actor, side, type_, year
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.actor, self.side, self.type, self.year = actor, side, type_, year
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        episode: Episode | None = self.sourceModel().data(index, EPISODE_ROLE)
+        if episode is None:
+            return False  # a year row shows only through its episodes (recursive filtering)
+        if self.actor and self.actor not in {p.key for p in episode.participants}:
+            return False
+        if self.side and self.side not in {p.side for p in episode.participants}:
+            return False
+        if self.type and self.type not in {e.type for e in episode.events}:
+            return False
+        if self.year and episode.first.year != self.year:
+            return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class EpisodeDelegate(QStyledItemDelegate):
+    """Date (and named badge), title, then actor chips coloured by side and the source count."""
+
+    PAD = 8
+    CHIP_H = 18
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.theme = "light"
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        title = QFont(option.font)
+        title.setWeight(QFont.Weight.DemiBold)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        date = QFont(small)
+        date.setWeight(QFont.Weight.DemiBold)
+        return title, small, date
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        episode: Episode | None = index.data(EPISODE_ROLE)
+        if episode is None:
+            return QSize(option.rect.width(), QFontMetrics(option.font).height() + 14)
+        title_font, small, _date = self._fonts(option)
+        width = max(80, option.rect.width() - 2 * self.PAD - 20)
+        title_h = min(
+            QFontMetrics(title_font)
+            .boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title)
+            .height(),
+            3 * QFontMetrics(title_font).lineSpacing(),
+        )
+        chips_h = self._chip_rows(episode, width, small) * (self.CHIP_H + 4)
+        return QSize(
+            option.rect.width(),
+            self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD,
+        )
+
+    def _chips(self, episode: Episode) -> list[tuple[str, str]]:
+        people = [p for p in episode.participants if p.kind == "person"][:5]
+        others = [p for p in episode.participants if p.kind != "person"][: max(0, 6 - len(people))]
+        return [(p.short, p.side) for p in people + others]
+
+    def _chip_rows(self, episode: Episode, width: int, font: QFont) -> int:
+        metrics = QFontMetrics(font)
+        x, rows = 0, 1
+        for text, _side in [*self._chips(episode), (self._sources_text(episode), "")]:
+            w = metrics.horizontalAdvance(text) + 12
+            if x and x + w > width:
+                rows += 1
+                x = 0
+            x += w + 4
+        return rows
+
+    @staticmethod
+    def _sources_text(episode: Episode) -> str:
+        n = len(episode.articles)
+        return f"{n} source{'s' if n != 1 else ''}"
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        self.initStyleOption(option, index)
+        episode: Episode | None = index.data(EPISODE_ROLE)
+        style = option.widget.style() if option.widget else None
+        blank = QStyleOptionViewItem(option)
+        blank.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, blank, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        ink = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        painter.save()
+        if episode is None:
+            font = QFont(option.font)
+            font.setWeight(QFont.Weight.Bold)
+            painter.setFont(font)
+            painter.setPen(muted)
+            painter.drawText(
+                option.rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), index.data()
+            )
+            painter.restore()
+            return
+        title_font, small, date_font = self._fonts(option)
+        x0 = option.rect.left() + self.PAD
+        width = option.rect.width() - 2 * self.PAD
+        y = option.rect.top() + self.PAD
+        # line 1: date, planned mark and named badge
+        painter.setFont(date_font)
+        painter.setPen(QColor(palette.date_colour(self.theme)) if not selected else ink)
+        date_text = episode.date_words() + (" · planned" if episode.planned else "")
+        badge_width = (
+            QFontMetrics(small).horizontalAdvance(episode.named_label) + 20 if episode.named_label else 0
+        )
+        date_text = QFontMetrics(date_font).elidedText(
+            date_text, Qt.TextElideMode.ElideRight, max(40, width - badge_width)
+        )
+        painter.drawText(QRect(x0, y, width - badge_width, QFontMetrics(small).lineSpacing()), 0, date_text)
+        if episode.named_label:
+            badge = episode.named_label
+            metrics = QFontMetrics(small)
+            bw = metrics.horizontalAdvance(badge) + 12
+            rect = QRectF(option.rect.right() - self.PAD - bw, y - 1, bw, metrics.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.color(QPalette.ColorRole.Link))
+            painter.drawRoundedRect(rect, 7, 7)
+            painter.setFont(small)
+            painter.setPen(pal.color(QPalette.ColorRole.Base))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), badge)
+        y += QFontMetrics(small).lineSpacing() + 2
+        # title
+        painter.setFont(title_font)
+        painter.setPen(ink)
+        title_rect = QFontMetrics(title_font).boundingRect(
+            QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title
+        )
+        height = min(title_rect.height(), 3 * QFontMetrics(title_font).lineSpacing())
+        painter.drawText(QRect(x0, y, width, height), int(Qt.TextFlag.TextWordWrap), episode.title)
+        y += height + 6
+        # chips
+        painter.setFont(small)
+        metrics = QFontMetrics(small)
+        x = x0
+        for text, side in [*self._chips(episode), (self._sources_text(episode), "")]:
+            w = metrics.horizontalAdvance(text) + 12
+            if x > x0 and x + w > x0 + width:
+                x = x0
+                y += self.CHIP_H + 4
+            rect = QRectF(x, y, w, self.CHIP_H)
+            if side:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(palette.colour(side, self.theme)))
+                painter.drawRoundedRect(rect, 9, 9)
+                painter.setPen(QColor("#111111"))
+            else:
+                painter.setPen(muted if not selected else ink)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+            x += w + 4
+        painter.restore()
+
+
+class EpisodeSidebar(QWidget):
+    """Search, filters, the episode tree, and a note on named episodes that match nothing."""
+
+    def sizeHint(self) -> QSize:  # what the main window starts from
+        return QSize(300, 560)
+
+    episode_selected = Signal(str)
+    compare_requested = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EpisodeModel(self)
+        self.proxy = EpisodeFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.delegate = EpisodeDelegate(self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search episodes…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search episodes")
+        self.search.textChanged.connect(self._search)
+        self.actor = QComboBox(self)
+        self.actor.setAccessibleName("Filter by actor")
+        self.side = QComboBox(self)
+        self.side.setAccessibleName("Filter by side")
+        self.type = QComboBox(self)
+        self.type.setAccessibleName("Filter by type")
+        self.year = QComboBox(self)
+        self.year.setAccessibleName("Filter by year")
+        for combo in (self.actor, self.side, self.type, self.year):
+            combo.currentIndexChanged.connect(self._filters_changed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("EpisodeTree")
+        self.tree.setAccessibleName("Episodes")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(self.delegate)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setIndentation(10)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.activated.connect(self._current_changed)
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("Hint")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.status = QLabel("Episodes appear when the library has been analysed.", self)
+        self.status.setObjectName("Hint")
+        self.status.setWordWrap(True)
+        self.compare = QPushButton("Compare Selected", self)
+        self.compare.setToolTip(
+            "Compare the selected episodes side by side (select 2 to 4 with Ctrl or Shift)"
+        )
+        self.compare.clicked.connect(lambda: self.compare_requested.emit(self.selected_ids()))
+
+        filters = QGridLayout()
+        filters.setSpacing(4)
+        for index, combo in enumerate((self.actor, self.side, self.type, self.year)):
+            filters.addWidget(combo, index // 2, index % 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.compare)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(bottom)
+        self.setFocusProxy(self.tree)
+        self._fill_filters(None, {})
+
+    # -- content
+    def set_episodes(self, episode_set: EpisodeSet, sides: dict, theme: str) -> None:
+        current = self.current_id()
+        self.delegate.theme = theme
+        self.model.set_episodes(episode_set.episodes)
+        self.tree.expandAll()
+        self._fill_filters(episode_set, sides)
+        unmatched = episode_set.unmatched()
+        if unmatched:
+            names = "; ".join(f"“{r.label}”" for r in unmatched)
+            self.notice.setText(
+                f"Named episode{'s' if len(unmatched) > 1 else ''} with no match in this corpus: {names}."
+            )
+            self.notice.show()
+        else:
+            self.notice.hide()
+        n = len(episode_set.episodes)
+        self.status.setText(
+            f"{n} episodes from {len({a for e in episode_set.episodes for a in e.articles})} articles"
+        )
+        if current:
+            self.select(current, emit=False)
+
+    def set_theme(self, theme: str) -> None:
+        self.delegate.theme = theme
+        self.tree.viewport().update()
+
+    def _fill_filters(self, episode_set: EpisodeSet | None, sides: dict) -> None:
+        episodes = episode_set.episodes if episode_set else []
+        kept = [combo.currentData() for combo in (self.actor, self.side, self.type, self.year)]
+        for combo in (self.actor, self.side, self.type, self.year):
+            combo.blockSignals(True)
+            combo.clear()
+        self.actor.addItem("All actors", "")
+        names: dict[str, str] = {}
+        for e in episodes:
+            for p in e.participants:
+                if p.kind == "person":
+                    names.setdefault(p.key, p.name)
+        for key, name in sorted(names.items(), key=lambda kv: kv[1].split()[-1]):
+            self.actor.addItem(name, key)
+        self.side.addItem("All sides", "")
+        present = {p.side for e in episodes for p in e.participants}
+        for key, info in sides.items():
+            if key in present:
+                self.side.addItem(info.label, key)
+        self.type.addItem("All types", "")
+        types = {}
+        for e in episodes:
+            for ev in e.events:
+                types.setdefault(ev.type, ev.type)
+        from desktop.core.episodes.events import load_event_lexicon
+
+        lexicon = load_event_lexicon()
+        for key in sorted(types, key=lambda k: lexicon.types[k].label):
+            self.type.addItem(lexicon.types[key].label, key)
+        self.year.addItem("All years", 0)
+        for year in sorted({e.first.year for e in episodes}):
+            self.year.addItem(str(year), year)
+        for combo, data in zip((self.actor, self.side, self.type, self.year), kept, strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(data)) if data else 0)
+            combo.blockSignals(False)
+
+    def _search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.tree.expandAll()
+
+    def _filters_changed(self, _index: int = 0) -> None:
+        self.proxy.set_filters(
+            self.actor.currentData() or "",
+            self.side.currentData() or "",
+            self.type.currentData() or "",
+            self.year.currentData() or 0,
+        )
+        self.tree.expandAll()
+
+    # -- selection
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        episode_id = self.proxy.data(current, ID_ROLE) if current.isValid() else None
+        if episode_id:
+            self.episode_selected.emit(episode_id)
+
+    def current_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return self.proxy.data(index, ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        ids = [self.proxy.data(i, ID_ROLE) for i in self.tree.selectionModel().selectedIndexes()]
+        return [i for i in ids if i]
+
+    def select(self, episode_id: str, emit: bool = True) -> bool:
+        source = self.model.index_of(episode_id)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # filtered out: clear the filters so the episode shows
+            self.search.clear()
+            for combo in (self.actor, self.side, self.type, self.year):
+                combo.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(source)
+        if not emit:
+            self.tree.selectionModel().blockSignals(True)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        if not emit:
+            self.tree.selectionModel().blockSignals(False)
+            self.tree.viewport().update()
+        return True
+
+    def visible_titles(self) -> list[str]:
+        """The titles the user can see, in order (for tests and accessibility)."""
+        out = []
+        for y in range(self.proxy.rowCount()):
+            year = self.proxy.index(y, 0)
+            for r in range(self.proxy.rowCount(year)):
+                out.append(self.proxy.data(self.proxy.index(r, 0, year)))
+        return out

@@ -1,0 +1,366 @@
+"""The library: the corpus's articles as a sortable, filterable, draggable list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.text.articles import Article, format_published
+
+#: Drag-and-drop payload: article ids, one per line.
+ARTICLE_MIME = "application/x-overtures-article-ids"
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+BYLINE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+TITLE, OUTLET, DATE = range(3)
+_HEADERS = ("Title", "Outlet", "Published")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows are :class:`Article` records; dates inferred by analysis can be added later."""
+
+    def __init__(self, articles: list[Article] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._articles: list[Article] = list(articles or [])
+        self._inferred: dict[str, dt.date] = {}
+
+    # -- the list
+    def set_articles(self, articles: list[Article]) -> None:
+        self.beginResetModel()
+        self._articles = list(articles)
+        self.endResetModel()
+
+    def articles(self) -> list[Article]:
+        return list(self._articles)
+
+    def article(self, row: int) -> Article:
+        return self._articles[row]
+
+    def row_of(self, article_id: str) -> int:
+        for row, article in enumerate(self._articles):
+            if article.id == article_id:
+                return row
+        return -1
+
+    def set_inferred_date(self, article_id: str, date: dt.date | None) -> None:
+        row = self.row_of(article_id)
+        if row < 0 or date is None or self._articles[row].published is not None:
+            return
+        self._inferred[article_id] = date
+        self.dataChanged.emit(self.index(row, DATE), self.index(row, DATE))
+
+    def date_of(self, article: Article) -> tuple[dt.date | None, bool]:
+        """The article's date and whether it was inferred from the text."""
+        if article.published is not None:
+            return article.published, False
+        return self._inferred.get(article.id), article.id in self._inferred
+
+    # -- Qt model
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._articles)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+            return None
+        article = self._articles[index.row()]
+        column = index.column()
+        if role == ARTICLE_ID_ROLE:
+            return article.id
+        if role == BYLINE_ROLE:
+            return f"{article.outlet or 'Outlet unknown'} · {self._date_text(article)}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TITLE:
+                return article.title
+            if column == OUTLET:
+                return article.outlet or "—"
+            return self._date_text(article)
+        if role == SORT_ROLE:
+            if column == DATE:
+                date, _ = self.date_of(article)
+                return date.isoformat() if date else "9999"
+            return self.data(index, Qt.ItemDataRole.DisplayRole).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"<b>{_escape(article.title)}</b>", _escape(article.byline())]
+            if article.url:
+                lines.append(_escape(article.url))
+            if article.path and not article.bundled:
+                lines.append(f"File: {_escape(str(article.path))}")
+            date, inferred = self.date_of(article)
+            if inferred and date:
+                lines.append(f"Date inferred from the text: {date:%d %B %Y}")
+            return "<br>".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (
+                f"{article.title}, {article.outlet or 'outlet unknown'}, {self._date_text(article)}"
+            )
+        return None
+
+    def _date_text(self, article: Article) -> str:
+        if article.published is not None:
+            prefix = "c. " if article.published_precision == "approximate" else ""
+            return f"{prefix}{_short_date(article.published)}"
+        date = self._inferred.get(article.id)
+        return f"≈ {_short_date(date)} (inferred)" if date else format_published(article)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        ids = []
+        for index in indexes:
+            article_id = self.data(index, ARTICLE_ID_ROLE)
+            if article_id and article_id not in ids:
+                ids.append(article_id)
+        mime = QMimeData()
+        mime.setData(ARTICLE_MIME, "\n".join(ids).encode("utf-8"))
+        mime.setText("\n".join(ids))
+        return mime
+
+
+def _short_date(date: dt.date) -> str:
+    return f"{date.day} {date:%b %Y}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Two lines per article: the title in bold (up to two lines), outlet and date below."""
+
+    PAD = 8
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setWeight(QFont.Weight.DemiBold)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        return title, small
+
+    def _title_rect(self, option: QStyleOptionViewItem, title: str, font: QFont) -> QRect:
+        width = max(40, option.rect.width() - 2 * self.PAD)
+        metrics = QFontMetrics(font)
+        bound = metrics.boundingRect(QRect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), title)
+        return QRect(0, 0, width, min(bound.height(), 2 * metrics.lineSpacing()))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        title_font, small = self._fonts(option)
+        title = self._title_rect(option, index.data() or "", title_font)
+        return QSize(
+            option.rect.width(),
+            title.height() + QFontMetrics(small).lineSpacing() + 3 * self.PAD // 2 + 4,
+        )
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        if style is not None:
+            style.drawControl(
+                QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget
+            )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        ink = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        title_font, small = self._fonts(option)
+        title = index.data() or ""
+        rect = self._title_rect(option, title, title_font)
+        rect.moveTo(option.rect.left() + self.PAD, option.rect.top() + self.PAD)
+        painter.save()
+        painter.setFont(title_font)
+        painter.setPen(ink)
+        metrics = QFontMetrics(title_font)
+        if (
+            metrics.boundingRect(
+                QRect(0, 0, rect.width(), 1000), int(Qt.TextFlag.TextWordWrap), title
+            ).height()
+            > rect.height()
+        ):
+            # more than two lines: keep the first line whole and elide the second
+            title = metrics.elidedText(
+                title,
+                Qt.TextElideMode.ElideRight,
+                rect.width() * 2 - metrics.averageCharWidth() * 4,
+            )
+        painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), title)
+        painter.setFont(small)
+        painter.setPen(ink if selected else muted)
+        byline_rect = QRect(
+            rect.left(), rect.bottom() + 3, rect.width(), QFontMetrics(small).lineSpacing()
+        )
+        byline = QFontMetrics(small).elidedText(
+            index.data(BYLINE_ROLE) or "", Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(byline_rect, 0, byline)
+        painter.restore()
+
+
+SORTS = (
+    ("Oldest first", DATE, Qt.SortOrder.AscendingOrder),
+    ("Newest first", DATE, Qt.SortOrder.DescendingOrder),
+    ("Title", TITLE, Qt.SortOrder.AscendingOrder),
+    ("Outlet", OUTLET, Qt.SortOrder.AscendingOrder),
+)
+
+
+class LibraryView(QWidget):
+    """A filter box over a sortable list of articles; Enter or double-click opens."""
+
+    def sizeHint(self) -> QSize:  # what the main window starts from
+        return QSize(270, 560)
+
+    open_requested = Signal(str, bool)  # article id, in a new pane?
+
+    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter articles…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter articles")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.sort = QComboBox(self)
+        self.sort.setAccessibleName("Sort articles")
+        for label, _column, _order in SORTS:
+            self.sort.addItem(label)
+        self.sort.currentIndexChanged.connect(self._sort_changed)
+        self.count = QLabel(self)
+        self.count.setObjectName("Hint")
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("LibraryTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegateForColumn(TITLE, ArticleDelegate(self.tree))
+        self.tree.setColumnHidden(OUTLET, True)
+        self.tree.setColumnHidden(DATE, True)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setAccessibleName("Library of articles")
+        self.tree.setWordWrap(True)
+        self.tree.activated.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.filter.returnPressed.connect(self._open_first_match)
+
+        row = QHBoxLayout()
+        row.addWidget(self.sort)
+        row.addStretch(1)
+        row.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter)
+        layout.addLayout(row)
+        layout.addWidget(self.tree)
+        self.setFocusProxy(self.tree)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_count)
+        self._update_count()
+
+    def _sort_changed(self, index: int) -> None:
+        _label, column, order = SORTS[index]
+        self.tree.sortByColumn(column, order)
+
+    def _update_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} articles")
+
+    def _article_id(self, proxy_index: QModelIndex) -> str | None:
+        return self.proxy.data(proxy_index, ARTICLE_ID_ROLE)
+
+    def _activated(self, index: QModelIndex) -> None:
+        article_id = self._article_id(index)
+        if article_id:
+            self.open_requested.emit(article_id, True)
+
+    def _open_first_match(self) -> None:
+        if self.proxy.rowCount():
+            self._activated(self.proxy.index(0, 0))
+
+    def _context_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        article_id = self._article_id(index) if index.isValid() else None
+        if not article_id:
+            return
+        menu = QMenu(self)
+        new_pane = QAction("Open in New Pane", menu)
+        new_pane.triggered.connect(lambda: self.open_requested.emit(article_id, True))
+        here = QAction("Open in Current Pane", menu)
+        here.triggered.connect(lambda: self.open_requested.emit(article_id, False))
+        menu.addAction(new_pane)
+        menu.addAction(here)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def select(self, article_id: str) -> None:
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.tree.setCurrentIndex(index)
+
+    def current_article_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        return self._article_id(index) if index.isValid() else None

@@ -1,0 +1,370 @@
+"""The reader: one to three articles side by side, each in a pane with its header."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import parse_qs, unquote, urlparse
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.annotate.document import SERIF_FAMILIES, Highlight
+from desktop.ui.library.view import ARTICLE_MIME
+from desktop.ui.shell import icons
+
+MAX_PANES = 3
+
+
+def reading_font(point_size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(list(SERIF_FAMILIES))
+    font.setPointSizeF(point_size)
+    return font
+
+
+class ArticleBrowser(QTextBrowser):
+    """A QTextBrowser that reports clicks on actors and dates instead of following links."""
+
+    actor_clicked = Signal(str, str, int)  # actor id (or "unlinked:Name"), article id, start
+    date_clicked = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(28)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        parsed = urlparse(url.toString())
+        query = parse_qs(parsed.query)
+        start = int(query.get("start", ["0"])[0] or 0)
+        if parsed.scheme == "actor":
+            self.actor_clicked.emit(unquote(parsed.path), unquote(query.get("article", [""])[0]), start)
+        elif parsed.scheme == "date":
+            self.date_clicked.emit(unquote(parsed.path), start)
+
+
+class ReaderPane(QWidget):
+    """One article: title, outlet and date above its highlighted text."""
+
+    close_requested = Signal(object)
+    focused = Signal(object)
+    article_dropped = Signal(object, str)  # pane, article id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article_id: str | None = None
+        self.highlights: tuple[Highlight, ...] = ()
+
+        self.header = QWidget(self)
+        self.header.setObjectName("PaneHeader")
+        self.title = QLabel(self.header)
+        self.title.setObjectName("PaneTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.byline = QLabel(self.header)
+        self.byline.setObjectName("PaneByline")
+        self.byline.setWordWrap(True)
+        self.close_button = QToolButton(self.header)
+        self.close_button.setObjectName("PaneClose")
+        self.close_button.setToolTip("Close this pane (Ctrl+W)")
+        self.close_button.setAccessibleName("Close pane")
+        self.close_button.setIcon(icons.icon("close-pane"))
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(lambda: self.close_requested.emit(self))
+
+        text_box = QVBoxLayout()
+        text_box.setSpacing(2)
+        text_box.addWidget(self.title)
+        text_box.addWidget(self.byline)
+        head = QHBoxLayout(self.header)
+        head.setContentsMargins(14, 10, 8, 10)
+        head.addLayout(text_box, 1)
+        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.browser = ArticleBrowser(self)
+        self.browser.setAccessibleName("Article text")
+        self.browser.installEventFilter(self)
+        self.browser.viewport().installEventFilter(self)
+        self.browser.viewport().setAcceptDrops(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.browser, 1)
+
+    # -- content
+    def show_article(
+        self,
+        article_id: str,
+        title: str,
+        byline: str,
+        css: str,
+        body: str,
+        point_size: float = 12.0,
+    ) -> None:
+        """Show an article; keep the reading position if it is the same article."""
+        same = article_id == self.article_id
+        fraction = self.scroll_fraction() if same else 0.0
+        cursor = self.browser.textCursor()
+        selection = (cursor.anchor(), cursor.position()) if same and cursor.hasSelection() else None
+        self.article_id = article_id
+        self.title.setText(title)
+        self.byline.setText(byline)
+        self.title.setToolTip(title)
+        self.browser.document().setDefaultFont(reading_font(point_size))
+        self.browser.document().setDefaultStyleSheet(css)
+        self.browser.setHtml(body)
+        if same:
+            self.set_scroll_fraction(fraction)
+            if selection is not None:  # the same text: a find hit or a selection survives new highlighting
+                restored = self.browser.textCursor()
+                restored.setPosition(selection[0])
+                restored.setPosition(selection[1], QTextCursor.MoveMode.KeepAnchor)
+                self.browser.setTextCursor(restored)
+
+    def plain_text(self) -> str:
+        return self.browser.toPlainText()
+
+    def scroll_fraction(self) -> float:
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def scroll_to_anchor(self, name: str) -> None:
+        """Bring a named anchor into view, a little below the top edge."""
+        self.browser.scrollToAnchor(name)
+        bar = self.browser.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            bar.setValue(max(0, bar.value() - self.browser.viewport().height() // 5))
+
+    def set_current(self, current: bool) -> None:
+        self.header.setProperty("current", "true" if current else "false")
+        self.header.style().unpolish(self.header)
+        self.header.style().polish(self.header)
+
+    def find(self, text: str, backward: bool = False, case: bool = False) -> bool:
+        flags = QTextDocument.FindFlag(0)
+        if backward:
+            flags |= QTextDocument.FindFlag.FindBackward
+        if case:
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        if self.browser.find(text, flags):
+            return True
+        # Wrap around once.
+        cursor = self.browser.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
+        self.browser.setTextCursor(cursor)
+        return self.browser.find(text, flags)
+
+    def count(self, text: str, case: bool = False) -> int:
+        if not text:
+            return 0
+        haystack = self.plain_text()
+        return haystack.count(text) if case else haystack.casefold().count(text.casefold())
+
+    # -- events: focus and drops
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
+            self.focused.emit(self)
+        elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if event.mimeData().hasFormat(ARTICLE_MIME):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and event.mimeData().hasFormat(ARTICLE_MIME):
+            ids = bytes(event.mimeData().data(ARTICLE_MIME)).decode("utf-8").split("\n")
+            event.acceptProposedAction()
+            if ids and ids[0]:
+                self.article_dropped.emit(self, ids[0])
+            return True
+        elif kind == QEvent.Type.MouseButtonPress:
+            self.focused.emit(self)
+        return super().eventFilter(watched, event)
+
+
+class ReaderArea(QStackedWidget):
+    """Up to three panes in a splitter, with synchronized scrolling and an empty state."""
+
+    def sizeHint(self) -> QSize:  # what the main window starts from
+        return QSize(760, 460)
+
+    panes_changed = Signal()
+    current_changed = Signal(object)  # pane or None
+    article_dropped = Signal(str, int)  # article id, pane index (-1 for a new pane)
+    actor_clicked = Signal(str, str, int)
+    date_clicked = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self._panes: list[ReaderPane] = []
+        self._current: ReaderPane | None = None
+        self._sync = True
+        self._syncing = False
+
+        self.empty = QLabel(
+            "<p style='font-size:16px'><b>No article open</b></p>"
+            "<p>Open an article from the library — double-click it, press Enter,<br>"
+            "or drag it here. Up to three articles sit side by side.</p>",
+            self,
+        )
+        self.empty.setObjectName("EmptyReader")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAcceptDrops(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.addWidget(self.empty)
+        self.addWidget(self.splitter)
+
+    # -- panes
+    @property
+    def panes(self) -> list[ReaderPane]:
+        return list(self._panes)
+
+    def current_pane(self) -> ReaderPane | None:
+        return self._current
+
+    def current_index(self) -> int:
+        return self._panes.index(self._current) if self._current in self._panes else -1
+
+    def article_ids(self) -> list[str]:
+        return [p.article_id for p in self._panes if p.article_id]
+
+    def pane_for(self, article_id: str) -> ReaderPane | None:
+        for pane in self._panes:
+            if pane.article_id == article_id:
+                return pane
+        return None
+
+    def add_pane(self) -> ReaderPane:
+        """A new empty pane at the right; if three are open, the current one is reused."""
+        if len(self._panes) >= MAX_PANES:
+            return self._current or self._panes[-1]
+        pane = ReaderPane(self.splitter)
+        pane.close_requested.connect(self.close_pane)
+        pane.focused.connect(self.set_current)
+        pane.article_dropped.connect(lambda p, aid: self.article_dropped.emit(aid, self._panes.index(p)))
+        pane.browser.actor_clicked.connect(self.actor_clicked)
+        pane.browser.date_clicked.connect(self.date_clicked)
+        pane.browser.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
+        self.splitter.addWidget(pane)
+        self._panes.append(pane)
+        self._even_sizes()
+        self.setCurrentWidget(self.splitter)
+        self.set_current(pane)
+        self.panes_changed.emit()
+        return pane
+
+    def close_pane(self, pane: ReaderPane | None = None) -> None:
+        pane = pane or self._current
+        if pane is None or pane not in self._panes:
+            return
+        index = self._panes.index(pane)
+        self._panes.remove(pane)
+        pane.hide()
+        pane.setParent(None)
+        pane.deleteLater()
+        if self._panes:
+            self.set_current(self._panes[min(index, len(self._panes) - 1)])
+            self._even_sizes()
+        else:
+            self._current = None
+            self.setCurrentWidget(self.empty)
+            self.current_changed.emit(None)
+        self.panes_changed.emit()
+
+    def close_all(self) -> None:
+        for pane in list(self._panes):
+            self.close_pane(pane)
+
+    def set_current(self, pane: ReaderPane | None) -> None:
+        if pane is self._current:
+            return
+        self._current = pane
+        for p in self._panes:
+            p.set_current(p is pane and len(self._panes) > 1)
+        self.current_changed.emit(pane)
+
+    def step_current(self, step: int) -> None:
+        if self._panes:
+            index = (self.current_index() + step) % len(self._panes)
+            self.set_current(self._panes[index])
+            self._panes[index].browser.setFocus()
+
+    def _even_sizes(self) -> None:
+        if self._panes:
+            width = max(1, self.splitter.width() // len(self._panes))
+            self.splitter.setSizes([width] * len(self._panes))
+
+    # -- scrolling
+    @property
+    def sync_scroll(self) -> bool:
+        return self._sync
+
+    def set_sync_scroll(self, on: bool) -> None:
+        self._sync = bool(on)
+        if self._sync and self._current is not None:
+            self._scrolled(self._current)
+
+    def _scrolled(self, source: ReaderPane) -> None:
+        if not self._sync or self._syncing:
+            return
+        self._syncing = True
+        try:
+            fraction = source.scroll_fraction()
+            for pane in self._panes:
+                if pane is not source:
+                    pane.set_scroll_fraction(fraction)
+        finally:
+            self._syncing = False
+
+    def scroll_to(self, article_id: str, anchor: str) -> None:
+        """Scroll one pane to an anchor without dragging the others along."""
+        pane = self.pane_for(article_id)
+        if pane is None:
+            return
+        was = self._sync
+        self._sync = False
+        try:
+            pane.scroll_to_anchor(anchor)
+        finally:
+            self._sync = was
+
+    # -- drops on the empty state or the splitter
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(ARTICLE_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        if event.mimeData().hasFormat(ARTICLE_MIME):
+            ids = bytes(event.mimeData().data(ARTICLE_MIME)).decode("utf-8").split("\n")
+            event.acceptProposedAction()
+            for article_id in ids[:MAX_PANES]:
+                if article_id:
+                    self.article_dropped.emit(article_id, -1)
+
+    def reorder(self, panes: Sequence[ReaderPane]) -> None:
+        """Put ``panes`` (all open) in this order, left to right."""
+        for index, pane in enumerate(panes):
+            self.splitter.insertWidget(index, pane)
+        self._panes.sort(key=list(panes).index)
+        self.panes_changed.emit()

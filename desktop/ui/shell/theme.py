@@ -1,0 +1,130 @@
+"""Light and dark themes: a Fusion palette plus ``resources/styles/app.qss``.
+
+The theme setting is ``system`` (follow the desktop's colour scheme), ``light`` or
+``dark``. :class:`ThemeManager` applies it and tells views when the effective theme
+changes, so rich text (reader, comparison) can re-render with the matching CSS.
+"""
+
+from __future__ import annotations
+
+from string import Template
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.files import paths
+
+#: Chrome colours of each theme (annotation colours live in desktop.core.annotate.palette).
+CHROME = {
+    "light": {
+        "window": "#F3F2EF",
+        "base": "#FFFFFF",
+        "panel": "#FAF9F7",
+        "text": "#1D1D1F",
+        "muted": "#5F6368",
+        "border": "#D9D6D0",
+        "accent": "#2F5D9A",
+        "accent_text": "#FFFFFF",
+        "hover": "#E9E6E0",
+        "selection": "#CFE0F5",
+        "selection_text": "#10233F",
+        "banner": "#FDF0D0",
+        "banner_text": "#5C3D00",
+        "error": "#B3261E",
+    },
+    "dark": {
+        "window": "#18191B",
+        "base": "#1E1F22",
+        "panel": "#232427",
+        "text": "#E6E6E6",
+        "muted": "#A0A4AA",
+        "border": "#3A3C40",
+        "accent": "#8DB4E8",
+        "accent_text": "#0E1726",
+        "hover": "#2C2E32",
+        "selection": "#2E4A70",
+        "selection_text": "#F0F4FA",
+        "banner": "#3B3220",
+        "banner_text": "#F3DFAE",
+        "error": "#F2B8B5",
+    },
+}
+THEMES = ("system", "light", "dark")
+
+
+def system_theme() -> str:
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def _palette(theme: str) -> QPalette:
+    c = {k: QColor(v) for k, v in CHROME[theme].items()}
+    pal = QPalette()
+    role = QPalette.ColorRole
+    pal.setColor(role.Window, c["window"])
+    pal.setColor(role.WindowText, c["text"])
+    pal.setColor(role.Base, c["base"])
+    pal.setColor(role.AlternateBase, c["panel"])
+    pal.setColor(role.Text, c["text"])
+    pal.setColor(role.Button, c["panel"])
+    pal.setColor(role.ButtonText, c["text"])
+    pal.setColor(role.ToolTipBase, c["base"])
+    pal.setColor(role.ToolTipText, c["text"])
+    pal.setColor(role.PlaceholderText, c["muted"])
+    pal.setColor(role.Highlight, c["selection"])
+    pal.setColor(role.HighlightedText, c["selection_text"])
+    pal.setColor(role.Link, c["accent"])
+    pal.setColor(role.Mid, c["border"])
+    pal.setColor(role.Dark, c["border"])
+    for group_role in (role.Text, role.WindowText, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, group_role, c["muted"])
+    return pal
+
+
+def style_sheet(theme: str) -> str:
+    template = Template(paths.resource("styles", "app.qss").read_text(encoding="utf-8"))
+    return template.safe_substitute(CHROME[theme])
+
+
+class ThemeManager(QObject):
+    """Applies the theme setting and follows the system while it is ``system``."""
+
+    changed = Signal(str)  # the effective theme: "light" or "dark"
+
+    def __init__(self, app: QApplication, setting: str = "system") -> None:
+        super().__init__(app)
+        self._app = app
+        self._setting = setting if setting in THEMES else "system"
+        self._effective = ""
+        app.setStyle("Fusion")
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_system_change)
+        self.apply()
+
+    @property
+    def setting(self) -> str:
+        return self._setting
+
+    @property
+    def effective(self) -> str:
+        return self._effective
+
+    def set_setting(self, setting: str) -> None:
+        self._setting = setting if setting in THEMES else "system"
+        self.apply()
+
+    def apply(self) -> None:
+        theme = system_theme() if self._setting == "system" else self._setting
+        if theme == self._effective:
+            return
+        self._effective = theme
+        self._app.setPalette(_palette(theme))
+        self._app.setStyleSheet(style_sheet(theme))
+        self.changed.emit(theme)
+
+    def _on_system_change(self, _scheme: Qt.ColorScheme) -> None:
+        if self._setting == "system":
+            self.apply()

@@ -1,0 +1,290 @@
+"""The session: corpus, analyses and view options, shared by every view.
+
+Views ask the workspace for an article's HTML; the workspace analyses articles in the
+background and tells views (``analysis_ready``) when highlighting can be drawn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis
+from desktop.core.annotate.document import Highlight, ViewOptions, article_html, body_css
+from desktop.core.annotate.rendercache import RenderCache
+from desktop.core.text.articles import Article, Corpus, format_published
+from desktop.ui.shell.tasks import TaskRunner
+
+BASE_PT = 12.0
+#: Bodies longer than this are converted to HTML only on the worker thread.
+LARGE_ARTICLE = 150_000
+PREPARING = "<p style='color:gray'><i>Preparing this long article…</i></p>"
+ZOOM_RANGE = (-6, 12)
+
+
+def _markup_options(options: ViewOptions) -> ViewOptions:
+    """The options the HTML depends on: colours come from the style sheet, not the markup."""
+    return dataclasses.replace(options, theme="")
+
+
+class Workspace(QObject):
+    """What is loaded and how it is shown; the single source for views."""
+
+    analysis_ready = Signal(str)  # article id
+    analysis_failed = Signal(str)  # message
+    all_analysed = Signal()
+    options_changed = Signal()
+    corpus_changed = Signal()
+    episodes_ready = Signal()
+    episodes_failed = Signal(str)
+
+    def __init__(
+        self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.analyzer = analyzer or Analyzer()
+        self.options = ViewOptions()
+        self.zoom = 0
+        self._analyses: dict[str, ArticleAnalysis] = {}
+        self._pending: set[str] = set()
+        self._runner = TaskRunner(self)
+        self.analysis_error = ""
+        self._held: set[str] | None = None  # requests waiting for hold_analysis() to end
+        self._rendered: dict[tuple[str, ViewOptions], str] = {}  # HTML made on the worker thread
+        self._pool = None  # a worker process for long articles, started when first needed
+        self.render_cache = RenderCache()
+        self.episodes = None  # an EpisodeSet once the whole library is analysed
+        self._episodes_key: tuple = ()
+        self._episodes_pending = False
+        self.all_analysed.connect(self.build_episodes)
+
+    # -- corpus
+    def article(self, article_id: str) -> Article | None:
+        return self.corpus.get(article_id)
+
+    def articles(self) -> list[Article]:
+        return list(self.corpus.articles)
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.episodes = None
+        self._analyses = {k: v for k, v in self._analyses.items() if corpus.get(k) is v.article}
+        self._rendered.clear()
+        self.corpus_changed.emit()
+
+    def add_article(self, article: Article) -> bool:
+        before = len(self.corpus.articles)
+        self.corpus.add(article)
+        if len(self.corpus.articles) > before:
+            self.corpus_changed.emit()
+            return True
+        return False
+
+    # -- analysis
+    def analysis(self, article_id: str) -> ArticleAnalysis | None:
+        return self._analyses.get(article_id)
+
+    def analyses(self) -> list[ArticleAnalysis]:
+        return [self._analyses[a.id] for a in self.corpus.articles if a.id in self._analyses]
+
+    def hold_analysis(self) -> None:
+        """Queue analysis requests (start-up: the first view is painted before any work starts)."""
+        if self._held is None:
+            self._held = set()
+
+    def release_analysis(self) -> None:
+        held, self._held = self._held, None
+        if held:
+            self.request_analysis(sorted(held))
+
+    def request_analysis(self, article_ids: Iterable[str] | None = None) -> None:
+        """Analyse articles in the background, those asked for first."""
+        ids = list(article_ids) if article_ids is not None else self.corpus.ids()
+        if self._held is not None:
+            self._held.update(ids)
+            return
+        todo = [i for i in ids if i not in self._analyses and i not in self._pending and self.article(i)]
+        if not todo:
+            if not self._pending and self.is_fully_analysed():
+                self.all_analysed.emit()
+            return
+        self._pending.update(todo)
+        for article_id in todo:
+            article = self.article(article_id)
+            assert article is not None
+            self._runner.run(
+                lambda a=article, options=self.options: self._analyse_and_render(a, options),
+                self._analysed,
+                lambda message, aid=article_id: self._failed(aid, message),
+            )
+
+    def analyse_now(self, article_id: str) -> ArticleAnalysis | None:
+        """Analyse on the calling thread (command line, tests, exports)."""
+        if article_id not in self._analyses:
+            article = self.article(article_id)
+            if article is None:
+                return None
+            self._analyses[article_id] = self.analyzer.analyze(article)
+        return self._analyses[article_id]
+
+    def reanalyse_all(self) -> None:
+        """Forget every analysis (the actor list changed) and analyse the library again."""
+        self.analyzer.reload()
+        self._analyses.clear()
+        self._rendered.clear()
+        self.episodes = None
+        self.request_analysis()
+
+    # -- episodes
+    def build_episodes(self) -> None:
+        """Extract episodes from every analysed article, in the background."""
+        if self._episodes_pending:
+            return
+        analyses = self.analyses()
+        key = tuple(id(a) for a in analyses)
+        if self.episodes is not None and key == self._episodes_key:
+            return  # nothing changed since the last extraction
+        self._episodes_key = key
+        self._episodes_pending = True
+
+        def done(episode_set) -> None:
+            self._episodes_pending = False
+            if len(self.analyses()) != len(analyses):
+                self.build_episodes()  # the library changed meanwhile
+                return
+            self.episodes = episode_set
+            self.episodes_ready.emit()
+
+        def failed(message: str) -> None:
+            self._episodes_pending = False
+            self.episodes_failed.emit(f"Episodes could not be extracted: {message}")
+
+        from desktop.core.episodes.grouping import build_episodes
+
+        self._runner.run(lambda: build_episodes(analyses), done, failed)
+
+    def build_episodes_now(self):
+        """Analyse everything and extract episodes on the calling thread (CLI, exports, tests)."""
+        from desktop.core.episodes.grouping import build_episodes
+
+        for article in self.corpus.articles:
+            self.analyse_now(article.id)
+        self.episodes = build_episodes(self.analyses())
+        return self.episodes
+
+    def is_fully_analysed(self) -> bool:
+        return all(a.id in self._analyses for a in self.corpus.articles)
+
+    def busy(self) -> bool:
+        return bool(self._pending) or self._episodes_pending
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._runner.wait(msecs)
+
+    def _analyse_and_render(self, article: Article, options: ViewOptions) -> ArticleAnalysis:
+        """On the worker thread: analyse, and render the highlighted HTML the pane will show.
+
+        The UI thread only hands the finished HTML to Qt. A long article goes to a worker
+        process (this thread just waits for it), so it can never starve the window.
+        """
+        if len(article.body) > LARGE_ARTICLE:
+            from desktop.core.annotate.analysis import analyse_detached, attach, detachable
+            from desktop.core.files import paths
+
+            base = paths.base_dir()
+            parts = self._process_pool().submit(
+                analyse_detached, detachable(article), options, str(base) if base else None
+            ).result()
+            analysis, html = attach(article, parts)
+            self._rendered[(article.id, _markup_options(options))] = html
+            return analysis
+        analysis = self.analyzer.analyze(article)
+        html = article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
+        self._rendered[(article.id, _markup_options(options))] = html
+        return analysis
+
+    def _process_pool(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def shutdown(self) -> None:
+        """Stop background work (the window is closing)."""
+        self.wait(3000)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _analysed(self, analysis: ArticleAnalysis) -> None:
+        article_id = analysis.article.id
+        self._pending.discard(article_id)
+        if self.corpus.get(article_id) is analysis.article:
+            self._analyses[article_id] = analysis
+            self.analysis_ready.emit(article_id)
+        if not self._pending and self.is_fully_analysed():
+            self.all_analysed.emit()
+
+    def _failed(self, article_id: str, message: str) -> None:
+        self._pending.discard(article_id)
+        self.analysis_error = f"Highlighting is not available for {article_id}: {message}"
+        self.analysis_failed.emit(self.analysis_error)
+
+    # -- options
+    def set_options(self, **changes) -> None:
+        new = dataclasses.replace(self.options, **changes)
+        if new != self.options:
+            self.options = new
+            self.options_changed.emit()
+
+    def set_zoom(self, zoom: int) -> None:
+        zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.options_changed.emit()
+
+    # -- rendering
+    def css(self) -> str:
+        return body_css(self.options.theme)
+
+    def font_size(self) -> float:
+        """The reading size in points, with the zoom applied."""
+        return BASE_PT + self.zoom
+
+    def byline(self, article: Article) -> str:
+        analysis = self._analyses.get(article.id)
+        outlet = article.outlet or "Outlet unknown"
+        if article.published is None and analysis is not None and analysis.anchor is not None:
+            return f"{outlet} · ≈ {analysis.anchor:%d %B %Y} (inferred from the text)"
+        return f"{outlet} · {format_published(article)}"
+
+    def body_html(self, article_id: str, highlights: Sequence[Highlight] = ()) -> str:
+        article = self.article(article_id)
+        if article is None:
+            return ""
+        analysis = self._analyses.get(article_id)
+        markup_options = _markup_options(self.options)
+        key = self.render_cache.key(article.body, markup_options) if not highlights else ""
+        if analysis is None:
+            cached = self.render_cache.get(key) if key else None
+            if cached is not None:
+                return cached  # last session's highlighting, until the analysis arrives
+            if len(article.body) > LARGE_ARTICLE:
+                return PREPARING  # rendered on the worker thread with the analysis
+            return article_html(article.body, None, self.options, highlights, article_id)
+        ready = self._rendered.get((article_id, markup_options)) if not highlights else None
+        if ready is not None:
+            if key:
+                self.render_cache.put(key, ready)
+            return ready
+        html = article_html(article.body, self.analyzer.annotated(analysis), self.options, highlights, article_id)
+        if not highlights:
+            self._rendered[(article_id, markup_options)] = html
+            if key:
+                self.render_cache.put(key, html)
+        return html
