@@ -81,9 +81,7 @@ def test_analyze_a_folder_with_a_new_article(tmp_path):
     out = run("analyze", "--json", str(tmp_path))
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert (
-        data["articles"][0]["published"] == "2021-03-03" and data["articles"][0]["published_inferred"] is True
-    )
+    assert data["articles"][0]["published"] == "2021-03-03" and data["articles"][0]["published_inferred"] is True
     assert any({"landsbergis", "tsikhanouskaya"} <= set(e["actors"]) for e in data["episodes"])
 
 

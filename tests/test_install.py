@@ -43,11 +43,7 @@ def test_wheel_ships_corpus_and_resources(wheel):
     assert "desktop/corpus/library.yaml" in names
     assert "desktop/resources/icons/overtures.svg" in names
     assert "desktop/resources/styles/app.qss" in names
-    entry_points = (
-        zipfile.ZipFile(wheel)
-        .read(next(n for n in names if n.endswith("entry_points.txt")))
-        .decode()
-    )
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "[gui_scripts]" in entry_points and "overtures = desktop.__main__:main" in entry_points
 
 

@@ -34,8 +34,7 @@ def main(megabytes: float = 5.0) -> None:
     analyzer = Analyzer()
     analyzer.analyze_text("warm up: Minsk, 12 April 2022.", dt.date(2022, 4, 18))
     articles = [
-        Article(id=f"g{i}", title="generated", body=t, published=dt.date(2022, 4, 18))
-        for i, t in enumerate(texts)
+        Article(id=f"g{i}", title="generated", body=t, published=dt.date(2022, 4, 18)) for i, t in enumerate(texts)
     ]
 
     def annotate():
@@ -50,13 +49,19 @@ def main(megabytes: float = 5.0) -> None:
         episodes = build_episodes(analyses)  # events, grouping, titles, names: on the same analyses
         best_extract = min(best_extract, time.process_time() - t0)
     mentions = sum(len(a.actors) + len(a.dates) for a in analyses)
-    print(f"corpus: {size:.2f} MB in {len(texts)} texts; {mentions} actor and date mentions; "
-          f"{len(episodes.episodes)} episodes")
+    print(
+        f"corpus: {size:.2f} MB in {len(texts)} texts; {mentions} actor and date mentions; "
+        f"{len(episodes.episodes)} episodes"
+    )
     print(f"annotation alone        : {best_annotate:6.2f} s CPU -> {size / best_annotate:5.2f} MB/s (target >= 2.0)")
-    print(f"episode extraction      : {best_extract:6.2f} s CPU -> {best_extract / best_annotate:4.2f} x annotation "
-          "(target: within twice annotation alone)")
-    print(f"annotation + extraction : {best_annotate + best_extract:6.2f} s CPU -> "
-          f"{(best_annotate + best_extract) / best_annotate:4.2f} x annotation alone")
+    print(
+        f"episode extraction      : {best_extract:6.2f} s CPU -> {best_extract / best_annotate:4.2f} x annotation "
+        "(target: within twice annotation alone)"
+    )
+    print(
+        f"annotation + extraction : {best_annotate + best_extract:6.2f} s CPU -> "
+        f"{(best_annotate + best_extract) / best_annotate:4.2f} x annotation alone"
+    )
 
 
 if __name__ == "__main__":

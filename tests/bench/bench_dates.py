@@ -56,8 +56,10 @@ def throughput(megabytes: float) -> None:
         runs.append(time.perf_counter() - start)
     rates = [size / seconds for seconds in runs]
     print(f"1. Throughput: {size:.2f} MB in {len(texts)} texts, {mentions} mentions per run")
-    print(f"   runs: {', '.join(f'{r:.1f}' for r in rates)} MB/s; best {max(rates):.1f} MB/s, "
-          f"median {statistics.median(rates):.1f} MB/s (target >= 8)")
+    print(
+        f"   runs: {', '.join(f'{r:.1f}' for r in rates)} MB/s; best {max(rates):.1f} MB/s, "
+        f"median {statistics.median(rates):.1f} MB/s (target >= 8)"
+    )
 
 
 def article_sentences() -> list[tuple[str, dt.date, int, str]]:
@@ -79,10 +81,8 @@ def speed(rows, search_dates) -> None:
     search_dates("warm up on 12 April 2022", languages=["en"])
     theirs = ours = 0.0
     for _, published, _, sentence in rows:
-        theirs += min(timeit.repeat(
-            lambda s=sentence: search_dates(s, languages=["en"]), number=1, repeat=3))
-        ours += min(timeit.repeat(
-            lambda s=sentence, p=published: tagger.tag(s, p), number=10, repeat=5)) / 10
+        theirs += min(timeit.repeat(lambda s=sentence: search_dates(s, languages=["en"]), number=1, repeat=3))
+        ours += min(timeit.repeat(lambda s=sentence, p=published: tagger.tag(s, p), number=10, repeat=5)) / 10
     n = len(rows)
     print(f"2. Per sentence ({n} sentences of the five articles, best of repeats, interleaved):")
     print(f"   dateparser.search_dates {theirs / n * 1e6:9.1f} us/sentence")
@@ -153,12 +153,16 @@ def accuracy(hits) -> None:
     ours_calendar = sum(ours_by_span.get((a, e["start"], e["end"])) == e["value"] for a, e in calendar)
     n, c = len(entries), len(calendar)
     print(f"3. Value accuracy on the gold set ({n} dates, {c} of them calendar dates):")
-    print(f"   DateTagger  {ours_right}/{n} = {ours_right / n:.3f}   calendar dates "
-          f"{ours_calendar}/{c} = {ours_calendar / c:.3f}   spurious: "
-          f"{len(ours_by_span) - sum((a, e['start'], e['end']) in ours_by_span for a, e in entries)}")
-    print(f"   dateparser  {theirs_right}/{n} = {theirs_right / n:.3f}   calendar dates "
-          f"{theirs_calendar}/{c} = {theirs_calendar / c:.3f}   spurious: {spurious} "
-          f"of {len(hits)} returned")
+    print(
+        f"   DateTagger  {ours_right}/{n} = {ours_right / n:.3f}   calendar dates "
+        f"{ours_calendar}/{c} = {ours_calendar / c:.3f}   spurious: "
+        f"{len(ours_by_span) - sum((a, e['start'], e['end']) in ours_by_span for a, e in entries)}"
+    )
+    print(
+        f"   dateparser  {theirs_right}/{n} = {theirs_right / n:.3f}   calendar dates "
+        f"{theirs_calendar}/{c} = {theirs_calendar / c:.3f}   spurious: {spurious} "
+        f"of {len(hits)} returned"
+    )
 
 
 def main() -> None:

@@ -37,9 +37,7 @@ def main(runs: int = 7) -> None:
     times, command = [], []
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "out.pdf"
-        export_comparison(
-            target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides())
-        )
+        export_comparison(target, episodes, analyses, gazetteer=analyzer.gazetteer, sides=dict(analyzer.sides()))
         for _ in range(runs):
             t0 = time.perf_counter()
             pages = export_comparison(

@@ -22,9 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def ready_ms(command: list[str], env: dict[str, str]) -> float:
-    out = subprocess.run(
-        command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=True
-    )
+    out = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=True)
     line = [ln for ln in out.stdout.splitlines() if ln.startswith("{")][-1]
     return float(json.loads(line)["ready_ms"])
 

@@ -92,10 +92,7 @@ def test_possessives_are_outside_the_span(tagger, possessive):
 
 def test_names_inside_hyphenated_compounds(tagger):
     assert [
-        m[:2]
-        for m in found(
-            tagger, "the Russian-American exchange on the EU-Belarus border, Belarusian-European ties"
-        )
+        m[:2] for m in found(tagger, "the Russian-American exchange on the EU-Belarus border, Belarusian-European ties")
     ] == [
         ("Russian", "russia"),
         ("American", "united-states"),
@@ -173,9 +170,7 @@ def test_description_without_a_holder_is_not_a_person(tagger):
 
 
 def test_without_an_anchor_descriptions_resolve_to_the_current_holder(tagger):
-    assert found(tagger, "the Belarusian leader", anchor=None) == [
-        ("the Belarusian leader", "lukashenko", "role")
-    ]
+    assert found(tagger, "the Belarusian leader", anchor=None) == [("the Belarusian leader", "lukashenko", "role")]
 
 
 def test_description_and_name_merge_into_one_mention(tagger):
@@ -224,9 +219,7 @@ def test_surname_resolves_to_the_person_named_in_the_article(tagger):
 
 
 def test_shared_surname_resolves_by_the_nearest_role_to_the_date(tagger):
-    assert persons(tagger, "Clinton said so in Dublin.", dt.date(2012, 12, 6)) == [
-        ("Clinton", "hillary-clinton")
-    ]
+    assert persons(tagger, "Clinton said so in Dublin.", dt.date(2012, 12, 6)) == [("Clinton", "hillary-clinton")]
     assert persons(tagger, "Clinton said so.", dt.date(1998, 1, 1)) == [("Clinton", "bill-clinton")]
 
 
@@ -241,9 +234,7 @@ def test_shared_surname_without_a_date_is_unlinked(tagger):
 
 
 def test_a_description_before_a_shared_surname_picks_its_holder(tagger):
-    assert persons(tagger, "US President Clinton said so.", D2013) == [
-        ("US President Clinton", "bill-clinton")
-    ]
+    assert persons(tagger, "US President Clinton said so.", D2013) == [("US President Clinton", "bill-clinton")]
 
 
 def test_given_name_with_a_known_surname_links_a_spelling_variant(tagger):
@@ -273,9 +264,7 @@ def test_capital_standing_for_its_government(tagger):
 
 
 def test_capital_where_something_happens_is_a_place(tagger):
-    mentions, places = tag(
-        tagger, "It was held in Minsk; he traveled to Moscow and then to New York, Sochi and Kiev."
-    )
+    mentions, places = tag(tagger, "It was held in Minsk; he traveled to Moscow and then to New York, Sochi and Kiev.")
     assert mentions == []
     assert [(p.text, p.place, p.country) for p in places] == [
         ("Minsk", "minsk", "belarus"),
@@ -408,10 +397,9 @@ def test_odd_input_never_crashes(tagger, text):
 
 
 def test_a_ten_megabyte_paragraph(tagger):
-    text = (
-        "Official Minsk and President Lukashenko met the Belarusian foreign minister and 123 others "
-        * 120_000
-    )[: 10 * 1024 * 1024]
+    text = ("Official Minsk and President Lukashenko met the Belarusian foreign minister and 123 others " * 120_000)[
+        : 10 * 1024 * 1024
+    ]
     started = time.perf_counter()
     mentions, _ = tagger.tag(text, D2022)
     assert mentions and mentions[-1].end <= len(text)

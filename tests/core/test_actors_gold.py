@@ -81,9 +81,7 @@ def test_gold_spans_are_consistent_with_the_corpus(path, texts, tagger):
         assert actor is None or tagger.gazetteer.actor(actor).kind == "person", entry
 
 
-def score_article(
-    gold: dict, text: str, published: dt.date | None, tagger: ActorTagger
-) -> tuple[Score, list[str]]:
+def score_article(gold: dict, text: str, published: dt.date | None, tagger: ActorTagger) -> tuple[Score, list[str]]:
     mentions, _ = tagger.tag(text, published, list(sentence_spans(text)))
     predicted = [m for m in mentions if m.kind == "person"]
     score = Score(gold=len(gold["persons"]), predicted=len(predicted))
@@ -94,10 +92,7 @@ def score_article(
             (
                 i
                 for i, m in enumerate(predicted)
-                if i not in used
-                and m.start < entry["end"]
-                and entry["start"] < m.end
-                and m.actor == entry["actor"]
+                if i not in used and m.start < entry["end"] and entry["start"] < m.end and m.actor == entry["actor"]
             ),
             None,
         )

@@ -172,9 +172,7 @@ def test_plain_text_file_is_an_article(tmp_path):
     assert article.published is None
     assert article.furniture_removed == ("ADVERTISEMENT",)
     text = plain_text(article.body)
-    assert text == (
-        "Lukashenko met *someone* on Monday.\n\nfirst point\nsecond_point\n\n# not a heading"
-    )
+    assert text == ("Lukashenko met *someone* on Monday.\n\nfirst point\nsecond_point\n\n# not a heading")
 
 
 def test_markdown_without_front_matter(tmp_path):
@@ -198,9 +196,7 @@ def test_corpus_index_is_used_and_invalidated(corpus_dir, tmp_path):
     # a changed file is parsed again, not taken from the index
     path = next(corpus_dir.glob("power-play-2024.md"))
     path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            'title: "Minsk brews', 'title: "Changed: Minsk brews'
-        ),
+        path.read_text(encoding="utf-8").replace('title: "Minsk brews', 'title: "Changed: Minsk brews'),
         encoding="utf-8",
     )
     fresh = CorpusIndex(index_path)

@@ -99,25 +99,48 @@ def test_years_decades_seasons_and_modifiers(text, span, value, mod):
 @pytest.mark.parametrize(
     ("text", "anchor", "span", "value"),
     [
-        ("On February 11th – 20th he was on a working vacation in Sochi.", D(2013, 2, 25),
-         "February 11th – 20th", "2013-02-11/2013-02-20"),
-        ("From September 24 to 30, 2024, the UN headquarters will be busy.", D(2024, 9, 16),
-         "September 24 to 30, 2024", "2024-09-24/2024-09-30"),
-        ("On October 30th – November 1st, the meeting was held in Minsk.", D(2018, 11, 5),
-         "October 30th – November 1st", "2018-10-30/2018-11-01"),
-        ("The conference was held on 30 October – 1 November 2018.", D(2018, 11, 5),
-         "30 October – 1 November 2018", "2018-10-30/2018-11-01"),
-        ("The talks were held on 12–14 April 2022.", D(2022, 4, 18),
-         "12–14 April 2022", "2022-04-12/2022-04-14"),
+        (
+            "On February 11th – 20th he was on a working vacation in Sochi.",
+            D(2013, 2, 25),
+            "February 11th – 20th",
+            "2013-02-11/2013-02-20",
+        ),
+        (
+            "From September 24 to 30, 2024, the UN headquarters will be busy.",
+            D(2024, 9, 16),
+            "September 24 to 30, 2024",
+            "2024-09-24/2024-09-30",
+        ),
+        (
+            "On October 30th – November 1st, the meeting was held in Minsk.",
+            D(2018, 11, 5),
+            "October 30th – November 1st",
+            "2018-10-30/2018-11-01",
+        ),
+        (
+            "The conference was held on 30 October – 1 November 2018.",
+            D(2018, 11, 5),
+            "30 October – 1 November 2018",
+            "2018-10-30/2018-11-01",
+        ),
+        ("The talks were held on 12–14 April 2022.", D(2022, 4, 18), "12–14 April 2022", "2022-04-12/2022-04-14"),
         ("The rouble fell from 2012 to 2022.", D(2022, 4, 18), "2012 to 2022", "2012/2022"),
         ("Minsk was isolated between 2008 and 2010.", D(2022, 4, 18), "2008 and 2010", "2008/2010"),
         ("Ken Yalowitz was ambassador in 1994–1997.", D(2022, 4, 18), "1994–1997", "1994/1997"),
         ("The budget for 2020-21 was cut.", D(2022, 4, 18), "2020-21", "2020/2021"),
         ("Exercises ran from March to May 2022.", D(2022, 4, 18), "March to May 2022", "2022-03/2022-05"),
-        ("The visit lasted from December 30 to January 2, 2019.", D(2019, 1, 10),
-         "December 30 to January 2, 2019", "2018-12-30/2019-01-02"),
-        ("Talks ran from April 12 until April 14, 2022.", D(2022, 4, 18),
-         "April 12 until April 14, 2022", "2022-04-12/2022-04-14"),
+        (
+            "The visit lasted from December 30 to January 2, 2019.",
+            D(2019, 1, 10),
+            "December 30 to January 2, 2019",
+            "2018-12-30/2019-01-02",
+        ),
+        (
+            "Talks ran from April 12 until April 14, 2022.",
+            D(2022, 4, 18),
+            "April 12 until April 14, 2022",
+            "2022-04-12/2022-04-14",
+        ),
     ],
 )
 def test_ranges_share_the_parts_said_once(text, anchor, span, value):
@@ -127,7 +150,11 @@ def test_ranges_share_the_parts_said_once(text, anchor, span, value):
 
 def test_spans_leave_out_leading_prepositions():
     assert [m.text for m in tag("On April 12th, in 2012 and from 2015 to 2016, since 1994.")] == [
-        "April 12th", "2012", "2015 to 2016", "1994"]
+        "April 12th",
+        "2012",
+        "2015 to 2016",
+        "1994",
+    ]
 
 
 # --------------------------------------------------------------------------- relative dates
@@ -224,11 +251,15 @@ def test_last_week_is_the_iso_week_before_the_anchors_week():
 
 
 def test_anaphora_count_from_the_last_date_mentioned():
-    text = ("On 12 April 2022, Lukashenka met Putin. The next day, he flew to Minsk. "
-            "A week later, the letter leaked. Two days earlier, Makei had written it.")
+    text = (
+        "On 12 April 2022, Lukashenka met Putin. The next day, he flew to Minsk. "
+        "A week later, the letter leaked. Two days earlier, Makei had written it."
+    )
     assert found(text) == [
-        ("12 April 2022", "2022-04-12"), ("The next day", "2022-04-13"),
-        ("A week later", "2022-04-20"), ("Two days earlier", "2022-04-18"),
+        ("12 April 2022", "2022-04-12"),
+        ("The next day", "2022-04-13"),
+        ("A week later", "2022-04-20"),
+        ("Two days earlier", "2022-04-18"),
     ]
     mentions = tag(text)
     assert mentions[1].anchor == "context:2022-04-12"
@@ -236,11 +267,16 @@ def test_anaphora_count_from_the_last_date_mentioned():
 
 
 def test_a_dated_document_does_not_move_the_narrative():
-    text = ("April 14th saw the publication of a letter, dated April 6th, from Vladimir Makei. "
-            "On the same day, Danilov stated that Kyiv did not expect a strike.")
+    text = (
+        "April 14th saw the publication of a letter, dated April 6th, from Vladimir Makei. "
+        "On the same day, Danilov stated that Kyiv did not expect a strike."
+    )
     mentions = tag(text)
     assert [(m.text, m.value) for m in mentions] == [
-        ("April 14th", "2022-04-14"), ("April 6th", "2022-04-06"), ("the same day", "2022-04-14")]
+        ("April 14th", "2022-04-14"),
+        ("April 6th", "2022-04-06"),
+        ("the same day", "2022-04-14"),
+    ]
     assert mentions[2].anchor == "context:2022-04-14"
     assert mentions[2].note == "same day as the date mentioned before: 14 April 2022"
 
@@ -250,10 +286,8 @@ def test_a_dated_document_does_not_move_the_narrative():
     [
         "On 3 March 2021 the ministry published a decree, signed on 20 February 2021. "
         "The same day, the embassy closed.",
-        "On 3 March 2021 the ministry published the 20 February 2021 decree. "
-        "That day, the embassy closed.",
-        "On 3 March 2021 the ministry published the decree of 20 February 2021. "
-        "The same day, the embassy closed.",
+        "On 3 March 2021 the ministry published the 20 February 2021 decree. That day, the embassy closed.",
+        "On 3 March 2021 the ministry published the decree of 20 February 2021. The same day, the embassy closed.",
     ],
 )
 def test_document_dates_of_any_wording_are_attributes(text):
@@ -286,17 +320,19 @@ def test_at_the_same_time_is_not_a_date():
 
 def test_a_closing_reporting_clause_does_not_set_the_tense():
     # "said" dates the report; "is to host" looks forward
-    assert only("Minsk is to host the forum from 12 to 14 April, the organisers said.",
-                D(2023, 3, 14)).value == "2023-04-12/2023-04-14"
+    assert (
+        only("Minsk is to host the forum from 12 to 14 April, the organisers said.", D(2023, 3, 14)).value
+        == "2023-04-12/2023-04-14"
+    )
     # but a reporting verb that heads the main clause does
     assert only("On Friday, Lukashenko said he would not go.", D(2022, 9, 28)).value == "2022-09-23"
 
 
 def test_due_to_is_future_only_after_a_form_of_be():
-    assert only("The summit is due to take place on 4-5 April.", D(2023, 4, 20)).value == (
-        "2024-04-04/2024-04-05")
+    assert only("The summit is due to take place on 4-5 April.", D(2023, 4, 20)).value == ("2024-04-04/2024-04-05")
     assert only("Due to the war, the 4-5 April summit was cancelled.", D(2023, 4, 20)).value == (
-        "2023-04-04/2023-04-05")
+        "2023-04-04/2023-04-05"
+    )
 
 
 # --------------------------------------------------------------------------- more forms
@@ -305,8 +341,7 @@ def test_due_to_is_future_only_after_a_form_of_be():
 @pytest.mark.parametrize(
     ("text", "values"),
     [
-        ("Sanctions imposed in 2006, 2011 and 2020 have not changed the regime.",
-         ["2006", "2011", "2020"]),
+        ("Sanctions imposed in 2006, 2011 and 2020 have not changed the regime.", ["2006", "2011", "2020"]),
         ("Growth slowed at the end of last year.", ["2022"]),
         ("Exports rose in Q3 2022.", ["2022-Q3"]),
         ("Published: 14 March 2023 10:45", ["2023-03-14T10:45"]),
@@ -444,15 +479,21 @@ def test_numbers_and_words_without_temporal_context_are_not_dates(text):
 def test_may_and_march_are_months_with_a_day_year_or_temporal_word():
     # past tense ("resumed"): the last May 9 and the last March before 18 April 2022
     assert found("Talks resumed on May 9 and in March, and again in May 2022.") == [
-        ("May 9", "2021-05-09"), ("March", "2022-03"), ("May 2022", "2022-05")]
+        ("May 9", "2021-05-09"),
+        ("March", "2022-03"),
+        ("May 2022", "2022-05"),
+    ]
 
 
 # --------------------------------------------------------------------------- no anchor
 
 
 def test_without_an_anchor_relative_dates_keep_placeholders():
-    mentions = tag("On February 21st he asked about it; last week he met Putin on Monday. "
-                   "Recently, in 2012, things changed. February 11th – 20th he was away.", None)
+    mentions = tag(
+        "On February 21st he asked about it; last week he met Putin on Monday. "
+        "Recently, in 2012, things changed. February 11th – 20th he was away.",
+        None,
+    )
     assert [(m.text, m.value, m.anchor) for m in mentions] == [
         ("February 21st", "XXXX-02-21", "none"),
         ("last week", "XXXX-WXX", "none"),
@@ -465,8 +506,7 @@ def test_without_an_anchor_relative_dates_keep_placeholders():
 
 def test_without_an_anchor_anaphora_still_use_the_context():
     mentions = tag("On 12 April 2022 he met Putin. The next day he flew home.", None)
-    assert [(m.value, m.anchor) for m in mentions] == [
-        ("2022-04-12", "absolute"), ("2022-04-13", "context:2022-04-12")]
+    assert [(m.value, m.anchor) for m in mentions] == [("2022-04-12", "absolute"), ("2022-04-13", "context:2022-04-12")]
 
 
 # --------------------------------------------------------------------------- describe_value
@@ -541,8 +581,10 @@ def test_infer_publication_uses_an_updated_stamp_close_to_the_events():
 
 
 def test_infer_publication_skips_dates_the_text_looks_forward_to():
-    text = ("In December 2012, Clinton spoke in Dublin. On February 14th Putin answered. "
-            "The summit is scheduled for March 15th.")
+    text = (
+        "In December 2012, Clinton spoke in Dublin. On February 14th Putin answered. "
+        "The summit is scheduled for March 15th."
+    )
     assert infer_publication(text)[0] == D(2013, 2, 14)
 
 
@@ -552,8 +594,7 @@ def test_infer_publication_ignores_deadlines_and_prefers_finer_dates():
 
 
 def test_infer_publication_without_any_date():
-    assert infer_publication("Minsk wants to talk to the West.") == (
-        None, "no explicit date or page stamp in the text")
+    assert infer_publication("Minsk wants to talk to the West.") == (None, "no explicit date or page stamp in the text")
     assert infer_publication("")[0] is None
 
 

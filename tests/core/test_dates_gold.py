@@ -103,14 +103,18 @@ def test_tagger_matches_the_gold_set(texts):
         gold = load_gold(path)
         text, published = texts[gold["article"]]
         score, problems = score_article(gold, text, published)
-        print(f"{path.stem:26} gold {score.gold:2}  found {score.predicted:2}  "
-              f"P {score.precision:.3f}  R {score.recall:.3f}  value acc {score.value_accuracy:.3f}")
+        print(
+            f"{path.stem:26} gold {score.gold:2}  found {score.predicted:2}  "
+            f"P {score.precision:.3f}  R {score.recall:.3f}  value acc {score.value_accuracy:.3f}"
+        )
         for field in ("gold", "predicted", "span_matches", "value_matches", "full_matches"):
             setattr(total, field, getattr(total, field) + getattr(score, field))
         all_problems += [f"{path.stem}: {p}" for p in problems]
-    print(f"{'ALL':26} gold {total.gold:2}  found {total.predicted:2}  P {total.precision:.3f}  "
-          f"R {total.recall:.3f}  value acc {total.value_accuracy:.3f}  "
-          f"(value+type+mod+anchor: {total.full_matches}/{total.gold})")
+    print(
+        f"{'ALL':26} gold {total.gold:2}  found {total.predicted:2}  P {total.precision:.3f}  "
+        f"R {total.recall:.3f}  value acc {total.value_accuracy:.3f}  "
+        f"(value+type+mod+anchor: {total.full_matches}/{total.gold})"
+    )
     for problem in all_problems:
         print("  ", problem)
     assert total.precision == 1.0

@@ -59,12 +59,8 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("label", "first", "last", "actors", "words"), EXPECTED, ids=[e[0] for e in EXPECTED]
-)
-def test_the_corpus_yields_the_named_episodes_with_dates_actors_and_evidence(
-    label, first, last, actors, words
-):
+@pytest.mark.parametrize(("label", "first", "last", "actors", "words"), EXPECTED, ids=[e[0] for e in EXPECTED])
+def test_the_corpus_yields_the_named_episodes_with_dates_actors_and_evidence(label, first, last, actors, words):
     analyses, episode_set = corpus_episodes()
     episode = find(episode_set.episodes, first, last, *actors)
     assert words in evidence_text(analyses, episode)

@@ -98,18 +98,11 @@ def test_holder_without_a_date_is_the_current_one(gazetteer):
 
 
 def test_role_at_describes_the_tenure_in_words(gazetteer):
-    assert (
-        gazetteer.actor("ryzhankou").role_at(day("2024-09-16"))
-        == "Foreign Minister of Belarus (since June 2024)"
-    )
+    assert gazetteer.actor("ryzhankou").role_at(day("2024-09-16")) == "Foreign Minister of Belarus (since June 2024)"
     assert gazetteer.actor("makei").role_at(day("2022-09-26")) == (
         "Foreign Minister of Belarus (August 2012 – November 2022)"
     )
-    assert (
-        gazetteer.actor("makei")
-        .role_at(day("2010-01-01"))
-        .startswith("Head of the Presidential Administration")
-    )
+    assert gazetteer.actor("makei").role_at(day("2010-01-01")).startswith("Head of the Presidential Administration")
     assert gazetteer.actor("yalowitz").role_at(day("2022-09-26")) == ""
     assert gazetteer.actor("vaskrasenski").role_at(day("2024-09-16")) == ""
     assert gazetteer.actor("yalowitz").role_at(day("1995-01-01")) == "US Ambassador to Belarus (1994 – 1997)"
@@ -149,9 +142,7 @@ def test_expand_pattern_handles_options_choices_and_placeholders(gazetteer):
     ]
     assert "Belarusian leader" in expand_pattern("{adj} leader", belarus, gazetteer.actor)
     assert "Republic of Belarus leader" in expand_pattern("{name} leader", belarus, gazetteer.actor)
-    assert "US envoy to Belarus" in expand_pattern(
-        "{adj:united-states} envoy to {name}", belarus, gazetteer.actor
-    )
+    assert "US envoy to Belarus" in expand_pattern("{adj:united-states} envoy to {name}", belarus, gazetteer.actor)
 
 
 @pytest.mark.parametrize(
@@ -369,9 +360,7 @@ def test_malformed_user_file_names_the_user_file(tmp_path):
 def test_add_user_actor_writes_a_loadable_file(tmp_path):
     path = tmp_path / "data" / "actors.yaml"
     first = add_user_actor("John Doe", path=path)
-    second = add_user_actor(
-        "Free Belarus Fund", kind="organisation", side="opposition", aliases=["FBF"], path=path
-    )
+    second = add_user_actor("Free Belarus Fund", kind="organisation", side="opposition", aliases=["FBF"], path=path)
     assert (first, second) == ("john-doe", "free-belarus-fund")
     assert add_user_actor("John Doe", path=path) == "john-doe"  # already there: nothing new
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

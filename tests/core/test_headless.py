@@ -33,8 +33,6 @@ def test_core_imports_and_runs_without_pyside6():
         print(len(names), "core modules imported without Qt")
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "core modules imported without Qt" in out.stdout

@@ -7,16 +7,11 @@ from hypothesis import strategies as st
 
 from desktop.core.text.markup import Mark, block_spans, plain_text, render_html
 
-BODY = (
-    "First paragraph with *emphasis* and a [link](http://x).\n\n- item one\n- item two\n\nLast one."
-)
+BODY = "First paragraph with *emphasis* and a [link](http://x).\n\n- item one\n- item two\n\nLast one."
 
 
 def test_plain_text_joins_blocks():
-    assert (
-        plain_text(BODY)
-        == "First paragraph with emphasis and a link.\n\nitem one\nitem two\n\nLast one."
-    )
+    assert plain_text(BODY) == "First paragraph with emphasis and a link.\n\nitem one\nitem two\n\nLast one."
 
 
 def test_block_spans_index_the_plain_text():
@@ -60,9 +55,7 @@ def test_raw_html_and_entities_are_text():
 def _strip(html: str) -> str:
     text = re.sub(r"<sup[^>]*>.*?</sup>", "", html)
     text = re.sub(r"<[^>]+>", "", text)
-    return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
-    )
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
 
 
 words = st.text(alphabet="abc XYZ*_\n-1.>#&<[]()", min_size=0, max_size=80)

@@ -22,11 +22,15 @@ class Actor:
     kind: Literal["person", "state"] = "person"
     aliases: tuple[str, ...] = ()
     roles: tuple[Tenure, ...] = ()
-    weight: float = field(default=1.0, metadata={"check": lambda v: v if v > 0 else (_ for _ in ()).throw(ValueError("must be positive"))})
+    weight: float = field(
+        default=1.0, metadata={"check": lambda v: v if v > 0 else (_ for _ in ()).throw(ValueError("must be positive"))}
+    )
 
 
 def test_valid_entries_become_dataclasses():
-    actors = load_list(Actor, [{"id": "makei", "aliases": "Makey", "roles": [{"role": "fm", "to": 2022}]}], "actors.yaml", "actors")
+    actors = load_list(
+        Actor, [{"id": "makei", "aliases": "Makey", "roles": [{"role": "fm", "to": 2022}]}], "actors.yaml", "actors"
+    )
     assert actors == [Actor("makei", aliases=("Makey",), roles=(Tenure("fm", 2022),))]
 
 

@@ -37,9 +37,7 @@ def test_corrupt_file_falls_back_to_defaults():
 def test_wrong_types_are_ignored_one_by_one():
     path = paths.config_dir() / "settings.json"
     path.parent.mkdir(parents=True)
-    path.write_text(
-        json.dumps({"zoom": "big", "theme": "purple", "sync_scroll": False}), encoding="utf-8"
-    )
+    path.write_text(json.dumps({"zoom": "big", "theme": "purple", "sync_scroll": False}), encoding="utf-8")
     s = load_settings()
     assert s["zoom"] == 0 and s["theme"] == "system" and s["sync_scroll"] is False
     assert "theme" in s.problem and "zoom" in s.problem

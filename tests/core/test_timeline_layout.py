@@ -23,22 +23,33 @@ DEFAULT = Metrics()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def item(
-    id: str, first: dt.date, last: dt.date | None = None, row: str = "foreign_minister", **kw
-) -> TimelineItem:
+def item(id: str, first: dt.date, last: dt.date | None = None, row: str = "foreign_minister", **kw) -> TimelineItem:
     defaults = dict(side="belarus", summary="", date_words="", sources=1, title=f"Episode {id}")
     defaults.update(kw)
     return TimelineItem(id=id, first=first, last=last or first, row=row, **defaults)
 
 
 CORPUS = [
-    item("alibi", D(2013, 2, 14), row="president", title="Lukashenko asks the KGB chief about the West", named_label="2013 Western alibi"),
+    item(
+        "alibi",
+        D(2013, 2, 14),
+        row="president",
+        title="Lukashenko asks the KGB chief about the West",
+        named_label="2013 Western alibi",
+    ),
     item("mitchell", D(2018, 10, 30), D(2018, 11, 1), title="Mitchell visits Minsk", named_label="2018 Mitchell visit"),
     item("pompeo-call", D(2018, 11, 14), row="other", title="State Department call"),
     item("letter", D(2022, 4, 6), title="Makei writes to European leaders", named_label="2022 Makei letter"),
     item("unga-2022", D(2022, 9, 20), D(2022, 9, 24), title="Makei meets Western leaders at the UN"),
     item("unga-2024", D(2024, 9, 26), D(2024, 9, 28), title="Ryzhankou at the UN General Assembly"),
-    item("migration", D(2024, 11, 20), D(2024, 11, 21), row="other", title="Minsk conference on illegal migration", planned=True),
+    item(
+        "migration",
+        D(2024, 11, 20),
+        D(2024, 11, 21),
+        row="other",
+        title="Minsk conference on illegal migration",
+        planned=True,
+    ),
     item("lukashenko-2024", D(2024, 10, 3), row="president", title="Lukashenko on talks with the West"),
 ]
 
@@ -308,7 +319,16 @@ def test_bad_data_with_last_before_first_is_drawn_as_one_day():
 
 def test_time_order_is_what_the_arrow_keys_follow():
     order = [p.id for p in corpus_layout().in_time_order()]
-    assert order == ["alibi", "mitchell", "pompeo-call", "letter", "unga-2022", "unga-2024", "lukashenko-2024", "migration"]
+    assert order == [
+        "alibi",
+        "mitchell",
+        "pompeo-call",
+        "letter",
+        "unga-2022",
+        "unga-2024",
+        "lukashenko-2024",
+        "migration",
+    ]
 
 
 def test_zoom_magnifies_every_cluster_alike_and_keeps_the_breaks():

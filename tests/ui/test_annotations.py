@@ -35,9 +35,7 @@ def test_actors_and_dates_are_coloured_with_tooltips(window, qtbot):
     assert "A. Wess Mitchell" in tip and "United States" in tip and "Assistant Secretary" in tip
     makey = char_format(pane, "Makey")
     assert "Vladimir Makei" in makey.toolTip() and "Foreign Minister of Belarus" in makey.toolTip()
-    assert (
-        "surname" in makey.toolTip() and "“Makey”" in makey.toolTip()
-    )  # which rule matched, on which spelling
+    assert "surname" in makey.toolTip() and "“Makey”" in makey.toolTip()  # which rule matched, on which spelling
     date = char_format(pane, "October 30th")
     assert date.foreground().color() == QColor(palette.date_colour("light"))
     assert "30 October – 1 November 2018" in date.toolTip()
@@ -82,9 +80,7 @@ def test_clicking_an_actor_lists_its_mentions_and_a_mention_opens_its_article(wi
     title = window.legend.mention_title.text()
     assert "Vladimir Makei" in title and "in 4 articles" in title
     mentions = window.legend.mentions
-    row = next(
-        r for r in range(mentions.rowCount()) if "Teases Secret Meetings" in mentions.data(mentions.index(r))
-    )
+    row = next(r for r in range(mentions.rowCount()) if "Teases Secret Meetings" in mentions.data(mentions.index(r)))
     window.legend.mention_view.activated.emit(mentions.index(row))
     current = window.reader.current_pane()
     assert current.title.text().startswith("Belarusian Foreign Minister Vladimir Makei")
@@ -141,7 +137,9 @@ def test_a_large_article_is_analysed_without_freezing_the_window(window, qtbot, 
         "Makei wrote to European leaders on 6 April 2022, and Minsk hoped to normalise relations with the West.\n\n"
     )
     big = tmp_path / "big.md"
-    big.write_text("---\nid: big\ntitle: A long article\npublished: 2022-04-18\n---\n\n" + paragraph * 4000, encoding="utf-8")
+    big.write_text(
+        "---\nid: big\ntitle: A long article\npublished: 2022-04-18\n---\n\n" + paragraph * 4000, encoding="utf-8"
+    )
     qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=60000)  # the library is analysed
     ticks = []
     timer = QTimer(window)

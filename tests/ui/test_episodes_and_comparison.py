@@ -50,9 +50,7 @@ def test_selecting_an_episode_opens_its_sources_and_marks_the_evidence(window, q
     ready(window, qtbot)
     window.episodes_dock.show()
     window.episodes_dock.raise_()
-    qtbot.waitUntil(
-        lambda: window.episodes.tree.isVisible() and window.episodes.tree.viewport().height() > 100
-    )
+    qtbot.waitUntil(lambda: window.episodes.tree.isVisible() and window.episodes.tree.viewport().height() > 100)
     index = row_of(window, "Makei writes to European leaders")
     window.episodes.tree.scrollTo(index)
     rect = window.episodes.tree.visualRect(index)
@@ -185,9 +183,7 @@ def test_cancelled_and_failed_exports_leave_nothing(window, qtbot, tmp_path, mon
     window.actions["file.export"].trigger()
     assert window.statusBar().currentMessage() == "Export cancelled; nothing was written"
     warnings = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text))
-    )
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
     target = tmp_path / "missing" / "handout.pdf"
     assert window.comparison_control.export(str(target), "a4") == ""
     assert "does not exist" in warnings[0] and "Nothing was written" in warnings[0]

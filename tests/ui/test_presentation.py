@@ -116,7 +116,9 @@ def test_jump_by_number_and_with_g(window, qtbot, control):
 def test_black_and_white_screens_any_key_returns(window, qtbot, control):
     view = start(window, qtbot, control)
     press(qtbot, view, K.Key_B)
-    assert view.visible_text() == "" and pixel(view) == QColor("#000000") and pixel(view, 0.95, 0.95) == QColor("#000000")
+    assert (
+        view.visible_text() == "" and pixel(view) == QColor("#000000") and pixel(view, 0.95, 0.95) == QColor("#000000")
+    )
     press(qtbot, view, K.Key_Right)  # returns, and does not also advance
     assert view.visible_title() and view.current_index() == 0
     press(qtbot, view, K.Key_Period)
@@ -181,7 +183,9 @@ def test_escape_returns_to_the_window_as_it_was(window, qtbot, control):
     assert window.isVisible()
     assert window.tabs.currentIndex() == 1
     assert window.reader.article_ids() == panes
-    assert {d.objectName(): d.isVisible() for d in (window.library_dock, window.legend_dock, window.timeline_dock)} == docks
+    assert {
+        d.objectName(): d.isVisible() for d in (window.library_dock, window.legend_dock, window.timeline_dock)
+    } == docks
     assert window.geometry() == geometry
     if bar is not None:
         assert bar.value() == scroll

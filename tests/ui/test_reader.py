@@ -154,9 +154,7 @@ def test_layout_is_restored_on_the_next_start(make_window, qtbot):
 def test_a_broken_file_is_shown_in_the_window_and_the_rest_loads(make_window, qtbot):
     folder = paths.user_articles_dir()
     folder.mkdir(parents=True)
-    (folder / "broken.md").write_text(
-        "---\nid: broken\ntitle: [unclosed\n---\nText", encoding="utf-8"
-    )
+    (folder / "broken.md").write_text("---\nid: broken\ntitle: [unclosed\n---\nText", encoding="utf-8")
     (folder / "mine.txt").write_text("My own article\nMinsk and Vilnius talked.", encoding="utf-8")
     window = make_window()
     assert window.banner.isVisible()
@@ -223,9 +221,7 @@ def test_about_lists_the_sources(window, qtbot):
 
     dialog = window.findChild(AboutDialog)
     qtbot.waitUntil(dialog.isVisible)
-    text = dialog.findChild(
-        type(window.reader.panes[0].browser).__mro__[1], "AboutSources"
-    ).toPlainText()
+    text = dialog.findChild(type(window.reader.panes[0].browser).__mro__[1], "AboutSources").toPlainText()
     for outlet in ("The Daily Beast", "Belarus Security Blog", "Belarus in focus"):
         assert outlet in text
     assert "Minsk seeks to become a reliable partner" in text

@@ -95,13 +95,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     for match in _TOKEN.finditer(phrase):
         token = match.group()
         a, b = match.start(), match.end()
-        if (
-            token in _HYPHENS
-            and a > 0
-            and b < len(phrase)
-            and phrase[a - 1].isalnum()
-            and phrase[b].isalnum()
-        ):
+        if token in _HYPHENS and a > 0 and b < len(phrase) and phrase[a - 1].isalnum() and phrase[b].isalnum():
             continue
         if token == "." and tokens and "." in tokens[-1] and len(tokens[-1]) > 1 and phrase[a - 1] != " ":
             continue  # the final dot of "U.S." belongs to the token
@@ -135,16 +129,13 @@ class _Matcher:
         # First characters (lower case) of the words that can continue a phrase, per first word:
         # most words after "Belarus" or "Russian" cannot, and a set look-up says so cheaply.
         self.continuations = {
-            lowered: frozenset(
-                c for child in node if child != _TERMINAL for c in {child[:1], child[:1].upper()}
-            )
+            lowered: frozenset(c for child in node if child != _TERMINAL for c in {child[:1], child[:1].upper()})
             | (frozenset(_APOSTROPHES) if "'" in node else frozenset())
             for lowered, node in self.root.items()
         }
         self.starter_initials = frozenset(w[:1] for w in self.starters)
         self.actor_fields = {
-            a.id: (a.name, a.kind, a.side, a.is_person, a.kind in _TRACKED_KINDS)
-            for a in gazetteer.actors.values()
+            a.id: (a.name, a.kind, a.side, a.is_person, a.kind in _TRACKED_KINDS) for a in gazetteer.actors.values()
         }
         self.stopwords = frozenset(cues.name_stopwords)
         self.gazetteer_words = frozenset(
@@ -160,9 +151,7 @@ class _Matcher:
         self.place_after = frozenset(w.lower() for w in cues.place_after)
         heads = "|".join(sorted((re.escape(h) for h in cues.appositive_heads), key=len, reverse=True))
         self.appositive = (
-            re.compile(rf"(?:an?|the|former|ex-)[ \t]+(?:[\w.’'-]+[ \t]+){{0,5}}?(?:{heads})s?\b")
-            if heads
-            else None
+            re.compile(rf"(?:an?|the|former|ex-)[ \t]+(?:[\w.’'-]+[ \t]+){{0,5}}?(?:{heads})s?\b") if heads else None
         )
         starters = "|".join(sorted(map(re.escape, self.starters), key=len, reverse=True))
         # Lower-case "the" only: a literal prefix scans fast; "The" is caught by the capitalised scan.
@@ -224,9 +213,7 @@ class _Matcher:
         for lowered, node in self.root.items():
             keys = node.get(_TERMINAL, ())
             forms = {k.tokens[0] for k in keys if len(k.tokens) == 1}
-            forms |= {
-                lowered[:1].upper() + k.tokens[0][1:] for k in keys if len(k.tokens) == 1 and not k.strict
-            }
+            forms |= {lowered[:1].upper() + k.tokens[0][1:] for k in keys if len(k.tokens) == 1 and not k.strict}
             for form in forms:
                 key = next((k for k in keys if len(k.tokens) == 1 and _case_ok(k, [form], 1)), None)
                 if key is not None:
@@ -442,9 +429,7 @@ class _Scan:
                     if child is not None:
                         fast = None
                         pair = pairs.get((token, following))
-                        if pair is not None and (
-                            len(pair[1]) == 1 or not self._continues(nxt.end(), pair[1])
-                        ):
+                        if pair is not None and (len(pair[1]) == 1 or not self._continues(nxt.end(), pair[1])):
                             pair_end = nxt.end()
                             if "." in following and text.startswith(".", pair_end):
                                 pair_end += 1
@@ -462,9 +447,7 @@ class _Scan:
                             role = self._role_text(actor_id)
                     if in_full:
                         named[actor_id].append(start)
-                    add(
-                        new_mention(start, end, text[start:end], actor_id, name, kind, side, via, label, role)
-                    )
+                    add(new_mention(start, end, text[start:end], actor_id, name, kind, side, via, label, role))
                     self.last_end = end
                     continue
                 raw = self._accept(fast[0], start, end)
@@ -621,9 +604,7 @@ class _Scan:
         if tracked and via != VIA_SURNAME:
             self.named[actor_id].append(start)
         self.mentions.append(
-            _new_actor_mention(
-                start, end, self.text[start:end], actor_id, name, kind, side, via, matched, role
-            )
+            _new_actor_mention(start, end, self.text[start:end], actor_id, name, kind, side, via, matched, role)
         )
 
     def _role_text(self, actor_id: str) -> str:
@@ -815,12 +796,8 @@ class _Scan:
         m, text = self.m, self.text
         if len(token) < 2 or token.isupper() or token in m.stopwords or token in m.gazetteer_words:
             return
-        described = (
-            start >= 2 and text[start - 1] == " " and text[start - 2].islower() and self._described(start)
-        )
-        appositive = (
-            not described and text.startswith(" ", end) and end + 1 < len(text) and text[end + 1].isupper()
-        )
+        described = start >= 2 and text[start - 1] == " " and text[start - 2].islower() and self._described(start)
+        appositive = not described and text.startswith(" ", end) and end + 1 < len(text) and text[end + 1].isupper()
         if not (described or appositive):
             return
         name_end, count = self._read_name(start)
@@ -889,11 +866,7 @@ class _Scan:
                     )
             else:
                 actor_id = self._resolve_short(raw[3], start, self.named)
-                mention = (
-                    self._linked(start, end, actor_id, VIA_ALIAS, f"{matched} (short form)")
-                    if actor_id
-                    else None
-                )
+                mention = self._linked(start, end, actor_id, VIA_ALIAS, f"{matched} (short form)") if actor_id else None
             mentions[index] = mention
         if self.deferred:
             return [m for m in mentions if m is not None], self.places
@@ -902,9 +875,7 @@ class _Scan:
     def _linked(self, start: int, end: int, actor_id: str, via: str, matched: str) -> ActorMention:
         name, kind, side, person, _ = self.m.actor_fields[actor_id]
         role = (self.roles.get(actor_id) or self._role_text(actor_id)) if person else ""
-        return _new_actor_mention(
-            start, end, self.text[start:end], actor_id, name, kind, side, via, matched, role
-        )
+        return _new_actor_mention(start, end, self.text[start:end], actor_id, name, kind, side, via, matched, role)
 
     def _resolve_surname(
         self, candidates: tuple[str, ...], role: str | None, position: int, named: dict[str, list[int]]
@@ -930,8 +901,7 @@ class _Scan:
         if self.anchor is None:
             return None
         distances = sorted(
-            (min((t.distance(self.anchor) for t in gazetteer._actors[c].roles), default=10**9), c)
-            for c in candidates
+            (min((t.distance(self.anchor) for t in gazetteer._actors[c].roles), default=10**9), c) for c in candidates
         )
         if distances[0][0] < 10**9 and (len(distances) == 1 or distances[0][0] < distances[1][0]):
             return distances[0][1]

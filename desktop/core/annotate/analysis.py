@@ -47,9 +47,7 @@ class ArticleAnalysis:
 class Analyzer:
     """The annotation engine: gazetteer, actor tagger and date tagger."""
 
-    def __init__(
-        self, actors_file: Path | None = None, user_actors_file: Path | None = None
-    ) -> None:
+    def __init__(self, actors_file: Path | None = None, user_actors_file: Path | None = None) -> None:
         self._actors_file = actors_file
         self._user_actors_file = user_actors_file
         self._lock = threading.Lock()
@@ -90,9 +88,7 @@ class Analyzer:
     def analyze(self, article: Article) -> ArticleAnalysis:
         return self.analyze_text(plain_text(article.body), article.published, article)
 
-    def analyze_text(
-        self, text: str, published: dt.date | None, article: Article | None = None
-    ) -> ArticleAnalysis:
+    def analyze_text(self, text: str, published: dt.date | None, article: Article | None = None) -> ArticleAnalysis:
         self._ensure()
         from desktop.core.annotate.dates import infer_publication
 
@@ -146,8 +142,15 @@ def analyse_detached(article: Article, options, base_dir: str | None) -> tuple:
     analysis = _process_analyzer.analyze(article)
     html = article_html(article.body, _process_analyzer.annotated(analysis), options, (), article.id)
     return (
-        analysis.text, analysis.anchor, analysis.anchor_inferred, analysis.anchor_reason,
-        analysis.sentences, analysis.actors, analysis.places, analysis.dates, html,
+        analysis.text,
+        analysis.anchor,
+        analysis.anchor_inferred,
+        analysis.anchor_reason,
+        analysis.sentences,
+        analysis.actors,
+        analysis.places,
+        analysis.dates,
+        html,
     )
 
 

@@ -50,9 +50,7 @@ __all__ = ["DateTagger", "describe_value", "infer_publication"]
 # --------------------------------------------------------------------------- lexicon
 
 _MONTHS = {name.lower(): i for i, name in enumerate(timex.MONTH_NAMES, 1)}
-_MONTHS.update(
-    {a: i for i, a in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-)
+_MONTHS.update({a: i for i, a in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(timex.WEEKDAY_NAMES)}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -139,9 +137,7 @@ _PT_DM = re.compile(rf"(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_
 _PT_M = re.compile(rf"(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?")
 _PT_DY = re.compile(rf"(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})")
 _PT_D = re.compile(rf"(?P<d>{_DAY})(?!\s+(?:of\s+)?{_MONTH})")
-_PT_DD = re.compile(
-    rf"(?P<d0>{_DAY}){_SEP}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
-)
+_PT_DD = re.compile(rf"(?P<d0>{_DAY}){_SEP}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
 _FIRST_POINTS = {"MD": _PT_MD, "DM": _PT_DM, "M": _PT_M, "DD": _PT_DD}
 _RANGE_SEP = re.compile(_SEP)
 _AND_SEP = re.compile(r"\s+and\s+")
@@ -160,9 +156,7 @@ _STAMP_DATE_FIRST = re.compile(rf"{_NUMERIC_DATE}(?:T|,?\s+|,\s*)(?:at\s+)?{_CLO
 _NUMERIC = re.compile(_NUMERIC_DATE)
 _CLOCK_AFTER = re.compile(r",?[^\S\n]+(?:at[^\S\n]+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![0-9])")
 _PERIOD_YEAR = re.compile(rf"[^\S\n]+(?:of[^\S\n]+)?(?P<y>{_YEAR})")  # "Q3 2022", "H1 of 2023"
-_YEAR_RANGE = re.compile(
-    rf"(?P<a>{_YEAR})(?:{_SEP}|(?P<and>\s+and\s+))(?P<b>{_YEAR}|\d\d(?![0-9]|[.,]\d|%))"
-)
+_YEAR_RANGE = re.compile(rf"(?P<a>{_YEAR})(?:{_SEP}|(?P<and>\s+and\s+))(?P<b>{_YEAR}|\d\d(?![0-9]|[.,]\d|%))")
 _DECADE = re.compile(r"(?P<y>(?:1[89]|20)\d0)(?:’|')?s\b")
 
 _EDGE_LEFT = re.compile(
@@ -224,9 +218,7 @@ _CENTURY_LEFT = re.compile(
     r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[-\s]+\Z",
     re.I,
 )
-_PART_LEFT = re.compile(
-    r"\b(?P<which>yesterday|tomorrow|this|last)\s+\Z"
-)
+_PART_LEFT = re.compile(r"\b(?P<which>yesterday|tomorrow|this|last)\s+\Z")
 _PART_RIGHT = re.compile(r"[^\S\n]+(?P<part>morning|afternoon|evening|night)\b")
 _PERIOD_LEFT = re.compile(
     r"\b(?P<prep>during|at|by|since|from|in|over|throughout|until)\s+"
@@ -238,17 +230,13 @@ _HALF_LEFT = re.compile(
     r"\s+\Z",
     re.I,
 )
-_HALF_RIGHT = re.compile(
-    rf"\s+of\s+(?:(?P<y>{_YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|current)\s+year\b)"
-)
+_HALF_RIGHT = re.compile(rf"\s+of\s+(?:(?P<y>{_YEAR})|(?:the\s+)?(?P<rel>this|last|next|the|current)\s+year\b)")
 _FUTURE_LEFT = re.compile(
     r"\b(?:in|for|into)\s+(?:(?P<the>the)\s+)?(?P<adj>(?:near|distant|foreseeable|immediate"
     r"|not-too-distant|not\s+too\s+distant)\s+)?\Z",
     re.I,
 )
-_PAST_LEFT = re.compile(
-    r"\b(?:in|into|from)\s+(?P<the>the)\s+(?:(?:recent|distant|not-so-distant)\s+)?\Z", re.I
-)
+_PAST_LEFT = re.compile(r"\b(?:in|into|from)\s+(?P<the>the)\s+(?:(?:recent|distant|not-so-distant)\s+)?\Z", re.I)
 _UNIT_AHEAD = re.compile(
     rf"\s+(?:(?:a\s+)?(?:few|several|couple|{_NUM}|\d+)\s+(?:of\s+)?)?(?:{'|'.join(_UNITS)})\b",
     re.I,
@@ -315,9 +303,7 @@ class _Found:
 # --------------------------------------------------------------------------- tense
 
 #: Words that show the tense of a clause, looked up word by word outwards from a date.
-_FUTURE_WORDS = frozenset(
-    "will shall won't won’t scheduled slated upcoming forthcoming ahead".split()
-)
+_FUTURE_WORDS = frozenset("will shall won't won’t scheduled slated upcoming forthcoming ahead".split())
 _FUTURE_BEFORE_TO = frozenset("going plans plan planning expected set intends intend".split())
 _PAST_WORDS = frozenset(
     "was were had did ago yesterday said told met held made saw took gave came went became "
@@ -331,11 +317,8 @@ _NOT_PAST = frozenset(
     "unprecedented advanced bled bred fled wed".split()
 )
 #: A past form after these is a participle or an adjective: "will be held", "the unrecognized".
-_PARTICIPLE_LEFT = frozenset(
-    "the a an this that its his her their our these those is are be been being am".split()
-)
-_CUE_WORDS = _FUTURE_WORDS | _FUTURE_BEFORE_TO | _PAST_WORDS | {
-    "has", "have", "later", "is", "are", "due"}
+_PARTICIPLE_LEFT = frozenset("the a an this that its his her their our these those is are be been being am".split())
+_CUE_WORDS = _FUTURE_WORDS | _FUTURE_BEFORE_TO | _PAST_WORDS | {"has", "have", "later", "is", "are", "due"}
 #: Verbs of a reporting clause that closes a sentence ("..., the ministry said."): they
 #: date the report, not the reported event, so they are no tense cue for a date before.
 _REPORTING = frozenset("said says told added noted stated announced reported claimed wrote".split())
@@ -475,14 +458,16 @@ def _role_of(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", max(0, start - 40), start)
     if line_start >= 0 or start <= 40:
         label = text[max(0, line_start) : start].lower()
-        if any(word in label for word in _STAMP_WORDS) and _STAMP_LEFT.search(
-                text, max(0, line_start), start):
+        if any(word in label for word in _STAMP_WORDS) and _STAMP_LEFT.search(text, max(0, line_start), start):
             return ROLE_STAMP
     left = None
     if not _ATTRIBUTE_WORDS.isdisjoint(text[max(0, start - 40) : start].lower().split()[-3:]):
         left = _left_of(text, _ATTRIBUTE_LEFT, start, 3)
-    if left and not (left.group("verb") and left.group("verb").lower() != "dated"
-                     and _BE_LEFT.search(text, max(0, left.start() - 12), left.start())):
+    if left and not (
+        left.group("verb")
+        and left.group("verb").lower() != "dated"
+        and _BE_LEFT.search(text, max(0, left.start() - 12), left.start())
+    ):
         return ROLE_ATTRIBUTE  # "a letter, dated April 6th"; not "was signed on"
     if _ATTRIBUTE_RIGHT.match(text, end):
         return ROLE_ATTRIBUTE  # "the April 6 letter"
@@ -573,10 +558,11 @@ class _Recogniser:
         return None
 
     def _numeric(self, start: int) -> _Found | None:
-        """"2022-04-12", "29-11-2021", "12.04.2022", "13:33,29-11-2021" (a page stamp)."""
+        """ "2022-04-12", "29-11-2021", "12.04.2022", "13:33,29-11-2021" (a page stamp)."""
         text = self.text
-        if start and (text[start - 1].isdigit() or (
-                text[start - 1] in "-./:" and start > 1 and text[start - 2].isdigit())):
+        if start and (
+            text[start - 1].isdigit() or (text[start - 1] in "-./:" and start > 1 and text[start - 2].isdigit())
+        ):
             return None  # inside a longer run of numbers: a phone number or a code
         for pattern in (_STAMP_TIME_FIRST, _STAMP_DATE_FIRST, _NUMERIC):
             m = pattern.match(text, start)
@@ -623,16 +609,26 @@ class _Recogniser:
         word = self._next_word(end).lower()
         if word in _COUNT_NOUNS:
             return True
-        return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-                and word not in _EVENT_PLURALS and "'" not in word and "’" not in word)
+        return (
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is"))
+            and word not in _EVENT_PLURALS
+            and "'" not in word
+            and "’" not in word
+        )
 
     def _year_context(self, start: int, end: int, prev: str) -> bool:
         text = self.text
         if prev in _YEAR_WORDS:
             return True
         after = text[end : end + 2]
-        if after[:1] in (",", ";", ")", ":") or after in (". ", ".\n", "’s", "'s") or (
-                after == "." and end + 1 == len(text)) or end == len(text):
+        if (
+            after[:1] in (",", ";", ")", ":")
+            or after in (". ", ".\n", "’s", "'s")
+            or (after == "." and end + 1 == len(text))
+            or end == len(text)
+        ):
             return True
         if _left_of(self.text, _YEAR_AND_LEFT, start, 3):  # may look past the floor
             return True  # "in 1994 and 1997"
@@ -700,8 +696,12 @@ class _Recogniser:
         """A month with no day: "in May" yes, "May I" no; abbreviations need a year."""
         name = m.group("m")
         if first.year is not None or last is not None:
-            return name[:3] not in ("Mar", "May") or first.year is not None or \
-                self._prev_word(start) in _MONTH_WORDS or begin < start
+            return (
+                name[:3] not in ("Mar", "May")
+                or first.year is not None
+                or self._prev_word(start) in _MONTH_WORDS
+                or begin < start
+            )
         if len(name.rstrip(".")) <= 4 and name not in ("June", "July", "May"):
             return False
         if begin < start or self._prev_word(start) in _MONTH_WORDS:
@@ -758,22 +758,29 @@ class _Recogniser:
         rel_m = self._left(_WEEKDAY_LEFT, start, 1)
         rel = rel_m.group("rel").lower() if rel_m else ""
         if rel == "every":
-            return self._found(rel_m.start(), end,  # type: ignore[union-attr]
-                               Fixed(f"XXXX-WXX-{_WEEKDAYS[lower] + 1}"), "SET")
+            return self._found(
+                rel_m.start(),
+                end,  # type: ignore[union-attr]
+                Fixed(f"XXXX-WXX-{_WEEKDAYS[lower] + 1}"),
+                "SET",
+            )
         begin = rel_m.start() if rel in ("last", "next", "this") else start  # type: ignore[union-attr]
         part_m = _PART_RIGHT.match(text, end)
         part = _PARTS[part_m.group("part")] if part_m else ""
         spec = Weekday(_WEEKDAYS[lower], rel if rel in ("last", "next", "this") else "", part)
-        return self._found(begin, part_m.end() if part_m else end, spec,
-                           "TIME" if part else "DATE")
+        return self._found(begin, part_m.end() if part_m else end, spec, "TIME" if part else "DATE")
 
     def _day_word(self, lower: str, start: int, end: int) -> _Found | None:
         part = "NI" if lower == "tonight" else ""
         stop = end
         if not part and (part_m := _PART_RIGHT.match(self.text, end)):
             part, stop = _PARTS[part_m.group("part")], part_m.end()
-        words = {"yesterday": "the day before", "today": "the same day",
-                 "tomorrow": "the day after", "tonight": "the same night"}[lower]
+        words = {
+            "yesterday": "the day before",
+            "today": "the same day",
+            "tomorrow": "the day after",
+            "tonight": "the same night",
+        }[lower]
         spec = Deictic(_DAY_WORDS[lower], "day", part, words)
         return self._found(start, stop, spec, "TIME" if part else "DATE")
 
@@ -912,9 +919,7 @@ def _numeric_day(m: re.Match[str]) -> dt.date | None:
 
 
 _ADJ_WORDS = frozenset("more full long consecutive straight additional further whole".split())
-_REL_WORDS = frozenset(
-    "coming next past last previous preceding following recent same upcoming".split()
-)
+_REL_WORDS = frozenset("coming next past last previous preceding following recent same upcoming".split())
 _DET_WORDS = frozenset("the this that these those".split())
 _PREP_WORDS = frozenset("for in within over during throughout after since under".split())
 _SCALES = frozenset(("hundred", "thousand", "dozen"))
@@ -953,9 +958,11 @@ class _UnitLeft:
         m = self.match
         if m is None:
             return self.start
-        return m.start("edge") if m.group("edge") else min(
-            (m.start(n) for n in ("mod", "det", "rel", "num", "adj") if m.group(n)),
-            default=m.end())
+        return (
+            m.start("edge")
+            if m.group("edge")
+            else min((m.start(n) for n in ("mod", "det", "rel", "num", "adj") if m.group(n)), default=m.end())
+        )
 
 
 def _left_word(chunk: str) -> bool:
@@ -1096,8 +1103,9 @@ def _counted_from(p: _UnitPhrase) -> _Reading | None:
     if amount is not None and not p.det and not p.rel:
         sign = -1 if p.after in ("earlier", "before") else 1
         side = "before" if sign < 0 else "after"
-        spec = Anaphor(sign * amount, unit, "day" if unit == "week" else unit,
-                        f"{words} {side} the date mentioned before:")
+        spec = Anaphor(
+            sign * amount, unit, "day" if unit == "week" else unit, f"{words} {side} the date mentioned before:"
+        )
         return p.start, p.right_end, spec, "DATE", ""
     if p.det == "the" and not p.rel and amount is None and p.after in ("before", "after"):
         sign = -1 if p.after == "before" else 1
@@ -1164,8 +1172,7 @@ def _deictic_unit(p: _UnitPhrase) -> _Reading | None:
         return p.start, -1, Weekend(), "DATE", ""  # "over the weekend"
     if p.det == "the" and p.rel in ("coming", "upcoming"):
         return p.start, -1, Deictic(1, p.unit, words=f"the coming {p.unit}"), "DATE", ""
-    if (p.det is None and p.rel in ("last", "next", "past", "coming")) or (
-            p.det == "this" and not p.rel):
+    if (p.det is None and p.rel in ("last", "next", "past", "coming")) or (p.det == "this" and not p.rel):
         amount = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(p.rel or "", 0)
         words = f"{p.edge + ' ' if p.edge else ''}{p.rel or 'this'} {p.unit}"
         return p.edge_start, -1, Deictic(amount, p.unit, words=words), "DATE", ""
@@ -1286,14 +1293,16 @@ class _Resolver:
                 w = before[i]
                 if w[-1] in _SENTENCE_END_CHARS and _ends_sentence(w):
                     i = -1  # the previous sentence
-                elif ((lw := w.lower()) in _CUE_FORMS or lw.endswith(_CUE_ENDINGS)) and (
-                        sign := _cue(before, i)):
+                elif ((lw := w.lower()) in _CUE_FORMS or lw.endswith(_CUE_ENDINGS)) and (sign := _cue(before, i)):
                     return sign, _plain(w)
                 i -= 1
             if j < len(after):
                 w = after[j]
-                if ((lw := w.lower()) in _CUE_FORMS or lw.endswith(_CUE_ENDINGS)) and (
-                        sign := _cue(after, j)) and not (comma and _closing_report(after, j)):
+                if (
+                    ((lw := w.lower()) in _CUE_FORMS or lw.endswith(_CUE_ENDINGS))
+                    and (sign := _cue(after, j))
+                    and not (comma and _closing_report(after, j))
+                ):
                     return sign, _plain(w)
                 comma = comma or w.endswith(",")
                 j = len(after) if w[-1] in _SENTENCE_END_CHARS and _ends_sentence(w) else j + 1
@@ -1365,8 +1374,10 @@ def infer_publication(text: str, tagger: DateTagger | None = None
             if _role_of(text, f.start, f.end) == ROLE_STAMP:
                 label = text[max(0, f.start - 30) : f.start].lower()
                 stamps.append((span[0], "publish" in label or "posted" in label))
-            elif resolver.direction(f)[0] <= 0 and _word_before(
-                    text, max(0, f.start - 20), f.start) not in _DEADLINE_WORDS:
+            elif (
+                resolver.direction(f)[0] <= 0
+                and _word_before(text, max(0, f.start - 20), f.start) not in _DEADLINE_WORDS
+            ):
                 events.append((span[0], f.spec.value))
         elif isinstance(f.spec, MonthDay):
             direction = resolver.direction(f)[0]

@@ -168,9 +168,7 @@ def highlight_marks(highlights: Iterable[Highlight]) -> list[Mark]:
     marks = []
     for h in highlights:
         token = palette.Motif if h.kind == "motif" else palette.Evidence
-        marks.append(
-            Mark(h.start, h.end, classes=palette.css_class(token), anchor=h.anchor, title=h.title)
-        )
+        marks.append(Mark(h.start, h.end, classes=palette.css_class(token), anchor=h.anchor, title=h.title))
     return marks
 
 

@@ -310,9 +310,7 @@ def bundled_actors_file() -> Path:
     return paths.corpus_dir() / "actors.yaml"
 
 
-def load_gazetteer(
-    path: Path | None = None, user_path: Path | None = None, *, cache: bool = True
-) -> Gazetteer:
+def load_gazetteer(path: Path | None = None, user_path: Path | None = None, *, cache: bool = True) -> Gazetteer:
     """The bundled gazetteer (or ``path``), then the user's actors file if it exists.
 
     A user entry with the id of a bundled actor replaces it (the user's word wins).
@@ -353,9 +351,7 @@ def _load(path: Path, user_path: Path) -> Gazetteer:
     role_ids = loader.role_ids(data.get("roles"))
     actors = loader.actors(raw_actors, side_ids, role_ids, lenient=False)
     if user_entries:
-        user_actors = _Loader(user_path.name).actors(
-            user_entries, side_ids, role_ids, lenient=True, known=set(actors)
-        )
+        user_actors = _Loader(user_path.name).actors(user_entries, side_ids, role_ids, lenient=True, known=set(actors))
         actors.update(user_actors)
     loader.check_names_unique(actors.values())
     roles = loader.roles(data.get("roles"), loader.pattern_sets(data.get("pattern_sets")), actors)
@@ -513,9 +509,7 @@ class _Loader:
                 raise self.fail(where, "expected a mapping with id, label and code")
             side_id = self._text(entry, "id", where)
             if side_id not in SIDE_IDS:
-                raise self.fail(
-                    where, f"id: '{side_id}' is not one of the fixed sides ({', '.join(SIDE_IDS)})"
-                )
+                raise self.fail(where, f"id: '{side_id}' is not one of the fixed sides ({', '.join(SIDE_IDS)})")
             if side_id in {s.id for s in sides}:
                 raise self.fail(where, f"id: '{side_id}' is defined twice")
             sides.append(Side(side_id, self._text(entry, "label", where), self._text(entry, "code", where)))
@@ -687,9 +681,7 @@ class _Loader:
             sets[str(name)] = tuple(patterns)
         return sets
 
-    def roles(
-        self, raw: Any, pattern_sets: Mapping[str, tuple[str, ...]], actors: Mapping[str, Actor]
-    ) -> list[Role]:
+    def roles(self, raw: Any, pattern_sets: Mapping[str, tuple[str, ...]], actors: Mapping[str, Actor]) -> list[Role]:
         roles = []
         for index, entry in enumerate(self._list(raw, "roles")):
             where = self._where("roles", index, entry)
@@ -748,9 +740,7 @@ class _Loader:
         place_id = names.get(actor.capital or "")
         if place_id is None:
             place_id = unique_slug(actor.capital or actor.id, set(places))
-            places[place_id] = Place(
-                place_id, actor.capital or "", actor.id if actor.kind == "state" else None
-            )
+            places[place_id] = Place(place_id, actor.capital or "", actor.id if actor.kind == "state" else None)
             names[actor.capital or ""] = place_id
         place = places[place_id]
         if place.stands_for not in (None, actor.id):
@@ -896,9 +886,7 @@ class _PatternParser:
             raise ValueError(f"{token}: unknown actor '{actor_id}'")
         forms = actor.adjectives() if which == "adj" else actor.names()
         if not forms:
-            raise ValueError(
-                f"{token}: actor '{actor.id}' has no {'adjectives' if which == 'adj' else 'names'}"
-            )
+            raise ValueError(f"{token}: actor '{actor.id}' has no {'adjectives' if which == 'adj' else 'names'}")
         return forms
 
 
@@ -960,9 +948,7 @@ def add_user_actor(
     if clean_aliases:
         entry["aliases"] = clean_aliases
     entries.append(entry)
-    header = (
-        "# Actors added in Overtures (promoted from unlinked mentions). Same schema as corpus/actors.yaml.\n"
-    )
+    header = "# Actors added in Overtures (promoted from unlinked mentions). Same schema as corpus/actors.yaml.\n"
     text = header + yaml.safe_dump({"actors": entries}, sort_keys=False, allow_unicode=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, text)

@@ -39,9 +39,7 @@ def actor_key(actor: str | None, name: str) -> str:
     return actor if actor is not None else f"unlinked:{name}"
 
 
-def _snippet(
-    text: str, sentence: tuple[int, int] | None, start: int, end: int, width: int = 160
-) -> tuple[str, int]:
+def _snippet(text: str, sentence: tuple[int, int] | None, start: int, end: int, width: int = 160) -> tuple[str, int]:
     a, b = sentence if sentence else (max(0, start - width // 2), min(len(text), end + width // 2))
     if b - a > width:
         a = max(a, start - width // 2)
@@ -86,11 +84,7 @@ class MentionIndex:
         out = []
         for key, mentions in self._mentions.items():
             name, kind, side, linked = self._meta[key]
-            out.append(
-                ActorEntry(
-                    key, name, kind, side, linked, len(mentions), len({m.article_id for m in mentions})
-                )
-            )
+            out.append(ActorEntry(key, name, kind, side, linked, len(mentions), len({m.article_id for m in mentions})))
         out.sort(key=lambda e: (-e.count, e.name))
         return out
 

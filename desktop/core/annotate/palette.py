@@ -47,9 +47,7 @@ def _mix(colour: str, other: str, amount: float) -> str:
     """``amount`` of ``colour`` over ``other`` (hex strings)."""
     a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(
-        f"{round(x * amount + y * (1 - amount)):02x}" for x, y in zip(a, b, strict=True)
-    )
+    return "#" + "".join(f"{round(x * amount + y * (1 - amount)):02x}" for x, y in zip(a, b, strict=True))
 
 
 def _darken(colour: str, amount: float) -> str:
@@ -65,9 +63,7 @@ def _styles(background: str, text: str, dark: bool) -> dict[_TokenType, str]:
         tint = _mix(colour, background, 0.30 if dark else 0.38)
         line = colour if dark else _darken(colour, 0.35)
         styles[side_token(side, Demonym)] = f"bg:{tint} border:{line}"
-    styles[Unlinked] = (
-        f"bg:{_mix('#BBBBBB', background, 0.35)} border:{'#AAAAAA' if dark else '#666666'}"
-    )
+    styles[Unlinked] = f"bg:{_mix('#BBBBBB', background, 0.35)} border:{'#AAAAAA' if dark else '#666666'}"
     styles[Date] = "bold #C8B4FF" if dark else "bold #5B2C9F"
     styles[Place] = "italic"
     styles[Evidence] = "bg:#5A4F1F" if dark else "bg:#FFF1A8"
@@ -113,11 +109,7 @@ def _declarations(style: type[Style], token: _TokenType) -> str:
     if spec["border"]:
         # Pygments has no underline colour; its border colour stands in for it.
         out.append("text-decoration: underline")
-        out.append(
-            "text-underline-style: dotted"
-            if token[1] == "Demonym"
-            else "text-underline-style: dashed"
-        )
+        out.append("text-underline-style: dotted" if token[1] == "Demonym" else "text-underline-style: dashed")
         out.append(f"text-decoration-color: #{spec['border']}")
     return "; ".join(out)
 

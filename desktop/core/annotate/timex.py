@@ -687,7 +687,7 @@ def _tense_words(direction: int, cue: str) -> str:
 
 @dataclass(slots=True)
 class HalfOf:
-    """"the first quarter of this year": a quarter or half of a year counted from publication."""
+    """ "the first quarter of this year": a quarter or half of a year counted from publication."""
 
     year: Deictic
     code: str

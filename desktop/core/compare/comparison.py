@@ -672,9 +672,7 @@ class _Extractor:
         whole: bool = False,
     ) -> Extract:
         text = self.texts.text(sentence.article)
-        a, b = (
-            (sentence.start, sentence.end) if whole else self.clip(text, sentence.start, sentence.end, focus)
-        )
+        a, b = (sentence.start, sentence.end) if whole else self.clip(text, sentence.start, sentence.end, focus)
         return Extract(
             subject=sentence.subject,
             article=sentence.article,
@@ -698,9 +696,7 @@ def _cue_hits(cues: Sequence[CueGroup], text: str, start: int, end: int) -> list
     hits = []
     for group in cues:
         hits.extend(
-            (m.start(), m.end(), group)
-            for m in group.pattern.finditer(text, start, end)
-            if m.end() > m.start()
+            (m.start(), m.end(), group) for m in group.pattern.finditer(text, start, end) if m.end() > m.start()
         )
     hits.sort(key=lambda h: (h[0], -h[1]))
     return hits
@@ -738,9 +734,7 @@ class _Facets:
             if m.kind == "state" and m.via != VIA_DEMONYM
         }
         names = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
-        self._of_state = (
-            re.compile(rf"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:{names})\b", re.I) if names else None
-        )
+        self._of_state = re.compile(rf"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:{names})\b", re.I) if names else None
 
     # ----------------------------------------------------------------- helpers
 
@@ -807,12 +801,8 @@ class _Facets:
         parties: dict[str, dict[str, Any]] = {}
         pool = _ranked(self.pools[subject])
 
-        def add(
-            key: str, label: str, side: str, kind: str, term: Term, sentence: _Sentence | None, span
-        ) -> None:
-            party = parties.setdefault(
-                key, {"label": label, "side": side, "kind": kind, "term": term, "where": []}
-            )
+        def add(key: str, label: str, side: str, kind: str, term: Term, sentence: _Sentence | None, span) -> None:
+            party = parties.setdefault(key, {"label": label, "side": side, "kind": kind, "term": term, "where": []})
             if sentence is not None:
                 party["where"].append((sentence, span))
 
@@ -870,9 +860,7 @@ class _Facets:
         if spec.terms == "side" or not parties:
             for sentence in pool:
                 mentions = [
-                    m
-                    for m in self.texts.actors(sentence.article, sentence.start, sentence.end)
-                    if m.side in sides
+                    m for m in self.texts.actors(sentence.article, sentence.start, sentence.end) if m.side in sides
                 ]
                 if not mentions:
                     continue
@@ -887,11 +875,7 @@ class _Facets:
                             mention_party(m, sentence)
         # States, blocs and organisations stand in only for sides no person or group speaks for.
         spoken = {p["side"] for p in parties.values() if p["kind"] in ("person", "demonym")}
-        chosen = [
-            (k, p)
-            for k, p in parties.items()
-            if p["kind"] in ("person", "demonym") or p["side"] not in spoken
-        ]
+        chosen = [(k, p) for k, p in parties.items() if p["kind"] in ("person", "demonym") or p["side"] not in spoken]
         if not chosen:
             return FacetCell(subject)
         terms = tuple(dict.fromkeys(p["term"] for _, p in chosen))
@@ -928,11 +912,7 @@ class _Facets:
                         lines.append(line)
                 for p in event.sources:
                     if p.key in labels:
-                        label = (
-                            lexicon.types[event.type].label.lower()
-                            if event.type in lexicon.types
-                            else event.type
-                        )
+                        label = lexicon.types[event.type].label.lower() if event.type in lexicon.types else event.type
                         if label not in done_for[p.key]:
                             done_for[p.key].append(label)
         mentioned = {k for line in lines for k, v in labels.items() if v in line}
@@ -978,14 +958,10 @@ class _Facets:
                 found.append(
                     (
                         sentence,
-                        self.extractor.make(
-                            sentence, hits[0][:2], [Hit(a, b, f"cue:{g.id}") for a, b, g in hits]
-                        ),
+                        self.extractor.make(sentence, hits[0][:2], [Hit(a, b, f"cue:{g.id}") for a, b, g in hits]),
                     )
                 )
-        return FacetCell(
-            subject, "; ".join(dict.fromkeys(parts)), tuple(dict.fromkeys(terms)), self._take(spec, found)
-        )
+        return FacetCell(subject, "; ".join(dict.fromkeys(parts)), tuple(dict.fromkeys(terms)), self._take(spec, found))
 
     def _cues(self, spec: FacetSpec, subject: int) -> FacetCell:
         mention_sides = self.lex.sides.get(spec.mention, frozenset())
@@ -999,11 +975,7 @@ class _Facets:
                 first = mentions[0] if mentions else None
                 if first is not None and len(text[sentence.start : first.start].split()) > SUBJECT_WORDS:
                     first = None  # named too late in the sentence to be its subject
-                hits = [
-                    h
-                    for h in hits
-                    if first is not None and first.start < h[0] and first.side in subject_sides
-                ]
+                hits = [h for h in hits if first is not None and first.start < h[0] and first.side in subject_sides]
             named = []
             if spec.mention:
                 named = [m for m in mentions if m.side in mention_sides and m.via != VIA_DEMONYM]
@@ -1081,9 +1053,7 @@ def _finish_row(spec: FacetSpec, cells: list[FacetCell], subjects: Sequence[Subj
             c.summary,
             c.terms,
             c.extracts,
-            tuple(t.key for t in c.terms if t.key not in common_keys)
-            if not c.empty and len(filled) > 1
-            else (),
+            tuple(t.key for t in c.terms if t.key not in common_keys) if not c.empty and len(filled) > 1 else (),
         )
         for c in cells
     )
@@ -1091,9 +1061,7 @@ def _finish_row(spec: FacetSpec, cells: list[FacetCell], subjects: Sequence[Subj
     common = tuple(t for t in all_terms if t.key in common_keys)
     differing = tuple(t for t in all_terms if t.key not in common_keys) if len(filled) > 1 else ()
     note = _note(marker, out_cells, common, differing, subjects)
-    return FacetRow(
-        spec.id, spec.label, spec.description, spec.kind, marker, out_cells, common, differing, note
-    )
+    return FacetRow(spec.id, spec.label, spec.description, spec.kind, marker, out_cells, common, differing, note)
 
 
 def _note(marker, cells, common, differing, subjects, limit: int = 4) -> str:
@@ -1182,16 +1150,11 @@ def _motifs(
             found = []
             for sentence in _ranked(pool):
                 text = texts.text(sentence.article)
-                hits = [
-                    (m.start(), m.end())
-                    for m in motif.cues.pattern.finditer(text, sentence.start, sentence.end)
-                ]
+                hits = [(m.start(), m.end()) for m in motif.cues.pattern.finditer(text, sentence.start, sentence.end)]
                 hits = [h for h in hits if h[1] > h[0]]
                 if hits:
                     carriers[(sentence.article, sentence.start)].add(motif.id)
-                    found.append(
-                        extractor.make(sentence, hits[0], [Hit(a, b, f"motif:{motif.id}") for a, b in hits])
-                    )
+                    found.append(extractor.make(sentence, hits[0], [Hit(a, b, f"motif:{motif.id}") for a, b in hits]))
             cells.append(tuple(found))
         marker = presence_marker([bool(c) for c in cells])
         rows.append(MotifRow(motif.id, motif.label, motif.description, marker, tuple(cells)))
@@ -1209,8 +1172,7 @@ def _aligned(
     aligned_keys: set[tuple[int, str, int]] = set()
     for found in alignment.align(texts):
         members = [
-            extractor.make(pools[s][i], whole=True) if i is not None else None
-            for s, i in enumerate(found.members)
+            extractor.make(pools[s][i], whole=True) if i is not None else None for s, i in enumerate(found.members)
         ]
         for s, i in enumerate(found.members):
             if i is not None:
@@ -1218,9 +1180,7 @@ def _aligned(
         base = next(s for s, m in enumerate(members) if m is not None)
         base_text = members[base].text
         diffs = {
-            s: alignment.word_diff(base_text, m.text)
-            for s, m in enumerate(members)
-            if m is not None and s != base
+            s: alignment.word_diff(base_text, m.text) for s, m in enumerate(members) if m is not None and s != base
         }
         ratio = min((d.ratio for d in diffs.values()), default=1.0)
         diffable = ratio >= alignment.DIFF_THRESHOLD
@@ -1234,11 +1194,7 @@ def _aligned(
                 tokens.append(_base_tokens(base_text, list(diffs.values())))
             else:
                 tokens.append(
-                    tuple(
-                        DiffToken(op.b_text, op.kind, op.b_start, op.b_end)
-                        for op in diffs[s].ops
-                        if op.b_text
-                    )
+                    tuple(DiffToken(op.b_text, op.kind, op.b_start, op.b_end) for op in diffs[s].ops if op.b_text)
                 )
         groups.append(
             AlignedGroup(
@@ -1314,9 +1270,7 @@ def _citations(
 def _subjects(groups, pools, numbers) -> tuple[Subject, ...]:
     subjects = []
     for index, ((label, episodes), pool) in enumerate(zip(groups, pools, strict=True)):
-        articles = tuple(
-            dict.fromkeys([s.article for s in _ranked(pool)] + [a for e in episodes for a in e.articles])
-        )
+        articles = tuple(dict.fromkeys([s.article for s in _ranked(pool)] + [a for e in episodes for a in e.articles]))
         subjects.append(
             Subject(
                 index=index,
@@ -1384,9 +1338,7 @@ def compare(
             reasons += [f"facet:{f}" for f in sorted(facets.used.get(key, ()))]
             reasons += [f"motif:{m}" for m in sorted(carriers.get(key, ()))]
             if reasons and (sentence.subject, sentence.article, sentence.start) not in aligned_keys:
-                unique.append(
-                    UniqueSentence(len(unique), extractor.make(sentence, whole=True), tuple(reasons))
-                )
+                unique.append(UniqueSentence(len(unique), extractor.make(sentence, whole=True), tuple(reasons)))
 
     differences: list[Difference] = []
 

@@ -106,8 +106,7 @@ def comparison_css(theme: str = "light", for_print: bool = False) -> str:
         f".term-changed {{ background-color: {term_changed}; color: #111111; font-weight: 700;"
         " text-decoration: underline; }",
         "span.cue { text-decoration: underline; text-underline-style: dotted; }",
-        f"span.cue-changed {{ background-color: {term_changed}; color: #111111;"
-        " text-decoration: underline; }",
+        f"span.cue-changed {{ background-color: {term_changed}; color: #111111; text-decoration: underline; }}",
         f"span.d-inserted {{ background-color: {diff[INSERTED]}; text-decoration: underline; }}",
         f"span.d-deleted {{ background-color: {diff[DELETED]}; text-decoration: line-through; }}",
         f"span.d-changed {{ background-color: {diff[CHANGED]}; text-decoration: underline;"
@@ -209,9 +208,7 @@ class _Renderer:
             if analysis is not None:
                 words = {d.value: timex.describe_value(d.value) for d in analysis.dates}
                 annotated = Annotated(analysis.actors, analysis.dates, self.sides, words)
-                marks = tuple(
-                    sorted(annotation_marks(annotated, self.options, article), key=lambda m: m.start)
-                )
+                marks = tuple(sorted(annotation_marks(annotated, self.options, article), key=lambda m: m.start))
             self._marks[article] = marks
         return self._marks[article]
 
@@ -223,16 +220,10 @@ class _Renderer:
                 break
             if m.end <= start:
                 continue
-            out.append(
-                Mark(
-                    max(m.start, start) - start, min(m.end, end) - start, m.classes, m.style, m.title, m.href
-                )
-            )
+            out.append(Mark(max(m.start, start) - start, min(m.end, end) - start, m.classes, m.style, m.title, m.href))
         return out
 
-    def extract(
-        self, e: cmp.Extract, distinct: Sequence[str] = (), tokens=None, whole_class: str = ""
-    ) -> str:
+    def extract(self, e: cmp.Extract, distinct: Sequence[str] = (), tokens=None, whole_class: str = "") -> str:
         """An extract with its annotations, cue hits, diff tokens, citation and sentence link."""
         marks = self._marks_in(e.article, e.start, e.end)
         for hit in e.hits:
@@ -240,13 +231,9 @@ class _Renderer:
             marks.append(Mark(hit.start - e.start, hit.end - e.start, classes=cls))
         if tokens:
             for t in tokens:
-                lead = len(t.text) - len(
-                    t.text.lstrip()
-                )  # the space before a token is not part of the change
+                lead = len(t.text) - len(t.text.lstrip())  # the space before a token is not part of the change
                 if t.kind != EQUAL and t.end > t.start + lead:
-                    marks.append(
-                        Mark(t.start + lead, t.end, classes=f"d-{t.kind}", title=DIFF_WORDS.get(t.kind, ""))
-                    )
+                    marks.append(Mark(t.start + lead, t.end, classes=f"d-{t.kind}", title=DIFF_WORDS.get(t.kind, "")))
         body = render_spans(e.text, marks)
         if whole_class:
             body = f'<span class="{whole_class}">{body}</span>'
@@ -268,8 +255,7 @@ class _Renderer:
     def header_row(self, first: str) -> str:
         width = self.widths()[2]
         cells = "".join(
-            f'<th width="{width}" align="left">{_esc(s.label)}<br>'
-            f'<span class="note">{_esc(s.date_words)}</span></th>'
+            f'<th width="{width}" align="left">{_esc(s.label)}<br><span class="note">{_esc(s.date_words)}</span></th>'
             for s in self.c.subjects
         )
         return f'<thead><tr><th width="28"></th><th width="16%">{_esc(first)}</th>{cells}</tr></thead>'
@@ -339,9 +325,7 @@ class _Renderer:
         shown = extracts[: self.per_cell]
         parts = [f'<p class="extract">{self.extract(e, distinct)}</p>' for e in shown]
         if len(extracts) > len(shown):
-            parts.append(
-                f'<p class="extract"><span class="more">+{len(extracts) - len(shown)} more</span></p>'
-            )
+            parts.append(f'<p class="extract"><span class="more">+{len(extracts) - len(shown)} more</span></p>')
         return "".join(parts)
 
     # ------------------------------------------------------------- sections
@@ -385,9 +369,7 @@ class _Renderer:
                 info = side_info(self.sides, side) if self.sides else None
                 label = info.label if info else self.c.side_words.get(side, side)
                 chip = palette.css_class(palette.side_token(side))
-                rows.append(
-                    [f'<td colspan="{self.n + 2}"><span class="{chip}">&nbsp;{_esc(label)}&nbsp;</span></td>']
-                )
+                rows.append([f'<td colspan="{self.n + 2}"><span class="{chip}">&nbsp;{_esc(label)}&nbsp;</span></td>'])
             symbol, word = PRESENCE_MARKERS[row.marker]
             gutter = self.marker_cell(symbol, word, _PRESENCE_CLASS[row.marker], "")
             role = f'<br><span class="note">{_esc(row.role)}</span>' if row.role else ""
@@ -427,11 +409,7 @@ class _Renderer:
                 for cell in row.cells
             ]
             rows.append([gutter, label, *cells])
-        missing = (
-            f'<p class="note">Not found in any of the sources: {_esc(", ".join(absent))}.</p>'
-            if absent
-            else ""
-        )
+        missing = f'<p class="note">Not found in any of the sources: {_esc(", ".join(absent))}.</p>' if absent else ""
         table = self.grid("Motif", rows) if rows else f'<p class="empty">{_esc(self.c.empty_text)}</p>'
         return '<h3><a name="motifs"></a>Recurring motifs</h3>' + table + missing
 
@@ -458,9 +436,7 @@ class _Renderer:
                 elif group.diffable:
                     cells.append(f'<td><p class="extract">{self.extract(member, tokens=tokens)}</p></td>')
                 else:
-                    cells.append(
-                        f'<td><p class="extract">{self.extract(member, whole_class="d-whole")}</p></td>'
-                    )
+                    cells.append(f'<td><p class="extract">{self.extract(member, whole_class="d-whole")}</p></td>')
             gutter = self.marker_cell(
                 symbol,
                 word,
@@ -505,8 +481,7 @@ class _Renderer:
                 parts.append("</ul>")
         elif unique_rows:
             parts.append(
-                '<h3><a name="unique"></a>Found in one episode only</h3>'
-                + self.grid("Why it counts", unique_rows)
+                '<h3><a name="unique"></a>Found in one episode only</h3>' + self.grid("Why it counts", unique_rows)
             )
         return "".join(parts)
 

@@ -559,9 +559,7 @@ class EventExtractor:
             # "the visit of X", "a letter … from X": the agent follows the trigger.
             agent = _AGENT.match(text, first_end, next_start)
             if agent:
-                sources = [
-                    m for m in s_actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start
-                ][:1]
+                sources = [m for m in s_actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start][:1]
         if not sources and self._previous_people is not None:
             pronoun = _PRONOUN_SUBJECT.search(text, max(previous_end, run.start - 40), run.start)
             if pronoun:
@@ -570,36 +568,25 @@ class EventExtractor:
                 if candidates:
                     sources = [candidates[-1]]
         if not sources:
-            first_real = next(
-                (r.start for r in runs if not r.anaphor_type and not r.type.reporting), run.start
-            )
-            subject = [
-                m
-                for m in s_actors
-                if m.kind == PERSON and m.end <= first_real and not _possessive(text, m.end)
-            ]
+            first_real = next((r.start for r in runs if not r.anaphor_type and not r.type.reporting), run.start)
+            subject = [m for m in s_actors if m.kind == PERSON and m.end <= first_real and not _possessive(text, m.end)]
             if subject:
                 sources = subject[:1]
         speakers = self._sentence_speakers(text, runs, s_actors, s_start)
-        negated_objects = [
-            m
-            for m in s_actors
-            if any(0 <= m.start - n <= 40 and "," not in text[n : m.start] for n in self._negated)
-        ] if self._negated else []
+        negated_objects = (
+            [m for m in s_actors if any(0 <= m.start - n <= 40 and "," not in text[n : m.start] for n in self._negated)]
+            if self._negated
+            else []
+        )
         after = [
             m
             for m in s_actors
-            if first_end <= m.start < next_start
-            and m not in sources
-            and m not in speakers
-            and m not in negated_objects
+            if first_end <= m.start < next_start and m not in sources and m not in speakers and m not in negated_objects
         ]
         if not sources and run.type.family == "contact":
             # "during his meeting with Putin, Lukashenka made…": the person not met is the agent.
             with_ = [m for m in after if _WITH_BEFORE.search(text, max(s_start, m.start - 12), m.start)]
-            others = [
-                m for m in s_actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start
-            ]
+            others = [m for m in s_actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start]
             if with_ and others:
                 sources = others[:1]
         targets = [
@@ -640,9 +627,7 @@ class EventExtractor:
             _set_date(event, run.dates, "sentence")
         return event
 
-    def _describe(
-        self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]
-    ) -> None:
+    def _describe(self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]) -> None:
         """Place, organisation, phrases and summary: only for events that are kept."""
         s_start, s_end = event.sentence
         index = runs.index(run)
@@ -679,20 +664,14 @@ class EventExtractor:
         event.name_phrase = self._undated(
             _name_phrase(text, run.triggers[0][0], run.end, next_start), run.start, next_start
         )
-        event.clause = (
-            _clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
-        )
-        event.summary = (
-            sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…"
-        )
+        event.clause = _clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
+        event.summary = sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…"
 
     @staticmethod
     def _same_happening(event: Event, target: Event, context: _Context, definite_only: bool) -> bool:
         """May "the session" here be the session told of before? Not if place or date disagree."""
         if event.value:
-            return bool(
-                event.first and target.first and event.first <= target.last and target.first <= event.last
-            )
+            return bool(event.first and target.first and event.first <= target.last and target.first <= event.last)
         if not definite_only:
             return True  # "during the meeting": an explicit pointer back
         if event.place and target.place and event.place != target.place:

@@ -307,9 +307,7 @@ def group_events(events: list[Event]) -> list[list[Event]]:
             first_i, last_i, families_i, keys_i, articles_i = infos[i]
             root_i = merge.find(str(i))
             open_roots = [
-                r
-                for r in dict.fromkeys(merge.find(r) for r in open_roots)
-                if info_of(r)[1] + slack >= first_i
+                r for r in dict.fromkeys(merge.find(r) for r in open_roots) if info_of(r)[1] + slack >= first_i
             ]
             for root in open_roots:
                 if root == root_i:
@@ -396,8 +394,7 @@ def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) 
     fresh = [e for e in ranked if not e.anaphoric]
     slots = {
         "source": _names(sources[:1]),
-        "targets": _names([t for t in targets if t.key in {p.key for p in main.participants}])
-        or _names(targets),
+        "targets": _names([t for t in targets if t.key in {p.key for p in main.participants}]) or _names(targets),
         "object": main.object_phrase,
         "place": place or "",
         "organisation": main.organisation or next((e.organisation for e in fresh if e.organisation), ""),
@@ -406,9 +403,7 @@ def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) 
     }
     title = _fill(main_type.titles, slots) or f"{main_type.label}: {main.summary[:60]}"
     # A second substantive family adds its verb phrase: "…; meets Lukashenko and Makei".
-    second = next(
-        (e for e in fresh if e.type != main.type and e.family in SUBSTANTIVE and not e.reporting), None
-    )
+    second = next((e for e in fresh if e.type != main.type and e.family in SUBSTANTIVE and not e.reporting), None)
     if (
         second is not None
         and slots["source"]
@@ -453,9 +448,7 @@ def build_episode(events: list[Event], lexicon: EventLexicon) -> Episode | None:
                 target_keys.append(p.key)
     people_first = sorted(by_key.values(), key=lambda p: (p.kind != "person", -counts[p.key]))
     # The main event's own source leads; then the other sources, people first.
-    ordered = [p.key for p in main.sources] + [
-        k for k in source_keys if k not in {p.key for p in main.sources}
-    ]
+    ordered = [p.key for p in main.sources] + [k for k in source_keys if k not in {p.key for p in main.sources}]
     sources = [by_key[k] for k in ordered if by_key[k].kind == "person"] or [by_key[k] for k in ordered]
     lead = {p.key for p in sources[:1]}
     targets = [by_key[k] for k in target_keys if k not in lead and by_key[k].kind == "person"]
@@ -463,9 +456,7 @@ def build_episode(events: list[Event], lexicon: EventLexicon) -> Episode | None:
         targets = [by_key[k] for k in source_keys if k not in lead and by_key[k].kind == "person"]
     fresh = [e for e in events if not e.anaphoric and not e.planned] or events
     places = Counter(e.place for e in fresh if e.place)
-    place = (
-        main.place if main.place and not main.anaphoric else (places.most_common(1)[0][0] if places else None)
-    )
+    place = main.place if main.place and not main.anaphoric else (places.most_common(1)[0][0] if places else None)
     title = _title(events, lexicon, sources, targets, place)
     evidence: list[Evidence] = []
     seen = set()
@@ -544,9 +535,7 @@ def episode_json(episode: Episode) -> dict:
         "actors": episode.actor_ids,
         "place": episode.place,
         "named": episode.named,
-        "evidence": [
-            {"article": e.article, "start": e.start, "end": e.end} for e in episode.primary_evidence
-        ],
+        "evidence": [{"article": e.article, "start": e.start, "end": e.end} for e in episode.primary_evidence],
     }
 
 

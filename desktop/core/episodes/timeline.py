@@ -315,8 +315,7 @@ def _tick_days(kind: str, count: int, first: dt.date, last: dt.date) -> Iterable
     while (year, month) <= (last.year, last.month):
         day = dt.date(year, month, 1)
         if first <= day and (
-            (kind == "month" and (month - 1) % count == 0)
-            or (kind == "year" and month == 1 and year % count == 0)
+            (kind == "month" and (month - 1) % count == 0) or (kind == "year" and month == 1 and year % count == 0)
         ):
             yield day
         if kind == "year":
@@ -398,9 +397,7 @@ def _bar(item: TimelineItem, lay: TimelineLayout, m: Metrics) -> tuple[float, fl
     return x0, x1, item.one_day, cluster
 
 
-def _shape(
-    item: TimelineItem, row: int, lay: TimelineLayout, m: Metrics, title: Measure, named: Measure
-) -> _Shape:
+def _shape(item: TimelineItem, row: int, lay: TimelineLayout, m: Metrics, title: Measure, named: Measure) -> _Shape:
     """Where an item's bar, title and named label go, kept inside its cluster."""
     x0, x1, dot, cluster = _bar(item, lay, m)
     lo, hi = cluster.x0 + 2, cluster.x1 - 2
@@ -562,12 +559,32 @@ def layout(
         bar_y = lane_y + m.named_strip
         placed.append(
             PlacedItem(
-                shape.item, shape.row, lane, lane_y, shape.x0, shape.x1, bar_y, m.bar, shape.dot,
-                shape.title_x, shape.title_w, shape.title_inside, shape.named_x, shape.named_w, shape.extent,
+                shape.item,
+                shape.row,
+                lane,
+                lane_y,
+                shape.x0,
+                shape.x1,
+                bar_y,
+                m.bar,
+                shape.dot,
+                shape.title_x,
+                shape.title_w,
+                shape.title_inside,
+                shape.named_x,
+                shape.named_w,
+                shape.extent,
             )
         )
     height = max(height_px, bands[-1].y1 + m.row_pad)
     return TimelineLayout(
-        width, height, left_px, m.header,
-        tuple(clusters), tuple(breaks), tuple(bands), tuple(placed), tuple(knots),
+        width,
+        height,
+        left_px,
+        m.header,
+        tuple(clusters),
+        tuple(breaks),
+        tuple(bands),
+        tuple(placed),
+        tuple(knots),
     )

@@ -24,8 +24,7 @@ def _bundled(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(
-        f"the bundled '{name}' folder is missing (looked in {_PACKAGE_DIR} and its parent); "
-        "reinstall Overtures"
+        f"the bundled '{name}' folder is missing (looked in {_PACKAGE_DIR} and its parent); reinstall Overtures"
     )
 
 

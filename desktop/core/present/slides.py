@@ -204,9 +204,7 @@ class _Context:
         groups = [lexicon.sides.get(f.sides, frozenset()) for f in lexicon.facets if f.kind == "actors"]
         self.counterpart_sides = next((g for g in groups if g and self.followed not in g), frozenset())
         self.items = tuple(timeline_items(episode_set, gazetteer)[0]) if gazetteer is not None else ()
-        self.lesson_ids = frozenset(
-            e.id for s in lesson.slides if s.kind == "episode" for e in self.episodes(s.ref)
-        )
+        self.lesson_ids = frozenset(e.id for s in lesson.slides if s.kind == "episode" for e in self.episodes(s.ref))
 
     def episodes(self, ref: str) -> list[Episode]:
         groups, _unknown = self.episode_set.resolve([ref])
@@ -339,7 +337,7 @@ def _verdicts(ctx: _Context, comparisons: Sequence) -> dict[frozenset[str], tupl
 def _verdict(ctx: _Context, extracts, quotes: Sequence[Quote], episodes) -> Quote | None:
     quoted = {(q.article, q.text) for q in quotes}
     # The source's own voice first: a sentence opening with a quotation is someone else's.
-    voiced = sorted(extracts, key=lambda x: x.text.lstrip()[:1] in "“\"«")
+    voiced = sorted(extracts, key=lambda x: x.text.lstrip()[:1] in '“"«')
     for x in voiced:
         sentence = ctx.analyses[x.article].text[x.sentence_start : x.sentence_end]
         if (x.article, sentence) in quoted:

@@ -103,9 +103,7 @@ class Corpus:
     def add(self, article: Article) -> None:
         if self.get(article.id) is not None:
             where = article.path or Path(article.id)
-            self.problems.append(
-                CorpusProblem(where, f"duplicate article id '{article.id}'; this copy is skipped")
-            )
+            self.problems.append(CorpusProblem(where, f"duplicate article id '{article.id}'; this copy is skipped"))
             return
         self.articles.append(article)
 
@@ -135,9 +133,7 @@ def _read_text(path: Path) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ArticleError(
-            path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
-        ) from exc
+        raise ArticleError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(path, "the file holds only white space")
@@ -163,9 +159,7 @@ def _parse_datetime(path: Path, name: str, value: Any) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(str(value).strip())
     except ValueError:
-        raise ArticleError(
-            path, f"'{name}' is not a valid date and time (YYYY-MM-DDTHH:MM): {value!r}"
-        ) from None
+        raise ArticleError(path, f"'{name}' is not a valid date and time (YYYY-MM-DDTHH:MM): {value!r}") from None
 
 
 def _front_matter(path: Path, text: str) -> tuple[dict[str, Any] | None, str]:
@@ -275,9 +269,7 @@ def load_article(path: str | Path, *, bundled: bool = False) -> Article:
         )
     article_id = str(meta["id"]).strip()
     if not _ID_RE.match(article_id):
-        raise ArticleError(
-            path, f"'id' must be letters, digits, '.', '_' or '-' (got {article_id!r})"
-        )
+        raise ArticleError(path, f"'id' must be letters, digits, '.', '_' or '-' (got {article_id!r})")
     published = _parse_date(path, "published", meta["published"])
     precision = str(meta.get("published_precision") or "day")
     if precision not in PRECISIONS:
@@ -315,11 +307,7 @@ def article_files(folder: Path) -> list[Path]:
         entries = sorted(folder.iterdir())
     except OSError:
         return []
-    return [
-        p
-        for p in entries
-        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    ]
+    return [p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()]
 
 
 # --------------------------------------------------------------------------- index
@@ -339,9 +327,7 @@ def _record(article: Article) -> dict[str, Any]:
         "url": article.url,
         "updated": article.updated.isoformat() if article.updated else None,
         "furniture_removed": list(article.furniture_removed),
-        "meta": {
-            k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in article.meta.items()
-        },
+        "meta": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in article.meta.items()},
     }
 
 

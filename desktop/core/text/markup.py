@@ -200,9 +200,7 @@ def _pieces(slot_text: str, start: int, marks: Sequence[Mark]) -> list[tuple[str
     return pieces
 
 
-def _build_nodes(
-    pieces: list[tuple[str, list[Mark]]], slot_start: int
-) -> tuple[str, list[ET.Element]]:
+def _build_nodes(pieces: list[tuple[str, list[Mark]]], slot_start: int) -> tuple[str, list[ET.Element]]:
     """Turn pieces into (leading text, [elements with tails])."""
     lead = ""
     nodes: list[ET.Element] = []
@@ -228,11 +226,7 @@ def _build_nodes(
         assert outer is not None and inner is not None
         inner.text = text
         # Anchors and suffixes belong to the first/last piece of their mark.
-        nodes.extend(
-            ET.Element("a", {"name": mark.anchor})
-            for mark in covering
-            if mark.anchor and mark.start == pos
-        )
+        nodes.extend(ET.Element("a", {"name": mark.anchor}) for mark in covering if mark.anchor and mark.start == pos)
         nodes.append(outer)
         for mark in reversed(covering):
             if mark.suffix and mark.end == pos + len(text):

@@ -13,11 +13,7 @@ def ask_save_path(
     parent: QWidget, title: str, default_name: str, file_filter: str, settings: Settings | None = None
 ) -> str:
     """The chosen path (with the right suffix), or "" if the dialog was cancelled."""
-    folder = (
-        Path(settings["last_export_dir"])
-        if settings is not None and settings["last_export_dir"]
-        else Path.home()
-    )
+    folder = Path(settings["last_export_dir"]) if settings is not None and settings["last_export_dir"] else Path.home()
     if not folder.is_dir():
         folder = Path.home()
     path, _filter = QFileDialog.getSaveFileName(parent, title, str(folder / default_name), file_filter)

@@ -312,9 +312,7 @@ def _page_furniture(
         f"{APP_NAME} · {title}",
     )
     painter.setFont(_font(SANS_FAMILIES, 7.5, pixels=True))
-    painter.drawText(
-        QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, subjects
-    )
+    painter.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, subjects)
     painter.setPen(QPen(QColor("#BBBBBB"), 0.8))
     painter.drawLine(QPointF(0, 26), QPointF(w, 26))
     painter.drawLine(QPointF(0, h - footer_h + 12), QPointF(w, h - footer_h + 12))

@@ -65,9 +65,7 @@ class ComparisonView(QWidget):
         self.browser.setAccessibleName("Comparison of episodes")
         self.browser.anchorClicked.disconnect()
         self.browser.anchorClicked.connect(self._link)
-        self.placeholder = (
-            "<p style='color:gray'>The comparison appears when the library has been analysed.</p>"
-        )
+        self.placeholder = "<p style='color:gray'>The comparison appears when the library has been analysed.</p>"
         self.browser.setHtml(self.placeholder)
 
         layout = QVBoxLayout(self)
@@ -165,9 +163,7 @@ class ComparisonView(QWidget):
             self.message.emit("No differences to step through")
             return
         count = len(self.comparison.differences)
-        self.current = (
-            (self.current + direction) % count if self.current >= 0 else (0 if direction > 0 else count - 1)
-        )
+        self.current = (self.current + direction) % count if self.current >= 0 else (0 if direction > 0 else count - 1)
         difference = self.comparison.differences[self.current]
         self.browser.scrollToAnchor(difference.anchor)
         bar = self.browser.verticalScrollBar()

@@ -250,9 +250,7 @@ class EpisodeDelegate(QStyledItemDelegate):
             font.setWeight(QFont.Weight.Bold)
             painter.setFont(font)
             painter.setPen(muted)
-            painter.drawText(
-                option.rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), index.data()
-            )
+            painter.drawText(option.rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), index.data())
             painter.restore()
             return
         title_font, small, date_font = self._fonts(option)
@@ -263,9 +261,7 @@ class EpisodeDelegate(QStyledItemDelegate):
         painter.setFont(date_font)
         painter.setPen(QColor(palette.date_colour(self.theme)) if not selected else ink)
         date_text = episode.date_words() + (" · planned" if episode.planned else "")
-        badge_width = (
-            QFontMetrics(small).horizontalAdvance(episode.named_label) + 20 if episode.named_label else 0
-        )
+        badge_width = QFontMetrics(small).horizontalAdvance(episode.named_label) + 20 if episode.named_label else 0
         date_text = QFontMetrics(date_font).elidedText(
             date_text, Qt.TextElideMode.ElideRight, max(40, width - badge_width)
         )
@@ -370,9 +366,7 @@ class EpisodeSidebar(QWidget):
         self.status.setObjectName("Hint")
         self.status.setWordWrap(True)
         self.compare = QPushButton("Compare Selected", self)
-        self.compare.setToolTip(
-            "Compare the selected episodes side by side (select 2 to 4 with Ctrl or Shift)"
-        )
+        self.compare.setToolTip("Compare the selected episodes side by side (select 2 to 4 with Ctrl or Shift)")
         self.compare.clicked.connect(lambda: self.compare_requested.emit(self.selected_ids()))
 
         filters = QGridLayout()
@@ -410,9 +404,7 @@ class EpisodeSidebar(QWidget):
         else:
             self.notice.hide()
         n = len(episode_set.episodes)
-        self.status.setText(
-            f"{n} episodes from {len({a for e in episode_set.episodes for a in e.articles})} articles"
-        )
+        self.status.setText(f"{n} episodes from {len({a for e in episode_set.episodes for a in e.articles})} articles")
         if current:
             self.select(current, emit=False)
 

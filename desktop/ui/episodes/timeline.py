@@ -160,8 +160,9 @@ class Look:
         )
 
 
-def _font(base: QFont, size: float, weight: QFont.Weight | None = None, *, italic: bool = False,
-          spacing: float = 0.0) -> QFont:
+def _font(
+    base: QFont, size: float, weight: QFont.Weight | None = None, *, italic: bool = False, spacing: float = 0.0
+) -> QFont:
     font = QFont(base)
     font.setPointSizeF(max(size, 6.0))
     if weight is not None:
@@ -312,7 +313,7 @@ class _Header(QGraphicsItem):
 
     @staticmethod
     def _paint_break_label(painter: QPainter, brk: Break, look: Look, h: float) -> None:
-        """"5½ years later" on two lines over the break, and a "//" where the axis is cut."""
+        """ "5½ years later" on two lines over the break, and a "//" where the axis is cut."""
         painter.fillRect(QRectF(brk.x0, 0, brk.x1 - brk.x0, h), look.window)
         words = brk.label.rsplit(" ", 1)
         fm = QFontMetricsF(look.gap)
@@ -576,9 +577,7 @@ class TimelineView(QGraphicsView):
 
     # -- public API ----------------------------------------------------------------------
 
-    def set_items(
-        self, items: Sequence[TimelineItem], rows: Sequence[tuple[str, str]], theme: str = "light"
-    ) -> None:
+    def set_items(self, items: Sequence[TimelineItem], rows: Sequence[tuple[str, str]], theme: str = "light") -> None:
         """Show ``items`` in ``rows`` (key, label); zoom goes back to fit-to-width."""
         self._items = list(items)
         self._rows = list(rows)

@@ -42,9 +42,7 @@ class LibraryController(QObject):
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         if files is None:
-            files, _ = QFileDialog.getOpenFileNames(
-                self.window, "Open Articles", str(Path.home()), FILE_FILTER
-            )
+            files, _ = QFileDialog.getOpenFileNames(self.window, "Open Articles", str(Path.home()), FILE_FILTER)
         errors = []
         opened = []
         for name in files:
@@ -62,8 +60,7 @@ class LibraryController(QObject):
             QMessageBox.warning(
                 self.window,
                 "Some files could not be opened",
-                "These files could not be opened; nothing else was affected:\n\n"
-                + "\n".join(errors),
+                "These files could not be opened; nothing else was affected:\n\n" + "\n".join(errors),
             )
 
     def import_files(self) -> None:
@@ -93,9 +90,7 @@ class LibraryController(QObject):
             except ArticleError as exc:
                 errors.append(str(exc))
             except OSError as exc:
-                errors.append(
-                    f"{source.name}: could not be copied to {target} ({exc.strerror or exc})"
-                )
+                errors.append(f"{source.name}: could not be copied to {target} ({exc.strerror or exc})")
         if copied:
             self.reload()
             self.message.emit(f"Imported {len(copied)} article(s) into {target}")

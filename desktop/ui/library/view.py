@@ -90,9 +90,7 @@ class LibraryModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_HEADERS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[section]
         return None
@@ -128,9 +126,7 @@ class LibraryModel(QAbstractTableModel):
                 lines.append(f"Date inferred from the text: {date:%d %B %Y}")
             return "<br>".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (
-                f"{article.title}, {article.outlet or 'outlet unknown'}, {self._date_text(article)}"
-            )
+            return f"{article.title}, {article.outlet or 'outlet unknown'}, {self._date_text(article)}"
         return None
 
     def _date_text(self, article: Article) -> str:
@@ -199,14 +195,10 @@ class ArticleDelegate(QStyledItemDelegate):
         text_option = QStyleOptionViewItem(option)
         text_option.text = ""
         if style is not None:
-            style.drawControl(
-                QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget
-            )
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
-        ink = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
+        ink = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         title_font, small = self._fonts(option)
         title = index.data() or ""
@@ -217,9 +209,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         metrics = QFontMetrics(title_font)
         if (
-            metrics.boundingRect(
-                QRect(0, 0, rect.width(), 1000), int(Qt.TextFlag.TextWordWrap), title
-            ).height()
+            metrics.boundingRect(QRect(0, 0, rect.width(), 1000), int(Qt.TextFlag.TextWordWrap), title).height()
             > rect.height()
         ):
             # more than two lines: keep the first line whole and elide the second
@@ -231,9 +221,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), title)
         painter.setFont(small)
         painter.setPen(ink if selected else muted)
-        byline_rect = QRect(
-            rect.left(), rect.bottom() + 3, rect.width(), QFontMetrics(small).lineSpacing()
-        )
+        byline_rect = QRect(rect.left(), rect.bottom() + 3, rect.width(), QFontMetrics(small).lineSpacing())
         byline = QFontMetrics(small).elidedText(
             index.data(BYLINE_ROLE) or "", Qt.TextElideMode.ElideRight, rect.width()
         )

@@ -92,8 +92,11 @@ class PresentationController(QObject):
             lesson, problems = load_lesson(path)
         except LessonError as exc:
             self.message_box = QMessageBox(
-                QMessageBox.Icon.Warning, "The lesson could not be opened", str(exc),
-                QMessageBox.StandardButton.Ok, self.window,
+                QMessageBox.Icon.Warning,
+                "The lesson could not be opened",
+                str(exc),
+                QMessageBox.StandardButton.Ok,
+                self.window,
             )
             self.message_box.setWindowModality(Qt.WindowModality.WindowModal)
             self.message_box.open()
@@ -253,8 +256,11 @@ class PresentationController(QObject):
         except (OSError, ValueError) as exc:
             QApplication.restoreOverrideCursor()
             self.message_box = QMessageBox(
-                QMessageBox.Icon.Warning, "The handout could not be exported", f"{exc}\n\nNothing was written.",
-                QMessageBox.StandardButton.Ok, self.window,
+                QMessageBox.Icon.Warning,
+                "The handout could not be exported",
+                f"{exc}\n\nNothing was written.",
+                QMessageBox.StandardButton.Ok,
+                self.window,
             )
             self.message_box.setWindowModality(Qt.WindowModality.WindowModal)
             self.message_box.open()

@@ -204,8 +204,9 @@ class LessonDialog(QDialog):
 
     def lesson(self) -> Lesson:
         slides = [self.slide_at(row) for row in range(self.slides.count())]
-        return Lesson(self.title.text().strip() or "Untitled lesson", [copy.copy(s) for s in slides],
-                      self.subtitle.text().strip())
+        return Lesson(
+            self.title.text().strip() or "Untitled lesson", [copy.copy(s) for s in slides], self.subtitle.text().strip()
+        )
 
     def slide_at(self, row: int) -> LessonSlide:
         return self._by_key[self.slides.item(row).data(ROLE)]
@@ -328,8 +329,11 @@ class LessonDialog(QDialog):
             save_lesson(self.lesson(), path)
         except OSError as exc:
             self.message_box = QMessageBox(
-                QMessageBox.Icon.Warning, "The lesson could not be saved", f"{exc}\n\nNothing was written.",
-                QMessageBox.StandardButton.Ok, self,
+                QMessageBox.Icon.Warning,
+                "The lesson could not be saved",
+                f"{exc}\n\nNothing was written.",
+                QMessageBox.StandardButton.Ok,
+                self,
             )
             self.message_box.open()
             return ""
@@ -348,8 +352,11 @@ class LessonDialog(QDialog):
             lesson, problems = load_lesson(path)
         except LessonError as exc:
             self.message_box = QMessageBox(
-                QMessageBox.Icon.Warning, "The lesson could not be opened", str(exc),
-                QMessageBox.StandardButton.Ok, self,
+                QMessageBox.Icon.Warning,
+                "The lesson could not be opened",
+                str(exc),
+                QMessageBox.StandardButton.Ok,
+                self,
             )
             self.message_box.open()
             return False

@@ -59,14 +59,36 @@ class Scheme:
 SCHEMES = {
     # Projectors wash out mid-greys: near-black ground, near-white text, muted still AA-readable.
     "dark": Scheme(
-        "#101114", "#F4F4F2", "#B4B8BF", "#6E737B", "#8DB4E8", palette.date_colour("dark"), "#1D1F24", "#34373D",
-        {"same": ("#1F3B57", "#BFD7F2"), "changed": ("#5A2530", "#FFC2CC"), "partial": ("#4D4718", "#F2E7A6"),
-         "none": ("#333438", "#C8C8C8")},
+        "#101114",
+        "#F4F4F2",
+        "#B4B8BF",
+        "#6E737B",
+        "#8DB4E8",
+        palette.date_colour("dark"),
+        "#1D1F24",
+        "#34373D",
+        {
+            "same": ("#1F3B57", "#BFD7F2"),
+            "changed": ("#5A2530", "#FFC2CC"),
+            "partial": ("#4D4718", "#F2E7A6"),
+            "none": ("#333438", "#C8C8C8"),
+        },
     ),
     "light": Scheme(
-        "#FFFFFF", "#1D1D1F", "#55595F", "#9A9EA5", "#2F5D9A", palette.date_colour("light"), "#F3F2EF", "#D9D6D0",
-        {"same": ("#DCE8F5", "#1F4E79"), "changed": ("#FBDDE2", "#8E1B30"), "partial": ("#F6EFC6", "#6B5A00"),
-         "none": ("#EDEDED", "#555555")},
+        "#FFFFFF",
+        "#1D1D1F",
+        "#55595F",
+        "#9A9EA5",
+        "#2F5D9A",
+        palette.date_colour("light"),
+        "#F3F2EF",
+        "#D9D6D0",
+        {
+            "same": ("#DCE8F5", "#1F4E79"),
+            "changed": ("#FBDDE2", "#8E1B30"),
+            "partial": ("#F6EFC6", "#6B5A00"),
+            "none": ("#EDEDED", "#555555"),
+        },
     ),
 }
 # Keys shared by the slide window and the presenter view.
@@ -125,7 +147,13 @@ class SlidePainter:
 
     # ------------------------------------------------------------------ entry
     def paint(
-        self, p: QPainter, rect: QRectF, slide: Slide | None, step: int, number: int = 0, total: int = 0,
+        self,
+        p: QPainter,
+        rect: QRectF,
+        slide: Slide | None,
+        step: int,
+        number: int = 0,
+        total: int = 0,
         zoom: bool = False,
     ) -> None:
         p.save()
@@ -389,8 +417,14 @@ class SlidePainter:
     def zoomed(self, p: QPainter, slide: Slide, step: int) -> None:
         """Z: the quote alone, as large as it fits."""
         self.kicker(p, f"{slide.kicker} · {slide.year}")
-        self.quote_block(p, QRectF(MARGIN + 40, 150, W - 2 * MARGIN - 80, H - 260), slide.quotes,
-                         slide.shows(HIGHLIGHTS, step), 72, 36)
+        self.quote_block(
+            p,
+            QRectF(MARGIN + 40, 150, W - 2 * MARGIN - 80, H - 260),
+            slide.quotes,
+            slide.shows(HIGHLIGHTS, step),
+            72,
+            36,
+        )
 
     def table(self, p: QPainter, slide: Slide, step: int) -> None:
         """The comparison's facet rows or the motifs: a marker column, a label, one column per episode."""
@@ -415,8 +449,11 @@ class SlidePainter:
         for px in range(30, 21, -2):
             cell_f, label_f = font(px), font(min(px, 28), bold=True)
             heights = [
-                max([text_height(c.text, cell_f, col_w - 24) for c in r.cells]
-                    + [text_height(r.label, label_f, label_w - 16)]) + 22
+                max(
+                    [text_height(c.text, cell_f, col_w - 24) for c in r.cells]
+                    + [text_height(r.label, label_f, label_w - 16)]
+                )
+                + 22
                 for r in rows
             ]
             if sum(heights) <= bottom - y:
@@ -436,10 +473,22 @@ class SlidePainter:
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(colours[0]))
                 p.drawEllipse(centre, 24, 24)
-                self.text(p, QRectF(centre.x() - 24, centre.y() - 24, 48, 48), row.symbol, font(30, bold=True),
-                          colours[1], Qt.AlignmentFlag.AlignCenter)
-            self.text(p, QRectF(MARGIN + gutter, top, label_w - 16, row_h), row.label, label_f, self.s.text,
-                      Qt.AlignmentFlag.AlignVCenter)
+                self.text(
+                    p,
+                    QRectF(centre.x() - 24, centre.y() - 24, 48, 48),
+                    row.symbol,
+                    font(30, bold=True),
+                    colours[1],
+                    Qt.AlignmentFlag.AlignCenter,
+                )
+            self.text(
+                p,
+                QRectF(MARGIN + gutter, top, label_w - 16, row_h),
+                row.label,
+                label_f,
+                self.s.text,
+                Qt.AlignmentFlag.AlignVCenter,
+            )
             for x, cell in zip(xs, row.cells, strict=True):
                 doc = rich(self.cell_html(cell, reveal), cell_f, col_w - 24)
                 draw_doc(p, doc, x + 12, top + (row_h - doc.size().height()) / 2, self.s.text)
@@ -719,9 +768,7 @@ class SlideView(QWidget):
             p.end()
             return
         slide = pres.slide()
-        self.painter.paint(
-            p, QRectF(self.rect()), slide, pres.step, pres.index + 1, len(pres.deck.slides), pres.zoom
-        )
+        self.painter.paint(p, QRectF(self.rect()), slide, pres.step, pres.index + 1, len(pres.deck.slides), pres.zoom)
         if slide is None:
             p.setPen(QColor("#B4B8BF"))
             p.setFont(font(self.height() / 24))

@@ -25,9 +25,7 @@ class AddActorDialog(QDialog):
         self._aliases.setPlaceholderText("Other spellings, separated by commas")
         note = QLabel("Saved in your own actor list; the bundled list is not changed.", self)
         note.setObjectName("Hint")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self._name.textChanged.connect(

@@ -258,9 +258,7 @@ class LegendPanel(QWidget):
         self.actor_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.actor_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.actor_view.header().setStretchLastSection(False)
-        self.actor_view.selectionModel().currentChanged.connect(
-            lambda current, _prev: self._show_actor(current)
-        )
+        self.actor_view.selectionModel().currentChanged.connect(lambda current, _prev: self._show_actor(current))
         self.actor_view.activated.connect(self._show_actor)
 
         self.mention_title = QLabel("Choose an actor, or click one in the text, to list its mentions.", self)
@@ -338,10 +336,7 @@ class LegendPanel(QWidget):
 
     # -- content
     def set_sides(self, sides: dict[str, SideInfo], theme: str, hidden: frozenset[str]) -> None:
-        rows = [
-            (key, f"{info.label} · {info.code}", chip(palette.colour(key, theme)))
-            for key, info in sides.items()
-        ]
+        rows = [(key, f"{info.label} · {info.code}", chip(palette.colour(key, theme))) for key, info in sides.items()]
         self.sides.set_rows(rows)
         self.sides.set_hidden(hidden)
         self._fit(self.side_view)

@@ -71,9 +71,7 @@ class LegendController(QObject):
         from desktop.core.annotate.gazetteer import add_user_actor
 
         try:
-            actor_id = add_user_actor(
-                dialog.name(), kind=dialog.kind(), side=dialog.side(), aliases=dialog.aliases()
-            )
+            actor_id = add_user_actor(dialog.name(), kind=dialog.kind(), side=dialog.side(), aliases=dialog.aliases())
         except (OSError, ValueError) as exc:
             from PySide6.QtWidgets import QMessageBox
 

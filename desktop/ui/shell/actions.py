@@ -45,9 +45,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "library",
         "Copy articles into your library folder so they are there next time",
     ),
-    ActionSpec(
-        "file.reload", "&Reload Library", ("Ctrl+R",), "reload", "Read the article folders again"
-    ),
+    ActionSpec("file.reload", "&Reload Library", ("Ctrl+R",), "reload", "Read the article folders again"),
     ActionSpec(
         "file.export",
         "&Export Comparison to PDF…",
@@ -79,9 +77,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("view.previous_pane", "Previous Pane", ("Ctrl+[",)),
     ActionSpec("view.zoom_in", "Zoom &In", ("Ctrl+=", Key.ZoomIn), "zoom-in", "Larger text"),
     ActionSpec("view.zoom_out", "Zoom &Out", ("Ctrl+-", Key.ZoomOut), "zoom-out", "Smaller text"),
-    ActionSpec(
-        "view.zoom_reset", "&Reset Zoom", ("Ctrl+0",), "zoom-reset", "Text at its normal size"
-    ),
+    ActionSpec("view.zoom_reset", "&Reset Zoom", ("Ctrl+0",), "zoom-reset", "Text at its normal size"),
     ActionSpec(
         "view.sync_scroll",
         "&Synchronized Scrolling",
@@ -172,9 +168,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "present",
         "Present the lesson full screen (clicker friendly)",
     ),
-    ActionSpec(
-        "present.edit_lesson", "&Edit Lesson…", (), "lesson", "Choose episodes and write notes"
-    ),
+    ActionSpec("present.edit_lesson", "&Edit Lesson…", (), "lesson", "Choose episodes and write notes"),
     ActionSpec("present.open_lesson", "&Open Lesson…", (), "", "Open a lesson file"),
     ActionSpec(
         "present.export_pdf",

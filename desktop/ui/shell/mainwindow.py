@@ -170,9 +170,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     # -- assembly
-    def add_dock(
-        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea, action_id: str
-    ) -> QDockWidget:
+    def add_dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea, action_id: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -288,9 +286,7 @@ class MainWindow(QMainWindow):
         n_articles = len(self.workspace.corpus)
         n_panes = len(self.reader.panes)
         analysing = " · analysing…" if self.workspace.busy() else ""
-        self.status.setText(
-            f"{n_articles} articles · {n_panes} of 3 panes · zoom {self.workspace.zoom:+d}{analysing}"
-        )
+        self.status.setText(f"{n_articles} articles · {n_panes} of 3 panes · zoom {self.workspace.zoom:+d}{analysing}")
 
     def _selected_text(self) -> str:
         pane = self.reader.current_pane()
@@ -327,9 +323,7 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(1)
         self.tabs.insertTab(1, self.comparison, "Comparison")
         self.tabs.setCurrentIndex(current)
-        self.legend_control = LegendController(
-            workspace, self.legend, self.legend_dock, self.reader_control, self
-        )
+        self.legend_control = LegendController(workspace, self.legend, self.legend_dock, self.reader_control, self)
         self.episode_control = EpisodeController(workspace, self.episodes, self.reader_control, self)
         self.episode_control.attach_timeline(self.timeline)
         self.comparison_control = ComparisonController(

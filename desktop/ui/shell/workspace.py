@@ -40,9 +40,7 @@ class Workspace(QObject):
     episodes_ready = Signal()
     episodes_failed = Signal(str)
 
-    def __init__(
-        self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
@@ -195,9 +193,11 @@ class Workspace(QObject):
             from desktop.core.files import paths
 
             base = paths.base_dir()
-            parts = self._process_pool().submit(
-                analyse_detached, detachable(article), options, str(base) if base else None
-            ).result()
+            parts = (
+                self._process_pool()
+                .submit(analyse_detached, detachable(article), options, str(base) if base else None)
+                .result()
+            )
             analysis, html = attach(article, parts)
             self._rendered[(article.id, _markup_options(options))] = html
             return analysis
