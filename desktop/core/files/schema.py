@@ -76,7 +76,7 @@ def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
 
 
-def _convert(kind: Any, value: Any, where: str) -> Any:  # noqa: C901 - one branch per kind of type
+def _convert(kind: Any, value: Any, where: str) -> Any:
     if kind is Any:
         return value
     origin = get_origin(kind)
