@@ -1,11 +1,20 @@
-"""Writing files so that a failure never leaves half a file behind."""
+"""Writing files so that a failure never leaves half a file behind.
+
+Every write of the app goes through :func:`atomic_path`: the data goes to a temporary file
+beside the target (``.NAME.RANDOM.part``), is flushed to disk, renamed over the target and the
+folder entry flushed too, so a crash or ``kill -9`` at any moment leaves either the old file or
+the new one. Temporary files of ours that a killed process left behind are removed at the next
+start by :func:`remove_stale_temporaries`.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -48,11 +57,77 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         yield tmp
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise WriteError(f"cannot write {target}: nothing was produced")
+        _fsync_file(tmp)
         os.replace(tmp, target)
+        _fsync_folder(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable: flush the folder entry (not possible on every platform)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+#: Our temporary files: ".NAME.XXXXXXXX.part" as made by tempfile.mkstemp in atomic_path.
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
+
+
+def is_our_temporary(path: Path) -> bool:
+    return bool(_TEMPORARY.match(path.name))
+
+
+def remove_stale_temporaries(folders: Iterable[Path], older_than: float = 60.0) -> list[Path]:
+    """Remove temporary files of ours (see :func:`atomic_path`) that a killed process left behind.
+
+    Only files that match our naming and have not been touched for ``older_than`` seconds go, so a
+    write in progress in another instance is left alone. Returns what was removed.
+    """
+    removed = []
+    now = time.time()
+    for folder in folders:
+        try:
+            entries = list(Path(folder).iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if is_our_temporary(entry) and entry.is_file() and now - entry.stat().st_mtime >= older_than:
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                continue
+    return removed
+
+
+def copy_atomic(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Copy a file so that ``target`` is either absent/unchanged or the whole copy."""
+    import shutil
+
+    with atomic_path(target) as tmp:
+        try:
+            shutil.copyfile(source, tmp)
+        except OSError as exc:
+            raise WriteError(f"cannot copy {source} to {target}: {exc.strerror or exc}") from exc
 
 
 @contextlib.contextmanager

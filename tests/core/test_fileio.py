@@ -1,0 +1,68 @@
+"""Writes that never leave half a file, stale temporaries cleaned, data files that cannot explode."""
+
+import os
+import time
+
+import pytest
+
+from desktop.core.files.fileio import (
+    WriteError,
+    atomic_path,
+    copy_atomic,
+    is_our_temporary,
+    remove_stale_temporaries,
+    write_text_atomic,
+)
+from desktop.core.files.lexicons import DataFileError, parse_yaml
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "settings.json"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("disk full")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_a_write_replaces_the_whole_file(tmp_path):
+    target = tmp_path / "a.txt"
+    write_text_atomic(target, "new text")
+    assert target.read_text() == "new text"
+
+
+def test_copy_to_a_missing_folder_names_it(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("x")
+    with pytest.raises(WriteError, match="does not exist"):
+        copy_atomic(source, tmp_path / "nope" / "a.md")
+
+
+def test_stale_temporaries_of_ours_are_removed_and_nothing_else(tmp_path):
+    ours = tmp_path / ".out.pdf.k2j4h5g6.part"
+    fresh = tmp_path / ".lesson.yaml.abcdefgh.part"
+    theirs = tmp_path / "notes.part"
+    for path in (ours, fresh, theirs):
+        path.write_text("x")
+    old = time.time() - 3600
+    os.utime(ours, (old, old))
+    os.utime(theirs, (old, old))
+    assert is_our_temporary(ours) and not is_our_temporary(theirs)
+    assert remove_stale_temporaries([tmp_path, tmp_path / "missing"]) == [ours]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, theirs.name])
+
+
+def test_an_alias_bomb_is_refused_quickly():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefghij":
+        prev = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ", ".join([f"*{prev}"] * 10) + "]\n"
+    bomb += "title: *j\n"
+    with pytest.raises(DataFileError, match="too large once expanded"):
+        parse_yaml(bomb, "bomb.yaml")
+
+
+def test_deep_nesting_is_refused():
+    with pytest.raises(DataFileError, match="nested more than"):
+        parse_yaml("[" * 100 + "]" * 100, "deep.yaml")
