@@ -66,3 +66,17 @@ def test_an_alias_bomb_is_refused_quickly():
 def test_deep_nesting_is_refused():
     with pytest.raises(DataFileError, match="nested more than"):
         parse_yaml("[" * 100 + "]" * 100, "deep.yaml")
+
+
+def test_what_is_caught_is_logged_to_the_cache_folder(fresh_user_dirs):
+    from desktop.core.files import logs
+
+    path = logs.start_logging()
+    try:
+        logs.log().getChild("gazetteer").warning("cache unreadable: %s", "bad header")
+        for handler in logs.log().handlers:
+            handler.flush()
+        assert path is not None and path.parent.name
+        assert "cache unreadable: bad header" in path.read_text(encoding="utf-8")
+    finally:
+        logs.stop_logging()
