@@ -39,7 +39,7 @@ def present(args: argparse.Namespace) -> int:
 
     from desktop.core.annotate.analysis import Analyzer
     from desktop.core.episodes.grouping import build_episodes
-    from desktop.core.present.slides import build_deck
+    from desktop.core.present.deck import build_deck
     from desktop.core.text.articles import load_default_corpus
 
     corpus = load_default_corpus()

@@ -14,8 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.compare import comparison as cmp
-from desktop.core.compare.comparison import (
+from desktop.core.compare import records as cmp
+from desktop.core.compare.comparison import compare
+from desktop.core.compare.cues import compile_cues
+from desktop.core.compare.html import comparison_css, comparison_html, render_spans
+from desktop.core.compare.lexicon import parse_facet_lexicon, parse_motif_lexicon
+from desktop.core.compare.records import (
     CHANGED,
     IN_ALL,
     IN_ONE,
@@ -26,14 +30,9 @@ from desktop.core.compare.comparison import (
     SAME,
     FacetCell,
     Term,
-    compare,
-    compile_cues,
     facet_marker,
-    parse_facet_lexicon,
-    parse_motif_lexicon,
     presence_marker,
 )
-from desktop.core.compare.html import comparison_css, comparison_html, render_spans
 from desktop.core.files.lexicons import DataFileError, load_lexicon
 from desktop.core.text.markup import Mark
 

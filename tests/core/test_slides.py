@@ -7,6 +7,7 @@ import pytest
 from desktop.core.annotate.analysis import Analyzer
 from desktop.core.compare.handout import build_comparison
 from desktop.core.episodes.grouping import build_episodes
+from desktop.core.present.deck import build_deck
 from desktop.core.present.lessons import Lesson, LessonSlide, default_lesson
 from desktop.core.present.slides import (
     BASE,
@@ -16,7 +17,6 @@ from desktop.core.present.slides import (
     NEW,
     QUOTE,
     VERDICT,
-    build_deck,
     notes_html,
 )
 from desktop.core.text.articles import load_default_corpus

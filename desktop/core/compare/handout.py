@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from desktop.core.annotate.analysis import ArticleAnalysis
-from desktop.core.compare.comparison import Comparison, compare
+from desktop.core.compare.comparison import compare
+from desktop.core.compare.records import Comparison
 from desktop.core.episodes.grouping import EpisodeSet
 
 

@@ -1,4 +1,4 @@
-"""A :class:`~desktop.core.compare.comparison.Comparison` as Qt rich text, for the view and the PDF.
+"""A :class:`~desktop.core.compare.records.Comparison` as Qt rich text, for the view and the PDF.
 
 Only what ``QTextDocument`` understands: tables with ``border``/``cellpadding`` attributes,
 ``<thead>`` (repeated on every PDF page), spans with classes, ``<a name>`` anchors and
@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from desktop.core.annotate import palette, timex
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.document import Annotated, SideInfo, ViewOptions, annotation_marks, body_css, side_info
-from desktop.core.compare import comparison as cmp
+from desktop.core.compare import records as cmp
 from desktop.core.compare.alignment import CHANGED, DELETED, EQUAL, INSERTED
 from desktop.core.text.markup import Mark
 

@@ -31,17 +31,19 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar, get_args
 
 from desktop.core.files.fileio import write_text_atomic
+from desktop.core.files.schema import SchemaError, load
 
-SLIDE_KINDS = ("title", "episode", "comparison", "motifs")
+T = TypeVar("T")
+
+SlideKind = Literal["title", "episode", "comparison", "motifs"]
+SLIDE_KINDS: tuple[str, ...] = get_args(SlideKind)
 FORMAT_VERSION = 1
 SUFFIX = ".lesson"
-_SLIDE_FIELDS = {"kind", "ref", "notes"}
-_LESSON_FIELDS = {"version", "title", "subtitle", "slides"}
 UNTITLED = "Untitled lesson"
 
 
@@ -103,15 +105,93 @@ def _parse(text: str, name: str) -> Any:
         raise LessonError(str(exc)) from None
 
 
-def _text(value: Any) -> str | None:
-    """A string field: strings as they are, numbers as text, anything else is not text."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
+#: A text field: numbers are read as text, null as empty; lists, mappings and booleans are not text.
+Text = str | int | float | None
+
+
+def _as_text(value: str | int | float | None) -> str:
+    return "" if value is None else str(value)
+
+
+#: Field metadata for a :data:`Text` field: the schema checks the shape, this makes it a ``str``.
+_AS_TEXT = {"check": _as_text}
+
+
+@dataclass(frozen=True)
+class _LessonHead:
+    """The lesson file's top level; ``slides`` are read one by one (see :class:`_SlideEntry`)."""
+
+    slides: list[Any]
+    version: Any = FORMAT_VERSION  # any value reads; another than 1 is said (see lesson_from_data)
+    title: Text = field(default="", metadata=_AS_TEXT)
+    subtitle: Text = field(default="", metadata=_AS_TEXT)
+
+
+@dataclass(frozen=True)
+class _SlideEntry:
+    kind: SlideKind
+    ref: Text = field(default="", metadata=_AS_TEXT)
+    notes: Text = field(default="", metadata=_AS_TEXT)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """What to say when a field does not fit its schema (``{value!r}`` is the value found), and
+    whether the whole entry is then left out or only the field."""
+
+    problem: str
+    drops_entry: bool = False
+
+
+_HEAD_RULES = {
+    "title": _Rule(""),  # said below with the empty title: the lesson has none
+    "subtitle": _Rule("'subtitle' must be text; left out"),
+}
+_SLIDE_RULES = {
+    "kind": _Rule(f"kind {{value!r}} is not one of {', '.join(SLIDE_KINDS)}; left out", drops_entry=True),
+    "ref": _Rule("'ref' must be an episode id; left out", drops_entry=True),
+    "notes": _Rule("'notes' must be text (Markdown); the notes are left out"),
+}
+
+
+def _unknown_fields(entry: dict, cls: type) -> str:
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(str(k) for k in entry if k not in known)
+    return f"unknown field(s) ignored: {', '.join(unknown)}" if unknown else ""
+
+
+def _load_forgiving(cls: type[T], entry: dict, rules: dict[str, _Rule]) -> tuple[T | None, list[str]]:
+    """``entry`` (unknown fields aside) as ``cls``; a field that does not fit is left out, or with it
+    the whole entry (None), as its rule says. Returns the problems in words."""
+    values = {f.name: entry[f.name] for f in fields(cls) if f.name in entry}
+    problems = []
+    while True:
+        try:
+            return load(cls, values), problems
+        except SchemaError as exc:
+            name = exc.where
+            rule = rules[name]
+            message = rule.problem.format(value=values.get(name))
+            if rule.drops_entry:
+                return None, [message]
+            if message:
+                problems.append(message)
+            del values[name]
+
+
+def _slide(entry: Any, where: str) -> tuple[LessonSlide | None, list[str]]:
+    """One slide entry, and what was wrong with it (``where`` heads each message)."""
+    if not isinstance(entry, dict):
+        return None, [f"{where} is not a mapping with a 'kind'; left out"]
+    slide, problems = _load_forgiving(_SlideEntry, {"kind": None} | entry, _SLIDE_RULES)
+    if slide is None:
+        return None, [f"{where}: {problems[0]}"]
+    if slide.kind == "episode" and not slide.ref.strip():
+        return None, [f"{where}: an episode slide needs a 'ref' (a named-episode or episode id); left out"]
+    unknown = _unknown_fields(entry, _SlideEntry)
+    problems = [f"{where}: {problem}" for problem in [*problems, unknown] if problem]
+    ref = slide.ref.strip() if slide.kind in ("episode", "comparison") else ""
+    return LessonSlide(slide.kind, ref, slide.notes), problems
 
 
 def lesson_from_data(data: Any, name: str = "lesson", where: str = "") -> tuple[Lesson, list[str]]:
@@ -126,44 +206,24 @@ def lesson_from_data(data: Any, name: str = "lesson", where: str = "") -> tuple[
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         problems.append(f"{name}: written for lesson format {version!r}; read as format {FORMAT_VERSION}")
-    unknown = sorted(str(k) for k in data if k not in _LESSON_FIELDS)
+    head, head_problems = _load_forgiving(_LessonHead, data, _HEAD_RULES)
+    unknown = _unknown_fields(data, _LessonHead)
     if unknown:
-        problems.append(f"{name}: unknown field(s) ignored: {', '.join(unknown)}")
-    title = _text(data.get("title"))
-    if not title or not title.strip():
+        problems.append(f"{name}: {unknown}")
+    title = head.title
+    if not title.strip():
         problems.append(f"{name}: the lesson has no title; called it '{UNTITLED}'")
         title = UNTITLED
-    subtitle = _text(data.get("subtitle"))
-    if subtitle is None:
-        problems.append(f"{name}: 'subtitle' must be text; left out")
-        subtitle = ""
+    problems += [f"{name}: {problem}" for problem in head_problems]
     slides = []
-    for number, entry in enumerate(data["slides"], 1):
-        where = f"{name}: slide {number}"
-        if not isinstance(entry, dict):
-            problems.append(f"{where} is not a mapping with a 'kind'; left out")
-            continue
-        kind = entry.get("kind")
-        if kind not in SLIDE_KINDS:
-            problems.append(f"{where}: kind {kind!r} is not one of {', '.join(SLIDE_KINDS)}; left out")
-            continue
-        ref, notes = _text(entry.get("ref")), _text(entry.get("notes"))
-        if ref is None:
-            problems.append(f"{where}: 'ref' must be an episode id; left out")
-            continue
-        if kind == "episode" and not ref.strip():
-            problems.append(f"{where}: an episode slide needs a 'ref' (a named-episode or episode id); left out")
-            continue
-        if notes is None:
-            problems.append(f"{where}: 'notes' must be text (Markdown); the notes are left out")
-            notes = ""
-        extra = sorted(str(k) for k in entry if k not in _SLIDE_FIELDS)
-        if extra:
-            problems.append(f"{where}: unknown field(s) ignored: {', '.join(extra)}")
-        slides.append(LessonSlide(kind, ref.strip() if kind in ("episode", "comparison") else "", notes))
+    for number, entry in enumerate(head.slides, 1):
+        slide, said = _slide(entry, f"{name}: slide {number}")
+        problems += said
+        if slide is not None:
+            slides.append(slide)
     if not slides:
         problems.append(f"{name}: no usable slide")
-    return Lesson(title.strip(), slides, subtitle.strip()), problems
+    return Lesson(title.strip(), slides, head.subtitle.strip()), problems
 
 
 def load_lesson(path: str | os.PathLike[str]) -> tuple[Lesson, list[str]]:

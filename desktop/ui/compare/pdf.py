@@ -33,8 +33,8 @@ from PySide6.QtGui import (
 from desktop import APP_NAME
 from desktop.core.annotate import palette
 from desktop.core.annotate.document import SANS_FAMILIES, SERIF_FAMILIES
-from desktop.core.compare.comparison import Comparison
 from desktop.core.compare.html import comparison_html
+from desktop.core.compare.records import Comparison
 from desktop.core.episodes.timeline import TimelineItem, layout
 from desktop.core.files.fileio import WriteError, atomic_path
 

@@ -12,9 +12,9 @@ from urllib.parse import unquote
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from desktop.core.compare.comparison import Comparison
 from desktop.core.compare.handout import UnknownEpisodes, build_comparison, default_ids, subject_choices
 from desktop.core.compare.html import comparison_html
+from desktop.core.compare.records import Comparison
 from desktop.ui.reader.panes import ArticleBrowser
 
 MAX_SUBJECTS = 4

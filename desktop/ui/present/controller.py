@@ -18,9 +18,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.core.files import paths
+from desktop.core.present.deck import build_deck
 from desktop.core.present.lessons import Lesson, LessonError, default_lesson, default_lesson_path, load_lesson
-from desktop.core.present.slides import Deck, build_deck
-from desktop.ui.present.lessondialog import FILTER, LessonDialog, ask_problems
+from desktop.core.present.slides import Deck
+from desktop.ui.present.lessondialog import FILTER, LessonDialog, ask_problems, open_lesson_file
 from desktop.ui.present.presentation import Presentation, SlideView
 from desktop.ui.present.presenterview import PresenterView
 
@@ -88,19 +89,11 @@ class PresentationController(QObject):
             path, _filter = QFileDialog.getOpenFileName(self.window, "Open Lesson", str(folder), FILTER)
             if not path:
                 return False
-        try:
-            lesson, problems = load_lesson(path)
-        except LessonError as exc:
-            self.message_box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "The lesson could not be opened",
-                str(exc),
-                QMessageBox.StandardButton.Ok,
-                self.window,
-            )
-            self.message_box.setWindowModality(Qt.WindowModality.WindowModal)
-            self.message_box.open()
+        opened = open_lesson_file(self.window, path)
+        if isinstance(opened, QMessageBox):
+            self.message_box = opened
             return False
+        lesson, problems = opened
         self.set_lesson(lesson, str(path))
         self.problems = problems  # shown again over the first slide; missing episodes come from the deck
         if self.workspace.episodes is not None:
@@ -227,9 +220,6 @@ class PresentationController(QObject):
         self.presentation = None
         self.window.raise_()
         self.window.activateWindow()
-
-    def presenting(self) -> bool:
-        return self.view is not None
 
     # ------------------------------------------------------------------ handout
     def export_pdf(self, path: str | None = None) -> str:

@@ -79,6 +79,23 @@ def ask_problems(parent: QWidget, title: str, problems: list[str]) -> QMessageBo
     return box
 
 
+def open_lesson_file(parent: QWidget, path: str) -> tuple[Lesson, list[str]] | QMessageBox:
+    """The lesson of ``path`` and its problems; or, when it cannot be opened, the open warning saying why."""
+    try:
+        return load_lesson(path)
+    except LessonError as exc:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "The lesson could not be opened",
+            str(exc),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        return box
+
+
 class LessonDialog(QDialog):
     """Edit a copy of a lesson; ``lesson()`` is the result, ``path`` where it was saved."""
 
@@ -157,7 +174,7 @@ class LessonDialog(QDialog):
         self.open_button = self.buttons.addButton("Open…", QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.ActionRole)
         self.save_as_button = self.buttons.addButton("Save As…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.use_button = self.buttons.addButton("Use This Lesson", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Use This Lesson", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.open_button.clicked.connect(lambda: self.open_file())
         self.save_button.clicked.connect(lambda: self.save())
@@ -348,18 +365,11 @@ class LessonDialog(QDialog):
             path, _filter = QFileDialog.getOpenFileName(self, "Open Lesson", str(self._folder()), FILTER)
             if not path:
                 return False
-        try:
-            lesson, problems = load_lesson(path)
-        except LessonError as exc:
-            self.message_box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "The lesson could not be opened",
-                str(exc),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            self.message_box.open()
+        opened = open_lesson_file(self, path)
+        if isinstance(opened, QMessageBox):
+            self.message_box = opened
             return False
+        lesson, problems = opened
         self.set_lesson(lesson, str(path))
         if problems:
             self.message_box = ask_problems(self, f"Some of {Path(path).name} could not be used", problems)

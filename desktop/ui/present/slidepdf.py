@@ -18,7 +18,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from desktop import APP_NAME
 from desktop.core.files.fileio import WriteError, atomic_path
 from desktop.core.present.slides import Deck
-from desktop.ui.present.presentation import H, SlidePainter, W
+from desktop.ui.present.canvas import H, W
+from desktop.ui.present.painter import SlidePainter
 
 PAGE_MM = QSizeF(254.0, 142.875)
 RESOLUTION = 192  # dots per inch: a page is then 1920 × 1080 dots

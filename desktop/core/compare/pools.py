@@ -1,0 +1,159 @@
+"""The sentences each compared group may draw on (its pool), and fast per-article lookups.
+
+A group's pool: the evidence sentences of its episodes, primary first, then the other
+sentences of their articles that are not evidence of an episode outside the group.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.annotate.analysis import ArticleAnalysis
+from desktop.core.annotate.records import ActorMention, DateMention
+from desktop.core.episodes.grouping import Episode
+
+# Ranks of pool sentences: the sentence that says so, its context, the rest of the article.
+PRIMARY, CONTEXT, OTHER = 0, 1, 2
+EVIDENCE_WORDS = {PRIMARY: "primary", CONTEXT: "context", OTHER: ""}
+
+Groups = Sequence[tuple[str, Sequence[Episode]]]
+_Span = tuple[str, int, int]  # article, start, end
+
+
+@dataclass(frozen=True, slots=True)
+class PoolSentence:
+    subject: int
+    article: str
+    start: int
+    end: int
+    rank: int
+    order: int  # position in the pool (articles in order, sentences in text order)
+    text: str
+
+
+Pool = Sequence[PoolSentence]
+
+
+class ArticleTexts:
+    """Per-article lookups: sentences, mentions and dates within a span (bisect, no scans)."""
+
+    def __init__(self, analyses: Mapping[str, ArticleAnalysis]) -> None:
+        self.analyses = analyses
+        self._sorted: dict[tuple[str, str], tuple[list[int], tuple[Any, ...]]] = {}
+
+    def text(self, article: str) -> str:
+        analysis = self.analyses.get(article)
+        return analysis.text if analysis is not None else ""
+
+    def _within(self, kind: str, article: str, start: int, end: int) -> list[Any]:
+        key = (kind, article)
+        if key not in self._sorted:
+            mentions = tuple(sorted(getattr(self.analyses.get(article), kind, ()), key=lambda m: m.start))
+            self._sorted[key] = ([m.start for m in mentions], mentions)
+        starts, mentions = self._sorted[key]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [m for m in mentions[lo:hi] if m.end <= end]
+
+    def actors(self, article: str, start: int, end: int) -> list[ActorMention]:
+        return self._within("actors", article, start, end)
+
+    def dates(self, article: str, start: int, end: int) -> list[DateMention]:
+        return self._within("dates", article, start, end)
+
+
+def _valid_span(text: str, start: int, end: int) -> bool:
+    return 0 <= start < end <= len(text)
+
+
+def _evidence_ranks(episodes: Sequence[Episode]) -> dict[_Span, int]:
+    ranks: dict[_Span, int] = {}
+    for episode in episodes:
+        for ev in episode.evidence:
+            key = (ev.article, ev.start, ev.end)
+            ranks[key] = min(ranks.get(key, OTHER), PRIMARY if ev.primary else CONTEXT)
+    return ranks
+
+
+def _add_article(
+    pool: list[PoolSentence],
+    subject: int,
+    article: str,
+    analysis: ArticleAnalysis,
+    ranks: Mapping[_Span, int],
+    foreign: set[tuple[str, int]],
+) -> None:
+    """The article's sentences (leaving out ``foreign`` evidence), then evidence that is no sentence."""
+    text = analysis.text
+    spans = set()
+    for start, end in analysis.sentences:
+        rank = ranks.get((article, start, end))
+        if rank is None:
+            if (article, start) in foreign:
+                continue  # evidence of another episode
+            rank = OTHER
+        if _valid_span(text, start, end):
+            spans.add((start, end))
+            pool.append(PoolSentence(subject, article, start, end, rank, len(pool), text[start:end]))
+    # Evidence whose offsets are not a sentence of the analysis (odd input): keep it.
+    for (a, s, e), rank in ranks.items():
+        if a == article and (s, e) not in spans and _valid_span(text, s, e):
+            pool.append(PoolSentence(subject, article, s, e, rank, len(pool), text[s:e]))
+
+
+def _pool(
+    subject: int, episodes: Sequence[Episode], texts: ArticleTexts, evidence_anywhere: set[tuple[str, int]]
+) -> list[PoolSentence]:
+    ranks = _evidence_ranks(episodes)
+    if not ranks:
+        return []
+    foreign = evidence_anywhere - {(a, s) for a, s, _e in ranks}
+    pool: list[PoolSentence] = []
+    articles = dict.fromkeys([k[0] for k in ranks] + [a for e in episodes for a in e.articles])
+    for article in articles:
+        analysis = texts.analyses.get(article)
+        if analysis is not None:
+            _add_article(pool, subject, article, analysis, ranks, foreign)
+    return pool
+
+
+def build_pools(groups: Groups, texts: ArticleTexts, all_episodes: Sequence[Episode]) -> list[list[PoolSentence]]:
+    """Each group's sentences: its evidence (primary, then context), then the rest of its
+    articles minus what is evidence of an episode outside the group."""
+    evidence_anywhere = {(ev.article, ev.start) for episode in all_episodes for ev in episode.evidence}
+    return [_pool(index, episodes, texts, evidence_anywhere) for index, (_label, episodes) in enumerate(groups)]
+
+
+def ranked(pool: Pool) -> list[PoolSentence]:
+    """The pool best first: primary evidence, context, the rest; each in pool order."""
+    return sorted(pool, key=lambda s: (s.rank, s.order))
+
+
+def episodes_of(groups: Groups, analyses: Mapping[str, ArticleAnalysis]) -> list[Episode]:
+    """The episodes of the compared articles, to know which sentences belong to other episodes."""
+    from desktop.core.episodes.grouping import build_episodes
+
+    articles = dict.fromkeys(a for _, eps in groups for e in eps for a in e.articles)
+    chosen = [analyses[a] for a in articles if a in analyses]
+    if not chosen:
+        return []
+    try:
+        return build_episodes(chosen).episodes
+    except Exception:  # odd texts must not stop a comparison; without them, nothing is excluded
+        return []
+
+
+__all__ = [
+    "CONTEXT",
+    "EVIDENCE_WORDS",
+    "OTHER",
+    "PRIMARY",
+    "ArticleTexts",
+    "PoolSentence",
+    "build_pools",
+    "episodes_of",
+    "ranked",
+]
