@@ -80,3 +80,20 @@ def test_what_is_caught_is_logged_to_the_cache_folder(fresh_user_dirs):
         assert "cache unreadable: bad header" in path.read_text(encoding="utf-8")
     finally:
         logs.stop_logging()
+
+
+def test_an_article_whose_front_matter_is_an_alias_bomb_is_refused_with_its_name(tmp_path):
+    from desktop.core.text.articles import load_corpus
+
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for level in "bcdefghi":
+        prev = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    bomb = "---\nid: bomb\n" + "\n".join(lines) + "\ntitle: *i\npublished: 2024-01-01\n---\nBody text.\n"
+    (tmp_path / "bomb.md").write_text(bomb, encoding="utf-8")
+    (tmp_path / "fine.md").write_text(
+        "---\nid: fine\ntitle: Fine\npublished: 2024-01-02\n---\nBody.\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    assert [a.id for a in corpus] == ["fine"]
+    assert any("bomb.md" in str(p) and "too large" in str(p) for p in corpus.problems), corpus.problems

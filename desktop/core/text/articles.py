@@ -184,7 +184,25 @@ def _front_matter(path: Path, text: str) -> tuple[dict[str, Any] | None, str]:
         data = {}
     if not isinstance(data, dict):
         raise ArticleError(path, "front matter must be a mapping of 'field: value' lines")
+    _check_front_matter_size(path, data)
     return data, text[match.end() :]
+
+
+#: A front matter is a few short fields: these caps refuse alias bombs and absurd values early.
+_MAX_FRONT_MATTER_VALUES = 2_000
+_MAX_FIELD_CHARS = 10_000
+
+
+def _check_front_matter_size(path: Path, data: dict[str, Any]) -> None:
+    from desktop.core.files.lexicons import DataFileError, check_shape
+
+    try:
+        check_shape(data, path.name, max_nodes=_MAX_FRONT_MATTER_VALUES, max_depth=10)
+    except DataFileError as exc:
+        raise ArticleError(path, f"front matter is too large: {str(exc).split(': ', 1)[1]}") from None
+    for name, value in data.items():
+        if isinstance(value, str) and len(value) > _MAX_FIELD_CHARS:
+            raise ArticleError(path, f"front matter field '{name}' is over {_MAX_FIELD_CHARS:,} characters")
 
 
 def _slug(stem: str) -> str:
