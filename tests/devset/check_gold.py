@@ -51,17 +51,6 @@ def locate(body: str, text: str, n: int) -> int:
     return occ[n - 1]
 
 
-def number(body: str, items: list[dict], what: str) -> None:
-    cursor = 0
-    for item in items:
-        text = item["text"]
-        pos = body.find(text, cursor)
-        if pos < 0:
-            raise ValueError(f"{what}: {text!r} not found after offset {cursor}")
-        item["n"] = occurrences(body, text).index(pos) + 1
-        cursor = pos + len(text)
-
-
 def scalar(v) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
@@ -89,7 +78,11 @@ def fill_lines(raw: str, body: str) -> str:
                 raise ValueError(f"{section}: {item['text']!r} not found after offset {cursor}")
             cursor = pos + len(item["text"])
             item.pop("n", None)
-            item = {"text": item["text"], "n": occurrences(body, item["text"]).index(pos) + 1, **{k: v for k, v in item.items() if k != "text"}}
+            item = {
+                "text": item["text"],
+                "n": occurrences(body, item["text"]).index(pos) + 1,
+                **{k: v for k, v in item.items() if k != "text"},
+            }
             line = row(item)
         out.append(line)
     return "\n".join(out)
