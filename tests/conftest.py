@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
-os.environ.pop("OVERTURES_BASEDIR", None)
+# Even module-scoped fixtures and subprocesses, which run before or outside fresh_user_dirs, never
+# see the real user folders: the whole session starts in an empty folder of its own.
+os.environ["OVERTURES_BASEDIR"] = tempfile.mkdtemp(prefix="overtures-tests-")
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
