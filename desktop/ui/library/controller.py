@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.files import paths
+from desktop.core.files.fileio import copy_atomic
 from desktop.core.text.articles import ArticleError, Corpus, load_article, load_default_corpus
 from desktop.ui.library.view import LibraryModel
 from desktop.ui.shell.workspace import Workspace
@@ -83,9 +83,7 @@ class LibraryController(QObject):
                 if destination.exists():
                     errors.append(f"{source.name}: a file of that name is already in the library")
                     continue
-                tmp = destination.with_name(f".{destination.name}.part")
-                shutil.copyfile(source, tmp)
-                tmp.replace(destination)
+                copy_atomic(source, destination)
                 copied.append(source.name)
             except ArticleError as exc:
                 errors.append(str(exc))
