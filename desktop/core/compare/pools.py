@@ -140,10 +140,9 @@ def episodes_of(groups: Groups, analyses: Mapping[str, ArticleAnalysis]) -> list
     chosen = [analyses[a] for a in articles if a in analyses]
     if not chosen:
         return []
-    try:
-        return build_episodes(chosen).episodes
-    except Exception:  # odd texts must not stop a comparison; without them, nothing is excluded
-        return []
+    # No broad except here: a failure is a bug to see, not an empty list that silently
+    # lets other episodes' sentences into the pools (issue 15).
+    return build_episodes(chosen).episodes
 
 
 __all__ = [
