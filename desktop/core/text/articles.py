@@ -84,6 +84,8 @@ class Corpus:
 
     articles: list[Article] = field(default_factory=list)
     problems: list[CorpusProblem] = field(default_factory=list)
+    _by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=0, init=False, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
@@ -92,10 +94,13 @@ class Corpus:
         return len(self.articles)
 
     def get(self, article_id: str) -> Article | None:
-        for article in self.articles:
-            if article.id == article_id:
-                return article
-        return None
+        """The article of that id, found in constant time (a library holds thousands)."""
+        if self._indexed != len(self.articles):  # articles given to the constructor
+            self._by_id = {}
+            for article in self.articles:
+                self._by_id.setdefault(article.id, article)
+            self._indexed = len(self.articles)
+        return self._by_id.get(article_id)
 
     def ids(self) -> list[str]:
         return [a.id for a in self.articles]
@@ -106,6 +111,8 @@ class Corpus:
             self.problems.append(CorpusProblem(where, f"duplicate article id '{article.id}'; this copy is skipped"))
             return
         self.articles.append(article)
+        self._by_id[article.id] = article
+        self._indexed += 1
 
 
 # --------------------------------------------------------------------------- reading

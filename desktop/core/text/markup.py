@@ -12,6 +12,8 @@ Raw HTML and entities in articles are shown as text: an article is prose, not ma
 
 from __future__ import annotations
 
+import re
+
 import itertools
 import threading
 import xml.etree.ElementTree as ET
@@ -137,11 +139,48 @@ def _engine():
     return engine
 
 
+#: A paragraph with more opening brackets than this is shown verbatim (as a code block):
+#: python-markdown's link pattern rescans the rest of the paragraph for every '[', and its
+#: escapes re-scan the paragraph too (both quadratic), so a hostile "[[[[…" of a few thousand
+#: would freeze the reader for seconds. Its plain text stays the same.
+MAX_BRACKETS_PER_PARAGRAPH = 64
+#: Lists and quotes nested deeper than this on one line are read as text: python-markdown
+#: recurses once per level and a line of "- - - - …" would exhaust Python's stack.
+MAX_NESTED_MARKERS = 8
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n)")
+_DEEP_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*+>]|\d{1,9}[.)])(?=(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]+){%d})"
+    % MAX_NESTED_MARKERS,
+    re.M,
+)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match["marker"]
+    escaped = f"{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"\\{marker}"
+    return match["indent"] + escaped
+
+
+def _verbatim(paragraph: str) -> str:
+    return "\n".join("    " + line.strip() for line in paragraph.split("\n"))
+
+
+def _defuse(body: str) -> str:
+    """``body`` with what would freeze or crash python-markdown read as text: bracket-flooded
+    paragraphs shown verbatim, the first marker of too deeply nested lines escaped."""
+    if body.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+        body = "".join(
+            _verbatim(part) if part.count("[") > MAX_BRACKETS_PER_PARAGRAPH else part
+            for part in _PARAGRAPH_BREAK.split(body)
+        )
+    return _DEEP_LINE.sub(_escape_marker, body)
+
+
 def _convert(body: str, marks: Sequence[Mark]) -> tuple[str, _Walk]:
     md, capture = _engine()
     capture.marks = marks
     try:
-        html = md.reset().convert(body)
+        html = md.reset().convert(_defuse(body))
     finally:
         capture.marks = ()
     assert capture.walk is not None
