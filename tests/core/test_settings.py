@@ -34,6 +34,18 @@ def test_corrupt_file_falls_back_to_defaults():
     assert s["zoom"] == 0 and "could not be read" in s.problem
 
 
+def test_a_corrupt_file_is_kept_aside_not_overwritten():
+    path = paths.config_dir() / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("[1, 2", encoding="utf-8")
+    s = load_settings()
+    kept = [p for p in path.parent.iterdir() if p.name.startswith("settings.json.broken-")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "[1, 2"
+    assert kept[0].name in s.problem
+    s.save()  # the next save writes a fresh file and leaves the user's copy alone
+    assert kept[0].read_text(encoding="utf-8") == "[1, 2" and path.exists()
+
+
 def test_wrong_types_are_ignored_one_by_one():
     path = paths.config_dir() / "settings.json"
     path.parent.mkdir(parents=True)

@@ -119,6 +119,24 @@ def remove_stale_temporaries(folders: Iterable[Path], older_than: float = 60.0) 
     return removed
 
 
+def keep_broken(path: str | os.PathLike[str]) -> Path | None:
+    """Move a file the app cannot use out of the way, as ``NAME.broken-YYYYMMDD-HHMMSS``, so
+    the next save does not overwrite what the user may want back. Returns the new path, or
+    None if the file could not be moved (it is then left as it is)."""
+    path = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    try:
+        path.rename(target)
+    except OSError:
+        return None
+    return target
+
+
 def copy_atomic(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Copy a file so that ``target`` is either absent/unchanged or the whole copy."""
     import shutil

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.files import paths
-from desktop.core.files.fileio import write_text_atomic
+from desktop.core.files.fileio import keep_broken, write_text_atomic
 
 SETTINGS_FILE = "settings.json"
 
@@ -74,6 +74,11 @@ def _coerce(name: str, value: Any) -> tuple[Any, bool]:
     return (value, True) if isinstance(value, str) else (default, False)
 
 
+def _kept(path: Path) -> str:
+    kept = keep_broken(path)
+    return f"; the file was kept as {kept.name}" if kept else ""
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; never raise — unusable parts fall back to defaults."""
     path = path or paths.config_dir() / SETTINGS_FILE
@@ -83,10 +88,10 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        settings.problem = f"settings file {path} could not be read ({exc}); using defaults"
+        settings.problem = f"settings file {path} could not be read ({exc}); using defaults" + _kept(path)
         return settings
     if not isinstance(data, dict):
-        settings.problem = f"settings file {path} is not a JSON object; using defaults"
+        settings.problem = f"settings file {path} is not a JSON object; using defaults" + _kept(path)
         return settings
     bad = []
     for name, value in data.items():
