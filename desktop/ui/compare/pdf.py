@@ -37,6 +37,7 @@ from desktop.core.compare.html import comparison_html
 from desktop.core.compare.records import Comparison
 from desktop.core.episodes.timeline import TimelineItem, layout
 from desktop.core.files.fileio import WriteError, atomic_path
+from desktop.ui.shell.offline import OfflineDocument
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
@@ -242,7 +243,7 @@ def write_comparison_pdf(
         footer_h = 40.0
         body = QSizeF(page.width() / scale, (page.height() - (header_h + footer_h) * scale) / scale)
 
-        doc = QTextDocument()
+        doc = OfflineDocument()
         doc.setDefaultFont(_font(SERIF_FAMILIES, 8.5))
         doc.setDocumentMargin(0)
         if timeline:

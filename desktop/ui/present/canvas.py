@@ -13,6 +13,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetri
 
 from desktop.core.annotate import palette
 from desktop.core.annotate.document import SANS_FAMILIES, SERIF_FAMILIES
+from desktop.ui.shell.offline import OfflineDocument
 
 W, H = 1920.0, 1080.0  # the canvas every slide is laid out on
 MARGIN = 96.0
@@ -93,7 +94,7 @@ def fit_font(text: str, width: float, height: float, largest: int, smallest: int
 
 
 def rich(html_body: str, f: QFont, width: float) -> QTextDocument:
-    doc = QTextDocument()
+    doc = OfflineDocument()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(f)
     doc.setHtml(html_body)

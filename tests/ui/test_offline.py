@@ -1,0 +1,69 @@
+"""The window never loads anything remote or local from an article's HTML (issue 15)."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+
+from desktop.ui.shell.offline import OfflineBrowser, OfflineDocument
+
+
+@pytest.fixture
+def counting_server():
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+    server.server_close()
+
+
+def _hostile_html(base: str, secret) -> str:
+    return (
+        f'<p>Minsk <img src="{base}/pixel.png"> <img src="file://{secret}"> <img src="{secret}">'
+        f'<a href="file:///etc/passwd">x</a> <link rel="stylesheet" href="{base}/s.css">'
+        f'<iframe src="{base}/frame"></iframe><script src="{base}/a.js"></script>'
+        '<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==">'
+        "</p>"
+    )
+
+
+def test_the_reader_fetches_and_reads_nothing(qtbot, counting_server, tmp_path):
+    base, hits = counting_server
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not to be read")
+    browser = OfflineBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(400, 300)
+    browser.show()
+    browser.setHtml(_hostile_html(base, secret))
+    qtbot.wait(300)
+    assert hits == []
+    assert any(str(secret) in url for url in browser.refused)
+    assert not any(url.startswith("data:") for url in browser.refused)
+    assert "Minsk" in browser.toPlainText()
+
+
+def test_the_pdf_document_fetches_and_reads_nothing(counting_server, tmp_path):
+    base, hits = counting_server
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not to be read")
+    doc = OfflineDocument()
+    doc.setHtml(_hostile_html(base, secret))
+    doc.setTextWidth(400)
+    doc.size()  # lays out, which loads images
+    assert hits == []
+    assert any(str(secret) in url for url in doc.refused)
