@@ -67,3 +67,24 @@ def test_the_pdf_document_fetches_and_reads_nothing(counting_server, tmp_path):
     doc.size()  # lays out, which loads images
     assert hits == []
     assert any(str(secret) in url for url in doc.refused)
+
+
+def test_an_article_with_remote_and_local_images_opens_without_a_fetch(window, counting_server, tmp_path, monkeypatch):
+    base, hits = counting_server
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not to be read")
+    article = tmp_path / "images.md"
+    article.write_text(
+        f"---\nid: images\ntitle: Images\npublished: 2021-01-01\n---\n"
+        f"Officials met in Minsk. ![a]({base}/a.png) ![b](file://{secret}) [c](file:///etc/passwd)\n",
+        encoding="utf-8",
+    )
+    from PySide6.QtWidgets import QApplication
+
+    window.library_control.open_files([str(article)])
+    QApplication.processEvents()
+    pane = window.reader_control.area.pane_for("images")
+    browser = pane.browser
+    assert "Officials met in Minsk" in browser.toPlainText()
+    assert hits == []
+    assert any(str(secret) in url for url in browser.refused)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.annotate.document import SERIF_FAMILIES, Highlight
 from desktop.ui.library.view import ARTICLE_MIME
 from desktop.ui.shell import icons
+from desktop.ui.shell.offline import OfflineBrowser
 
 MAX_PANES = 3
 
@@ -33,8 +33,9 @@ def reading_font(point_size: float) -> QFont:
     return font
 
 
-class ArticleBrowser(QTextBrowser):
-    """A QTextBrowser that reports clicks on actors and dates instead of following links."""
+class ArticleBrowser(OfflineBrowser):
+    """A text browser that reports clicks on actors and dates instead of following links, and
+    loads nothing an article's HTML points at (see :mod:`desktop.ui.shell.offline`)."""
 
     actor_clicked = Signal(str, str, int)  # actor id (or "unlinked:Name"), article id, start
     date_clicked = Signal(str, int)
