@@ -352,72 +352,81 @@ class _Renderer:
         table = self.grid("Motif", rows) if rows else f'<p class="empty">{_esc(self.c.empty_text)}</p>'
         return '<h3><a name="motifs"></a>Recurring motifs</h3>' + table + missing
 
+    def aligned_cell(self, group: cmp.AlignedGroup, member: cmp.Extract | None, tokens) -> str:
+        """One subject's sentence of an aligned group: a word diff, or the whole sentence."""
+        if member is None:
+            return '<td><span class="empty">— no similar sentence</span></td>'
+        if group.diffable:
+            return f'<td><p class="extract">{self.extract(member, tokens=tokens)}</p></td>'
+        return f'<td><p class="extract">{self.extract(member, whole_class="d-whole")}</p></td>'
+
+    def aligned_row(self, group: cmp.AlignedGroup) -> list[str]:
+        anchor = self.c.difference_anchor("aligned", group.index)
+        marker = cmp.CHANGED if group.changed else cmp.SAME
+        symbol, word = FACET_MARKERS[marker]
+        how = (
+            f"word overlap {round(group.ratio * 100)}%"
+            if group.diffable
+            else "too different for a word diff: whole sentences compared"
+        )
+        label = (
+            f'<td class="facet">Aligned {group.index + 1}<br>'
+            f'<span class="note">{symbol} {_esc(word)}'
+            f"{_dash(f'similarity {group.similarity:.2f}; {how}')}</span></td>"
+        )
+        cells = [
+            self.aligned_cell(group, member, tokens) for member, tokens in zip(group.members, group.tokens, strict=True)
+        ]
+        gutter = self.marker_cell(
+            symbol,
+            word,
+            marker,
+            anchor or f"aligned-{group.index}",
+            f"aligned-{group.index}" if anchor else "",
+        )
+        return [gutter, label, *cells]
+
+    def unique_row(self, item: cmp.UniqueSentence) -> list[str]:
+        symbol, _word = FACET_MARKERS[cmp.PARTIAL]
+        anchor = self.c.difference_anchor("unique", item.index)
+        reasons = ", ".join(self.reason_words(r) for r in item.reasons)
+        cells = [
+            f'<td><p class="extract">{self.extract(item.extract)}</p></td>'
+            if s == item.extract.subject
+            else "<td></td>"
+            for s in range(self.n)
+        ]
+        label = f'<td class="facet"><span class="note">{symbol} only here — {_esc(reasons)}</span></td>'
+        gutter = self.marker_cell(symbol, "only in one", "partial", anchor)
+        return [gutter, label, *cells]
+
+    def unique_lists(self) -> list[str]:
+        """On paper, a list per episode: the empty columns of the grid would waste pages."""
+        parts = ['<h3><a name="unique"></a>Found in one episode only</h3>']
+        for subject in range(self.n):
+            items = [u for u in self.c.unique if u.extract.subject == subject]
+            if not items:
+                continue
+            parts.append(f'<p class="unique-head"><b>{_esc(self.c.subjects[subject].label)}</b></p><ul>')
+            for item in items:
+                reasons = ", ".join(self.reason_words(r) for r in item.reasons)
+                parts.append(
+                    f'<li><p class="extract">{self.extract(item.extract)} '
+                    f'<span class="note">— {_esc(reasons)}</span></p></li>'
+                )
+            parts.append("</ul>")
+        return parts
+
     def aligned(self) -> str:
-        rows = []
-        for group in self.c.aligned:
-            anchor = self.c.difference_anchor("aligned", group.index)
-            marker = cmp.CHANGED if group.changed else cmp.SAME
-            symbol, word = FACET_MARKERS[marker]
-            how = (
-                f"word overlap {round(group.ratio * 100)}%"
-                if group.diffable
-                else "too different for a word diff: whole sentences compared"
-            )
-            label = (
-                f'<td class="facet">Aligned {group.index + 1}<br>'
-                f'<span class="note">{symbol} {_esc(word)}'
-                f"{_dash(f'similarity {group.similarity:.2f}; {how}')}</span></td>"
-            )
-            cells = []
-            for member, tokens in zip(group.members, group.tokens, strict=True):
-                if member is None:
-                    cells.append('<td><span class="empty">— no similar sentence</span></td>')
-                elif group.diffable:
-                    cells.append(f'<td><p class="extract">{self.extract(member, tokens=tokens)}</p></td>')
-                else:
-                    cells.append(f'<td><p class="extract">{self.extract(member, whole_class="d-whole")}</p></td>')
-            gutter = self.marker_cell(
-                symbol,
-                word,
-                marker,
-                anchor or f"aligned-{group.index}",
-                f"aligned-{group.index}" if anchor else "",
-            )
-            rows.append([gutter, label, *cells])
-        unique_rows = []
-        symbol, word = FACET_MARKERS[cmp.PARTIAL]
-        for item in self.c.unique:
-            anchor = self.c.difference_anchor("unique", item.index)
-            reasons = ", ".join(self.reason_words(r) for r in item.reasons)
-            cells = []
-            for s in range(self.n):
-                if s == item.extract.subject:
-                    cells.append(f'<td><p class="extract">{self.extract(item.extract)}</p></td>')
-                else:
-                    cells.append("<td></td>")
-            label = f'<td class="facet"><span class="note">{symbol} only here — {_esc(reasons)}</span></td>'
-            gutter = self.marker_cell(symbol, "only in one", "partial", anchor)
-            unique_rows.append([gutter, label, *cells])
+        rows = [self.aligned_row(group) for group in self.c.aligned]
+        unique_rows = [self.unique_row(item) for item in self.c.unique]
         parts = ['<h3><a name="aligned"></a>Aligned sentences</h3>']
         if rows:
             parts.append(self.grid("Group", rows))
         else:
             parts.append('<p class="empty">No sentences are similar enough to align.</p>')
         if unique_rows and self.print:
-            # On paper, a list per episode: the empty columns of the grid would waste pages.
-            parts.append('<h3><a name="unique"></a>Found in one episode only</h3>')
-            for subject in range(self.n):
-                items = [u for u in self.c.unique if u.extract.subject == subject]
-                if not items:
-                    continue
-                parts.append(f'<p class="unique-head"><b>{_esc(self.c.subjects[subject].label)}</b></p><ul>')
-                for item in items:
-                    reasons = ", ".join(self.reason_words(r) for r in item.reasons)
-                    parts.append(
-                        f'<li><p class="extract">{self.extract(item.extract)} '
-                        f'<span class="note">— {_esc(reasons)}</span></p></li>'
-                    )
-                parts.append("</ul>")
+            parts.extend(self.unique_lists())
         elif unique_rows:
             parts.append(
                 '<h3><a name="unique"></a>Found in one episode only</h3>' + self.grid("Why it counts", unique_rows)
