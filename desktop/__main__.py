@@ -20,24 +20,23 @@ def build_parser() -> argparse.ArgumentParser:
         prog="overtures",
         description=f"{APP_NAME}: read and compare news analysis of Belarus's overtures to the West. "
         "With no subcommand, opens the window on the bundled corpus (and your own articles).",
-        epilog="Subcommands:\n"
-        + "\n".join(f"  {name:<9} {text}" for name, text in SUBCOMMANDS.items())
-        + "\n\nRun 'overtures SUBCOMMAND --help' for the options of each.",
+        epilog="Run 'overtures SUBCOMMAND --help' for the options of each.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
         "--startup-probe",
         action="store_true",
-        help="open the window, wait until the first view is rendered, print "
-        '{"ready_ms": N} (milliseconds since the process started) and exit 0',
+        # internal (benchmarks): open the window, wait until the first view is rendered, print
+        # {"ready_ms": N} (milliseconds since the process started) and exit 0
+        help=argparse.SUPPRESS,
     )
     parser.add_argument(
         "--basedir",
         metavar="DIR",
         help="keep settings and user data under DIR instead of the platform's user folders",
     )
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", title="subcommands")
 
     analyze = sub.add_parser(
         "analyze",
@@ -89,6 +88,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    return code
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (``overtures analyze | head``): end quietly.
+
+    Python's recipe: point stdout at devnull so the interpreter's final flush cannot fail
+    again, and exit as a command killed by SIGPIPE does (128 + 13), which ``set -o
+    pipefail`` scripts can tell from a failure of ours.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests capture it)
+        pass
+    return 141
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.basedir:
         from desktop.core.files import paths
 

@@ -4,14 +4,52 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 
 from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis
-from desktop.core.text.articles import Corpus, load_corpus, load_default_corpus
+from desktop.core.text.articles import Article, Corpus, load_corpus, load_default_corpus
+
+
+def _say(text: str) -> None:
+    print(f"overtures: {text}", file=sys.stderr)
 
 
 def _corpus(paths: list[str]) -> Corpus:
-    return load_corpus(*paths) if paths else load_default_corpus()
+    corpus = load_corpus(*paths) if paths else load_default_corpus()
+    for problem in corpus.problems:
+        _say(str(problem))
+    return corpus
+
+
+def _where(article: Article) -> str:
+    return article.path.name if article.path else article.id
+
+
+def analyse_each(analyzer: Analyzer, articles) -> tuple[list[ArticleAnalysis], int]:
+    """Analyse every article; one that fails is reported on stderr (file and reason) and
+    skipped, never taking the others with it. Returns the analyses and the number failed."""
+    analyses, failed = [], 0
+    for article in articles:
+        try:
+            analyses.append(analyzer.analyze(article))
+        except Exception as exc:  # any bug in one article's analysis: report it, go on
+            failed += 1
+            _say(f"{_where(article)}: the analysis failed ({type(exc).__name__}: {exc}); the other articles go on")
+    return analyses, failed
+
+
+def output_problem(target: Path) -> str | None:
+    """Why ``target`` cannot be written, in the user's own words for it, or None."""
+    if target.is_dir():
+        return f"{target} is a folder; give a file name ending in .pdf"
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        return f"cannot write {target}: folder {folder} does not exist"
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return f"cannot write {target}: permission denied"
+    return None
 
 
 def analysis_json(analysis: ArticleAnalysis) -> dict:
@@ -52,10 +90,8 @@ def analysis_json(analysis: ArticleAnalysis) -> dict:
 
 def analyze(args: argparse.Namespace) -> int:
     corpus = _corpus(args.paths)
-    for problem in corpus.problems:
-        print(f"overtures: {problem}", file=sys.stderr)
     analyzer = Analyzer()
-    analyses = [analyzer.analyze(article) for article in corpus]
+    analyses, failed = analyse_each(analyzer, corpus)
     from desktop.core.episodes.grouping import build_episodes, episode_json
 
     episode_set = build_episodes(analyses)
@@ -74,24 +110,28 @@ def analyze(args: argparse.Namespace) -> int:
             print_analysis(analysis, analyzer, colour=colour)
         print_episodes(episode_set)
     if not corpus.articles:
-        print("overtures: no article could be loaded", file=sys.stderr)
+        _say("no article could be loaded")
+        return 1
+    if failed:
+        _say(f"{failed} of {len(corpus.articles)} article(s) could not be analysed")
         return 1
     return 0
 
 
 def export(args: argparse.Namespace) -> int:
     """Write the comparison PDF; clear messages and no file at all on any failure."""
-    from pathlib import Path
-
-    corpus = _corpus(args.paths)
-    for problem in corpus.problems:
-        print(f"overtures: {problem}", file=sys.stderr)
     target = Path(args.output)
+    problem = output_problem(target)
+    if problem:
+        _say(problem)
+        return 1
+    corpus = _corpus(args.paths)
     if target.suffix.lower() != ".pdf":
-        print(f"overtures: the output file should end in .pdf: {target}", file=sys.stderr)
+        _say(f"the output file should end in .pdf: {target}")
         return 2
     analyzer = Analyzer()
-    analyses = {a.id: analyzer.analyze(a) for a in corpus}
+    listed, failed = analyse_each(analyzer, corpus)
+    analyses = {a.article.id: a for a in listed}
     from desktop.core.compare.handout import UnknownEpisodes
     from desktop.core.episodes.grouping import build_episodes
 
@@ -118,8 +158,19 @@ def export(args: argparse.Namespace) -> int:
         print(f"overtures: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"overtures: {exc}", file=sys.stderr)
+        _say(_write_error(target, exc))
         return 1
     del app
     print(f"wrote {target} ({pages} pages, {args.paper.upper()})")
-    return 0
+    return 1 if failed else 0
+
+
+def _write_error(target: Path, exc: OSError) -> str:
+    """An OSError of a write as the user's path and the reason, never a temporary file's name."""
+    if isinstance(exc, IsADirectoryError) or target.is_dir():
+        return f"{target} is a folder; give a file name ending in .pdf"
+    if isinstance(exc, PermissionError):
+        return f"cannot write {target}: permission denied"
+    if exc.filename or exc.strerror:
+        return f"cannot write {target}: {exc.strerror or exc}"
+    return str(exc)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from desktop.core.compare import records as cmp
 from desktop.core.compare.comparison import compare
 from desktop.core.compare.cues import compile_cues
-from desktop.core.compare.html import comparison_css, comparison_html, render_spans
+from desktop.core.compare.html import comparison_html, render_spans
 from desktop.core.compare.lexicon import parse_facet_lexicon, parse_motif_lexicon
 from desktop.core.compare.records import (
     CHANGED,
@@ -33,6 +33,7 @@ from desktop.core.compare.records import (
     facet_marker,
     presence_marker,
 )
+from desktop.core.compare.style import comparison_css
 from desktop.core.files.lexicons import DataFileError, load_lexicon
 from desktop.core.text.markup import Mark
 

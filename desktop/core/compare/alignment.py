@@ -146,6 +146,76 @@ class Alignment:
     score: float  # mean similarity over the pairs of members
 
 
+def _candidates(
+    flat: Sequence[tuple[int, int]], model: SimilarityModel, threshold: float
+) -> list[tuple[float, int, int]]:
+    """Candidate scoring: every pair of sentences of different subjects at or above
+    ``threshold``, best first (ties by position)."""
+    pairs: list[tuple[float, int, int]] = []
+    for a in range(len(flat)):
+        for b in range(a + 1, len(flat)):
+            if flat[a][0] == flat[b][0]:
+                continue
+            score = model.similarity(a, b)
+            if score >= threshold:
+                pairs.append((score, a, b))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return pairs
+
+
+class _GroupMerger:
+    """Merging of candidates into groups: best first, one sentence per subject, and a mean
+    cross similarity that still reaches the threshold."""
+
+    def __init__(self, flat: Sequence[tuple[int, int]], pairs: Sequence[tuple[float, int, int]], threshold: float):
+        self.flat = flat
+        self.threshold = threshold
+        self.sims: dict[tuple[int, int], float] = {(a, b): s for s, a, b in pairs}
+        self.group_of: dict[int, int] = {}
+        self.groups: dict[int, list[int]] = {}
+
+    def sim(self, a: int, b: int) -> float:
+        return self.sims.get((min(a, b), max(a, b)), 0.0)
+
+    def _members(self, group: int | None, sentence: int) -> list[int]:
+        return self.groups[group] if group is not None else [sentence]
+
+    def _compatible(self, members_a: list[int], members_b: list[int]) -> bool:
+        if {self.flat[m][0] for m in members_a} & {self.flat[m][0] for m in members_b}:
+            return False
+        cross = [self.sim(x, y) for x in members_a for y in members_b]
+        return sum(cross) / len(cross) >= self.threshold
+
+    def offer(self, a: int, b: int) -> None:
+        """Merge the groups of sentences ``a`` and ``b`` if they may be merged."""
+        ga, gb = self.group_of.get(a), self.group_of.get(b)
+        if ga is not None and ga == gb:
+            return
+        members_a, members_b = self._members(ga, a), self._members(gb, b)
+        if not self._compatible(members_a, members_b):
+            return
+        merged = members_a + members_b
+        key = ga if ga is not None else (gb if gb is not None else a)
+        for old in (ga, gb):
+            if old is not None and old != key:
+                del self.groups[old]
+        self.groups[key] = merged
+        for m in merged:
+            self.group_of[m] = key
+
+    def alignments(self, n_pools: int) -> list[Alignment]:
+        """The groups as :class:`Alignment`, in the order of their first member."""
+        out = []
+        for members in self.groups.values():
+            slots: list[int | None] = [None] * n_pools
+            for m in members:
+                slots[self.flat[m][0]] = self.flat[m][1]
+            scores = [self.sim(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
+            out.append(Alignment(tuple(slots), sum(scores) / len(scores)))
+        out.sort(key=lambda g: next((s, i) for s, i in enumerate(g.members) if i is not None))
+        return out
+
+
 def align(pools: Sequence[Sequence[str]], threshold: float = ALIGN_THRESHOLD) -> list[Alignment]:
     """Greedy best-first alignment of sentences across subjects.
 
@@ -159,50 +229,11 @@ def align(pools: Sequence[Sequence[str]], threshold: float = ALIGN_THRESHOLD) ->
     if len(pools) < 2 or not flat:
         return []
     model = SimilarityModel([pools[s][i] for s, i in flat])
-    pairs: list[tuple[float, int, int]] = []
-    for a in range(len(flat)):
-        for b in range(a + 1, len(flat)):
-            if flat[a][0] == flat[b][0]:
-                continue
-            score = model.similarity(a, b)
-            if score >= threshold:
-                pairs.append((score, a, b))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    group_of: dict[int, int] = {}
-    groups: dict[int, list[int]] = {}
-    sims: dict[tuple[int, int], float] = {(a, b): s for s, a, b in pairs}
-
-    def sim(a: int, b: int) -> float:
-        return sims.get((min(a, b), max(a, b)), 0.0)
-
+    pairs = _candidates(flat, model, threshold)
+    merger = _GroupMerger(flat, pairs, threshold)
     for _score, a, b in pairs:
-        ga, gb = group_of.get(a), group_of.get(b)
-        if ga is not None and ga == gb:
-            continue
-        members_a = groups[ga] if ga is not None else [a]
-        members_b = groups[gb] if gb is not None else [b]
-        if {flat[m][0] for m in members_a} & {flat[m][0] for m in members_b}:
-            continue
-        cross = [sim(x, y) for x in members_a for y in members_b]
-        if sum(cross) / len(cross) < threshold:
-            continue
-        merged = members_a + members_b
-        key = ga if ga is not None else (gb if gb is not None else a)
-        for old in (ga, gb):
-            if old is not None and old != key:
-                del groups[old]
-        groups[key] = merged
-        for m in merged:
-            group_of[m] = key
-    out = []
-    for members in groups.values():
-        slots: list[int | None] = [None] * len(pools)
-        for m in members:
-            slots[flat[m][0]] = flat[m][1]
-        scores = [sim(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
-        out.append(Alignment(tuple(slots), sum(scores) / len(scores)))
-    out.sort(key=lambda g: next((s, i) for s, i in enumerate(g.members) if i is not None))
-    return out
+        merger.offer(a, b)
+    return merger.alignments(len(pools))
 
 
 # --------------------------------------------------------------------------- word diff

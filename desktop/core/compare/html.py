@@ -27,9 +27,10 @@ from collections.abc import Mapping, Sequence
 
 from desktop.core.annotate import palette, timex
 from desktop.core.annotate.analysis import ArticleAnalysis
-from desktop.core.annotate.document import Annotated, SideInfo, ViewOptions, annotation_marks, body_css, side_info
+from desktop.core.annotate.document import Annotated, SideInfo, ViewOptions, annotation_marks, side_info
 from desktop.core.compare import records as cmp
 from desktop.core.compare.alignment import CHANGED, DELETED, EQUAL, INSERTED
+from desktop.core.compare.style import comparison_css
 from desktop.core.text.markup import Mark
 
 SECTIONS = ("facets", "cast", "motifs", "aligned")
@@ -54,68 +55,6 @@ DIFF_WORDS = {INSERTED: "inserted", DELETED: "deleted", CHANGED: "changed"}
 
 #: How many extracts a cell shows (the rest is counted); print keeps rows short.
 SCREEN_EXTRACTS, PRINT_EXTRACTS = 3, 2
-
-
-# --------------------------------------------------------------------------- CSS
-
-
-def comparison_css(theme: str = "light", for_print: bool = False) -> str:
-    """The one style sheet of the comparison: annotation colours from :mod:`palette`,
-    markers, key terms and word diffs, for the light or dark theme."""
-    dark = theme == "dark" and not for_print
-    text = "#E6E6E6" if dark else "#1D1D1F"
-    muted = "#A8A8A8" if dark else "#5F5F66"
-    rule = "#4A4B50" if dark else "#C9C9CF"
-    head = "#2B2D31" if dark else "#F1F1F4"
-    link = "#8AB4F8" if dark else "#1F5FAD"
-    # Paul Tol's bright scheme: distinguishable for colour-blind readers; symbols carry the meaning.
-    markers = {
-        "same": ("#1F3B57", "#BFD7F2") if dark else ("#DCE8F5", "#1F4E79"),
-        "changed": ("#5A2530", "#FFC2CC") if dark else ("#FBDDE2", "#8E1B30"),
-        "partial": ("#4D4718", "#F2E7A6") if dark else ("#F6EFC6", "#6B5A00"),
-        "none": ("#333438", "#B8B8B8") if dark else ("#EDEDED", "#555555"),
-    }
-    diff = {
-        INSERTED: "#1E4A2A" if dark else "#D5F0DA",
-        DELETED: "#5A2530" if dark else "#FBDDE2",
-        CHANGED: "#4D4718" if dark else "#FFF0B3",
-    }
-    term_changed = "#6A3A12" if dark else "#FFD8A8"
-    rules = [
-        body_css("dark" if dark else "light"),
-        f"h2, h3 {{ color: {text}; margin-top: 0.8em; margin-bottom: 0.4em; }}",
-        f"table.grid {{ border-color: {rule}; border-style: solid; border-collapse: collapse;"
-        " margin-top: 0; margin-bottom: 0; }",
-        f"table.grid td, table.grid th {{ border-color: {rule}; border-style: solid; vertical-align: top;"
-        f" color: {text}; }}",
-        f"th {{ background-color: {head}; font-weight: 600; }}",
-        f"td.facet {{ font-weight: 600; background-color: {head}; }}",
-        "td.gutter { font-weight: 700; text-align: center; }",
-        f"p.extract {{ margin-top: 0; margin-bottom: 0.35em; color: {text}; line-height: 130%; }}",
-        f"p.summary {{ margin-top: 0; margin-bottom: 0.35em; font-weight: 600; color: {text}; }}",
-        f"p.terms {{ margin-top: 0; margin-bottom: 0.35em; color: {muted}; font-size: 90%; }}",
-        f".note {{ color: {muted}; font-size: 85%; font-weight: 400; }}",
-        f".empty {{ color: {muted}; font-style: italic; }}",
-        f".more {{ color: {muted}; font-size: 85%; font-style: italic; }}",
-        f"sup.cite {{ font-size: 70%; color: {muted}; }}",
-        f"a.goto {{ color: {muted}; }}",
-        f"a.cite {{ color: {link}; }}",
-        f".outside {{ color: {muted}; font-style: italic; }}",
-        f"p.source {{ margin-top: 0; margin-bottom: 0.3em; color: {text}; }}",
-        f".term {{ color: {text}; }}",
-        f".term-changed {{ background-color: {term_changed}; color: #111111; font-weight: 700;"
-        " text-decoration: underline; }",
-        "span.cue { text-decoration: underline; text-underline-style: dotted; }",
-        f"span.cue-changed {{ background-color: {term_changed}; color: #111111; text-decoration: underline; }}",
-        f"span.d-inserted {{ background-color: {diff[INSERTED]}; text-decoration: underline; }}",
-        f"span.d-deleted {{ background-color: {diff[DELETED]}; text-decoration: line-through; }}",
-        f"span.d-changed {{ background-color: {diff[CHANGED]}; text-decoration: underline;"
-        " text-underline-style: wave; }",
-        f"span.d-whole {{ background-color: {diff[CHANGED]}; }}",
-    ]
-    for name, (background, foreground) in markers.items():
-        rules.append(f".m-{name} {{ background-color: {background}; color: {foreground}; }}")
-    return "\n".join(rules)
 
 
 # --------------------------------------------------------------------------- spans
@@ -413,72 +352,81 @@ class _Renderer:
         table = self.grid("Motif", rows) if rows else f'<p class="empty">{_esc(self.c.empty_text)}</p>'
         return '<h3><a name="motifs"></a>Recurring motifs</h3>' + table + missing
 
+    def aligned_cell(self, group: cmp.AlignedGroup, member: cmp.Extract | None, tokens) -> str:
+        """One subject's sentence of an aligned group: a word diff, or the whole sentence."""
+        if member is None:
+            return '<td><span class="empty">— no similar sentence</span></td>'
+        if group.diffable:
+            return f'<td><p class="extract">{self.extract(member, tokens=tokens)}</p></td>'
+        return f'<td><p class="extract">{self.extract(member, whole_class="d-whole")}</p></td>'
+
+    def aligned_row(self, group: cmp.AlignedGroup) -> list[str]:
+        anchor = self.c.difference_anchor("aligned", group.index)
+        marker = cmp.CHANGED if group.changed else cmp.SAME
+        symbol, word = FACET_MARKERS[marker]
+        how = (
+            f"word overlap {round(group.ratio * 100)}%"
+            if group.diffable
+            else "too different for a word diff: whole sentences compared"
+        )
+        label = (
+            f'<td class="facet">Aligned {group.index + 1}<br>'
+            f'<span class="note">{symbol} {_esc(word)}'
+            f"{_dash(f'similarity {group.similarity:.2f}; {how}')}</span></td>"
+        )
+        cells = [
+            self.aligned_cell(group, member, tokens) for member, tokens in zip(group.members, group.tokens, strict=True)
+        ]
+        gutter = self.marker_cell(
+            symbol,
+            word,
+            marker,
+            anchor or f"aligned-{group.index}",
+            f"aligned-{group.index}" if anchor else "",
+        )
+        return [gutter, label, *cells]
+
+    def unique_row(self, item: cmp.UniqueSentence) -> list[str]:
+        symbol, _word = FACET_MARKERS[cmp.PARTIAL]
+        anchor = self.c.difference_anchor("unique", item.index)
+        reasons = ", ".join(self.reason_words(r) for r in item.reasons)
+        cells = [
+            f'<td><p class="extract">{self.extract(item.extract)}</p></td>'
+            if s == item.extract.subject
+            else "<td></td>"
+            for s in range(self.n)
+        ]
+        label = f'<td class="facet"><span class="note">{symbol} only here — {_esc(reasons)}</span></td>'
+        gutter = self.marker_cell(symbol, "only in one", "partial", anchor)
+        return [gutter, label, *cells]
+
+    def unique_lists(self) -> list[str]:
+        """On paper, a list per episode: the empty columns of the grid would waste pages."""
+        parts = ['<h3><a name="unique"></a>Found in one episode only</h3>']
+        for subject in range(self.n):
+            items = [u for u in self.c.unique if u.extract.subject == subject]
+            if not items:
+                continue
+            parts.append(f'<p class="unique-head"><b>{_esc(self.c.subjects[subject].label)}</b></p><ul>')
+            for item in items:
+                reasons = ", ".join(self.reason_words(r) for r in item.reasons)
+                parts.append(
+                    f'<li><p class="extract">{self.extract(item.extract)} '
+                    f'<span class="note">— {_esc(reasons)}</span></p></li>'
+                )
+            parts.append("</ul>")
+        return parts
+
     def aligned(self) -> str:
-        rows = []
-        for group in self.c.aligned:
-            anchor = self.c.difference_anchor("aligned", group.index)
-            marker = cmp.CHANGED if group.changed else cmp.SAME
-            symbol, word = FACET_MARKERS[marker]
-            how = (
-                f"word overlap {round(group.ratio * 100)}%"
-                if group.diffable
-                else "too different for a word diff: whole sentences compared"
-            )
-            label = (
-                f'<td class="facet">Aligned {group.index + 1}<br>'
-                f'<span class="note">{symbol} {_esc(word)}'
-                f"{_dash(f'similarity {group.similarity:.2f}; {how}')}</span></td>"
-            )
-            cells = []
-            for member, tokens in zip(group.members, group.tokens, strict=True):
-                if member is None:
-                    cells.append('<td><span class="empty">— no similar sentence</span></td>')
-                elif group.diffable:
-                    cells.append(f'<td><p class="extract">{self.extract(member, tokens=tokens)}</p></td>')
-                else:
-                    cells.append(f'<td><p class="extract">{self.extract(member, whole_class="d-whole")}</p></td>')
-            gutter = self.marker_cell(
-                symbol,
-                word,
-                marker,
-                anchor or f"aligned-{group.index}",
-                f"aligned-{group.index}" if anchor else "",
-            )
-            rows.append([gutter, label, *cells])
-        unique_rows = []
-        symbol, word = FACET_MARKERS[cmp.PARTIAL]
-        for item in self.c.unique:
-            anchor = self.c.difference_anchor("unique", item.index)
-            reasons = ", ".join(self.reason_words(r) for r in item.reasons)
-            cells = []
-            for s in range(self.n):
-                if s == item.extract.subject:
-                    cells.append(f'<td><p class="extract">{self.extract(item.extract)}</p></td>')
-                else:
-                    cells.append("<td></td>")
-            label = f'<td class="facet"><span class="note">{symbol} only here — {_esc(reasons)}</span></td>'
-            gutter = self.marker_cell(symbol, "only in one", "partial", anchor)
-            unique_rows.append([gutter, label, *cells])
+        rows = [self.aligned_row(group) for group in self.c.aligned]
+        unique_rows = [self.unique_row(item) for item in self.c.unique]
         parts = ['<h3><a name="aligned"></a>Aligned sentences</h3>']
         if rows:
             parts.append(self.grid("Group", rows))
         else:
             parts.append('<p class="empty">No sentences are similar enough to align.</p>')
         if unique_rows and self.print:
-            # On paper, a list per episode: the empty columns of the grid would waste pages.
-            parts.append('<h3><a name="unique"></a>Found in one episode only</h3>')
-            for subject in range(self.n):
-                items = [u for u in self.c.unique if u.extract.subject == subject]
-                if not items:
-                    continue
-                parts.append(f'<p class="unique-head"><b>{_esc(self.c.subjects[subject].label)}</b></p><ul>')
-                for item in items:
-                    reasons = ", ".join(self.reason_words(r) for r in item.reasons)
-                    parts.append(
-                        f'<li><p class="extract">{self.extract(item.extract)} '
-                        f'<span class="note">— {_esc(reasons)}</span></p></li>'
-                    )
-                parts.append("</ul>")
+            parts.extend(self.unique_lists())
         elif unique_rows:
             parts.append(
                 '<h3><a name="unique"></a>Found in one episode only</h3>' + self.grid("Why it counts", unique_rows)
@@ -543,7 +491,6 @@ __all__ = [
     "FACET_MARKERS",
     "PRESENCE_MARKERS",
     "SECTIONS",
-    "comparison_css",
     "comparison_html",
     "render_spans",
 ]

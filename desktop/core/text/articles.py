@@ -259,31 +259,31 @@ def _load_furniture() -> tuple[str, ...]:
     return tuple(load_lexicon("furniture").get("lines", ()))
 
 
-def load_article(path: str | Path, *, bundled: bool = False) -> Article:
-    """Read one article file; raise :class:`ArticleError` naming the problem."""
-    path = Path(path)
-    text = _read_text(path)
-    meta, body = _front_matter(path, text)
-    removed: list[str] = []
-    if meta is None:
-        # A file without front matter: the first line is the title, the date is unknown.
-        lines = body.strip("\n").split("\n")
-        title = lines[0].strip().lstrip("#").strip()
-        rest = "\n".join(lines[1:])
-        if path.suffix.lower() == ".txt":
-            body, removed = plain_text_to_markdown(rest, _load_furniture())
-        else:
-            body = rest
-        if not body.strip():
-            raise ArticleError(path, "the article has a title line but no text")
-        return Article(
-            id=_slug(path.stem),
-            title=title[:300],
-            body=body,
-            furniture_removed=tuple(removed),
-            path=path,
-            bundled=bundled,
-        )
+def _plain_body(path: Path, body: str) -> tuple[str, list[str]]:
+    """A ``.txt`` body becomes Markdown without its furniture lines; others stay as they are."""
+    if path.suffix.lower() == ".txt":
+        return plain_text_to_markdown(body, _load_furniture())
+    return body, []
+
+
+def _article_without_front_matter(path: Path, body: str, bundled: bool) -> Article:
+    """A file without front matter: the first line is the title, the date is unknown."""
+    lines = body.strip("\n").split("\n")
+    title = lines[0].strip().lstrip("#").strip()
+    body, removed = _plain_body(path, "\n".join(lines[1:]))
+    if not body.strip():
+        raise ArticleError(path, "the article has a title line but no text")
+    return Article(
+        id=_slug(path.stem),
+        title=title[:300],
+        body=body,
+        furniture_removed=tuple(removed),
+        path=path,
+        bundled=bundled,
+    )
+
+
+def _check_required(path: Path, meta: Mapping[str, Any]) -> None:
     missing = [name for name in REQUIRED_FIELDS if meta.get(name) in (None, "")]
     if missing:
         raise ArticleError(
@@ -292,22 +292,45 @@ def load_article(path: str | Path, *, bundled: bool = False) -> Article:
             + ("s " if len(missing) > 1 else " ")
             + ", ".join(f"'{m}'" for m in missing),
         )
+
+
+def _article_id(path: Path, meta: Mapping[str, Any]) -> str:
     article_id = str(meta["id"]).strip()
     if not _ID_RE.match(article_id):
         raise ArticleError(path, f"'id' must be letters, digits, '.', '_' or '-' (got {article_id!r})")
-    published = _parse_date(path, "published", meta["published"])
+    return article_id
+
+
+def _precision(path: Path, meta: Mapping[str, Any]) -> str:
     precision = str(meta.get("published_precision") or "day")
     if precision not in PRECISIONS:
         raise ArticleError(
             path,
             f"'published_precision' must be one of {', '.join(PRECISIONS)} (got {precision!r})",
         )
-    updated = meta.get("updated")
+    return precision
+
+
+def _optional_text(meta: Mapping[str, Any], name: str) -> str | None:
+    return str(meta[name]).strip() if meta.get(name) else None
+
+
+def _listed_furniture(meta: Mapping[str, Any]) -> tuple[str, ...]:
     furniture = meta.get("furniture_removed") or ()
     if isinstance(furniture, str):
         furniture = (furniture,)
-    if path.suffix.lower() == ".txt":
-        body, removed = plain_text_to_markdown(body, _load_furniture())
+    return tuple(str(f) for f in furniture)
+
+
+def _article_from_front_matter(path: Path, meta: Mapping[str, Any], body: str, bundled: bool) -> Article:
+    """An article whose front matter gives id, title and date, validated field by field."""
+    _check_required(path, meta)
+    article_id = _article_id(path, meta)
+    published = _parse_date(path, "published", meta["published"])
+    precision = _precision(path, meta)
+    updated = meta.get("updated")
+    furniture = _listed_furniture(meta)
+    body, removed = _plain_body(path, body)
     if not body.strip():
         raise ArticleError(path, "the article has front matter but no text")
     return Article(
@@ -316,14 +339,24 @@ def load_article(path: str | Path, *, bundled: bool = False) -> Article:
         body=body,
         published=published,
         published_precision=precision,
-        outlet=str(meta["outlet"]).strip() if meta.get("outlet") else None,
-        url=str(meta["url"]).strip() if meta.get("url") else None,
+        outlet=_optional_text(meta, "outlet"),
+        url=_optional_text(meta, "url"),
         updated=_parse_datetime(path, "updated", updated) if updated else None,
-        furniture_removed=tuple(str(f) for f in furniture) + tuple(removed),
+        furniture_removed=furniture + tuple(removed),
         path=path,
         bundled=bundled,
         meta=MappingProxyType(dict(meta)),
     )
+
+
+def load_article(path: str | Path, *, bundled: bool = False) -> Article:
+    """Read one article file; raise :class:`ArticleError` naming the problem."""
+    path = Path(path)
+    text = _read_text(path)
+    meta, body = _front_matter(path, text)
+    if meta is None:
+        return _article_without_front_matter(path, body, bundled)
+    return _article_from_front_matter(path, meta, body, bundled)
 
 
 def article_files(folder: Path) -> list[Path]:

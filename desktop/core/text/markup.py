@@ -239,6 +239,34 @@ def _pieces(slot_text: str, start: int, marks: Sequence[Mark]) -> list[tuple[str
     return pieces
 
 
+def _nested_spans(covering: list[Mark], text: str) -> ET.Element:
+    """One span per covering mark, the widest outermost; the innermost holds ``text``."""
+    outer: ET.Element | None = None
+    inner: ET.Element | None = None
+    for mark in covering:
+        el = _span_for(mark)
+        if outer is None:
+            outer = el
+        else:
+            assert inner is not None
+            inner.append(el)
+        inner = el
+    assert outer is not None and inner is not None
+    inner.text = text
+    return outer
+
+
+def _suffixes(covering: list[Mark], end: int) -> list[ET.Element]:
+    """The ``<sup>`` suffixes of the marks that end at ``end``, innermost first."""
+    sups = []
+    for mark in reversed(covering):
+        if mark.suffix and mark.end == end:
+            sup = ET.Element("sup", {"class": mark.suffix_class} if mark.suffix_class else {})
+            sup.text = mark.suffix
+            sups.append(sup)
+    return sups
+
+
 def _build_nodes(pieces: list[tuple[str, list[Mark]]], slot_start: int) -> tuple[str, list[ET.Element]]:
     """Turn pieces into (leading text, [elements with tails])."""
     lead = ""
@@ -252,26 +280,11 @@ def _build_nodes(pieces: list[tuple[str, list[Mark]]], slot_start: int) -> tuple
                 lead += text
             pos += len(text)
             continue
-        outer: ET.Element | None = None
-        inner: ET.Element | None = None
-        for mark in covering:
-            el = _span_for(mark)
-            if outer is None:
-                outer = el
-            else:
-                assert inner is not None
-                inner.append(el)
-            inner = el
-        assert outer is not None and inner is not None
-        inner.text = text
+        outer = _nested_spans(covering, text)
         # Anchors and suffixes belong to the first/last piece of their mark.
         nodes.extend(ET.Element("a", {"name": mark.anchor}) for mark in covering if mark.anchor and mark.start == pos)
         nodes.append(outer)
-        for mark in reversed(covering):
-            if mark.suffix and mark.end == pos + len(text):
-                sup = ET.Element("sup", {"class": mark.suffix_class} if mark.suffix_class else {})
-                sup.text = mark.suffix
-                nodes.append(sup)
+        nodes.extend(_suffixes(covering, pos + len(text)))
         pos += len(text)
     return lead, nodes
 
