@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--pdf", required=True, metavar="FILE.pdf", help="where to write the PDF")
     present.add_argument("--lesson", metavar="FILE", help="a .lesson file (YAML or JSON); default: the bundled lesson")
+    from desktop.cli_library import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -104,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli_present import present
 
         return present(args)
+    if args.command in ("import", "search"):
+        from desktop.cli_library import COMMANDS
+
+        return COMMANDS[args.command](args)
     if args.command == "export":
         from desktop.cli import export
 
