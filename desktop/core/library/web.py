@@ -61,13 +61,7 @@ def draft_from_html(html: str, source: str, url: str | None = None) -> ImportDra
         html, url=url, include_comments=False, include_tables=False, include_images=False, with_metadata=True
     )
     body = (doc.text if doc is not None else "") or ""
-    words = len(body.split())
-    if words == 0:
-        raise ImportFailure(source, "the HTML page has no article text")
-    if words < MIN_ARTICLE_WORDS:
-        if _PAYWALL.search(html):
-            raise ImportFailure(source, f"a paywall stub: only {words} words before the subscription notice")
-        raise ImportFailure(source, f"not an article: only {words} words of running text")
+    _refuse_non_article(body, html, source)
     published, how = _date_found(html, url or doc.url)
     title = (doc.title or "").strip() or body.split("\n", 1)[0][:120]
     return ImportDraft(
@@ -80,6 +74,16 @@ def draft_from_html(html: str, source: str, url: str | None = None) -> ImportDra
         published=published,
         date_found_by=how,
     )
+
+
+def _refuse_non_article(body: str, html: str, source: str) -> None:
+    words = len(body.split())
+    if words == 0:
+        raise ImportFailure(source, "the HTML page has no article text")
+    if words < MIN_ARTICLE_WORDS:
+        if _PAYWALL.search(html):
+            raise ImportFailure(source, f"a paywall stub: only {words} words before the subscription notice")
+        raise ImportFailure(source, f"not an article: only {words} words of running text")
 
 
 def _paragraphs(text: str) -> str:
