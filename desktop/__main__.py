@@ -12,6 +12,8 @@ SUBCOMMANDS = {
     "analyze": "annotate articles: actors, dates (and episodes) as text or JSON",
     "export": "export the comparison of episodes to a PDF handout (no display needed)",
     "present": "export a lesson as a PDF handout, one slide per page (no display needed)",
+    "import": "import articles from files or URLs into your articles folder",
+    "search": "search the library by words, phrases and actors under any spelling",
 }
 
 
