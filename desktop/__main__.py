@@ -12,6 +12,8 @@ SUBCOMMANDS = {
     "analyze": "annotate articles: actors, dates (and episodes) as text or JSON",
     "export": "export the comparison of episodes to a PDF handout (no display needed)",
     "present": "export a lesson as a PDF handout, one slide per page (no display needed)",
+    "import": "import articles from files or URLs into your articles folder",
+    "search": "search the library by words, phrases and actors under any spelling",
 }
 
 
@@ -83,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--pdf", required=True, metavar="FILE.pdf", help="where to write the PDF")
     present.add_argument("--lesson", metavar="FILE", help="a .lesson file (YAML or JSON); default: the bundled lesson")
+    from desktop.cli_library import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -127,6 +132,10 @@ def _run(args: argparse.Namespace) -> int:
         from desktop.cli_present import present
 
         return present(args)
+    if args.command in ("import", "search"):
+        from desktop.cli_library import COMMANDS
+
+        return COMMANDS[args.command](args)
     if args.command == "export":
         from desktop.cli import export
 
