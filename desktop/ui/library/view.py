@@ -348,7 +348,3 @@ class LibraryView(QWidget):
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             self.tree.setCurrentIndex(index)
-
-    def current_article_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        return self._article_id(index) if index.isValid() else None

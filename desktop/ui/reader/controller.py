@@ -121,11 +121,6 @@ class ReaderController(QObject):
             if spans.get(pane.article_id):
                 self.area.scroll_to(pane.article_id, "evidence-0")
 
-    def clear_evidence(self) -> None:
-        for pane in self.area.panes:
-            if pane.highlights and pane.article_id:
-                self._render(pane, pane.article_id, ())
-
     def show_mention(self, article_id: str, start: int, end: int) -> None:
         pane = self.open(article_id, new_pane=True)
         if pane is None:

@@ -21,7 +21,7 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName("Find text")
         self.edit.returnPressed.connect(lambda: self.find(backward=False))
-        self.edit.textChanged.connect(lambda _t: self.find(backward=False, incremental=True))
+        self.edit.textChanged.connect(lambda _t: self.find(backward=False))
         self.previous = QToolButton(self)
         self.previous.setIcon(icons.icon("previous"))
         self.previous.setToolTip("Previous match (Shift+F3)")
@@ -59,7 +59,7 @@ class FindBar(QWidget):
         self.hide()
         self.closed.emit()
 
-    def find(self, backward: bool = False, incremental: bool = False) -> None:
+    def find(self, backward: bool = False) -> None:
         text = self.edit.text()
         if not text:
             self.set_result(None, 0)

@@ -293,10 +293,6 @@ class ReaderArea(QStackedWidget):
             self.current_changed.emit(None)
         self.panes_changed.emit()
 
-    def close_all(self) -> None:
-        for pane in list(self._panes):
-            self.close_pane(pane)
-
     def set_current(self, pane: ReaderPane | None) -> None:
         if pane is self._current:
             return

@@ -164,15 +164,6 @@ class Workspace(QObject):
 
         self._runner.run(lambda: build_episodes(analyses), done, failed)
 
-    def build_episodes_now(self):
-        """Analyse everything and extract episodes on the calling thread (CLI, exports, tests)."""
-        from desktop.core.episodes.grouping import build_episodes
-
-        for article in self.corpus.articles:
-            self.analyse_now(article.id)
-        self.episodes = build_episodes(self.analyses())
-        return self.episodes
-
     def is_fully_analysed(self) -> bool:
         return all(a.id in self._analyses for a in self.corpus.articles)
 
