@@ -60,7 +60,7 @@ _UNITS = {
     "fortnights": "fortnight", "month": "month", "months": "month", "year": "year",
     "years": "year", "decade": "decade", "decades": "decade", "century": "century",
     "centuries": "century", "hour": "hour", "hours": "hour", "minute": "minute",
-    "minutes": "minute", "weekend": "weekend", "weekends": "weekend", "quarter": "quarter",
+    "minutes": "minute", "second": "second", "seconds": "second", "weekend": "weekend", "weekends": "weekend", "quarter": "quarter",
 }  # fmt: skip
 _SETS = {
     "daily": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
@@ -1059,8 +1059,10 @@ def _unit_phrase(left: _UnitLeft, right: re.Match[str] | None, unit: str,
 
 def _unit_meaning(p: _UnitPhrase) -> _Reading | None:
     """What the words around a unit noun mean, tried from the most specific reading."""
-    if p.unit in ("hour", "minute") and not p.counted and not (p.every or p.freq):
+    if p.unit in timex.SUB_DAY_UNITS and not p.counted and not (p.every or p.freq):
         return None
+    if p.unit == "second" and not p.plural and p.after not in ("ago", "from now"):
+        return None  # "a second time", "the second round": an ordinal
     for reading in (_repetition, _counted_from, _anaphora, _duration, _plural_reference,
                     _deictic_unit):  # fmt: skip
         meaning = reading(p)
@@ -1098,7 +1100,7 @@ def _counted_from(p: _UnitPhrase) -> _Reading | None:
             return p.start, p.right_end, Vague("PAST_REF" if p.after == "ago" else "FUTURE_REF"), "DATE", ""
         sign = -1 if p.after == "ago" else 1
         return p.start, p.right_end, Deictic(sign * amount, unit, words=f"{words} {p.after}"), "DATE", ""
-    if unit in ("hour", "minute", "weekend"):
+    if unit in timex.SUB_DAY_UNITS or unit == "weekend":
         return None
     if amount is not None and not p.det and not p.rel:
         sign = -1 if p.after in ("earlier", "before") else 1
@@ -1166,7 +1168,7 @@ def _plural_reference(p: _UnitPhrase) -> _Reading | None:
 
 def _deictic_unit(p: _UnitPhrase) -> _Reading | None:
     """ "last week", "next month", "this year", "earlier this year", "the coming year"."""
-    if p.plural or p.unit in ("day", "hour", "minute", "fortnight"):
+    if p.plural or p.unit in ("day", "fortnight") or p.unit in timex.SUB_DAY_UNITS:
         return None
     if p.unit == "weekend" and p.det == "the" and not p.rel:
         return p.start, -1, Weekend(), "DATE", ""  # "over the weekend"

@@ -45,6 +45,8 @@ _DURATION_WORDS = {
     "D": ("day", "days"), "DE": ("decade", "decades"), "CE": ("century", "centuries"),
     "TH": ("hour", "hours"), "TM": ("minute", "minutes"), "TS": ("second", "seconds"),
 }  # fmt: skip
+#: Units shorter than a day: counted from a date, they stay on that day (day granularity).
+SUB_DAY_UNITS = frozenset(("hour", "minute", "second"))
 _SET_WORDS = {"P1D": "every day", "P1W": "every week", "P1M": "every month", "P1Y": "every year"}
 _ORDINAL_WORDS = ("first", "second", "third", "fourth")
 
@@ -87,11 +89,16 @@ def add_months(year: int, month: int, months: int) -> tuple[int, int]:
 def shift(day: dt.date, amount: int, unit: str) -> dt.date:
     """``day`` moved by ``amount`` units (day, week, weekend, month, year, decade, century).
 
+    Sub-day units (hour, minute, second) leave the day as it is: without a clock time, "3
+    hours ago" is the anchor day.
+
     Month and year steps keep the day of the month where it exists (31 March minus a month
     is 28 or 29 February). Raises OverflowError/ValueError outside the calendar.
     """
     if unit == "day":
         return day + dt.timedelta(days=amount)
+    if unit in SUB_DAY_UNITS:
+        return day  # no clock time to move: the day itself
     if unit in ("week", "weekend"):
         return day + dt.timedelta(weeks=amount)
     months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
@@ -137,7 +144,7 @@ def duration_value(amount: float | None, unit: str) -> str:
     code, factor = {
         "day": ("D", 1), "week": ("W", 1), "fortnight": ("W", 2), "month": ("M", 1),
         "quarter": ("M", 3), "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
-        "hour": ("TH", 1), "minute": ("TM", 1),
+        "hour": ("TH", 1), "minute": ("TM", 1), "second": ("TS", 1),
     }[unit]  # fmt: skip
     if amount is None:
         code = {"decade": "DE", "century": "CE"}.get(unit, code)
@@ -564,7 +571,7 @@ class Deictic:
         if ctx.anchor is None:
             return Resolved(placeholder(self.unit) + suffix, "none", "publication unknown")
         day = shift(ctx.anchor, self.amount, self.unit)
-        value = value_at(day, self.unit) + suffix
+        value = value_at(day, "day" if self.unit in SUB_DAY_UNITS else self.unit) + suffix
         return Resolved(value, ctx.published, f"{ctx.relative_note} ({self.words or 'deictic'})")
 
 
