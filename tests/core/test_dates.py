@@ -9,8 +9,10 @@ import time
 
 import pytest
 
-from desktop.core.annotate.dates import DateTagger, describe_value, infer_publication
+from desktop.core.annotate.dates import DateTagger
+from desktop.core.annotate.publication import infer_publication
 from desktop.core.annotate.records import DateMention
+from desktop.core.annotate.timex import describe_value
 from desktop.core.text.articles import load_default_corpus
 from desktop.core.text.markup import plain_text
 from desktop.core.text.sentences import sentences

@@ -12,7 +12,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.annotate.dates import DateTagger, describe_value, infer_publication
+from desktop.core.annotate.dates import DateTagger
+from desktop.core.annotate.publication import infer_publication
+from desktop.core.annotate.timex import describe_value
 
 FRAGMENTS = [
     "January", "February", "March", "May", "May ", "march", "may", "Sept.", "Dec", "Monday",

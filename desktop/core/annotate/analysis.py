@@ -90,7 +90,7 @@ class Analyzer:
 
     def analyze_text(self, text: str, published: dt.date | None, article: Article | None = None) -> ArticleAnalysis:
         self._ensure()
-        from desktop.core.annotate.dates import infer_publication
+        from desktop.core.annotate.publication import infer_publication
 
         anchor, inferred, reason = published, False, "publication date"
         if published is None:
@@ -113,7 +113,7 @@ class Analyzer:
 
     def annotated(self, analysis: ArticleAnalysis) -> Annotated:
         """What :mod:`desktop.core.annotate.document` needs to draw the analysis."""
-        from desktop.core.annotate.dates import describe_value
+        from desktop.core.annotate.timex import describe_value
 
         words = {d.value: describe_value(d.value) for d in analysis.dates}
         return Annotated(analysis.actors, analysis.dates, self.sides(), words)

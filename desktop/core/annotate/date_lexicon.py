@@ -1,0 +1,110 @@
+"""The English words of the date tagger, read from ``corpus/lexicons/dates.yaml``.
+
+Recognition (:mod:`desktop.core.annotate.date_recognise` and its helpers) and tense detection
+(:mod:`desktop.core.annotate.date_tense`) look words up in the tables below: month and weekday
+names, numerals, unit nouns, modifiers, and the words that show the tense of a clause. The file
+is read and checked once, when the tagger is first imported; the patterns that combine these
+words are compiled from them in :mod:`desktop.core.annotate.date_patterns`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.files import schema
+from desktop.core.files.lexicons import load_lexicon
+
+
+@dataclass(frozen=True)
+class TenseWords:
+    """Words that show the tense of a clause (see ``tense`` in dates.yaml)."""
+
+    future: list[str]
+    future_before_to: list[str]
+    past: list[str]
+    plain_past: list[str]
+    participles: list[str]
+    not_past: list[str]
+    participle_left: list[str]
+    reporting: list[str]
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The shape of ``corpus/lexicons/dates.yaml``."""
+
+    months: list[str]
+    month_abbreviations: dict[str, int]
+    weekdays: list[str]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    units: dict[str, str]
+    sets: dict[str, str]
+    vague: dict[str, str]
+    day_words: dict[str, int]
+    numbers: list[str]
+    tens: list[str]
+    ordinals: dict[str, int]
+    modifiers: dict[str, str]
+    edges: dict[str, str]
+    year_words: list[str]
+    month_words: list[str]
+    determiners: list[str]
+    event_plurals: list[str]
+    count_nouns: list[str]
+    year_verbs: list[str]
+    attribute_words: list[str]
+    stamp_words: list[str]
+    deadline_words: list[str]
+    unit_adjectives: list[str]
+    unit_relations: list[str]
+    unit_determiners: list[str]
+    unit_prepositions: list[str]
+    tense: TenseWords
+
+
+WORDS: DateWords = schema.load(DateWords, load_lexicon("dates"), "dates.yaml")
+
+#: Month names (full, lower case) and abbreviations -> month number.
+MONTHS = {name.lower(): i for i, name in enumerate(WORDS.months, 1)}
+MONTHS.update(WORDS.month_abbreviations)
+#: The month abbreviations as written ("Sept", "Sep"), longer first within a month.
+MONTH_ABBREVIATIONS = [
+    a.capitalize() for a, _ in sorted(WORDS.month_abbreviations.items(), key=lambda item: (item[1], -len(item[0])))
+]
+WEEKDAYS = {name.lower(): i for i, name in enumerate(WORDS.weekdays)}
+SEASONS = WORDS.seasons
+PARTS = WORDS.parts_of_day
+UNITS = WORDS.units
+SETS = WORDS.sets
+VAGUE = WORDS.vague
+DAY_WORDS = WORDS.day_words
+SMALL_NUMBERS = WORDS.numbers
+TENS = WORDS.tens
+NUMBER_WORDS = {w: i for i, w in enumerate(SMALL_NUMBERS)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
+ORDINALS = WORDS.ordinals
+MODS = WORDS.modifiers
+EDGES = WORDS.edges
+YEAR_WORDS = frozenset(WORDS.year_words)
+MONTH_WORDS = YEAR_WORDS | frozenset(WORDS.month_words)
+DETERMINERS = frozenset(WORDS.determiners)
+EVENT_PLURALS = frozenset(WORDS.event_plurals)
+COUNT_NOUNS = frozenset(WORDS.count_nouns)
+YEAR_VERBS = frozenset(WORDS.year_verbs)
+ATTRIBUTE_WORDS = frozenset(WORDS.attribute_words)
+STAMP_WORDS = tuple(WORDS.stamp_words)
+DEADLINE_WORDS = frozenset(WORDS.deadline_words)
+ADJ_WORDS = frozenset(WORDS.unit_adjectives)
+REL_WORDS = frozenset(WORDS.unit_relations)
+DET_WORDS = frozenset(WORDS.unit_determiners)
+PREP_WORDS = frozenset(WORDS.unit_prepositions)
+
+FUTURE_WORDS = frozenset(WORDS.tense.future)
+FUTURE_BEFORE_TO = frozenset(WORDS.tense.future_before_to)
+PAST_WORDS = frozenset(WORDS.tense.past)
+PLAIN_PAST = frozenset(WORDS.tense.plain_past)
+PARTICIPLES = frozenset(WORDS.tense.participles)
+NOT_PAST = frozenset(WORDS.tense.not_past)
+PARTICIPLE_LEFT = frozenset(WORDS.tense.participle_left)
+REPORTING = frozenset(WORDS.tense.reporting)

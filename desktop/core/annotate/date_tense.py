@@ -1,0 +1,169 @@
+"""Tense around a date expression: does the clause point to the past or to the future?
+
+Resolution (:mod:`desktop.core.annotate.date_resolve`) asks this when the text leaves the
+direction open: the year of "February 21st", the day of "on Monday", the weekend of "over the
+weekend". The words around the date are tried outwards from it, nearest first, within its
+sentence; each is looked up in the tense words of ``corpus/lexicons/dates.yaml`` ("will",
+"plans to", "has met", "said", past forms in -ed) and the nearest cue wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.core.annotate.date_lexicon import (
+    FUTURE_BEFORE_TO,
+    FUTURE_WORDS,
+    NOT_PAST,
+    PARTICIPLE_LEFT,
+    PARTICIPLES,
+    PAST_WORDS,
+    PLAIN_PAST,
+    REPORTING,
+)
+
+_CUE_WORDS = FUTURE_WORDS | FUTURE_BEFORE_TO | PAST_WORDS | {"has", "have", "later", "is", "are", "due"}
+#: The cue words as they may be written between spaces ("said," "will"), and endings.
+_CUE_FORMS = frozenset(
+    q + w + p for w in _CUE_WORDS for q in ("", "“", "‘", '"', "(")
+    for p in ("", ",", ".", ";", ":", "”", "’", '"', ")")
+)  # fmt: skip
+_CUE_ENDINGS = tuple(e + p for e in ("ed", "ll") for p in ("", ",", ".", ";", ":", "”", "’", '"'))
+_CUE_REACH = 110  # characters each side of a mention that tense cues are looked for in
+_CUE_WORDS_REACH = 16  # and at most so many words
+_PUNCTUATION = ".,;:!?\"“”‘’'()[]"
+_SENTENCE_END_CHARS = frozenset(".!?\"”’')")
+
+
+def ends_sentence(word: str) -> bool:
+    """Does this word end a sentence ("said.", "leak.”")? Not "U.S." or "Mr."."""
+    last = word.rstrip("\"”’')")
+    if not last or last[-1] not in ".!?":
+        return False
+    # "U.S.", "Mr.", "A.": an abbreviation or an initial does not end the sentence
+    return not (last[-1] == "." and ("." in last[:-1] or (len(last) <= 4 and last[0].isupper())))
+
+
+def _closing_report(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` the verb of a reporting clause that closes the sentence ("...,
+    the organisers said." / "..., said Makei.")?"""
+    if plain(words[i]) not in REPORTING:
+        return False
+    return ends_sentence(words[i]) or (i + 1 < len(words) and ends_sentence(words[i + 1]))
+
+
+def plain(word: str) -> str:
+    return word.strip(_PUNCTUATION).lower()
+
+
+def _marks_future(word: str, following: str) -> bool:
+    if word in FUTURE_WORDS or word.endswith(("’ll", "'ll")):
+        return True
+    return (word in FUTURE_BEFORE_TO and following == "to") or (word == "later" and following == "this")
+
+
+def _be_cue(words: list[str], i: int, word: str, following: str) -> int:
+    """ "is to host", "is due to take place"; not "due to the war"."""
+    before = plain(words[i - 1]) if i > 0 else ""
+    if following == "to" and (word != "due" or before in ("is", "are", "was", "were", "be")):
+        return 1
+    return 0
+
+
+def _perfect_cue(words: list[str], i: int, word: str, following: str) -> int:
+    """ "has met", "have recently held": a perfect is the past."""
+    if following.endswith("ly") and i + 2 < len(words):
+        following = plain(words[i + 2])
+    participle = following in PARTICIPLES or following.endswith(("ed", "en"))
+    return -1 if participle else 0
+
+
+#: Words whose cue depends on the words around them.
+_AUXILIARIES: dict[str, Callable[[list[str], int, str, str], int]] = {
+    "is": _be_cue, "are": _be_cue, "due": _be_cue, "has": _perfect_cue, "have": _perfect_cue,
+}  # fmt: skip
+
+
+def _past_cue(words: list[str], i: int, word: str, raw: str) -> int:
+    """-1 for a past form ("met", "announced"), 0 for a participle or an adjective after a
+    determiner or "be" ("will be held", "the unrecognized") and for words that only look past."""
+    if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in NOT_PAST
+                              and raw[:1].islower()):  # fmt: skip
+        if word in PLAIN_PAST:
+            return -1
+        before = plain(words[i - 1]) if i > 0 else ""
+        return 0 if before in PARTICIPLE_LEFT else -1
+    return 0
+
+
+def cue(words: list[str], i: int) -> int:
+    """+1 if ``words[i]`` marks the future, -1 the past, 0 neither. ``words`` are the
+    white-space-separated words around a date, in text order."""
+    raw = words[i]
+    if raw[-1] in _PUNCTUATION or raw[0] in _PUNCTUATION:
+        raw = raw.strip(_PUNCTUATION)
+    word = raw.lower()
+    if word not in _CUE_WORDS and not (word.endswith("ed") or word.endswith("ll")):
+        return 0  # most words: one set look-up
+    following = plain(words[i + 1]) if i + 1 < len(words) else ""
+    if _marks_future(word, following):
+        return 1
+    if (auxiliary := _AUXILIARIES.get(word)) is not None:
+        return auxiliary(words, i, word, following)
+    return _past_cue(words, i, word, raw)
+
+
+def _may_cue(word: str) -> bool:
+    """A cheap test before :func:`cue`: is the word written like a cue word?"""
+    lw = word.lower()
+    return lw in _CUE_FORMS or lw.endswith(_CUE_ENDINGS)
+
+
+class _CueWalk:
+    """The walk outwards from a date: a word before it, then one after it, and so on."""
+
+    __slots__ = ("after", "before", "comma", "i", "j")
+
+    def __init__(self, before: list[str], after: list[str], comma: bool) -> None:
+        self.before, self.after = before, after
+        self.comma = comma  # a comma between the date and a word after it
+        self.i, self.j = len(before) - 1, 0
+
+    def run(self) -> tuple[int, str]:
+        while self.i >= 0 or self.j < len(self.after):
+            if self.i >= 0 and (found := self._back()):
+                return found
+            if self.j < len(self.after) and (found := self._ahead()):
+                return found
+        return 0, ""
+
+    def _back(self) -> tuple[int, str] | None:
+        w = self.before[self.i]
+        if w[-1] in _SENTENCE_END_CHARS and ends_sentence(w):
+            self.i = -1  # the previous sentence
+            return None
+        if _may_cue(w) and (sign := cue(self.before, self.i)):
+            return sign, plain(w)
+        self.i -= 1
+        return None
+
+    def _ahead(self) -> tuple[int, str] | None:
+        w, j = self.after[self.j], self.j
+        if _may_cue(w) and (sign := cue(self.after, j)) and not (self.comma and _closing_report(self.after, j)):
+            return sign, plain(w)
+        self.comma = self.comma or w.endswith(",")
+        self.j = len(self.after) if w[-1] in _SENTENCE_END_CHARS and ends_sentence(w) else j + 1
+        return None
+
+
+def tense_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str]:
+    """-1 if the words around ``text[start:end]`` point to the past, 1 to the future, 0 if
+    they say neither; with the cue word. ``lo:hi`` is the sentence: the walk stops at its
+    ends, at a line break, and a little way from the date."""
+    lo, hi = max(lo, start - _CUE_REACH), min(hi, end + _CUE_REACH)
+    lo = max(lo, text.rfind("\n", lo, start) + 1)
+    if (newline := text.find("\n", end, hi)) >= 0:
+        hi = newline
+    before = text[lo:start].split()[-_CUE_WORDS_REACH:]
+    after = text[end:hi].split()[:_CUE_WORDS_REACH]
+    return _CueWalk(before, after, text[end : end + 1] == ",").run()

@@ -1,0 +1,145 @@
+"""Recognising the date expressions that hinge on a word rather than on a calendar date.
+
+"yesterday", "tonight", "now", "soon", "in the near future", "in the past", "last summer",
+"this morning", "at that time", "the first quarter of this year", "the 20th century": each
+has a small recogniser here, called from :class:`~desktop.core.annotate.date_recognise.Recogniser`
+when the prefilter stops on its word; each returns a :class:`Found` with its meaning, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.annotate.date_lexicon import DAY_WORDS, EDGES, ORDINALS, PARTS, SEASONS, VAGUE
+from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, Season, Vague
+from desktop.core.annotate.date_patterns import (
+    CENTURY_LEFT,
+    FUTURE_LEFT,
+    HALF_LEFT,
+    HALF_RIGHT,
+    PART_LEFT,
+    PART_RIGHT,
+    PAST_LEFT,
+    PERIOD_LEFT,
+    RIGHT_LEFT,
+    SEASON_LEFT,
+    SEASON_RIGHT,
+    SOON_AFTER,
+    THE_LEFT,
+    UNIT_AHEAD,
+)
+from desktop.core.annotate.date_scan import Found, Scanner
+
+
+class WordForms(Scanner):
+    """The recognisers of expressions built on a word (see the module)."""
+
+    def _day_word(self, lower: str, start: int, end: int) -> Found | None:
+        part = "NI" if lower == "tonight" else ""
+        stop = end
+        if not part and (part_m := PART_RIGHT.match(self.text, end)):
+            part, stop = PARTS[part_m.group("part")], part_m.end()
+        words = {
+            "yesterday": "the day before",
+            "today": "the same day",
+            "tomorrow": "the day after",
+            "tonight": "the same night",
+        }[lower]
+        spec = Deictic(DAY_WORDS[lower], "day", part, words)
+        return self._found(start, stop, spec, "TIME" if part else "DATE")
+
+    def _vague(self, lower: str, start: int, end: int) -> Found | None:
+        text = self.text
+        if text[end : end + 1] == "-":
+            return None  # "the now-defunct"
+        begin = start
+        if lower == "soon" and (self._prev_word(start) == "as" or SOON_AFTER.match(text, end)):
+            return None  # "as soon as", "soon after his return"
+        if lower == "now" and (right := self._left(RIGHT_LEFT, start, 1)):
+            begin = right.start()  # "right now"
+        return self._found(begin, end, Vague(VAGUE[lower]))
+
+    def _future(self, start: int, end: int) -> Found | None:
+        m = self._left(FUTURE_LEFT, start, 5)
+        if m is None or re.match(r"\s+of\b", self.text[end : end + 6]):
+            return None  # "the future of this dialogue" is not a time
+        begin = m.start("the") if m.group("the") else m.start("adj") if m.group("adj") else start
+        return self._found(begin, end, Vague("FUTURE_REF"))
+
+    def _past(self, start: int, end: int) -> Found | None:
+        m = self._left(PAST_LEFT, start, 4)
+        if m is None or UNIT_AHEAD.match(self.text, end):
+            return None  # "the past two weeks" is the unit's business
+        return self._found(m.start("the"), end, Vague("PAST_REF"))
+
+    def _season(self, word: str, start: int, end: int) -> Found | None:
+        text, code = self.text, SEASONS[word.lower()]
+        year_m = SEASON_RIGHT.match(text, end)
+        if year_m:
+            begin, mod = self._edge(start)
+            if begin == start and (the := self._left(THE_LEFT, start, 1)):
+                begin = the.start()
+            return self._found(begin, year_m.end(), Fixed(f"{year_m.group('y')}-{code}"), mod=mod)
+        if word[0].isupper():
+            return None  # "the Arab Spring"
+        m = self._left(SEASON_LEFT, start, 4)
+        if m is None or (word == "fall" and not (m.group("rel") or m.group("the"))):
+            return None
+        if m.group("rel"):
+            rel = {"past": "last", "coming": "next"}.get(m.group("rel").lower(), m.group("rel").lower())
+            return self._found(m.start("rel"), end, Season(code, rel))
+        begin = m.start("the") if m.group("the") else m.start("edge") if m.group("edge") else start
+        mod = EDGES[m.group("edge").lower()] if m.group("edge") else ""
+        return self._found(begin, end, Season(code), mod=mod)
+
+    def _part_of_day(self, lower: str, start: int, end: int) -> Found | None:
+        m = self._left(PART_LEFT, start, 1)
+        if m is None or not m.group("which"):
+            return None
+        which = m.group("which")
+        amount = {"yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}[which]
+        if which == "last" and lower != "night":
+            return None
+        spec = Deictic(amount, "day", PARTS[lower], f"{which} {lower}")
+        return self._found(m.start(), end, spec, "TIME")
+
+    def _period(self, start: int, end: int) -> Found | None:
+        m = self._left(PERIOD_LEFT, start, 3)
+        if m is None or re.match(r"\s+of\b", self.text[end : end + 5]):
+            return None  # "at the time of writing"
+        det, prep = re.sub(r"\s+", " ", m.group("det").lower()), m.group("prep").lower()
+        if (det == "the" and prep != "at") or det == "the same":
+            return None  # "during the period", "at the same time" (= also)
+        if det == "this" and prep == "at":
+            return self._found(m.start("det"), end, Vague("PRESENT_REF"))
+        return self._found(m.start("det"), end, Anaphor(0, "time", "", "the period"))
+
+    def _half(self, start: int, end: int, code: str) -> Found | None:
+        left = self._left(HALF_LEFT, start, 2)
+        right = HALF_RIGHT.match(self.text, end)
+        if left is None or right is None:
+            return None
+        number = ORDINALS[left.group("ord").lower()]
+        number = min(number, 2) if code == "H" else number
+        if code == "H" and left.group("ord").lower() in ("third", "fourth", "3rd", "4th"):
+            return None  # a year has two halves
+        begin = left.start("the") if left.group("the") else left.start("ord")
+        if right.group("y"):
+            return self._found(begin, right.end(), Fixed(f"{right.group('y')}-{code}{number}"))
+        rel = right.group("rel").lower()
+        amount = {"last": -1, "next": 1}.get(rel, 0)
+        spec = Deictic(amount, "year", words=f"{rel} year")
+        return self._found(begin, right.end(), HalfOf(spec, code, number))
+
+    def _century(self, start: int, end: int) -> Found | None:
+        m = self._left(CENTURY_LEFT, start, 4)
+        if m is None:
+            return None
+        ordinal = m.group("ord").lower()
+        number = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}.get(ordinal)
+        if number is None:
+            number = int(re.match(r"\d+", ordinal).group())  # type: ignore[union-attr]
+        if not 1 <= number <= 21:
+            return None
+        mod = EDGES[m.group("edge").lower()] if m.group("edge") else ""
+        return self._found(m.start(), end, Fixed(f"{number - 1:02d}"), mod=mod)
