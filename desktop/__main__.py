@@ -116,11 +116,25 @@ def _quiet_broken_pipe() -> int:
     return 141
 
 
+def _housekeeping() -> None:
+    """At every start: the rotated log in the cache folder, and temporary files of ours that a
+    killed process left behind (never a write in progress: see ``remove_stale_temporaries``)."""
+    from desktop.core.files import paths
+    from desktop.core.files.fileio import remove_stale_temporaries
+    from desktop.core.files.logs import log, start_logging
+
+    start_logging()
+    folders = [paths.config_dir(), paths.data_dir(), paths.cache_dir(), paths.user_articles_dir(), paths.lessons_dir()]
+    for removed in remove_stale_temporaries(folders):
+        log().info("removed a temporary file left by an interrupted write: %s", removed)
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.basedir:
         from desktop.core.files import paths
 
         paths.set_base_dir(args.basedir)
+    _housekeeping()
     if args.command and _no_display():
         # Commands that only produce files must run with no display at all.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
