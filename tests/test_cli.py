@@ -169,7 +169,9 @@ def test_analyze_piped_to_head_ends_quietly(options):
     code = process.wait(timeout=120)
     assert head
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
-    assert code == 141  # as a command killed by SIGPIPE: `set -o pipefail` sees it, nothing is printed
+    # 141 as a command killed by SIGPIPE (`set -o pipefail` sees it, nothing is printed); 0 when the
+    # whole output fitted into the pipe's buffer before the reader went away (a race on a slow machine)
+    assert code in (141, 0)
 
 
 def test_a_closed_pipe_in_process_returns_141(monkeypatch):
