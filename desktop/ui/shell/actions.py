@@ -94,6 +94,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Print a short side code (BY, RU, US…) after each actor, for reading without colour",
         checkable=True,
     ),
+    ActionSpec("view.reset_layout", "&Reset Layout", (), "", "Put every panel back where it was at first start"),
     ActionSpec(
         "view.fullscreen",
         "&Full Screen",

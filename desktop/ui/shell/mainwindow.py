@@ -31,6 +31,10 @@ MENUS = {
     "&Edit": ["edit.find", "edit.find_next", "edit.find_previous"],
     "&View": [
         "view.library",
+        "view.legend",
+        "view.episodes",
+        "view.timeline",
+        "view.reset_layout",
         None,
         "view.close_pane",
         "view.next_pane",
@@ -178,17 +182,27 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(area, dock)
+        self._dock_areas = {**getattr(self, "_dock_areas", {}), dock: area}
         action = self.actions[action_id]
         action.setChecked(True)
-        action.triggered.connect(dock.setVisible)
+        # triggered, not toggled: only the user's click shows or hides the panel (a tabbed panel
+        # that loses its tab reports itself hidden, and must not be closed for it)
+        action.triggered.connect(lambda _checked=False, d=dock, a=action: self._show_dock(d, a.isChecked()))
         dock.setProperty("action_id", action_id)
         dock.visibilityChanged.connect(self._dock_visibility)
         return dock
 
+    @staticmethod
+    def _show_dock(dock: QDockWidget, visible: bool) -> None:
+        dock.setVisible(visible)
+        if visible:
+            dock.raise_()  # bring its tab to the front when it shares a place with others
+
     def _dock_visibility(self, visible: bool) -> None:
         dock = self.sender()
         if dock is not None and self.isVisible() and not self.isMinimized():
-            self.actions[dock.property("action_id")].setChecked(visible)
+            # open, not on top: a panel whose tab is behind another stays checked
+            self.actions[dock.property("action_id")].setChecked(not dock.isHidden())
 
     def connect_actions(self) -> None:
         a = self.actions
@@ -197,6 +211,7 @@ class MainWindow(QMainWindow):
         a.connect("file.import", lib.import_files)
         a.connect("file.reload", lib.reload)
         a.connect("file.quit", self.close)
+        a.connect("view.reset_layout", self.reset_layout)
         a.connect("edit.find", lambda: self.find_bar.open_bar(self._selected_text()))
         a.connect("edit.find_next", lambda: self.find_bar.find(backward=False))
         a.connect("edit.find_previous", lambda: self.find_bar.find(backward=True))
@@ -354,6 +369,17 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._apply_default_docks)  # after the deferred parts are laid out
         self.workspace.request_analysis(self.reader.article_ids())
         self.workspace.request_analysis()
+
+    def reset_layout(self) -> None:
+        """View → Reset Layout: every panel shown, docked where it is at first start."""
+        for dock, area in self._dock_areas.items():
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+            dock.show()
+            self.actions[dock.property("action_id")].setChecked(True)
+        self.tabifyDockWidget(self.library_dock, self.episodes_dock)
+        self.library_dock.raise_()
+        self._apply_default_docks()
 
     def _apply_default_docks(self) -> None:
         self.resizeDocks([self.library_dock, self.legend_dock], [280, 280], Qt.Orientation.Horizontal)
