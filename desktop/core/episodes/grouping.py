@@ -387,6 +387,15 @@ def _rank(events: list[Event]) -> list[Event]:
     )
 
 
+def _whole_words(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else text[:limit]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) -> str:
     ranked = _rank(events)
     main = ranked[0]
@@ -401,7 +410,7 @@ def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) 
         "name": main.name_phrase[:1].upper() + main.name_phrase[1:] if main.name_phrase else "",
         "clause": main.clause,
     }
-    title = _fill(main_type.titles, slots) or f"{main_type.label}: {main.summary[:60]}"
+    title = _fill(main_type.titles, slots) or f"{main_type.label}: {_whole_words(main.summary, 60)}"
     # A second substantive family adds its verb phrase: "…; meets Lukashenko and Makei".
     second = next((e for e in fresh if e.type != main.type and e.family in SUBSTANTIVE and not e.reporting), None)
     if (
