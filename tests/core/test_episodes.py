@@ -200,10 +200,10 @@ def test_event_lexicon_errors_name_the_type(monkeypatch):
 
 
 def test_a_title_from_a_summary_is_cut_between_words():
-    from desktop.core.episodes.grouping import _whole_words
+    from desktop.core.text.clip import whole_words
 
     summary = "Lukashenko received the delegation of the parliamentary assembly in the Palace of Independence"
-    cut = _whole_words(summary, 60)
+    cut = whole_words(summary, 60)
     assert cut.endswith("…") and len(cut) <= 61
     assert summary.startswith(cut[:-1]) and summary[len(cut) - 1] == " "
-    assert _whole_words("Short summary", 60) == "Short summary"
+    assert whole_words("Short summary", 60) == "Short summary"

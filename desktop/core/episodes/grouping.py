@@ -1,9 +1,8 @@
 """Episodes: events grouped across sentences and articles, titled, dated and named.
 
-Events join one episode when the text links them (a definite "the meeting", the same
-sentence and date, a shared participant that carries the date over), and across articles
-when their dates overlap, their families agree and they share a participant that is rare
-enough to mean something (a person or an organisation, not "Belarus"). Named episodes
+Events join one episode when the text links them (a definite "the meeting", the same sentence and date, a shared
+participant that carries the date over), and across articles when their dates overlap, their families agree and they
+share a participant that is rare enough to mean something (a person or an organisation, not "Belarus"). Named episodes
 (``corpus/episodes.yaml``) are rules that label what the extraction found.
 """
 
@@ -22,6 +21,7 @@ from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.episodes.events import Event, EventExtractor, EventLexicon, Evidence, Participant, load_event_lexicon
 from desktop.core.files.lexicons import DataFileError, load_yaml
+from desktop.core.text.clip import whole_words
 
 WESTERN_SIDES = ("us", "eu", "poland", "west", "ukraine", "international")
 
@@ -387,15 +387,6 @@ def _rank(events: list[Event]) -> list[Event]:
     )
 
 
-def _whole_words(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters at a word boundary, with an ellipsis if cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else text[:limit]
-    return cut.rstrip(" ,;:–-") + "…"
-
-
 def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) -> str:
     ranked = _rank(events)
     main = ranked[0]
@@ -410,7 +401,7 @@ def _title(events: list[Event], lexicon: EventLexicon, sources, targets, place) 
         "name": main.name_phrase[:1].upper() + main.name_phrase[1:] if main.name_phrase else "",
         "clause": main.clause,
     }
-    title = _fill(main_type.titles, slots) or f"{main_type.label}: {_whole_words(main.summary, 60)}"
+    title = _fill(main_type.titles, slots) or f"{main_type.label}: {whole_words(main.summary, 60)}"
     # A second substantive family adds its verb phrase: "…; meets Lukashenko and Makei".
     second = next((e for e in fresh if e.type != main.type and e.family in SUBSTANTIVE and not e.reporting), None)
     if (
