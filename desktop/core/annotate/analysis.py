@@ -3,16 +3,21 @@
 :class:`Analyzer` holds the gazetteer and the taggers (built once, lazily) and turns an
 :class:`~desktop.core.text.articles.Article` into an :class:`ArticleAnalysis`. It is pure
 Python and thread-safe for concurrent ``analyze`` calls (the taggers keep no state
-between calls), so the GUI runs it off the UI thread.
+between calls), so the GUI runs it off the UI thread. :meth:`Analyzer.reload` (the user
+added an actor) builds a new engine and swaps it in as one reference; a running analysis
+keeps the engine it started with, and every analysis carries the *generation* of its
+engine so the caller can drop results made before the reload.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.core.annotate.document import Annotated, SideInfo
 from desktop.core.annotate.records import ActorMention, DateMention, PlaceMention
@@ -32,6 +37,7 @@ class ArticleAnalysis:
     actors: tuple[ActorMention, ...]
     places: tuple[PlaceMention, ...]
     dates: tuple[DateMention, ...]
+    generation: int = 0  # of the engine that made it: see Analyzer.reload
 
     @property
     def article_id(self) -> str:
@@ -44,6 +50,26 @@ class ArticleAnalysis:
         return None
 
 
+def content_key(article: Article) -> tuple:
+    """What an analysis of ``article`` depends on: its id, its date and its text.
+
+    Two :class:`Article` objects with the same key (a library reload reads the same file
+    again) have the same analysis, whatever their identity.
+    """
+    digest = hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return article.id, article.published, digest
+
+
+@dataclass(frozen=True, slots=True)
+class _Engine:
+    """The gazetteer and the taggers built from it, replaced together, never changed."""
+
+    gazetteer: Any
+    actor_tagger: Any
+    date_tagger: Any
+    generation: int
+
+
 class Analyzer:
     """The annotation engine: gazetteer, actor tagger and date tagger."""
 
@@ -51,36 +77,49 @@ class Analyzer:
         self._actors_file = actors_file
         self._user_actors_file = user_actors_file
         self._lock = threading.Lock()
-        self._gazetteer = None
-        self._actor_tagger = None
-        self._date_tagger = None
+        self._generation = 0
+        self._engine: _Engine | None = None
 
-    def _ensure(self) -> None:
-        if self._actor_tagger is not None:
-            return
+    @property
+    def generation(self) -> int:
+        """Bumped by every :meth:`reload`; analyses of an older generation are stale."""
+        return self._generation
+
+    def _build(self, generation: int) -> _Engine:
+        from desktop.core.annotate.actors import ActorTagger
+        from desktop.core.annotate.dates import DateTagger
+        from desktop.core.annotate.gazetteer import load_gazetteer
+        from desktop.core.files import paths
+
+        user_file = self._user_actors_file or paths.user_actors_file()
+        gazetteer = load_gazetteer(self._actors_file, user_file if user_file.exists() else None)
+        return _Engine(gazetteer, ActorTagger(gazetteer), DateTagger(), generation)
+
+    def _ensure(self) -> _Engine:
+        """The current engine, built on first use; callers keep the reference they got."""
+        engine = self._engine
+        if engine is not None:
+            return engine
         with self._lock:
-            if self._actor_tagger is not None:
-                return
-            from desktop.core.annotate.actors import ActorTagger
-            from desktop.core.annotate.dates import DateTagger
-            from desktop.core.annotate.gazetteer import load_gazetteer
-            from desktop.core.files import paths
-
-            user_file = self._user_actors_file or paths.user_actors_file()
-            gazetteer = load_gazetteer(self._actors_file, user_file if user_file.exists() else None)
-            self._date_tagger = DateTagger()
-            self._gazetteer = gazetteer
-            self._actor_tagger = ActorTagger(gazetteer)
+            if self._engine is None:
+                self._engine = self._build(self._generation)
+            return self._engine
 
     def reload(self) -> None:
-        """Forget the gazetteer (after the user added an actor); rebuilt on next use."""
+        """Build a new engine (the user added an actor) and swap it in as one reference.
+
+        A worker in the middle of an analysis finishes with the engine it took; its result
+        carries the old generation.
+        """
         with self._lock:
-            self._gazetteer = self._actor_tagger = self._date_tagger = None
+            engine = self._build(self._generation + 1)
+            self._engine = engine
+            self._generation = engine.generation
 
     @property
     def gazetteer(self):
         self._ensure()
-        return self._gazetteer
+        return self._ensure().gazetteer
 
     def sides(self) -> Mapping[str, SideInfo]:
         return {s.id: SideInfo(s.label, s.code) for s in self.gazetteer.sides.values()}
@@ -89,16 +128,16 @@ class Analyzer:
         return self.analyze_text(plain_text(article.body), article.published, article)
 
     def analyze_text(self, text: str, published: dt.date | None, article: Article | None = None) -> ArticleAnalysis:
-        self._ensure()
+        engine = self._ensure()  # taken once: a reload meanwhile does not change it
         from desktop.core.annotate.publication import infer_publication
 
         anchor, inferred, reason = published, False, "publication date"
         if published is None:
-            anchor, reason = infer_publication(text, self._date_tagger)
+            anchor, reason = infer_publication(text, engine.date_tagger)
             inferred = anchor is not None
         spans = tuple(sentences(text))
-        dates = self._date_tagger.tag(text, anchor, spans)
-        actors, places = self._actor_tagger.tag(text, anchor, spans)
+        dates = engine.date_tagger.tag(text, anchor, spans)
+        actors, places = engine.actor_tagger.tag(text, anchor, spans)
         return ArticleAnalysis(
             article=article or Article(id="text", title="Text", body=text),
             text=text,
@@ -109,6 +148,7 @@ class Analyzer:
             actors=tuple(actors),
             places=tuple(places),
             dates=tuple(dates),
+            generation=engine.generation,
         )
 
     def annotated(self, analysis: ArticleAnalysis) -> Annotated:
@@ -122,23 +162,26 @@ class Analyzer:
 # --------------------------------------------------------------------------- in another process
 
 _process_analyzer: Analyzer | None = None
+_process_generation = -1
 
 
-def analyse_detached(article: Article, options, base_dir: str | None) -> tuple:
+def analyse_detached(article: Article, options, base_dir: str | None, generation: int = 0) -> tuple:
     """Analyse and render an article in a worker *process* (long articles).
 
     Python threads share one interpreter lock and regular expressions hold it for a whole
     call, so a very long article analysed in a thread can starve the window. A process
     cannot. Returns picklable parts; :func:`attach` rebuilds the analysis in the caller.
+    ``generation`` is the caller's: when it changed (an actor was added) the process builds
+    its engine again.
     """
-    global _process_analyzer
+    global _process_analyzer, _process_generation
     from desktop.core.annotate.document import article_html
     from desktop.core.files import paths
 
     if base_dir:
         paths.set_base_dir(base_dir)
-    if _process_analyzer is None:
-        _process_analyzer = Analyzer()
+    if _process_analyzer is None or generation != _process_generation:
+        _process_analyzer, _process_generation = Analyzer(), generation
     analysis = _process_analyzer.analyze(article)
     html = article_html(article.body, _process_analyzer.annotated(analysis), options, (), article.id)
     return (
@@ -161,6 +204,7 @@ def detachable(article: Article) -> Article:
     return dataclasses.replace(article, meta={})
 
 
-def attach(article: Article, parts: tuple) -> tuple[ArticleAnalysis, str]:
+def attach(article: Article, parts: tuple, generation: int = 0) -> tuple[ArticleAnalysis, str]:
     text, anchor, inferred, reason, spans, actors, places, dates, html = parts
-    return ArticleAnalysis(article, text, anchor, inferred, reason, spans, actors, places, dates), html
+    analysis = ArticleAnalysis(article, text, anchor, inferred, reason, spans, actors, places, dates, generation)
+    return analysis, html

@@ -111,7 +111,11 @@ def run(probe: bool = False) -> int:
             close_when_idle()
 
     window._first_paint = _FirstPaint(targets, first_view_painted)  # lives as long as the window
+    from desktop.ui.shell.sessionend import SessionEnd
+
+    session_end = SessionEnd(app, window)  # SIGTERM and the session manager save, as Ctrl+Q does
     window.show()
     code = app.exec()
+    session_end.uninstall()
     window.workspace.shutdown()
     return code

@@ -1,7 +1,10 @@
 """The session: corpus, analyses and view options, shared by every view.
 
 Views ask the workspace for an article's HTML; the workspace analyses articles in the
-background and tells views (``analysis_ready``) when highlighting can be drawn.
+background and tells views (``analysis_ready``) when highlighting can be drawn. Every
+request carries the analyzer's generation: a result made before ``reanalyse_all`` (or for
+an article whose text changed since) is dropped when it arrives. Workers only return
+results; the workspace's dictionaries are written on the UI thread alone.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis
+from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis, content_key
 from desktop.core.annotate.document import Highlight, ViewOptions, article_html, body_css
 from desktop.core.annotate.rendercache import RenderCache
 from desktop.core.text.articles import Article, Corpus, format_published
@@ -47,7 +50,7 @@ class Workspace(QObject):
         self.options = ViewOptions()
         self.zoom = 0
         self._analyses: dict[str, ArticleAnalysis] = {}
-        self._pending: set[str] = set()
+        self._pending: dict[str, int] = {}  # article id -> generation of the request in flight
         self._runner = TaskRunner(self)
         self.analysis_error = ""
         self._held: set[str] | None = None  # requests waiting for hold_analysis() to end
@@ -69,9 +72,21 @@ class Workspace(QObject):
     def set_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.episodes = None
-        self._analyses = {k: v for k, v in self._analyses.items() if corpus.get(k) is v.article}
-        self._rendered.clear()
+        rebased = {k: self._rebased(v) for k, v in self._analyses.items()}
+        kept = {k: v for k, v in rebased.items() if v is not None}
+        self._analyses = kept
+        self._rendered = {key: html for key, html in self._rendered.items() if key[0] in kept}
         self.corpus_changed.emit()
+
+    def _rebased(self, analysis: ArticleAnalysis) -> ArticleAnalysis | None:
+        """``analysis`` on the corpus's article if it is still valid for it (same id, date and
+        text, whatever the object), else None."""
+        article = self.corpus.get(analysis.article_id)
+        if article is analysis.article:
+            return analysis
+        if article is None or content_key(article) != content_key(analysis.article):
+            return None
+        return dataclasses.replace(analysis, article=article)
 
     def add_article(self, article: Article) -> bool:
         before = len(self.corpus.articles)
@@ -104,19 +119,20 @@ class Workspace(QObject):
         if self._held is not None:
             self._held.update(ids)
             return
-        todo = [i for i in ids if i not in self._analyses and i not in self._pending and self.article(i)]
+        generation = self.analyzer.generation
+        todo = [i for i in ids if i not in self._analyses and self._pending.get(i) != generation and self.article(i)]
         if not todo:
             if not self._pending and self.is_fully_analysed():
                 self.all_analysed.emit()
             return
-        self._pending.update(todo)
         for article_id in todo:
+            self._pending[article_id] = generation
             article = self.article(article_id)
             assert article is not None
             self._runner.run(
-                lambda a=article, options=self.options: self._analyse_and_render(a, options),
-                self._analysed,
-                lambda message, aid=article_id: self._failed(aid, message),
+                lambda a=article, options=self.options, g=generation: self._analyse_and_render(a, options, g),
+                lambda result, aid=article_id, g=generation, o=self.options: self._analysed(aid, g, o, result),
+                lambda message, aid=article_id, g=generation: self._failed(aid, g, message),
             )
 
     def analyse_now(self, article_id: str) -> ArticleAnalysis | None:
@@ -129,7 +145,11 @@ class Workspace(QObject):
         return self._analyses[article_id]
 
     def reanalyse_all(self) -> None:
-        """Forget every analysis (the actor list changed) and analyse the library again."""
+        """Forget every analysis (the actor list changed) and analyse the library again.
+
+        Requests still in flight belong to the old generation: they are asked again, and
+        their results are dropped when they arrive.
+        """
         self.analyzer.reload()
         self._analyses.clear()
         self._rendered.clear()
@@ -142,7 +162,7 @@ class Workspace(QObject):
         if self._episodes_pending:
             return
         analyses = self.analyses()
-        key = tuple(id(a) for a in analyses)
+        key = tuple((content_key(a.article), a.generation) for a in analyses)
         if self.episodes is not None and key == self._episodes_key:
             return  # nothing changed since the last extraction
         self._episodes_key = key
@@ -173,12 +193,17 @@ class Workspace(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         return self._runner.wait(msecs)
 
-    def _analyse_and_render(self, article: Article, options: ViewOptions) -> ArticleAnalysis:
+    def _analyse_and_render(
+        self, article: Article, options: ViewOptions, generation: int
+    ) -> tuple[ArticleAnalysis, str] | None:
         """On the worker thread: analyse, and render the highlighted HTML the pane will show.
 
         The UI thread only hands the finished HTML to Qt. A long article goes to a worker
-        process (this thread just waits for it), so it can never starve the window.
+        process (this thread just waits for it), so it can never starve the window. A request
+        of an older generation is skipped (None): its result would be dropped anyway.
         """
+        if generation != self.analyzer.generation:
+            return None
         if len(article.body) > LARGE_ARTICLE:
             from desktop.core.annotate.analysis import analyse_detached, attach, detachable
             from desktop.core.files import paths
@@ -186,16 +211,13 @@ class Workspace(QObject):
             base = paths.base_dir()
             parts = (
                 self._process_pool()
-                .submit(analyse_detached, detachable(article), options, str(base) if base else None)
+                .submit(analyse_detached, detachable(article), options, str(base) if base else None, generation)
                 .result()
             )
-            analysis, html = attach(article, parts)
-            self._rendered[(article.id, _markup_options(options))] = html
-            return analysis
+            return attach(article, parts, generation)
         analysis = self.analyzer.analyze(article)
         html = article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
-        self._rendered[(article.id, _markup_options(options))] = html
-        return analysis
+        return analysis, html
 
     def _process_pool(self):
         if self._pool is None:
@@ -212,17 +234,30 @@ class Workspace(QObject):
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def _analysed(self, analysis: ArticleAnalysis) -> None:
-        article_id = analysis.article.id
-        self._pending.discard(article_id)
-        if self.corpus.get(article_id) is analysis.article:
+    def _settle(self, article_id: str, generation: int) -> None:
+        """The request of ``generation`` for ``article_id`` is over (a newer one may still run)."""
+        if self._pending.get(article_id) == generation:
+            del self._pending[article_id]
+
+    def _analysed(
+        self, article_id: str, generation: int, options: ViewOptions, result: tuple[ArticleAnalysis, str] | None
+    ) -> None:
+        self._settle(article_id, generation)
+        analysis = None
+        if result is not None and result[0].generation == self.analyzer.generation:
+            analysis = self._rebased(result[0])
+        if analysis is not None:
             self._analyses[article_id] = analysis
+            self._rendered[(article_id, _markup_options(options))] = result[1]
             self.analysis_ready.emit(article_id)
+        # else: stale (an actor was added, or the article changed, since it was asked for)
         if not self._pending and self.is_fully_analysed():
             self.all_analysed.emit()
 
-    def _failed(self, article_id: str, message: str) -> None:
-        self._pending.discard(article_id)
+    def _failed(self, article_id: str, generation: int, message: str) -> None:
+        self._settle(article_id, generation)
+        if generation != self.analyzer.generation:
+            return  # a stale request's failure says nothing about the current one
         self.analysis_error = f"Highlighting is not available for {article_id}: {message}"
         self.analysis_failed.emit(self.analysis_error)
 
