@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -137,6 +139,22 @@ class ToggleListModel(QAbstractListModel):
         if not index.isValid():
             return super().flags(index)
         return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+
+
+class ToggleDelegate(QStyledItemDelegate):
+    """Leaves mouse clicks to the view's ``clicked`` (one toggle per click, on the box or the label).
+
+    The base delegate toggles a check box itself when the click lands on its indicator; with the
+    row's ``clicked`` also toggling, a click on the box toggled twice and seemed ignored. Keys
+    (Space) still reach the base delegate, which toggles once.
+    """
+
+    _MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
+
+    def editorEvent(self, event, model, option, index) -> bool:
+        if event.type() in self._MOUSE:
+            return False
+        return super().editorEvent(event, model, option, index)
 
 
 class ActorListModel(QAbstractTableModel):
@@ -301,13 +319,13 @@ class LegendPanel(QWidget):
         head.addWidget(self.add_button)
         bottom_box.addLayout(head)
         bottom_box.addWidget(self.mention_view)
-        top_scroll = QScrollArea(self)
-        top_scroll.setWidget(top)
-        top_scroll.setWidgetResizable(True)
-        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.top_scroll = QScrollArea(self)
+        self.top_scroll.setWidget(top)
+        self.top_scroll.setWidgetResizable(True)
+        self.top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        for part in (top_scroll, middle, bottom):
+        for part in (self.top_scroll, middle, bottom):
             splitter.addWidget(part)
         splitter.setSizes([260, 260, 240])
         layout = QVBoxLayout(self)
@@ -325,6 +343,7 @@ class LegendPanel(QWidget):
         view.setAccessibleName(name)
         view.setUniformItemSizes(True)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setItemDelegate(ToggleDelegate(view))
         view.clicked.connect(lambda index, m=model: self._toggle(m, index))
         return view
 
