@@ -93,3 +93,50 @@ def test_space_on_a_side_toggles_it_once(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Space)
     QApplication.processEvents()
     assert not checked(sides, row) and "us" in window.workspace.options.hidden_sides
+
+
+def open_makei_mentions(window, qtbot):
+    from PySide6.QtCore import QUrl
+
+    analysed(window, qtbot)
+    qtbot.waitUntil(lambda: window.workspace.is_fully_analysed(), timeout=30000)
+    window.legend_control.rebuild()
+    window.reader.panes[0].browser.anchorClicked.emit(QUrl("actor:makei?article=reliable-partner-2018&start=0"))
+    QApplication.processEvents()
+    mentions = window.legend.mentions
+    assert mentions.rowCount() >= 5
+    return window.legend.mention_view, mentions
+
+
+def fully_visible_rows(view) -> int:
+    area = view.viewport().rect()
+    return sum(area.contains(view.visualRect(view.model().index(r, 0))) for r in range(view.model().rowCount()))
+
+
+def test_the_mentions_list_shows_at_least_five_mentions(window, qtbot):
+    view, _mentions = open_makei_mentions(window, qtbot)
+    assert view.isVisible()
+    assert fully_visible_rows(view) >= 5
+
+
+def teases_row(mentions):
+    return next(r for r in range(mentions.rowCount()) if "Teases Secret Meetings" in mentions.data(mentions.index(r)))
+
+
+def test_a_single_click_on_a_mention_opens_it(window, qtbot):
+    view, mentions = open_makei_mentions(window, qtbot)
+    row = teases_row(mentions)
+    view.scrollTo(mentions.index(row))
+    QApplication.processEvents()
+    click(qtbot, view, view.visualRect(mentions.index(row)).center())
+    assert window.reader.current_pane().title.text().startswith("Belarusian Foreign Minister Vladimir Makei")
+
+
+def test_enter_on_a_mention_opens_it(window, qtbot):
+    view, mentions = open_makei_mentions(window, qtbot)
+    row = teases_row(mentions)
+    view.setFocus()
+    view.setCurrentIndex(mentions.index(row))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.reader.current_pane().title.text().startswith("Belarusian Foreign Minister Vladimir Makei")

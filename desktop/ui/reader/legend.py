@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
@@ -157,6 +158,16 @@ class ToggleDelegate(QStyledItemDelegate):
         return super().editorEvent(event, model, option, index)
 
 
+class FitWidthDelegate(QStyledItemDelegate):
+    """Rows as wide as the view, so a long line is elided (full text in the tooltip), not scrolled."""
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        width = view.viewport().width() - 2 * view.spacing() if isinstance(view, QListView) else size.width()
+        return QSize(min(size.width(), max(width, 40)), size.height())
+
+
 class ActorListModel(QAbstractTableModel):
     """Actors mentioned in the corpus: name (with side chip) and number of mentions."""
 
@@ -226,10 +237,19 @@ class MentionListModel(QAbstractListModel):
             return None
         m = self._mentions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{m.article_title}\n{m.snippet}"
+            return f"{m.article_title}\n{self.excerpt(m)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"“{m.text}” ({m.via}) in {m.article_title}. Enter or double-click to show it."
+            return f"{m.snippet}\n\n“{m.text}” ({m.via}) in {m.article_title}. Click or press Enter to show it."
         return None
+
+    @staticmethod
+    def excerpt(m: Mention, before: int = 24) -> str:
+        """One line of the snippet that starts just before the mention, so the mention is in view."""
+        start = max(0, m.snippet_start - before)
+        if start:
+            space = m.snippet.find(" ", start, m.snippet_start)
+            start = space + 1 if space != -1 else start
+        return ("…" if start else "") + m.snippet[start:]
 
 
 class LegendPanel(QWidget):
@@ -292,11 +312,19 @@ class LegendPanel(QWidget):
         self.mention_view.setObjectName("MentionList")
         self.mention_view.setAccessibleName("Mentions of the chosen actor")
         self.mention_view.setModel(self.mentions)
-        self.mention_view.setWordWrap(True)
+        self.mention_view.setWordWrap(False)  # two lines a row (title, excerpt): five rows in view
+        self.mention_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.mention_view.setItemDelegate(FitWidthDelegate(self.mention_view))
+        self.mention_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.mention_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mention_view.setAlternatingRowColors(True)
         self.mention_view.setSpacing(2)
         self.mention_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mention_view.activated.connect(self._mention_activated)
+        self.mention_view.setMinimumHeight(self.MENTION_ROWS * self._mention_row_height())
+        self.mention_view.activated.connect(self._mention_activated)  # Enter, double-click
+        single = self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self.mention_view)
+        if not single:  # styles that activate on a single click already do it through activated
+            self.mention_view.clicked.connect(self._mention_activated)
 
         top = QWidget(self)
         top_box = QVBoxLayout(top)
@@ -331,6 +359,12 @@ class LegendPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(splitter)
+
+    MENTION_ROWS = 5  # the mentions list shows at least this many
+
+    def _mention_row_height(self) -> int:
+        lines = 2 * self.mention_view.fontMetrics().lineSpacing()
+        return lines + 2 * self.mention_view.spacing() + 12  # item margins, and a little air
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
