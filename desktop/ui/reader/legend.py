@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -139,6 +142,32 @@ class ToggleListModel(QAbstractListModel):
         return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
 
 
+class ToggleDelegate(QStyledItemDelegate):
+    """Leaves mouse clicks to the view's ``clicked`` (one toggle per click, on the box or the label).
+
+    The base delegate toggles a check box itself when the click lands on its indicator; with the
+    row's ``clicked`` also toggling, a click on the box toggled twice and seemed ignored. Keys
+    (Space) still reach the base delegate, which toggles once.
+    """
+
+    _MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
+
+    def editorEvent(self, event, model, option, index) -> bool:
+        if event.type() in self._MOUSE:
+            return False
+        return super().editorEvent(event, model, option, index)
+
+
+class FitWidthDelegate(QStyledItemDelegate):
+    """Rows as wide as the view, so a long line is elided (full text in the tooltip), not scrolled."""
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        width = view.viewport().width() - 2 * view.spacing() if isinstance(view, QListView) else size.width()
+        return QSize(min(size.width(), max(width, 40)), size.height())
+
+
 class ActorListModel(QAbstractTableModel):
     """Actors mentioned in the corpus: name (with side chip) and number of mentions."""
 
@@ -208,10 +237,19 @@ class MentionListModel(QAbstractListModel):
             return None
         m = self._mentions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{m.article_title}\n{m.snippet}"
+            return f"{m.article_title}\n{self.excerpt(m)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"“{m.text}” ({m.via}) in {m.article_title}. Enter or double-click to show it."
+            return f"{m.snippet}\n\n“{m.text}” ({m.via}) in {m.article_title}. Click or press Enter to show it."
         return None
+
+    @staticmethod
+    def excerpt(m: Mention, before: int = 24) -> str:
+        """One line of the snippet that starts just before the mention, so the mention is in view."""
+        start = max(0, m.snippet_start - before)
+        if start:
+            space = m.snippet.find(" ", start, m.snippet_start)
+            start = space + 1 if space != -1 else start
+        return ("…" if start else "") + m.snippet[start:]
 
 
 class LegendPanel(QWidget):
@@ -274,11 +312,19 @@ class LegendPanel(QWidget):
         self.mention_view.setObjectName("MentionList")
         self.mention_view.setAccessibleName("Mentions of the chosen actor")
         self.mention_view.setModel(self.mentions)
-        self.mention_view.setWordWrap(True)
+        self.mention_view.setWordWrap(False)  # two lines a row (title, excerpt): five rows in view
+        self.mention_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.mention_view.setItemDelegate(FitWidthDelegate(self.mention_view))
+        self.mention_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.mention_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mention_view.setAlternatingRowColors(True)
         self.mention_view.setSpacing(2)
         self.mention_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mention_view.activated.connect(self._mention_activated)
+        self.mention_view.setMinimumHeight(self.MENTION_ROWS * self._mention_row_height())
+        self.mention_view.activated.connect(self._mention_activated)  # Enter, double-click
+        single = self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self.mention_view)
+        if not single:  # styles that activate on a single click already do it through activated
+            self.mention_view.clicked.connect(self._mention_activated)
 
         top = QWidget(self)
         top_box = QVBoxLayout(top)
@@ -301,18 +347,24 @@ class LegendPanel(QWidget):
         head.addWidget(self.add_button)
         bottom_box.addLayout(head)
         bottom_box.addWidget(self.mention_view)
-        top_scroll = QScrollArea(self)
-        top_scroll.setWidget(top)
-        top_scroll.setWidgetResizable(True)
-        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.top_scroll = QScrollArea(self)
+        self.top_scroll.setWidget(top)
+        self.top_scroll.setWidgetResizable(True)
+        self.top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        for part in (top_scroll, middle, bottom):
+        for part in (self.top_scroll, middle, bottom):
             splitter.addWidget(part)
         splitter.setSizes([260, 260, 240])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(splitter)
+
+    MENTION_ROWS = 5  # the mentions list shows at least this many
+
+    def _mention_row_height(self) -> int:
+        lines = 2 * self.mention_view.fontMetrics().lineSpacing()
+        return lines + 2 * self.mention_view.spacing() + 12  # item margins, and a little air
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -325,6 +377,7 @@ class LegendPanel(QWidget):
         view.setAccessibleName(name)
         view.setUniformItemSizes(True)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setItemDelegate(ToggleDelegate(view))
         view.clicked.connect(lambda index, m=model: self._toggle(m, index))
         return view
 
