@@ -41,7 +41,7 @@ def test_reload_does_not_break_a_worker_mid_analysis():
     def work() -> None:
         try:
             results.append(analyzer.analyze_text(TEXT, dt.date(2024, 3, 4)))
-        except Exception as exc:  # noqa: BLE001 - the test reports it
+        except Exception as exc:  # the test reports it
             errors.append(exc)
 
     worker = threading.Thread(target=work)
