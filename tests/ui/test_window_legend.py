@@ -140,3 +140,34 @@ def test_enter_on_a_mention_opens_it(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert window.reader.current_pane().title.text().startswith("Belarusian Foreign Minister Vladimir Makei")
+
+
+def test_at_260_px_every_section_is_in_reach_and_every_side_name_readable(window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    analysed(window, qtbot)
+    legend = window.legend
+    window.resizeDocks([window.legend_dock], [260], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    assert legend.width() <= 300
+    headings = [w for w in legend.findChildren(QLabel) if w.objectName() == "SidebarHeading"]
+    assert {h.text() for h in headings} >= {"Sides", "Kinds", "Actors in the corpus"}
+    for heading in headings:
+        if legend.top_scroll.widget().isAncestorOf(heading):
+            legend.top_scroll.ensureWidgetVisible(heading)
+            QApplication.processEvents()
+        assert not heading.visibleRegion().isEmpty(), heading.text()
+    legend.top_scroll.ensureWidgetVisible(legend.kind_view)
+    QApplication.processEvents()
+    assert not legend.kind_view.visibleRegion().isEmpty()
+    view, sides = legend.side_view, legend.sides
+    metrics = view.fontMetrics()
+    for row in range(sides.rowCount()):
+        index = sides.index(row)
+        label = sides.data(index, Qt.ItemDataRole.DisplayRole).split("  (")[0]
+        rect = view.visualRect(index)
+        assert rect.right() <= view.viewport().width() + 2, label  # nothing hidden to the right
+        shown = metrics.boundingRect(0, 0, rect.width() - 30, 1000, Qt.TextFlag.TextWordWrap, label).height()
+        tip = sides.data(index, Qt.ItemDataRole.ToolTipRole) or ""
+        assert shown <= rect.height() or label in tip, label
+        assert label in tip, label  # the full name is always in the tooltip

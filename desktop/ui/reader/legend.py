@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QRectF,
     QSize,
     QSortFilterProxyModel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -156,6 +158,33 @@ class ToggleDelegate(QStyledItemDelegate):
         if event.type() in self._MOUSE:
             return False
         return super().editorEvent(event, model, option, index)
+
+    def sizeHint(self, option, index) -> QSize:
+        """As tall as the label needs when it wraps at the view's width (long side names)."""
+        view = self.parent()
+        if not isinstance(view, QListView):
+            return super().sizeHint(option, index)
+        width = max(view.viewport().width(), 80)
+        check = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, view) + 8
+        wrapped = QStyleOptionViewItem(option)
+        wrapped.rect = QRect(0, 0, width - check, 1000)
+        size = super().sizeHint(wrapped, index)
+        return QSize(width, size.height())
+
+
+class ToggleListView(QListView):
+    """A list of toggles as tall as its rows (its scroll area scrolls), re-fitted when its width changes."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.doItemsLayout()
+            self.fit()
+
+    def fit(self) -> None:
+        rows = self.model().rowCount() if self.model() else 0
+        height = sum(self.sizeHintForRow(r) for r in range(rows)) + 2 * self.frameWidth() + 2
+        self.setFixedHeight(max(height, 20))
 
 
 class FitWidthDelegate(QStyledItemDelegate):
@@ -372,10 +401,14 @@ class LegendPanel(QWidget):
         return label
 
     def _list(self, model: ToggleListModel, name: str) -> QListView:
-        view = QListView(self)
+        view = ToggleListView(self)
         view.setModel(model)
         view.setAccessibleName(name)
-        view.setUniformItemSizes(True)
+        view.setWordWrap(True)  # long side names wrap; the tooltip has them too
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setItemDelegate(ToggleDelegate(view))
         view.clicked.connect(lambda index, m=model: self._toggle(m, index))
@@ -409,10 +442,9 @@ class LegendPanel(QWidget):
         self.kinds.set_hidden(hidden)
         self._fit(self.kind_view)
 
-    def _fit(self, view: QListView) -> None:
-        rows = view.model().rowCount()
-        height = view.sizeHintForRow(0) * rows + 2 * view.frameWidth() + 2 if rows else 0
-        view.setFixedHeight(max(height, 20))
+    def _fit(self, view: ToggleListView) -> None:
+        view.doItemsLayout()
+        view.fit()
 
     def set_index(self, index: MentionIndex, sides: dict[str, SideInfo], theme: str) -> None:
         self._index = index
