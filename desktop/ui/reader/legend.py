@@ -350,6 +350,7 @@ class LegendPanel(QWidget):
         self.mention_view.setSpacing(2)
         self.mention_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mention_view.setMinimumHeight(self.MENTION_ROWS * self._mention_row_height())
+        self.mention_view.hide()  # until an actor is chosen: its rows' room goes to sides and actors
         self.mention_view.activated.connect(self._mention_activated)  # Enter, double-click
         single = self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self.mention_view)
         if not single:  # styles that activate on a single click already do it through activated
@@ -460,6 +461,7 @@ class LegendPanel(QWidget):
         entry = self._index.entry(key)
         mentions = self._index.mentions(key)
         self.mentions.set_mentions(mentions)
+        self.mention_view.setVisible(bool(mentions))
         if entry is None:
             self.mention_title.setText("No mention of this actor in the analysed articles.")
             self.add_button.hide()
