@@ -55,6 +55,7 @@ class DateWords:
     year_verbs: list[str]
     attribute_words: list[str]
     stamp_words: list[str]
+    published_stamp_words: list[str]
     deadline_words: list[str]
     unit_adjectives: list[str]
     unit_relations: list[str]
@@ -94,6 +95,7 @@ COUNT_NOUNS = frozenset(WORDS.count_nouns)
 YEAR_VERBS = frozenset(WORDS.year_verbs)
 ATTRIBUTE_WORDS = frozenset(WORDS.attribute_words)
 STAMP_WORDS = tuple(WORDS.stamp_words)
+PUBLISHED_STAMP_WORDS = tuple(WORDS.published_stamp_words)
 DEADLINE_WORDS = frozenset(WORDS.deadline_words)
 ADJ_WORDS = frozenset(WORDS.unit_adjectives)
 REL_WORDS = frozenset(WORDS.unit_relations)
