@@ -54,6 +54,8 @@ class DateWords:
     count_nouns: list[str]
     year_verbs: list[str]
     attribute_words: list[str]
+    head_nouns: dict[str, str]
+    present_after: list[str]
     stamp_words: list[str]
     published_stamp_words: list[str]
     deadline_words: list[str]
@@ -94,6 +96,8 @@ EVENT_PLURALS = frozenset(WORDS.event_plurals)
 COUNT_NOUNS = frozenset(WORDS.count_nouns)
 YEAR_VERBS = frozenset(WORDS.year_verbs)
 ATTRIBUTE_WORDS = frozenset(WORDS.attribute_words)
+HEAD_NOUNS = WORDS.head_nouns
+PRESENT_AFTER = frozenset(WORDS.present_after)
 STAMP_WORDS = tuple(WORDS.stamp_words)
 PUBLISHED_STAMP_WORDS = tuple(WORDS.published_stamp_words)
 DEADLINE_WORDS = frozenset(WORDS.deadline_words)
