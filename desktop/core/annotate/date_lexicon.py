@@ -61,6 +61,7 @@ class DateWords:
     deadline_words: list[str]
     unit_adjectives: list[str]
     unit_relations: list[str]
+    deictic_steps: dict[str, int]
     unit_determiners: list[str]
     unit_prepositions: list[str]
     tense: TenseWords
@@ -103,6 +104,7 @@ PUBLISHED_STAMP_WORDS = tuple(WORDS.published_stamp_words)
 DEADLINE_WORDS = frozenset(WORDS.deadline_words)
 ADJ_WORDS = frozenset(WORDS.unit_adjectives)
 REL_WORDS = frozenset(WORDS.unit_relations)
+DEICTIC_STEPS = WORDS.deictic_steps
 DET_WORDS = frozenset(WORDS.unit_determiners)
 PREP_WORDS = frozenset(WORDS.unit_prepositions)
 
