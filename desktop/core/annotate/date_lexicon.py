@@ -54,10 +54,14 @@ class DateWords:
     count_nouns: list[str]
     year_verbs: list[str]
     attribute_words: list[str]
+    head_nouns: dict[str, str]
+    present_after: list[str]
     stamp_words: list[str]
+    published_stamp_words: list[str]
     deadline_words: list[str]
     unit_adjectives: list[str]
     unit_relations: list[str]
+    deictic_steps: dict[str, int]
     unit_determiners: list[str]
     unit_prepositions: list[str]
     tense: TenseWords
@@ -93,10 +97,14 @@ EVENT_PLURALS = frozenset(WORDS.event_plurals)
 COUNT_NOUNS = frozenset(WORDS.count_nouns)
 YEAR_VERBS = frozenset(WORDS.year_verbs)
 ATTRIBUTE_WORDS = frozenset(WORDS.attribute_words)
+HEAD_NOUNS = WORDS.head_nouns
+PRESENT_AFTER = frozenset(WORDS.present_after)
 STAMP_WORDS = tuple(WORDS.stamp_words)
+PUBLISHED_STAMP_WORDS = tuple(WORDS.published_stamp_words)
 DEADLINE_WORDS = frozenset(WORDS.deadline_words)
 ADJ_WORDS = frozenset(WORDS.unit_adjectives)
 REL_WORDS = frozenset(WORDS.unit_relations)
+DEICTIC_STEPS = WORDS.deictic_steps
 DET_WORDS = frozenset(WORDS.unit_determiners)
 PREP_WORDS = frozenset(WORDS.unit_prepositions)
 

@@ -386,27 +386,37 @@ def join_range(first: CalendarPoint, last: CalendarPoint | None
     """Share the parts a range states once ("September 24 to 30, 2024") and check it."""
     if last is None:
         return (first, None) if _valid_point(first) else None
+    _share_parts(first, last)
+    if not (_valid_point(first) and _valid_point(last)):
+        return None
+    return (first, last) if _in_order(first, last) else None
+
+
+def _share_parts(first: CalendarPoint, last: CalendarPoint) -> None:
+    """Give each end of a range the month and year only the other states."""
     if last.month is None:
         last.month = first.month
     if first.month is None:
         first.month = last.month
     if first.year is None and last.year is not None:
         first.year = last.year
-        if (first.month or 0, first.day or 0) > (last.month or 0, last.day or 0):
+        if _month_day(first) > _month_day(last):
             first.year -= 1  # "30 December – 2 January 2019"
     elif last.year is None and first.year is not None:
         last.year = first.year
-        if (last.month or 0, last.day or 0) < (first.month or 0, first.day or 0):
+        if _month_day(last) < _month_day(first):
             last.year += 1
-    if not (_valid_point(first) and _valid_point(last)):
-        return None
+
+
+def _month_day(p: CalendarPoint) -> tuple[int, int]:
+    return p.month or 0, p.day or 0
+
+
+def _in_order(first: CalendarPoint, last: CalendarPoint) -> bool:
+    """Does the range end after it starts (or, without years, on another day)?"""
     if first.year is not None and last.year is not None:
-        a = (first.year, first.month or 0, first.day or 0)
-        if a >= (last.year, last.month or 0, last.day or 0):
-            return None
-    elif (first.month, first.day) == (last.month, last.day):
-        return None
-    return first, last
+        return (first.year, *_month_day(first)) < (last.year, *_month_day(last))
+    return (first.month, first.day) != (last.month, last.day)
 
 
 def _valid_point(p: CalendarPoint) -> bool:

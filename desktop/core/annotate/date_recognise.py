@@ -21,9 +21,11 @@ from desktop.core.annotate.date_lexicon import (
     DAY_WORDS,
     DETERMINERS,
     EVENT_PLURALS,
+    HEAD_NOUNS,
     MONTH_WORDS,
     MONTHS,
     PARTS,
+    PRESENT_AFTER,
     SEASONS,
     SETS,
     UNITS,
@@ -194,13 +196,36 @@ class Recogniser(WordForms):
     def _calendar(self, start: int, forms: Sequence[str], weekday_start: int | None = None
                   ) -> Found | None:  # fmt: skip
         """Month-based expressions and their ranges, starting at ``start``."""
-        text = self.text
-        for form in forms:
-            m = FIRST_POINTS[form].match(text, start)
-            if m is not None:
-                break
-        else:
+        m, form = self._first_point(start, forms)
+        if m is None:
             return None
+        joined = self._range(m, form, start)
+        if joined is None:
+            return None
+        (first, last), end = joined
+        begin = start if weekday_start is None else weekday_start
+        mod = ""
+        if first.day is None and weekday_start is None:
+            begin, mod = self._edge(start)
+            if not self._month_alone_ok(m, begin, start, first, last):
+                return None
+        if last is None and first.day and first.year and (clock := CLOCK_AFTER.match(self.text, end)):
+            value = f"{first.year:04d}-{first.month:02d}-{first.day:02d}"  # "14 March 2023 10:45"
+            return self._found(begin, clock.end(), Fixed(f"{value}T{int(clock['hh']):02d}:{clock['mi']}"),
+                               "TIME")  # fmt: skip
+        return self._found(begin, end, calendar_meaning(first, last), mod=mod)
+
+    def _first_point(self, start: int, forms: Sequence[str]) -> tuple[re.Match[str] | None, str]:
+        """The first of the calendar forms that matches at ``start``, and its name."""
+        for form in forms:
+            m = FIRST_POINTS[form].match(self.text, start)
+            if m is not None:
+                return m, form
+        return None, ""
+
+    def _range(self, m: re.Match[str], form: str, start: int
+               ) -> tuple[tuple[CalendarPoint, CalendarPoint | None], int] | None:  # fmt: skip
+        """The points of a calendar expression (a range if a second point follows) and its end."""
         first = point_of(m)
         end = m.end()
         last: CalendarPoint | None = None
@@ -215,18 +240,7 @@ class Recogniser(WordForms):
             points, end = join_range(first, None), m.end()
             if points is None:
                 return None
-        first, last = points
-        begin = start if weekday_start is None else weekday_start
-        mod = ""
-        if first.day is None and weekday_start is None:
-            begin, mod = self._edge(start)
-            if not self._month_alone_ok(m, begin, start, first, last):
-                return None
-        if last is None and first.day and first.year and (clock := CLOCK_AFTER.match(text, end)):
-            value = f"{first.year:04d}-{first.month:02d}-{first.day:02d}"  # "14 March 2023 10:45"
-            return self._found(begin, clock.end(), Fixed(f"{value}T{int(clock['hh']):02d}:{clock['mi']}"),
-                               "TIME")  # fmt: skip
-        return self._found(begin, end, calendar_meaning(first, last), mod=mod)
+        return points, end
 
     def _second_point(self, form: str, start: int, end: int) -> tuple[CalendarPoint | None, int]:
         text = self.text
@@ -268,35 +282,38 @@ class Recogniser(WordForms):
             return self._found(start, year.end(), Fixed(f"{year['y']}-{word}"))  # "Q3 2022"
         if word[0].isupper() and lower in MONTHS:
             return self._calendar(start, ("MD", "M"))
-        if lower in WEEKDAYS:
-            return self._weekday(lower, start, end)
-        if lower.endswith("s") and lower[:-1] in WEEKDAYS:
-            return self._found(start, end, Fixed(f"XXXX-WXX-{WEEKDAYS[lower[:-1]] + 1}"), "SET")
-        if lower in UNITS:
-            if lower.startswith("centur") and (found := self._century(start, end)):
-                return found
-            if lower in ("quarter",):
-                return self._half(start, end, "Q")
-            return self._unit(lower, start, end)
-        if lower in SETS:
-            return self._found(start, end, Fixed(SETS[lower], "repeats"), "SET")
-        if lower in DAY_WORDS:
-            return self._day_word(lower, start, end)
-        if lower in VAGUE:
-            return self._vague(lower, start, end)
-        if lower in SEASONS:
-            return self._season(word, start, end)
-        if lower in PARTS:
-            return self._part_of_day(lower, start, end)
-        if lower in ("time", "period"):
+        for words, read in _WORD_READERS:
+            if lower in words:
+                return read(self, word, start, end)
+        return None
+
+    def _weekday_plural(self, word: str, start: int, end: int) -> Found | None:
+        """ "Mondays": every Monday."""
+        return self._found(start, end, Fixed(f"XXXX-WXX-{_PLURAL_WEEKDAYS[word.lower()] + 1}"), "SET")
+
+    def _unit_word(self, word: str, start: int, end: int) -> Found | None:
+        lower = word.lower()
+        if UNITS[lower] == "century" and (found := self._century(start, end)):
+            return found
+        if UNITS[lower] == "quarter":
+            return self._half(start, end, "Q")
+        return self._unit(lower, start, end)
+
+    def _set_word(self, word: str, start: int, end: int) -> Found | None:
+        return self._found(start, end, Fixed(SETS[word.lower()], "repeats"), "SET")
+
+    def _head_noun(self, word: str, start: int, end: int) -> Found | None:
+        """ "time", "period", "half", "future", "past", "present" (see head_nouns in dates.yaml)."""
+        reading = HEAD_NOUNS[word.lower()]
+        if reading == "period":
             return self._period(start, end)
-        if lower == "half":
+        if reading == "half":
             return self._half(start, end, "H")
-        if lower == "future":
+        if reading == "future":
             return self._future(start, end)
-        if lower == "past":
+        if reading == "past":
             return self._past(start, end)
-        if lower == "present" and self._prev_word(start) == "at":
+        if reading == "present" and self._prev_word(start) in PRESENT_AFTER:
             return self._found(start, end, Vague("PRESENT_REF"))
         return None
 
@@ -341,6 +358,22 @@ class Recogniser(WordForms):
             if edge:
                 begin, mod = edge_begin, edge
         return self._found(begin, max(end, stop), spec, type, mod)
+
+
+_PLURAL_WEEKDAYS = {f"{name}s": number for name, number in WEEKDAYS.items()}
+
+#: What a word the prefilter stopped on may begin, tried in this order (months first, above).
+_WORD_READERS = (
+    (WEEKDAYS, lambda r, word, start, end: r._weekday(word.lower(), start, end)),
+    (_PLURAL_WEEKDAYS, Recogniser._weekday_plural),
+    (UNITS, Recogniser._unit_word),
+    (SETS, Recogniser._set_word),
+    (DAY_WORDS, lambda r, word, start, end: r._day_word(word.lower(), start, end)),
+    (VAGUE, lambda r, word, start, end: r._vague(word.lower(), start, end)),
+    (SEASONS, Recogniser._season),
+    (PARTS, lambda r, word, start, end: r._part_of_day(word.lower(), start, end)),
+    (HEAD_NOUNS, Recogniser._head_noun),
+)
 
 
 def _numeric_day(m: re.Match[str]) -> dt.date | None:

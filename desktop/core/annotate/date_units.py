@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from desktop.core.annotate import timex
 from desktop.core.annotate.date_lexicon import (
     ADJ_WORDS,
+    DEICTIC_STEPS,
     DET_WORDS,
     MODS,
     NUMBER_WORDS,
@@ -180,16 +181,21 @@ def unit_phrase(left: _UnitLeft, right: re.Match[str] | None, unit: str,
         mod = "MORE_THAN" if prep == "over" else "LESS_THAN"  # "over 10 years"
     elif prep:
         start = left.after_prep()
-    after, right_end = "", -1
-    if right is not None and not (right.group("hyphen") or right.group("of")):
-        after = next(right.group(k) for k in ("ago", "fromnow", "later", "adverb") if right.group(k))
-        after, right_end = re.sub(r"\s+", " ", after.strip().lower()), right.end()
-        after = {"afterwards": "later", "afterward": "later"}.get(after, after)
+    after, right_end = _read_right(right)
     edge_start = left.part_start("edge") if edge else start
     return _UnitPhrase(
         unit, plural, start, edge_start, right_end, every, every_n, freq, prep, edge, mod,
         det, rel, num, number, after,
     )  # fmt: skip
+
+
+def _read_right(right: re.Match[str] | None) -> tuple[str, int]:
+    """The word after a unit noun ("ago", "from now", "later"...) and where it ends, or ("", -1)."""
+    if right is None or right.group("hyphen") or right.group("of"):
+        return "", -1
+    after = next(right.group(k) for k in ("ago", "fromnow", "later", "adverb") if right.group(k))
+    after = re.sub(r"\s+", " ", after.strip().lower())
+    return {"afterwards": "later", "afterward": "later"}.get(after, after), right.end()
 
 
 def unit_meaning(p: _UnitPhrase) -> _Reading | None:
@@ -224,25 +230,44 @@ def _counted_from(p: _UnitPhrase) -> _Reading | None:
     days earlier", "the day before" (from the last date mentioned)."""
     if not p.after or (p.after == "on" and not p.counted):
         return None
+    if p.after in ("ago", "from now"):
+        return _from_publication(p)
+    return _from_date_before(p)
+
+
+def _count(p: _UnitPhrase) -> tuple[str, int | None]:
+    """The unit and the number of them, a fortnight counted as two weeks."""
     unit, amount = p.unit, int(p.number) if p.counted else None  # type: ignore[arg-type]
     if unit == "fortnight" and amount is not None:
         unit, amount = "week", amount * 2
-    words = f"{p.num} {p.unit}{'s' if p.plural else ''}"
-    if p.after in ("ago", "from now"):
-        if amount is None:
-            if not (p.vague_count or p.plural):
-                return None
-            return p.start, p.right_end, Vague("PAST_REF" if p.after == "ago" else "FUTURE_REF"), "DATE", ""
-        sign = -1 if p.after == "ago" else 1
-        return p.start, p.right_end, Deictic(sign * amount, unit, words=f"{words} {p.after}"), "DATE", ""
+    return unit, amount
+
+
+def _count_words(p: _UnitPhrase) -> str:
+    return f"{p.num} {p.unit}{'s' if p.plural else ''}"
+
+
+def _from_publication(p: _UnitPhrase) -> _Reading | None:
+    """ "two weeks ago", "ten years from now"; "years ago", "a few months from now" (vague)."""
+    unit, amount = _count(p)
+    if amount is None:
+        if not (p.vague_count or p.plural):
+            return None
+        return p.start, p.right_end, Vague("PAST_REF" if p.after == "ago" else "FUTURE_REF"), "DATE", ""
+    sign = -1 if p.after == "ago" else 1
+    return p.start, p.right_end, Deictic(sign * amount, unit, words=f"{_count_words(p)} {p.after}"), "DATE", ""
+
+
+def _from_date_before(p: _UnitPhrase) -> _Reading | None:
+    """ "a week later", "two days earlier" (counted); "the day before", "the year after"."""
+    unit, amount = _count(p)
     if unit in timex.SUB_DAY_UNITS or unit == "weekend":
         return None
     if amount is not None and not p.det and not p.rel:
         sign = -1 if p.after in ("earlier", "before") else 1
         side = "before" if sign < 0 else "after"
-        spec = Anaphor(
-            sign * amount, unit, "day" if unit == "week" else unit, f"{words} {side} the date mentioned before:"
-        )
+        words = f"{_count_words(p)} {side} the date mentioned before:"
+        spec = Anaphor(sign * amount, unit, "day" if unit == "week" else unit, words)
         return p.start, p.right_end, spec, "DATE", ""
     if p.det == "the" and not p.rel and amount is None and p.after in ("before", "after"):
         sign = -1 if p.after == "before" else 1
@@ -272,20 +297,27 @@ def _duration(p: _UnitPhrase) -> _Reading | None:
     if p.unit == "weekend":
         return None
     if p.counted or p.vague_count:
-        if p.num in ("a", "an") and not (p.prep or p.mod or p.rel):
-            return None  # "a year" alone: "twice a year", "$5 billion a year"
-        if p.rel in ("same", "preceding") or p.det in ("that", "this"):
+        if not _counted_duration(p):
             return None
         return p.start, -1, Fixed(timex.duration_value(p.number, p.unit)), "DURATION", p.mod
-    if p.det == "the" and p.rel in ("past", "last") and not p.plural:
-        return p.start, -1, Fixed(timex.duration_value(1, p.unit)), "DURATION", ""
-    if p.det == "the" and p.rel == "next" and not p.plural:
-        return p.start, -1, Fixed(timex.duration_value(1, p.unit)), "DURATION", ""
-    if p.plural and p.det == "the" and p.rel in ("past", "last"):
-        return p.start, -1, Fixed(timex.duration_value(None, p.unit)), "DURATION", ""
-    if p.plural and p.prep in ("for", "over") and not p.det and not p.rel:
-        return p.start, -1, Fixed(timex.duration_value(None, p.unit)), "DURATION", ""
+    if _uncounted_duration(p):
+        amount = None if p.plural else 1
+        return p.start, -1, Fixed(timex.duration_value(amount, p.unit)), "DURATION", ""
     return None
+
+
+def _counted_duration(p: _UnitPhrase) -> bool:
+    """Is a counted unit a duration ("for two years"), not "a year" alone nor "that year"?"""
+    if p.num in ("a", "an") and not (p.prep or p.mod or p.rel):
+        return False  # "a year" alone: "twice a year", "$5 billion a year"
+    return not (p.rel in ("same", "preceding") or p.det in ("that", "this"))
+
+
+def _uncounted_duration(p: _UnitPhrase) -> bool:
+    """ "the past year", "the next week" (one unit); "the past years", "for years" (some)."""
+    if p.det == "the":
+        return p.rel in ("past", "last") or (p.rel == "next" and not p.plural)
+    return bool(not p.det and p.plural and p.prep in ("for", "over") and not p.rel)
 
 
 def _plural_reference(p: _UnitPhrase) -> _Reading | None:
@@ -309,8 +341,13 @@ def _deictic_unit(p: _UnitPhrase) -> _Reading | None:
         return p.start, -1, Weekend(), "DATE", ""  # "over the weekend"
     if p.det == "the" and p.rel in ("coming", "upcoming"):
         return p.start, -1, Deictic(1, p.unit, words=f"the coming {p.unit}"), "DATE", ""
-    if (p.det is None and p.rel in ("last", "next", "past", "coming")) or (p.det == "this" and not p.rel):
-        amount = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(p.rel or "", 0)
+    if _counts_from_now(p):
+        amount = DEICTIC_STEPS.get(p.rel or "", 0)
         words = f"{p.edge + ' ' if p.edge else ''}{p.rel or 'this'} {p.unit}"
         return p.edge_start, -1, Deictic(amount, p.unit, words=words), "DATE", ""
     return None
+
+
+def _counts_from_now(p: _UnitPhrase) -> bool:
+    """ "last week", "next month", "this year": no determiner but a step, or "this" alone."""
+    return (p.det is None and p.rel in DEICTIC_STEPS) or (p.det == "this" and not p.rel)

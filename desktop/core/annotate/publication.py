@@ -12,11 +12,11 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from desktop.core.annotate import timex
-from desktop.core.annotate.date_lexicon import DEADLINE_WORDS
+from desktop.core.annotate.date_lexicon import DEADLINE_WORDS, PUBLISHED_STAMP_WORDS
 from desktop.core.annotate.date_meanings import Fixed, MonthDay
 from desktop.core.annotate.date_recognise import Recogniser
 from desktop.core.annotate.date_resolve import Resolver, role_of
-from desktop.core.annotate.date_scan import ROLE_STAMP, word_before
+from desktop.core.annotate.date_scan import ROLE_STAMP, Found, word_before
 
 if TYPE_CHECKING:
     from desktop.core.annotate.dates import DateTagger
@@ -33,27 +33,7 @@ def infer_publication(text: str, tagger: DateTagger | None = None
     is used only when it is close to the events, since archives restamp old pages.
     ``tagger`` is accepted for symmetry with the rest of the API; the tagger is stateless.
     """
-    found = Recogniser(text).run()
-    resolver = Resolver(text, None, None)
-    stamps: list[tuple[dt.date, bool]] = []  # (day, says "published")
-    events: list[tuple[dt.date, str]] = []
-    partials: list[tuple[MonthDay, int]] = []
-    for f in found:
-        if isinstance(f.spec, Fixed) and f.type in ("DATE", "TIME"):
-            span = timex.bounds(f.spec.value)
-            if span is None or timex.granularity(f.spec.value) in ("", "decade", "century"):
-                continue
-            if role_of(text, f.start, f.end) == ROLE_STAMP:
-                label = text[max(0, f.start - 30) : f.start].lower()
-                stamps.append((span[0], "publish" in label or "posted" in label))
-            elif (
-                resolver.direction(f)[0] <= 0 and word_before(text, max(0, f.start - 20), f.start) not in DEADLINE_WORDS
-            ):
-                events.append((span[0], f.spec.value))
-        elif isinstance(f.spec, MonthDay):
-            direction = resolver.direction(f)[0]
-            if direction <= 0:
-                partials.append((f.spec, direction))
+    stamps, events, partials = _gather(text)
     published = [day for day, says_published in stamps if says_published]
     if published:
         return max(published), f"the page says it was published on {timex.format_day(max(published))}"
@@ -63,7 +43,46 @@ def infer_publication(text: str, tagger: DateTagger | None = None
         if updated is not None:
             return updated, f"only a page stamp: {timex.format_day(updated)}"
         return None, "no explicit date or page stamp in the text"
-    day, words = latest
+    return _weigh_stamp(*latest, updated)
+
+
+_Stamp = tuple[dt.date, bool]  # (day, says "published")
+_Event = tuple[dt.date, str]  # (first day, value)
+_Partial = tuple[MonthDay, int]  # (month-day, tense direction)
+
+
+def _gather(text: str) -> tuple[list[_Stamp], list[_Event], list[_Partial]]:
+    """The page stamps, the explicit dates in the past and the month-days of the text."""
+    resolver = Resolver(text, None, None)
+    stamps: list[_Stamp] = []
+    events: list[_Event] = []
+    partials: list[_Partial] = []
+    for f in Recogniser(text).run():
+        if isinstance(f.spec, Fixed) and f.type in ("DATE", "TIME"):
+            _gather_fixed(text, resolver, f, stamps, events)
+        elif isinstance(f.spec, MonthDay):
+            direction = resolver.direction(f)[0]
+            if direction <= 0:
+                partials.append((f.spec, direction))
+    return stamps, events, partials
+
+
+def _gather_fixed(text: str, resolver: Resolver, f: Found, stamps: list[_Stamp],
+                  events: list[_Event]) -> None:  # fmt: skip
+    """A fixed date: a page stamp, an event in the past, or neither (a deadline, a decade)."""
+    value = f.spec.value  # type: ignore[union-attr]
+    span = timex.bounds(value)
+    if span is None or timex.granularity(value) in ("", "decade", "century"):
+        return
+    if role_of(text, f.start, f.end) == ROLE_STAMP:
+        label = text[max(0, f.start - 30) : f.start].lower()
+        stamps.append((span[0], any(word in label for word in PUBLISHED_STAMP_WORDS)))
+    elif resolver.direction(f)[0] <= 0 and word_before(text, max(0, f.start - 20), f.start) not in DEADLINE_WORDS:
+        events.append((span[0], value))
+
+
+def _weigh_stamp(day: dt.date, words: str, updated: dt.date | None) -> tuple[dt.date, str]:
+    """The latest date mentioned, or an "updated" page stamp close enough to it."""
     reason = f"latest date mentioned: {words}"
     if updated is None:
         return day, reason

@@ -182,35 +182,59 @@ def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
         first, _, last = value.partition("/")
         a, b = bounds(first), bounds(last)
         return (a[0], b[1]) if a and b else None
-    if m := _TIME_RE.fullmatch(value) or _PART_RE.fullmatch(value):
-        day = dt.date.fromisoformat(m.group(1))
-        return day, day
-    if _DAY_RE.fullmatch(value):
-        day = dt.date.fromisoformat(value)
-        return day, day
-    if m := _WEEK_RE.fullmatch(value):
-        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        if m.group(3):
-            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-        return monday, monday + dt.timedelta(days=6)
-    if m := _SEASON_RE.fullmatch(value):
-        year, index = int(m.group(1)), SEASON_CODES.index(m.group(2))
-        first_year, first_month = add_months(year, 3 + 3 * index, 0)
-        last_year, last_month = add_months(first_year, first_month, 2)
-        return dt.date(first_year, first_month, 1), _month_end(last_year, last_month)
-    if m := _QUARTER_RE.fullmatch(value):
-        year, size, number = int(m.group(1)), 3 if m.group(2) == "Q" else 6, int(m.group(3))
-        if not 1 <= number <= 12 // size:
-            return None
-        return dt.date(year, size * (number - 1) + 1, 1), _month_end(year, size * number)
-    if m := _MONTH_RE.fullmatch(value):
-        year, month = int(m.group(1)), int(m.group(2))
-        return dt.date(year, month, 1), _month_end(year, month)
+    for pattern, read in _BOUNDS_READERS:
+        if m := pattern.fullmatch(value):
+            return read(m)
     if value.isdigit() and 2 <= len(value) <= 4:
         span = 10 ** (4 - len(value))
         first = int(value) * span
         return dt.date(first, 1, 1), dt.date(first + span - 1, 12, 31)
     return None
+
+
+def _day_bounds(m: re.Match[str]) -> tuple[dt.date, dt.date]:
+    day = dt.date.fromisoformat(m.group(0))
+    return day, day
+
+
+def _timed_day_bounds(m: re.Match[str]) -> tuple[dt.date, dt.date]:
+    """A day with a time or a part of the day (group 1 is the day)."""
+    day = dt.date.fromisoformat(m.group(1))
+    return day, day
+
+
+def _week_bounds(m: re.Match[str]) -> tuple[dt.date, dt.date]:
+    monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    if m.group(3):
+        return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _season_bounds(m: re.Match[str]) -> tuple[dt.date, dt.date]:
+    year, index = int(m.group(1)), SEASON_CODES.index(m.group(2))
+    first_year, first_month = add_months(year, 3 + 3 * index, 0)
+    last_year, last_month = add_months(first_year, first_month, 2)
+    return dt.date(first_year, first_month, 1), _month_end(last_year, last_month)
+
+
+def _quarter_bounds(m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    year, size, number = int(m.group(1)), 3 if m.group(2) == "Q" else 6, int(m.group(3))
+    if not 1 <= number <= 12 // size:
+        return None
+    return dt.date(year, size * (number - 1) + 1, 1), _month_end(year, size * number)
+
+
+def _month_bounds(m: re.Match[str]) -> tuple[dt.date, dt.date]:
+    year, month = int(m.group(1)), int(m.group(2))
+    return dt.date(year, month, 1), _month_end(year, month)
+
+
+#: The calendar values whose bounds :func:`_bounds` reads, in the order they are tried.
+_BOUNDS_READERS = (
+    (_TIME_RE, _timed_day_bounds), (_PART_RE, _timed_day_bounds), (_DAY_RE, _day_bounds),
+    (_WEEK_RE, _week_bounds), (_SEASON_RE, _season_bounds), (_QUARTER_RE, _quarter_bounds),
+    (_MONTH_RE, _month_bounds),
+)  # fmt: skip
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -278,34 +302,52 @@ def _describe(value: str, type: str) -> str | None:
         return _describe_duration(value, type)
     if "/" in value:
         return _describe_interval(value)
-    if m := _TIME_RE.fullmatch(value):
-        day = dt.date.fromisoformat(m.group(1))
-        return f"{m.group(2)}:{m.group(3)} on {format_day_long(day)}"
-    if m := _PART_RE.fullmatch(value):
-        day = dt.date.fromisoformat(m.group(1))
-        return f"the {PART_OF_DAY_WORDS[m.group(2)]} of {format_day_long(day)}"
-    if _DAY_RE.fullmatch(value):
-        return format_day_long(dt.date.fromisoformat(value))
-    if m := _WEEK_RE.fullmatch(value):
-        first, last = _bounds(value) or (None, None)
-        if first is None or last is None:
-            return None
-        what = "the weekend of" if m.group(3) else "the week of"
-        return f"{what} {format_span(first, last)}"
-    if m := _SEASON_RE.fullmatch(value):
-        return f"{SEASON_WORDS[m.group(2)]} {int(m.group(1))}"
-    if m := _QUARTER_RE.fullmatch(value):
-        part = "quarter" if m.group(2) == "Q" else "half"
-        return f"the {_ORDINAL_WORDS[int(m.group(3)) - 1]} {part} of {int(m.group(1))}"
-    if m := _MONTH_RE.fullmatch(value):
-        return f"{MONTH_NAMES[int(m.group(2)) - 1]} {int(m.group(1))}"
-    if value.isdigit() and len(value) == 4:
-        return str(int(value))
-    if value.isdigit() and len(value) == 3:
-        return f"the {int(value) * 10}s"
-    if value.isdigit() and len(value) == 2:
-        return f"the {_ordinal(int(value) + 1)} century"
+    for pattern, say in _DESCRIBERS:
+        if m := pattern.fullmatch(value):
+            return say(m)
+    if value.isdigit() and len(value) in _DIGITS_WORDS:
+        return _DIGITS_WORDS[len(value)](int(value))
     return _describe_partial(value)
+
+
+def _describe_time(m: re.Match[str]) -> str:
+    return f"{m.group(2)}:{m.group(3)} on {format_day_long(dt.date.fromisoformat(m.group(1)))}"
+
+
+def _describe_part(m: re.Match[str]) -> str:
+    return f"the {PART_OF_DAY_WORDS[m.group(2)]} of {format_day_long(dt.date.fromisoformat(m.group(1)))}"
+
+
+def _describe_week(m: re.Match[str]) -> str | None:
+    first, last = _bounds(m.group(0)) or (None, None)
+    if first is None or last is None:
+        return None
+    what = "the weekend of" if m.group(3) else "the week of"
+    return f"{what} {format_span(first, last)}"
+
+
+def _describe_quarter(m: re.Match[str]) -> str:
+    part = "quarter" if m.group(2) == "Q" else "half"
+    return f"the {_ORDINAL_WORDS[int(m.group(3)) - 1]} {part} of {int(m.group(1))}"
+
+
+#: The calendar values :func:`_describe` puts in words, in the order they are tried.
+_DESCRIBERS = (
+    (_TIME_RE, _describe_time),
+    (_PART_RE, _describe_part),
+    (_DAY_RE, lambda m: format_day_long(dt.date.fromisoformat(m.group(0)))),
+    (_WEEK_RE, _describe_week),
+    (_SEASON_RE, lambda m: f"{SEASON_WORDS[m.group(2)]} {int(m.group(1))}"),
+    (_QUARTER_RE, _describe_quarter),
+    (_MONTH_RE, lambda m: f"{MONTH_NAMES[int(m.group(2)) - 1]} {int(m.group(1))}"),
+)
+
+#: Years, decades and centuries (by the number of digits) in words.
+_DIGITS_WORDS = {
+    4: lambda n: str(n),
+    3: lambda n: f"the {n * 10}s",
+    2: lambda n: f"the {_ordinal(n + 1)} century",
+}
 
 
 def _describe_partial(value: str) -> str | None:
