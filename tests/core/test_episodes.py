@@ -8,7 +8,8 @@ from functools import cache
 import pytest
 
 from desktop.core.annotate.analysis import Analyzer
-from desktop.core.episodes.grouping import build_episodes, episode_json, load_curation
+from desktop.core.episodes.curation import load_curation
+from desktop.core.episodes.grouping import build_episodes, episode_json
 from desktop.core.files.lexicons import DataFileError
 from desktop.core.text.articles import Article, load_default_corpus
 
@@ -139,7 +140,7 @@ def test_commentary_without_people_or_dates_is_no_episode():
 
 
 def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
-    from desktop.core.episodes import grouping as episodes
+    from desktop.core.episodes import curation as episodes
     from desktop.core.files import paths
 
     corpus = tmp_path / "corpus"
@@ -174,7 +175,7 @@ def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
     ],
 )
 def test_malformed_curation_names_the_entry(monkeypatch, tmp_path, yaml_text, message):
-    from desktop.core.episodes import grouping as episodes
+    from desktop.core.episodes import curation as episodes
     from desktop.core.files import paths
 
     (tmp_path / "episodes.yaml").write_text(yaml_text, encoding="utf-8")

@@ -13,9 +13,9 @@ from desktop.core.episodes.timeline import (
     Metrics,
     TimelineItem,
     TimelineLayout,
-    gap_words,
     layout,
 )
+from desktop.core.episodes.timeline_axis import gap_words
 
 D = dt.date
 ROWS = [("president", "The president"), ("foreign_minister", "The foreign minister"), ("other", "Others")]

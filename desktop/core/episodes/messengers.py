@@ -43,6 +43,17 @@ def messenger_kinds() -> tuple[str, tuple[MessengerKind, ...]]:
     return side, tuple(out)
 
 
+def _kind_of(role_id: str, kinds: tuple[MessengerKind, ...]) -> str:
+    """The kind whose roles include ``role_id``, else the catch-all kind (roles ``*``), else none."""
+    kind = next((k.id for k in kinds if role_id and role_id in k.roles), "")
+    return kind or next((k.id for k in kinds if "*" in k.roles), "")
+
+
+def _tenure(p, episode: Episode, gazetteer):
+    actor = gazetteer.actor(p.key) if gazetteer is not None else None
+    return actor.tenure_at(episode.first) if actor is not None else None
+
+
 def messengers(episode: Episode, gazetteer) -> list[Messenger]:
     """The people of the followed side in an episode, sources first, with their roles then."""
     side, kinds = messenger_kinds()
@@ -53,12 +64,8 @@ def messengers(episode: Episode, gazetteer) -> list[Messenger]:
         if p.kind != "person" or p.side != side or p.key in seen:
             continue
         seen.add(p.key)
-        actor = gazetteer.actor(p.key) if gazetteer is not None else None
-        tenure = actor.tenure_at(episode.first) if actor is not None else None
-        role_id = tenure.role if tenure else ""
-        kind = next((k.id for k in kinds if role_id and role_id in k.roles), "")
-        if not kind:
-            kind = next((k.id for k in kinds if "*" in k.roles), "")
+        tenure = _tenure(p, episode, gazetteer)
+        kind = _kind_of(tenure.role if tenure else "", kinds)
         out.append(Messenger(p.key, p.name, tenure.title if tenure else "", kind))
     return out
 

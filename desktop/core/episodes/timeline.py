@@ -23,12 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from desktop.core.episodes.timeline_axis import Tick, allocate, axis_ticks, gap_words, year_label
 
 Measure = Callable[[str], float]
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _EPSILON = 1e-7
 
 
@@ -56,16 +57,6 @@ class TimelineItem:
     def end(self) -> dt.date:
         """The last day, never before the first (bad data must not draw a negative bar)."""
         return max(self.first, self.last)
-
-
-@dataclass(frozen=True)
-class Tick:
-    """A tick of the axis: ``label`` is drawn just right of ``x``."""
-
-    day: dt.date
-    x: float
-    label: str
-    major: bool  # the start of a month (day ticks) or of a year (month ticks): a stronger line
 
 
 @dataclass(frozen=True)
@@ -243,113 +234,6 @@ def _group(items: Sequence[TimelineItem], gap_days: int) -> list[list[TimelineIt
     return groups
 
 
-def _allocate(spans: Sequence[float], total: float, minimum: float) -> list[float]:
-    """Share ``total`` in proportion to ``spans``, but give nobody less than ``minimum``."""
-    fixed: set[int] = set()
-    while True:
-        free = total - minimum * len(fixed)
-        weight = sum(s for i, s in enumerate(spans) if i not in fixed)
-        widths = [minimum if i in fixed else free * s / weight for i, s in enumerate(spans)]
-        short = {i for i, w in enumerate(widths) if i not in fixed and w < minimum}
-        if not short:
-            return widths
-        fixed |= short
-        if len(fixed) == len(spans):
-            return [minimum] * len(spans)
-
-
-def gap_words(days: int) -> str:
-    """How long a break is, as a reader would say it: "5½ years later", "4 months later"."""
-    if days >= 335:
-        halves = max(2, round(days / 365.25 * 2))
-        whole, half = divmod(halves, 2)
-        number = f"{whole}½" if half else str(whole)
-        return f"{number} {'year' if halves == 2 else 'years'} later"
-    if days >= 56:
-        return f"{round(days / 30.44)} months later"
-    if days >= 14:
-        return f"{round(days / 7)} weeks later"
-    return f"{days} {'day' if days == 1 else 'days'} later"
-
-
-def year_label(first: dt.date, last: dt.date) -> str:
-    return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
-
-
-# ---------------------------------------------------------------------------------- ticks
-
-# (kind, count, shortest length in days), finest first: the shortest, so that February
-# still keeps its ticks ``min_tick`` apart.
-_STEPS: tuple[tuple[str, int, float], ...] = (
-    ("day", 1, 1),
-    ("day", 2, 2),
-    ("week", 1, 7),
-    ("week", 2, 14),
-    ("month", 1, 28),
-    ("month", 2, 59),
-    ("month", 3, 90),
-    ("month", 6, 181),
-    *(("year", n, 365 * n) for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)),
-)
-
-
-def _step_for(px_per_day: float, min_tick: float) -> tuple[str, int]:
-    for kind, count, days in _STEPS:
-        if days * px_per_day >= min_tick:
-            return kind, count
-    return "year", 1000
-
-
-def _tick_days(kind: str, count: int, first: dt.date, last: dt.date) -> Iterable[dt.date]:
-    """The days from ``first`` to ``last`` (inclusive) that start a step of ``kind``."""
-    if kind in ("day", "week"):
-        day = first
-        while day <= last:
-            ordinal = day.toordinal()
-            on_week = day.weekday() == 0 and (ordinal // 7) % count == 0
-            if (kind == "day" and ordinal % count == 0) or (kind == "week" and on_week):
-                yield day
-            day += dt.timedelta(days=1)
-        return
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        day = dt.date(year, month, 1)
-        if first <= day and (
-            (kind == "month" and (month - 1) % count == 0) or (kind == "year" and month == 1 and year % count == 0)
-        ):
-            yield day
-        if kind == "year":
-            year, month = year + 1, 1
-        else:
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-def _tick_label(day: dt.date, kind: str, several_years: bool) -> str:
-    if kind in ("day", "week"):
-        return f"{day.day} {MONTHS[day.month - 1]}"
-    if kind == "month":
-        name = MONTHS[day.month - 1]
-        return f"{name} {day.year}" if several_years or day.month == 1 else name
-    return str(day.year)
-
-
-def _ticks(start: float, end: float, x0: float, x1: float, min_tick: float) -> tuple[Tick, ...]:
-    """Ticks for the days ``start``..``end`` drawn between ``x0`` and ``x1``."""
-    px_per_day = (x1 - x0) / (end - start)
-    kind, count = _step_for(px_per_day, min_tick)
-    first = dt.date.fromordinal(max(1, math.ceil(start)))
-    last = dt.date.fromordinal(min(dt.date.max.toordinal(), math.floor(end)))
-    several = first.year != last.year
-    ticks = []
-    for day in _tick_days(kind, count, first, last):
-        x = x0 + (day.toordinal() - start) * px_per_day
-        if x > x1 - min_tick * 0.75:  # its label would run into the break
-            break
-        major = (kind in ("day", "week") and day.day == 1) or (kind == "month" and day.month == 1)
-        ticks.append(Tick(day, x, _tick_label(day, kind, several), major))
-    return tuple(ticks)
-
-
 # ---------------------------------------------------------------------------------- lanes
 
 
@@ -454,6 +338,18 @@ def _all_rows(items: Sequence[TimelineItem], rows: Sequence[tuple[str, str]]) ->
     return out
 
 
+def _padded_spans(firsts: list[dt.date], lasts: list[dt.date], gaps: list[int]) -> tuple[list[float], list[float]]:
+    """Day values where each cluster starts and ends: its days plus a padding that never eats a gap."""
+    pads_left, pads_right = [], []
+    for n in range(len(firsts)):
+        pad = max(2.0, ((lasts[n] - firsts[n]).days + 1) * 0.06)
+        pads_left.append(min(pad, gaps[n - 1] / 3) if n else pad)
+        pads_right.append(min(pad, gaps[n] / 3) if n < len(gaps) else pad)
+    starts = [f.toordinal() - p for f, p in zip(firsts, pads_left, strict=True)]
+    ends = [d.toordinal() + 1 + p for d, p in zip(lasts, pads_right, strict=True)]
+    return starts, ends
+
+
 def _clusters(
     groups: list[list[TimelineItem]], left: float, right: float, zoom: float, m: Metrics
 ) -> tuple[list[Cluster], list[Break], list[tuple[float, float]]]:
@@ -465,24 +361,18 @@ def _clusters(
     firsts = [min(i.first for i in g) for g in groups]
     lasts = [max(i.end for i in g) for g in groups]
     gaps = [(firsts[n + 1] - lasts[n]).days for n in range(len(groups) - 1)]
-    pads_left, pads_right = [], []
-    for n in range(len(groups)):
-        pad = max(2.0, ((lasts[n] - firsts[n]).days + 1) * 0.06)
-        pads_left.append(min(pad, gaps[n - 1] / 3) if n else pad)
-        pads_right.append(min(pad, gaps[n] / 3) if n < len(gaps) else pad)
-    starts = [f.toordinal() - p for f, p in zip(firsts, pads_left, strict=True)]
-    ends = [d.toordinal() + 1 + p for d, p in zip(lasts, pads_right, strict=True)]
+    starts, ends = _padded_spans(firsts, lasts, gaps)
     available = right - left
     break_w = max(m.min_break_w, min(m.break_w, available * 0.06)) if gaps else 0.0
     room = available - break_w * len(gaps)
     minimum = max(m.hard_min_cluster, min(m.min_cluster, room / len(groups)))
     spans = [e - s for s, e in zip(starts, ends, strict=True)]
-    widths = [w * zoom for w in _allocate(spans, max(room, 0.0), minimum)]
+    widths = [w * zoom for w in allocate(spans, max(room, 0.0), minimum)]
     clusters, breaks, knots = [], [], []
     x = left
     for n in range(len(groups)):
         x1 = x + widths[n]
-        ticks = _ticks(starts[n], ends[n], x, x1, m.min_tick)
+        ticks = axis_ticks(starts[n], ends[n], x, x1, m.min_tick)
         label = year_label(firsts[n], lasts[n])
         clusters.append(Cluster(firsts[n], lasts[n], starts[n], ends[n], x, x1, label, ticks))
         knots += [(starts[n], x), (ends[n], x1)]

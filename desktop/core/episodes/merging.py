@@ -1,0 +1,200 @@
+"""Which events tell of one happening: the rules that group events within and across articles.
+
+Events join one group when the text links them (a definite "the meeting", the same sentence and date, a shared
+participant that carries the date over), and across articles when their dates overlap, their families agree and they
+share a participant that is rare enough to mean something (a person or an organisation, not "Belarus").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from desktop.core.episodes.events import Event, Participant
+
+
+class _Union:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, item: str) -> str:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _specific(p: Participant) -> bool:
+    return p.kind in ("person", "organisation") or p.key.startswith("unlinked:")
+
+
+def _overlap(a_first, a_last, b_first, b_last, slack: int = 1) -> bool:
+    if None in (a_first, a_last, b_first, b_last):
+        return False
+    return a_first <= b_last + dt.timedelta(days=slack) and b_first <= a_last + dt.timedelta(days=slack)
+
+
+def dated_events(events: list[Event]) -> list[Event]:
+    """The dated events that are not mere reports of another; failing that, every dated event."""
+    return [e for e in events if e.first and not e.reporting] or [e for e in events if e.first]
+
+
+def _cluster_bounds(events: list[Event]) -> tuple[dt.date | None, dt.date | None]:
+    dated = dated_events(events)
+    if not dated:
+        return None, None
+    return min(e.first for e in dated), max(e.last for e in dated)
+
+
+# 1. What the text links: anaphora, carried dates, shared sentences.
+
+
+def _link_by_text(events: list[Event], union: _Union, specific: dict[str, set[str]]) -> None:
+    by_id = {e.id: e for e in events}
+    for e in events:
+        if e.link and e.link in by_id:
+            union.union(e.link, e.id)
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
+    for e in events:
+        by_sentence[(e.article, e.sentence)].append(e)
+    for group in by_sentence.values():
+        for a, b in itertools.pairwise(group):
+            a_keys, b_keys = specific[a.id], specific[b.id]
+            if a.value == b.value and (a_keys & b_keys or not a_keys or not b_keys):
+                union.union(a.id, b.id)
+
+
+# 2. Same article, overlapping dates and a shared specific participant: the same family,
+#    or neighbouring sentences with the same date ("…will be held in November. He invited…").
+
+
+def _same_article_link(a: Event, b: Event, specific: dict[str, set[str]]) -> bool:
+    if not a.value or not _overlap(a.first, a.last, b.first, b.last, 0):
+        return False
+    near = a.value == b.value and abs(b.sentence_index - a.sentence_index) <= 2
+    shared = specific[a.id] & specific[b.id]
+    return bool((a.family == b.family or near) and shared)
+
+
+def _link_in_articles(events: list[Event], union: _Union, specific: dict[str, set[str]]) -> None:
+    by_article: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_article[e.article].append(e)
+    for group in by_article.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 : i + 40]:
+                if _same_article_link(a, b, specific):
+                    union.union(a.id, b.id)
+
+
+def _within_articles(events: list[Event]) -> list[list[Event]]:
+    union = _Union(e.id for e in events)
+    specific = {e.id: {p.key for p in e.participants if _specific(p)} for e in events}
+    _link_by_text(events, union, specific)
+    _link_in_articles(events, union, specific)
+    clusters: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        clusters[union.find(e.id)].append(e)
+    return list(clusters.values())
+
+
+# 3. Across articles: overlapping dates, a shared family, a rare shared participant.
+#    One sweep over the clusters in date order; only clusters whose dates overlap meet.
+
+_SLACK = dt.timedelta(days=1)
+
+
+def _info(group: list[Event]) -> tuple:
+    """first, last, families, specific participant keys and articles of a cluster."""
+    first, last = _cluster_bounds(group)
+    return (
+        first,
+        last,
+        {e.family for e in group if not e.reporting},
+        {p.key for e in group for p in e.participants if _specific(p)},
+        {e.article for e in group},
+    )
+
+
+class _Sweep:
+    """Merges clusters of different articles that tell of the same happening.
+
+    A merge needs a shared participant, so each participant's clusters are swept in date order,
+    comparing a cluster with the merged episodes still open on that participant's timeline
+    (few at any time) rather than with every cluster (quadratic on large corpora).
+    """
+
+    def __init__(self, groups: list[list[Event]]) -> None:
+        self.groups = groups
+        self.infos = [_info(group) for group in groups]
+        self.df: Counter[str] = Counter()
+        for group in groups:
+            self.df.update({p.key for e in group for p in e.participants})
+        self.n = max(1, len(groups))
+        self.threshold = math.log(1 + self.n / max(1, self.n * 0.34))
+        self.merge = _Union(str(i) for i in range(len(groups)))
+        self.merged_info: dict[str, list] = {}  # root -> [first, last, families, keys, articles]
+
+    def info_of(self, root: str) -> list:
+        info = self.merged_info.get(root)
+        if info is None:
+            first, last, families, keys, articles = self.infos[int(root)]
+            info = self.merged_info[root] = [first, last, set(families), set(keys), set(articles)]
+        return info
+
+    def _meets(self, info_i: tuple, info_r: list) -> bool:
+        first_i, last_i, families_i, keys_i, articles_i = info_i
+        first_r, last_r, families_r, keys_r, articles_r = info_r
+        if articles_i <= articles_r and articles_r <= articles_i:
+            return False  # same articles: step 2 already decided
+        if not _overlap(first_i, last_i, first_r, last_r) or not families_i & families_r:
+            return False
+        shared = keys_i & keys_r
+        return sum(math.log(1 + self.n / self.df[k]) for k in shared) >= self.threshold
+
+    def _join(self, root: str, root_i: str) -> str:
+        a, b = self.info_of(root), self.info_of(root_i)
+        self.merge.union(root, root_i)
+        new_root = self.merge.find(root)
+        self.merged_info[new_root] = [min(a[0], b[0]), max(a[1], b[1]), a[2] | b[2], a[3] | b[3], a[4] | b[4]]
+        return new_root
+
+    def _visit(self, i: int, open_roots: list[str]) -> list[str]:
+        """Cluster ``i`` meets the roots still open on a timeline; the roots open after it."""
+        info = self.infos[i]
+        root_i = self.merge.find(str(i))
+        still_open = dict.fromkeys(self.merge.find(r) for r in open_roots)
+        open_roots = [r for r in still_open if self.info_of(r)[1] + _SLACK >= info[0]]
+        for root in open_roots:
+            if root != root_i and self._meets(info, self.info_of(root)):
+                root_i = self._join(root, root_i)
+        open_roots.append(root_i)
+        return open_roots
+
+    def run(self) -> list[list[Event]]:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, info in enumerate(self.infos):
+            if info[0] is not None:
+                for key in info[3]:
+                    by_key[key].append(i)
+        for key in sorted(by_key):
+            open_roots: list[str] = []
+            for i in sorted(by_key[key], key=lambda i: self.infos[i][0]):
+                open_roots = self._visit(i, open_roots)
+        merged: dict[str, list[Event]] = defaultdict(list)
+        for i, group in enumerate(self.groups):
+            merged[self.merge.find(str(i))].extend(group)
+        return list(merged.values())
+
+
+def group_events(events: list[Event]) -> list[list[Event]]:
+    """Events that tell of one happening, grouped (within and across articles)."""
+    return _Sweep(_within_articles(events)).run()
