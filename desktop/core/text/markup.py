@@ -12,9 +12,8 @@ Raw HTML and entities in articles are shown as text: an article is prose, not ma
 
 from __future__ import annotations
 
-import re
-
 import itertools
+import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -149,8 +148,9 @@ MAX_BRACKETS_PER_PARAGRAPH = 64
 MAX_NESTED_MARKERS = 8
 _PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n)")
 _DEEP_LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[-*+>]|\d{1,9}[.)])(?=(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]+){%d})"
-    % MAX_NESTED_MARKERS,
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*+>]|\d{1,9}[.)])(?=(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])[ \t]+){"
+    + str(MAX_NESTED_MARKERS)
+    + "})",
     re.M,
 )
 

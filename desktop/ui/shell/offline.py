@@ -31,7 +31,7 @@ class OfflineDocument(QTextDocument):
         super().__init__(parent)
         self.refused = []
 
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, url: QUrl):
         if allowed(url):
             return super().loadResource(kind, url)
         self.refused.append(url.toString())
@@ -47,7 +47,7 @@ class OfflineBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
 
-    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, url: QUrl):
         if allowed(url):
             return super().loadResource(kind, url)
         self.refused.append(url.toString())
