@@ -60,9 +60,11 @@ class _Context:
     last_end: int
 
     def _emit(self, raw: tuple) -> None:
+        """Record a raw match as a mention (the scan's)."""
         raise NotImplementedError
 
     def _walk(self, token: str, end: int, node: dict[str, Any]) -> tuple:
+        """Follow the trie from ``token``: tokens, their ends, the phrases ending there (the scan's)."""
         raise NotImplementedError
 
     # -- places and capitals
