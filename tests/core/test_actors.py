@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.annotate.actors import ActorTagger, _fast_constructor, phrase_tokens
+from desktop.core.annotate.actor_tagger import ActorTagger, _fast_constructor
+from desktop.core.annotate.actors import phrase_tokens
 from desktop.core.annotate.gazetteer import load_gazetteer
 from desktop.core.annotate.records import ActorMention
 from desktop.core.text.sentences import sentence_spans

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.core.annotate.actors import ActorTagger
+from desktop.core.annotate.actor_tagger import ActorTagger
 from desktop.core.annotate.gazetteer import load_gazetteer
 from desktop.core.text.articles import load_default_corpus
 from desktop.core.text.markup import plain_text

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.annotate.actors import ActorTagger
+from desktop.core.annotate.actor_tagger import ActorTagger
 from desktop.core.annotate.gazetteer import load_gazetteer
 from desktop.core.text.sentences import sentence_spans
 

@@ -86,7 +86,7 @@ class Analyzer:
         return self._generation
 
     def _build(self, generation: int) -> _Engine:
-        from desktop.core.annotate.actors import ActorTagger
+        from desktop.core.annotate.actor_tagger import ActorTagger
         from desktop.core.annotate.dates import DateTagger
         from desktop.core.annotate.gazetteer import load_gazetteer
         from desktop.core.files import paths
