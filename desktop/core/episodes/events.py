@@ -17,27 +17,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
-from desktop.core.files.lexicons import DataFileError, load_lexicon
+from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated, is_planned, load_event_lexicon
 
 PERSON = "person"
-
-
-@dataclass(frozen=True, slots=True)
-class EventType:
-    id: str
-    label: str
-    plover: str
-    family: str
-    priority: int
-    reporting: bool
-    titles: tuple[str, ...]
-    triggers: tuple[str, ...]
-    anaphors: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,123 +89,6 @@ class Event:
     @property
     def precision(self) -> str:
         return timex.granularity(self.value) if self.value else "none"
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    types: dict[str, EventType]
-    negations: tuple[str, ...]
-    planned: tuple[str, ...]
-    trigger_re: re.Pattern[str]
-    anaphor_re: re.Pattern[str]
-    trigger_type: dict[str, str]
-    anaphor_type: dict[str, str]
-
-
-def _trie(words: list[list[str]]) -> str:
-    """A regex for these token sequences with shared prefixes factored out (fast to scan)."""
-    branches: dict[str, list[list[str]]] = {}
-    ends = False
-    for tokens in words:
-        if not tokens:
-            ends = True
-            continue
-        branches.setdefault(tokens[0], []).append(tokens[1:])
-    parts = []
-    for head in sorted(branches, key=len, reverse=True):
-        rest = branches[head]
-        tail = _trie(rest)
-        parts.append(re.escape(head) + (f"(?:{tail})" if tail else ""))
-    body = "|".join(parts)
-    if ends and body:
-        return f"(?:{body})?"
-    return body
-
-
-def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
-    """Whole-word, case-insensitive matching of phrases; the longest match wins."""
-    sequences = []
-    for phrase in {p.lower() for p in phrases}:
-        words = phrase.split()
-        # characters, with whitespace between words
-        sequences.append([c for word in words for c in ([*word, " "])][:-1])
-    body = _trie(sequences).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-@cache
-def load_event_lexicon() -> EventLexicon:
-    """``corpus/lexicons/events.yaml``, validated: a bad entry names itself."""
-    data = load_lexicon("events")
-    raw_types = data.get("types")
-    if not isinstance(raw_types, dict) or not raw_types:
-        raise DataFileError("events.yaml: 'types' must be a mapping of event types")
-    types: dict[str, EventType] = {}
-    trigger_type: dict[str, str] = {}
-    anaphor_type: dict[str, str] = {}
-    for type_id, spec in raw_types.items():
-        if not isinstance(spec, dict):
-            raise DataFileError(f"events.yaml: type '{type_id}' must be a mapping")
-        triggers = spec.get("triggers") or []
-        if not triggers or not all(isinstance(t, str) for t in triggers):
-            raise DataFileError(f"events.yaml: type '{type_id}' needs a list of trigger words")
-        try:
-            priority = int(spec.get("priority", 0))
-        except (TypeError, ValueError):
-            raise DataFileError(f"events.yaml: type '{type_id}': priority must be a number") from None
-        event_type = EventType(
-            id=str(type_id),
-            label=str(spec.get("label", type_id)),
-            plover=str(spec.get("plover", "OTHER")),
-            family=str(spec.get("family", type_id)),
-            priority=priority,
-            reporting=bool(spec.get("reporting", False)),
-            titles=tuple(str(t) for t in spec.get("title") or ()),
-            triggers=tuple(t.lower() for t in triggers),
-            anaphors=tuple(a.lower() for a in spec.get("anaphors") or ()),
-        )
-        types[event_type.id] = event_type
-        for trigger in event_type.triggers:
-            key = " ".join(trigger.split())
-            # The same word under two types: the higher priority wins.
-            if key not in trigger_type or types[trigger_type[key]].priority < event_type.priority:
-                trigger_type[key] = event_type.id
-        for anaphor in event_type.anaphors:
-            anaphor_type[" ".join(anaphor.split())] = event_type.id
-    return EventLexicon(
-        types=types,
-        negations=tuple(str(n).lower() for n in data.get("negations") or ()),
-        planned=tuple(str(p).lower() for p in data.get("planned") or ()),
-        trigger_re=_phrase_pattern(list(trigger_type)),
-        anaphor_re=_phrase_pattern(list(anaphor_type)) if anaphor_type else re.compile(r"(?!)"),
-        trigger_type=trigger_type,
-        anaphor_type=anaphor_type,
-    )
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-@cache
-def _negation_pattern(negations: tuple[str, ...]) -> re.Pattern[str]:
-    """A negation among the three words before a trigger ("did not meet", "didn't visit")."""
-    body = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(negations, key=len, reverse=True))
-    return re.compile(rf"(?:^|[\s\w])(?:{body})(?:\s+[\w’'-]+){{0,2}}\s*$", re.IGNORECASE)
-
-
-def _negated(text: str, start: int, negations: Sequence[str]) -> bool:
-    return bool(_negation_pattern(tuple(negations)).search(text[max(0, start - 40) : start]))
-
-
-@cache
-def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(planned, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-def _planned(text: str, sentence_start: int, trigger_start: int, planned: Sequence[str]) -> bool:
-    """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its sentence."""
-    return bool(_planned_pattern(tuple(planned)).search(text, sentence_start, trigger_start))
 
 
 @lru_cache(maxsize=8192)
@@ -473,7 +343,7 @@ class EventExtractor:
             type_id = lex.trigger_type.get(key)
             if type_id is None:
                 continue
-            if _negated(text, m.start, lex.negations):
+            if is_negated(text, m.start, lex.negations):
                 self._negated.append(m.end)
                 continue
             event_type = lex.types[type_id]
@@ -619,7 +489,7 @@ class EventExtractor:
             sources=_unique(sources),
             targets=_unique(targets),
             evidence=[Evidence(analysis.article.id, s_start, s_end)],
-            planned=_planned(text, s_start, run.start, self.lexicon.planned),
+            planned=is_planned(text, s_start, run.start, self.lexicon.planned),
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
