@@ -13,91 +13,34 @@ with the event before them become its context evidence rather than events of the
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated, is_planned, load_event_lexicon
+from desktop.core.episodes.event_records import (
+    PERSON,
+    Event,
+    Evidence,
+    Match,
+    Participant,
+    Window,
+    copy_date,
+    date_usable,
+    paragraph_index,
+    paragraph_spans,
+    participant,
+    possessive,
+    set_date,
+    specific_kind,
+    unique_participants,
+)
 
-PERSON = "person"
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    article: str
-    start: int
-    end: int
-    primary: bool = True  # the sentence that says so; False for context around it
-
-
-@dataclass(frozen=True, slots=True)
-class Participant:
-    """An actor in an event, as the event needs it."""
-
-    key: str  # actor id or "unlinked:Name"
-    name: str
-    short: str  # surname for people, the name otherwise
-    kind: str
-    side: str
-
-
-@dataclass(slots=True)
-class Event:
-    id: str
-    article: str
-    type: str
-    family: str
-    trigger: str
-    trigger_span: tuple[int, int]
-    sentence: tuple[int, int]
-    value: str = ""  # TIMEX3 value; "" when no date could be found
-    first: dt.date | None = None
-    last: dt.date | None = None
-    date_source: str = "none"  # sentence | anaphora | sentence-run | paragraph | family-lede | lede | none
-    date_text: str = ""
-    sources: list[Participant] = field(default_factory=list)
-    targets: list[Participant] = field(default_factory=list)
-    place: str | None = None
-    object_phrase: str = ""  # "European leaders" in "a letter … to European leaders"
-    name_phrase: str = ""  # "conference on combating illegal migration"
-    clause: str = ""  # what a statement says: "Kyiv did not expect a Russian strike …"
-    organisation: str = ""  # a conference's organiser or venue body
-    summary: str = ""
-    evidence: list[Evidence] = field(default_factory=list)
-    planned: bool = False
-    reporting: bool = False
-    priority: int = 0
-    confidence: float = 0.5
-    link: str | None = None  # the event this one points back to (anaphora, same happening)
-    anaphoric: bool = False  # a reference to an earlier event ("the visit"), not a new one
-    sentence_index: int = 0
-
-    @property
-    def participants(self) -> list[Participant]:
-        seen, out = set(), []
-        for p in self.sources + self.targets:
-            if p.key not in seen:
-                seen.add(p.key)
-                out.append(p)
-        return out
-
-    @property
-    def precision(self) -> str:
-        return timex.granularity(self.value) if self.value else "none"
-
-
-@lru_cache(maxsize=8192)
-def participant(m: ActorMention) -> Participant:
-    """An actor as events see it (the same mention always gives the same participant)."""
-    key = m.actor if m.actor is not None else f"unlinked:{m.name}"
-    short = m.name.split()[-1] if m.kind == PERSON and " " in m.name else m.name
-    return Participant(key, m.name, short, m.kind, m.side)
-
+# grouping.py still imports these from here; they live in event_records and event_lexicon.
+__all__ = ["Event", "EventExtractor", "EventLexicon", "Evidence", "Participant", "load_event_lexicon"]
 
 _OBJECT = re.compile(r"\b(?:with|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[\w’'-]+){0,3})")
 _STOP = {
@@ -191,10 +134,6 @@ def _clause(text: str, end: int, limit: int) -> str:
     return clause + ("…" if len(words) > 14 else "")
 
 
-def _date_usable(d: DateMention) -> bool:
-    return d.type in ("DATE", "TIME") and timex.bounds(d.value) is not None
-
-
 # --------------------------------------------------------------------------- extraction
 
 
@@ -215,7 +154,7 @@ class EventExtractor:
     def __init__(self, lexicon: EventLexicon | None = None) -> None:
         self.lexicon = lexicon or load_event_lexicon()
         self._previous_people: list[ActorMention] | None = None
-        self._dates_window: _Window | None = None
+        self._dates_window: Window | None = None
         self._negated: list[int] = []
         self._speaker_cache: tuple[int, list[ActorMention]] = (-1, [])
 
@@ -224,13 +163,13 @@ class EventExtractor:
         text = analysis.text
         article = analysis.article.id
         actors = [m for m in analysis.actors if m.via != VIA_DEMONYM]
-        dates = [d for d in analysis.dates if _date_usable(d)]
-        paragraphs = _paragraphs(text)
-        paragraph_of = _paragraph_index(paragraphs)
-        in_actors, in_dates = _Window(actors), _Window(dates)
-        self._dates_window = _Window(list(analysis.dates))
-        names = _Window(list(analysis.actors))  # triggers inside a name are not triggers
-        self._places = _Window(list(analysis.places))
+        dates = [d for d in analysis.dates if date_usable(d)]
+        paragraphs = paragraph_spans(text)
+        paragraph_of = paragraph_index(paragraphs)
+        in_actors, in_dates = Window(actors), Window(dates)
+        self._dates_window = Window(list(analysis.dates))
+        names = Window(list(analysis.actors))  # triggers inside a name are not triggers
+        self._places = Window(list(analysis.places))
         events: list[Event] = []
         runs_of: dict[str, _Run] = {}
         last_event: Event | None = None
@@ -238,8 +177,8 @@ class EventExtractor:
         last_index = -99
         people_window: list[list[ActorMention]] = []
         lex = self.lexicon
-        triggers = _Window([_Match(m.start(), m.end(), m.group()) for m in lex.trigger_re.finditer(text)])
-        anaphors = _Window([_Match(m.start(), m.end(), m.group()) for m in lex.anaphor_re.finditer(text)])
+        triggers = Window([Match(m.start(), m.end(), m.group()) for m in lex.trigger_re.finditer(text)])
+        anaphors = Window([Match(m.start(), m.end(), m.group()) for m in lex.anaphor_re.finditer(text)])
         # Pass 1: events and the dates their own sentence gives them.
         for s_index, (s_start, s_end) in enumerate(analysis.sentences):
             s_actors = in_actors.between(s_start, s_end)
@@ -287,8 +226,8 @@ class EventExtractor:
                 for run, event in real
                 if event.value
                 or (run.anaphor_type and not run.definite_only)
-                or (not event.planned and any(_specific_kind(p) for p in event.participants))
-                or (run.definite_only and any(_specific_kind(p) for p in event.participants))
+                or (not event.planned and any(specific_kind(p) for p in event.participants))
+                or (run.definite_only and any(specific_kind(p) for p in event.participants))
             ]
             if not kept:
                 if recent:
@@ -330,8 +269,8 @@ class EventExtractor:
         start: int,
         end: int,
         names: list[ActorMention],
-        found: list[_Match],
-        anaphors: list[_Match],
+        found: list[Match],
+        anaphors: list[Match],
     ) -> list[_Run]:
         lex = self.lexicon
         runs: list[_Run] = []
@@ -439,7 +378,7 @@ class EventExtractor:
                     sources = [candidates[-1]]
         if not sources:
             first_real = next((r.start for r in runs if not r.anaphor_type and not r.type.reporting), run.start)
-            subject = [m for m in s_actors if m.kind == PERSON and m.end <= first_real and not _possessive(text, m.end)]
+            subject = [m for m in s_actors if m.kind == PERSON and m.end <= first_real and not possessive(text, m.end)]
             if subject:
                 sources = subject[:1]
         speakers = self._sentence_speakers(text, runs, s_actors, s_start)
@@ -462,7 +401,7 @@ class EventExtractor:
         targets = [
             m
             for m in after
-            if m not in sources and not _possessive(text, m.end)  # "Ryzhankou’s deputy": a modifier
+            if m not in sources and not possessive(text, m.end)  # "Ryzhankou’s deputy": a modifier
         ]
         return sources, targets
 
@@ -486,15 +425,15 @@ class EventExtractor:
             trigger=" … ".join(t[2] for t in run.triggers),
             trigger_span=(run.start, run.end),
             sentence=(s_start, s_end),
-            sources=_unique(sources),
-            targets=_unique(targets),
+            sources=unique_participants(sources),
+            targets=unique_participants(targets),
             evidence=[Evidence(analysis.article.id, s_start, s_end)],
             planned=is_planned(text, s_start, run.start, self.lexicon.planned),
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
         if run.dates:
-            _set_date(event, run.dates, "sentence")
+            set_date(event, run.dates, "sentence")
         return event
 
     def _describe(self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]) -> None:
@@ -572,7 +511,7 @@ class EventExtractor:
                 event.link = target.id
                 event.anaphoric = True
                 if not event.value:
-                    _copy_date(event, target, "anaphora")
+                    copy_date(event, target, "anaphora")
                 return
             event.anaphoric = False
             run.anaphor_type = ""
@@ -590,7 +529,7 @@ class EventExtractor:
                 ):
                     event.link = previous.id
                     event.anaphoric = True
-                    _copy_date(event, previous, "same-participants")
+                    copy_date(event, previous, "same-participants")
                     return
         # A date before a run governs it ("last week were X and Y"); one after another run does not.
         siblings = [
@@ -602,14 +541,14 @@ class EventExtractor:
             and context.runs[e.id].dates[0].start < event.trigger_span[0]
         ]
         if siblings:
-            _copy_date(event, siblings[0], "sentence-run")
+            copy_date(event, siblings[0], "sentence-run")
             return
         paragraph = paragraph_of(event.sentence[0])
         in_paragraph = context.dates.between(*context.paragraphs[paragraph]) if context.paragraphs else []
         in_paragraph = [d for d in in_paragraph if not event.sentence[0] <= d.start < event.sentence[1]]
         if in_paragraph:
             nearest = min(in_paragraph, key=lambda d: abs(d.start - event.trigger_span[0]))
-            _set_date(event, [nearest], "paragraph")
+            set_date(event, [nearest], "paragraph")
             return
         keys = {p.key for p in event.participants if p.kind != "state"}
         for previous in reversed(before):
@@ -618,7 +557,7 @@ class EventExtractor:
                 break
             shared = keys & {p.key for p in previous.participants}
             if previous.value and shared:
-                _copy_date(event, previous, "shared-actor")
+                copy_date(event, previous, "shared-actor")
                 close = distance <= 8
                 people = any(p.kind == PERSON for p in event.participants if p.key in shared)
                 if previous.family == event.family or (close and people and not previous.reporting):
@@ -626,12 +565,12 @@ class EventExtractor:
                 return
         same_family = [e for e in lede if e.family == event.family]
         if same_family:
-            _copy_date(event, same_family[0], "family-lede")
+            copy_date(event, same_family[0], "family-lede")
             if keys & {p.key for p in same_family[0].participants}:
                 event.link = same_family[0].id
             return
         if lede:
-            _copy_date(event, lede[0], "lede")
+            copy_date(event, lede[0], "lede")
 
 
 # Between a subject and its verb: "Makei disclosed", "Lukashenko has", "X, who met", "Putin’s statement".
@@ -677,73 +616,17 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:(?!to\s)[\w
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
 
 
-def _specific_kind(p: Participant) -> bool:
-    return p.kind in (PERSON, "organisation") or p.key.startswith("unlinked:")
-
-
-def _possessive(text: str, end: int) -> bool:
-    return text.startswith(("’s", "'s", "’ ", "' "), end)
-
-
 @dataclass
 class _Context:
     """What pass 2 consults to date an event: the article's events, dates and paragraphs."""
 
     events: list[Event]
     by_sentence: dict[tuple[int, int], list[Event]]
-    dates: _Window
+    dates: Window
     paragraphs: Sequence[tuple[int, int]]
     paragraph_of: object
     lede: list[Event]
     runs: dict[str, _Run]
-
-
-_BLANK_LINE = re.compile(r"\n\s*\n")
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans of the plain text: blocks are separated by blank lines."""
-    spans, start = [], 0
-    for m in _BLANK_LINE.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    """A trigger or anaphor found by the one scan of an article."""
-
-    start: int
-    end: int
-    text: str
-
-
-class _Window:
-    """Mentions sorted by start, sliced by offset range in O(log n)."""
-
-    def __init__(self, mentions: list) -> None:
-        self._mentions = mentions
-        self._starts = [m.start for m in mentions]
-
-    def between(self, start: int, end: int) -> list:
-        import bisect
-
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_left(self._starts, end, lo)
-        return self._mentions[lo:hi]
-
-
-def _paragraph_index(paragraphs: Sequence[tuple[int, int]]):
-    starts = [p[0] for p in paragraphs]
-
-    def index(offset: int) -> int:
-        import bisect
-
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
-    return index
 
 
 def _assign_dates(runs: list[_Run], dates: list[DateMention]) -> None:
@@ -758,38 +641,6 @@ def _assign_dates(runs: list[_Run], dates: list[DateMention]) -> None:
                 best, best_distance = run, distance
         if best is not None:
             best.dates.append(d)
-
-
-def _set_date(event: Event, dates: list[DateMention], source: str) -> None:
-    bounds = [timex.bounds(d.value) for d in dates]
-    bounds = [b for b in bounds if b is not None]
-    if not bounds:
-        return
-    first = min(b[0] for b in bounds)
-    last = max(b[1] for b in bounds)
-    if len(dates) == 1:
-        event.value = dates[0].value
-    else:
-        event.value = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
-    event.first, event.last = first, last
-    event.date_source = source
-    event.date_text = " and ".join(d.text for d in dates)
-
-
-def _copy_date(event: Event, source: Event, how: str) -> None:
-    event.value, event.first, event.last = source.value, source.first, source.last
-    event.date_text = source.date_text
-    event.date_source = how
-
-
-def _unique(mentions: list[ActorMention]) -> list[Participant]:
-    seen, out = set(), []
-    for m in mentions:
-        p = participant(m)
-        if p.key not in seen:
-            seen.add(p.key)
-            out.append(p)
-    return out
 
 
 def _confidence(event: Event) -> float:
