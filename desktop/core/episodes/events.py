@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
-from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
-from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated, is_planned, load_event_lexicon
+from desktop.core.annotate.records import VIA_DEMONYM, ActorMention
+from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
 from desktop.core.episodes.event_records import (
     PERSON,
     Event,
@@ -38,6 +38,7 @@ from desktop.core.episodes.event_records import (
     specific_kind,
     unique_participants,
 )
+from desktop.core.episodes.event_runs import Run, assign_dates, find_runs
 
 # grouping.py still imports these from here; they live in event_records and event_lexicon.
 __all__ = ["Event", "EventExtractor", "EventLexicon", "Evidence", "Participant", "load_event_lexicon"]
@@ -137,17 +138,6 @@ def _clause(text: str, end: int, limit: int) -> str:
 # --------------------------------------------------------------------------- extraction
 
 
-@dataclass
-class _Run:
-    type: EventType
-    start: int
-    end: int
-    triggers: list[tuple[int, int, str]]
-    dates: list[DateMention] = field(default_factory=list)
-    anaphor_type: str = ""  # the run points back to an earlier event of this type
-    definite_only: bool = False  # only a definite article: a first mention if nothing came before
-
-
 class EventExtractor:
     """Finds events in one analysed article."""
 
@@ -171,7 +161,7 @@ class EventExtractor:
         names = Window(list(analysis.actors))  # triggers inside a name are not triggers
         self._places = Window(list(analysis.places))
         events: list[Event] = []
-        runs_of: dict[str, _Run] = {}
+        runs_of: dict[str, Run] = {}
         last_event: Event | None = None
 
         last_index = -99
@@ -189,18 +179,12 @@ class EventExtractor:
                 paragraph - paragraph_of(last_event.sentence[0]) <= 1 or s_index - last_index <= 5
             )
             found = triggers.between(s_start, s_end)
-            runs = (
-                self._runs(
-                    text,
-                    s_start,
-                    s_end,
-                    names.between(s_start, s_end),
-                    found,
-                    anaphors.between(s_start, s_end),
+            if found:
+                runs, self._negated = find_runs(
+                    lex, text, s_start, names.between(s_start, s_end), found, anaphors.between(s_start, s_end)
                 )
-                if found
-                else []
-            )
+            else:
+                runs = []
             if not runs:
                 # No trigger: context of the event before it in the paragraph, if it shares an actor.
                 if last_event is not None and paragraph_of(last_event.sentence[0]) == paragraph:
@@ -209,7 +193,7 @@ class EventExtractor:
                         last_event.evidence.append(Evidence(article, s_start, s_end, primary=False))
                 continue
             s_dates = in_dates.between(s_start, s_end)
-            _assign_dates(runs, s_dates)
+            assign_dates(runs, s_dates)
             # Reporting runs ("said") beside a real event are evidence of it, not events; with
             # only reporting words, an event only if one of them carries its own date.
             chosen = [run for run in runs if not run.type.reporting] or [run for run in runs if run.dates]
@@ -263,60 +247,6 @@ class EventExtractor:
         return [e for e in events if e.value]
 
     # -- pieces
-    def _runs(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        names: list[ActorMention],
-        found: list[Match],
-        anaphors: list[Match],
-    ) -> list[_Run]:
-        lex = self.lexicon
-        runs: list[_Run] = []
-        self._negated = []  # offsets of negated triggers in this sentence only
-        for m in found:
-            if any(n.start < m.end and m.start < n.end for n in names):
-                continue  # "enlargement negotiations" in a title, "General Assembly" in a name
-            key = " ".join(m.text.lower().split())
-            type_id = lex.trigger_type.get(key)
-            if type_id is None:
-                continue
-            if is_negated(text, m.start, lex.negations):
-                self._negated.append(m.end)
-                continue
-            event_type = lex.types[type_id]
-            if (
-                runs
-                and runs[-1].type.family == event_type.family
-                and m.start - runs[-1].end <= 45
-                and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
-            ):
-                run = runs[-1]
-                run.end = m.end
-                run.triggers.append((m.start, m.end, m.text))
-                if event_type.priority > run.type.priority:
-                    run.type = event_type
-            else:
-                runs.append(_Run(event_type, m.start, m.end, [(m.start, m.end, m.text)]))
-        for m in anaphors:
-            type_id = lex.anaphor_type.get(" ".join(m.text.lower().split()), "")
-            for run in runs:
-                if run.start <= m.end and m.start <= run.end and run.type.family == lex.types[type_id].family:
-                    run.anaphor_type = type_id
-        # "After the meetings, X travelled…": an event used as a time anchor is no new event.
-        runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
-        for run in runs:
-            # "the mysterious meetings", "this visit": a definite noun phrase may point back.
-            if (
-                not run.anaphor_type
-                and not run.type.reporting
-                and _DEFINITE_BEFORE.search(text, max(start, run.start - 40), run.start)
-            ):
-                run.anaphor_type = run.type.id
-                run.definite_only = True
-        return runs
-
     def _undated(self, phrase: str, start: int, end: int) -> str:
         """A name phrase without the dates in it ("February 14th meeting of …" → "meeting of …")."""
         for d in self._dates_window.between(max(0, start - 40), end) if self._dates_window else []:
@@ -331,7 +261,7 @@ class EventExtractor:
         return gap
 
     def _sentence_speakers(
-        self, text: str, runs: list[_Run], s_actors: list[ActorMention], s_start: int
+        self, text: str, runs: list[Run], s_actors: list[ActorMention], s_start: int
     ) -> list[ActorMention]:
         """People who only report in this sentence (the subjects of "said"…), computed once."""
         if self._speaker_cache[0] == s_start:
@@ -350,7 +280,7 @@ class EventExtractor:
         return speakers
 
     def _roles(
-        self, text: str, run: _Run, runs: list[_Run], s_actors: list[ActorMention], s_start: int, s_end: int
+        self, text: str, run: Run, runs: list[Run], s_actors: list[ActorMention], s_start: int, s_end: int
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         """Who acts (sources) and who is acted on (targets) for one run of a sentence."""
         index = runs.index(run)
@@ -408,8 +338,8 @@ class EventExtractor:
     def _event(
         self,
         analysis: ArticleAnalysis,
-        run: _Run,
-        runs: list[_Run],
+        run: Run,
+        runs: list[Run],
         s_actors: list[ActorMention],
         s_start: int,
         s_end: int,
@@ -436,7 +366,7 @@ class EventExtractor:
             set_date(event, run.dates, "sentence")
         return event
 
-    def _describe(self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]) -> None:
+    def _describe(self, text: str, event: Event, run: Run, runs: list[Run], s_actors: list[ActorMention]) -> None:
         """Place, organisation, phrases and summary: only for events that are kept."""
         s_start, s_end = event.sentence
         index = runs.index(run)
@@ -494,7 +424,7 @@ class EventExtractor:
                 return False
         return True
 
-    def _date_from_context(self, event: Event, run: _Run, index: int, context: _Context) -> None:
+    def _date_from_context(self, event: Event, run: Run, index: int, context: _Context) -> None:
         """Fill an event's date (and link) from what surrounds it, most specific first."""
         before = context.events[max(0, index - 60) : index]
         paragraph_of, lede = context.paragraph_of, context.lede
@@ -589,7 +519,7 @@ _SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added
 _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")
 
 
-def _speakers(text: str, runs: list[_Run], s_actors: list[ActorMention]) -> list[ActorMention]:
+def _speakers(text: str, runs: list[Run], s_actors: list[ActorMention]) -> list[ActorMention]:
     """People who only report ("…, Yalowitz told The Daily Beast"): not participants."""
     out = []
     for m in s_actors:
@@ -608,11 +538,6 @@ def _speakers(text: str, runs: list[_Run], s_actors: list[ActorMention]) -> list
 # Dates an event can be pointed back to: its own, or one it was firmly tied to.
 _FIRM = ("sentence", "sentence-run", "anaphora", "same-participants", "paragraph")
 _SAYS_THAT = re.compile(r"\s+(?:that\b|[“\"])|:\s")
-_TIME_ANCHOR = re.compile(
-    r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
-    re.I,
-)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:(?!to\s)[\w’'-]+\s+){0,2}$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
 
 
@@ -626,21 +551,7 @@ class _Context:
     paragraphs: Sequence[tuple[int, int]]
     paragraph_of: object
     lede: list[Event]
-    runs: dict[str, _Run]
-
-
-def _assign_dates(runs: list[_Run], dates: list[DateMention]) -> None:
-    """Each date goes to the nearest run; reporting runs lose ties to real ones."""
-    for d in dates:
-        best, best_distance = None, None
-        for run in runs:
-            distance = max(0, run.start - d.end, d.start - run.end)
-            if run.type.reporting:
-                distance += 3  # "said on Monday" is close; a real event as close wins
-            if best_distance is None or distance < best_distance:
-                best, best_distance = run, distance
-        if best is not None:
-            best.dates.append(d)
+    runs: dict[str, Run]
 
 
 def _confidence(event: Event) -> float:
