@@ -14,12 +14,10 @@ with the event before them become its context evidence rather than events of the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
-from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention
+from desktop.core.episodes.event_dates import Context, confidence, date_from_context
 from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
 from desktop.core.episodes.event_records import (
     PERSON,
@@ -28,7 +26,6 @@ from desktop.core.episodes.event_records import (
     Match,
     Participant,
     Window,
-    copy_date,
     date_usable,
     paragraph_index,
     paragraph_spans,
@@ -233,9 +230,9 @@ class EventExtractor:
         by_sentence: dict[tuple[int, int], list[Event]] = {}
         for event in events:
             by_sentence.setdefault(event.sentence, []).append(event)
-        context = _Context(events, by_sentence, in_dates, paragraphs, paragraph_of, lede, runs_of)
+        context = Context(events, by_sentence, in_dates, paragraphs, paragraph_of, lede, runs_of)
         for index, event in enumerate(events):
-            self._date_from_context(event, runs_of[event.id], index, context)
+            date_from_context(self.lexicon, event, runs_of[event.id], index, context)
         # A sentence that points back at an event is about that event: all its runs join it.
         for group in by_sentence.values():
             target = next((e.link for e in group if e.link and runs_of[e.id].anaphor_type), None)
@@ -243,7 +240,7 @@ class EventExtractor:
                 if target and event.link is None and event.id != target and event.date_source != "sentence":
                     event.link = target
         for event in events:
-            event.confidence = _confidence(event)
+            event.confidence = confidence(event)
         return [e for e in events if e.value]
 
     # -- pieces
@@ -406,102 +403,6 @@ class EventExtractor:
         event.clause = _clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
         event.summary = sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…"
 
-    @staticmethod
-    def _same_happening(event: Event, target: Event, context: _Context, definite_only: bool) -> bool:
-        """May "the session" here be the session told of before? Not if place or date disagree."""
-        if event.value:
-            return bool(event.first and target.first and event.first <= target.last and target.first <= event.last)
-        if not definite_only:
-            return True  # "during the meeting": an explicit pointer back
-        if event.place and target.place and event.place != target.place:
-            return False
-        if event.organisation and target.organisation and event.organisation != target.organisation:
-            return False
-        paragraph = context.paragraph_of(event.sentence[0])
-        for d in context.dates.between(*context.paragraphs[paragraph]) if context.paragraphs else []:
-            bounds = timex.bounds(d.value)
-            if bounds and target.first and not (bounds[0] <= target.last and target.first <= bounds[1]):
-                return False
-        return True
-
-    def _date_from_context(self, event: Event, run: Run, index: int, context: _Context) -> None:
-        """Fill an event's date (and link) from what surrounds it, most specific first."""
-        before = context.events[max(0, index - 60) : index]
-        paragraph_of, lede = context.paragraph_of, context.lede
-        if run.anaphor_type:
-            family = self.lexicon.types[run.anaphor_type].family
-            firm = [e for e in reversed(before) if e.value and e.date_source in _FIRM]
-            head = run.triggers[-1][2].lower()
-            target = next((e for e in firm if head in e.trigger.lower().split(" … ")), None)
-            target = target or next((e for e in firm if e.type == run.anaphor_type), None)
-            target = target or next((e for e in firm if e.family == family), None)
-            if target is not None and not self._same_happening(event, target, context, run.definite_only):
-                target = None
-            if target is not None:
-                event.link = target.id
-                event.anaphoric = True
-                if not event.value:
-                    copy_date(event, target, "anaphora")
-                return
-            event.anaphoric = False
-            run.anaphor_type = ""
-        if event.value:
-            return
-        # The same people doing the same kind of thing: a re-mention ("Lukashenko’s meeting
-        # with the KGB Chairman" after "a meeting with KGB Chairman Vakulchik").
-        people = {p.key for p in event.participants if p.kind == PERSON}
-        if len(people) >= 2:
-            for previous in reversed(context.events[:index]):
-                if (
-                    previous.value
-                    and previous.family == event.family
-                    and people <= {p.key for p in previous.participants}
-                ):
-                    event.link = previous.id
-                    event.anaphoric = True
-                    copy_date(event, previous, "same-participants")
-                    return
-        # A date before a run governs it ("last week were X and Y"); one after another run does not.
-        siblings = [
-            e
-            for e in context.by_sentence[event.sentence]
-            if e is not event
-            and e.date_source == "sentence"
-            and context.runs[e.id].dates
-            and context.runs[e.id].dates[0].start < event.trigger_span[0]
-        ]
-        if siblings:
-            copy_date(event, siblings[0], "sentence-run")
-            return
-        paragraph = paragraph_of(event.sentence[0])
-        in_paragraph = context.dates.between(*context.paragraphs[paragraph]) if context.paragraphs else []
-        in_paragraph = [d for d in in_paragraph if not event.sentence[0] <= d.start < event.sentence[1]]
-        if in_paragraph:
-            nearest = min(in_paragraph, key=lambda d: abs(d.start - event.trigger_span[0]))
-            set_date(event, [nearest], "paragraph")
-            return
-        keys = {p.key for p in event.participants if p.kind != "state"}
-        for previous in reversed(before):
-            distance = event.sentence_index - previous.sentence_index
-            if paragraph - paragraph_of(previous.sentence[0]) > 2 and distance > 8:
-                break
-            shared = keys & {p.key for p in previous.participants}
-            if previous.value and shared:
-                copy_date(event, previous, "shared-actor")
-                close = distance <= 8
-                people = any(p.kind == PERSON for p in event.participants if p.key in shared)
-                if previous.family == event.family or (close and people and not previous.reporting):
-                    event.link = previous.id
-                return
-        same_family = [e for e in lede if e.family == event.family]
-        if same_family:
-            copy_date(event, same_family[0], "family-lede")
-            if keys & {p.key for p in same_family[0].participants}:
-                event.link = same_family[0].id
-            return
-        if lede:
-            copy_date(event, lede[0], "lede")
-
 
 # Between a subject and its verb: "Makei disclosed", "Lukashenko has", "X, who met", "Putin’s statement".
 _SUBJECT_LINK = re.compile(
@@ -535,40 +436,5 @@ def _speakers(text: str, runs: list[Run], s_actors: list[ActorMention]) -> list[
     return out
 
 
-# Dates an event can be pointed back to: its own, or one it was firmly tied to.
-_FIRM = ("sentence", "sentence-run", "anaphora", "same-participants", "paragraph")
 _SAYS_THAT = re.compile(r"\s+(?:that\b|[“\"])|:\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
-
-
-@dataclass
-class _Context:
-    """What pass 2 consults to date an event: the article's events, dates and paragraphs."""
-
-    events: list[Event]
-    by_sentence: dict[tuple[int, int], list[Event]]
-    dates: Window
-    paragraphs: Sequence[tuple[int, int]]
-    paragraph_of: object
-    lede: list[Event]
-    runs: dict[str, Run]
-
-
-def _confidence(event: Event) -> float:
-    score = 0.45
-    score += {
-        "sentence": 0.3,
-        "anaphora": 0.25,
-        "sentence-run": 0.2,
-        "paragraph": 0.15,
-        "shared-actor": 0.12,
-        "family-lede": 0.1,
-        "lede": 0.05,
-    }.get(event.date_source, 0.0)
-    if any(p.kind == PERSON for p in event.participants):
-        score += 0.15
-    if event.planned:
-        score -= 0.1
-    if event.reporting:
-        score -= 0.1
-    return round(max(0.05, min(0.95, score)), 2)
