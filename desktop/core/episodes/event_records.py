@@ -1,6 +1,6 @@
 """What an event is: its participants, evidence and dates, and the small tools to find its parts.
 
-``Window`` slices an article's mentions by offset; ``paragraphs`` and ``paragraph_index``
+``Window`` slices an article's mentions by offset; ``paragraph_spans`` and ``paragraph_index``
 place offsets in paragraphs; ``set_date`` and ``copy_date`` give an event its date.
 """
 

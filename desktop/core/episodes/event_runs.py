@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.annotate.records import ActorMention, DateMention
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
-from desktop.core.episodes.event_records import PERSON, Match
+from desktop.core.episodes.event_records import PERSON, Match, Window
 
 _TIME_ANCHOR = re.compile(
     r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
@@ -33,6 +33,42 @@ class Run:
     dates: list[DateMention] = field(default_factory=list)
     anaphor_type: str = ""  # the run points back to an earlier event of this type
     definite_only: bool = False  # only a definite article: a first mention if nothing came before
+
+
+@dataclass
+class Sentence:
+    """One sentence with its runs, as roles and descriptions see it."""
+
+    text: str  # the article's whole text; offsets are the article's
+    start: int
+    end: int
+    actors: list[ActorMention]
+    runs: list[Run]
+    negated: list[int]  # end offsets of negated triggers
+    previous_people: list[ActorMention]  # people of the two sentences before
+    dates: Window  # every date mention of the article
+    places: Window
+    speakers: list[ActorMention] | None = None  # people who only report, once computed
+
+    def neighbours(self, run: Run) -> tuple[int, int]:
+        """Where the run before this one ends and the run after it starts (or the sentence's bounds)."""
+        index = self.runs.index(run)
+        previous_end = self.runs[index - 1].end if index else self.start
+        next_start = self.runs[index + 1].start if index + 1 < len(self.runs) else self.end
+        return previous_end, next_start
+
+    def gap(self, start: int, end: int) -> str:
+        """The text between two points with dates taken out ("made at the [date] meeting")."""
+        gap = self.text[start:end]
+        for d in self.dates.between(start, end):
+            gap = gap.replace(d.text, "x", 1)
+        return gap
+
+    def undated(self, phrase: str, start: int, end: int) -> str:
+        """A phrase without the dates in it ("February 14th meeting of …" → "meeting of …")."""
+        for d in self.dates.between(max(0, start - 40), end):
+            phrase = phrase.replace(d.text, "")
+        return " ".join(phrase.split())
 
 
 def _in_name(m: Match, names: list[ActorMention]) -> bool:
