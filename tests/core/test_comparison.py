@@ -538,7 +538,7 @@ _SENTENCE = st.lists(_WORDS, min_size=1, max_size=40).map(lambda ws: " ".join(ws
 def _episode(analysis, label: str):
     import datetime as dt
 
-    from desktop.core.episodes.events import Evidence
+    from desktop.core.episodes.event_records import Evidence
     from desktop.core.episodes.grouping import Episode
 
     evidence = [Evidence(analysis.article.id, s, e, i == 0) for i, (s, e) in enumerate(analysis.sentences)]

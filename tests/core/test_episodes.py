@@ -189,7 +189,7 @@ def test_malformed_curation_names_the_entry(monkeypatch, tmp_path, yaml_text, me
 
 
 def test_event_lexicon_errors_name_the_type(monkeypatch):
-    from desktop.core.episodes import events
+    from desktop.core.episodes import event_lexicon as events
 
     monkeypatch.setattr(events, "load_lexicon", lambda name: {"types": {"visit": {"label": "Visit"}}})
     events.load_event_lexicon.cache_clear()

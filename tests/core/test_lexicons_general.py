@@ -15,7 +15,7 @@ import pytest
 
 from desktop.core.compare.cues import compile_cues
 from desktop.core.compare.lexicon import load_facet_lexicon, load_motif_lexicon
-from desktop.core.episodes.events import load_event_lexicon
+from desktop.core.episodes.event_lexicon import load_event_lexicon
 
 ARTICLES = Path(__file__).resolve().parents[2] / "corpus" / "articles"
 _GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")

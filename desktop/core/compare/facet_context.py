@@ -28,7 +28,7 @@ def role_words(role: str) -> str:
 @cache
 def event_lexicon() -> Any:
     """The event lexicon (labels of event types), loaded once."""
-    from desktop.core.episodes.events import load_event_lexicon
+    from desktop.core.episodes.event_lexicon import load_event_lexicon
 
     return load_event_lexicon()
 

@@ -9,334 +9,191 @@ sentence, the nearest dated event of the paragraph, the article's first date of 
 family (a lede's "last week" dates the paragraphs that follow), the first date of the lede.
 Sentences that only report ("Makei said") and sentences without triggers that share an actor
 with the event before them become its context evidence rather than events of their own.
+
+The pieces: ``event_lexicon`` (events.yaml), ``event_records`` (what an event is),
+``event_runs`` (runs of triggers), ``event_roles`` (sources and targets), ``event_describe``
+(place, phrases, summary), ``event_dates`` (pass 2, dating from context). This module holds
+the two passes over an article.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-
-from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
-from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
-from desktop.core.files.lexicons import DataFileError, load_lexicon
+from desktop.core.annotate.records import VIA_DEMONYM, ActorMention
+from desktop.core.episodes.event_dates import Context, confidence, date_from_context
+from desktop.core.episodes.event_describe import describe
+from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
+from desktop.core.episodes.event_records import (
+    PERSON,
+    Event,
+    Evidence,
+    Match,
+    Participant,
+    Window,
+    date_usable,
+    paragraph_index,
+    paragraph_spans,
+    participant,
+    set_date,
+    specific_kind,
+    unique_participants,
+)
+from desktop.core.episodes.event_roles import roles
+from desktop.core.episodes.event_runs import Run, Sentence, assign_dates, find_runs
 
-PERSON = "person"
+# grouping.py still imports these from here; they live in event_records and event_lexicon.
+__all__ = ["Event", "EventExtractor", "EventLexicon", "Evidence", "Participant", "load_event_lexicon"]
 
-
-@dataclass(frozen=True, slots=True)
-class EventType:
-    id: str
-    label: str
-    plover: str
-    family: str
-    priority: int
-    reporting: bool
-    titles: tuple[str, ...]
-    triggers: tuple[str, ...]
-    anaphors: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    article: str
-    start: int
-    end: int
-    primary: bool = True  # the sentence that says so; False for context around it
-
-
-@dataclass(frozen=True, slots=True)
-class Participant:
-    """An actor in an event, as the event needs it."""
-
-    key: str  # actor id or "unlinked:Name"
-    name: str
-    short: str  # surname for people, the name otherwise
-    kind: str
-    side: str
+#: An event "recent" enough for a sentence to be its context: this close in paragraphs or sentences.
+_RECENT_PARAGRAPHS = 1
+_RECENT_SENTENCES = 5
 
 
-@dataclass(slots=True)
-class Event:
-    id: str
-    article: str
-    type: str
-    family: str
-    trigger: str
-    trigger_span: tuple[int, int]
-    sentence: tuple[int, int]
-    value: str = ""  # TIMEX3 value; "" when no date could be found
-    first: dt.date | None = None
-    last: dt.date | None = None
-    date_source: str = "none"  # sentence | anaphora | sentence-run | paragraph | family-lede | lede | none
-    date_text: str = ""
-    sources: list[Participant] = field(default_factory=list)
-    targets: list[Participant] = field(default_factory=list)
-    place: str | None = None
-    object_phrase: str = ""  # "European leaders" in "a letter … to European leaders"
-    name_phrase: str = ""  # "conference on combating illegal migration"
-    clause: str = ""  # what a statement says: "Kyiv did not expect a Russian strike …"
-    organisation: str = ""  # a conference's organiser or venue body
-    summary: str = ""
-    evidence: list[Evidence] = field(default_factory=list)
-    planned: bool = False
-    reporting: bool = False
-    priority: int = 0
-    confidence: float = 0.5
-    link: str | None = None  # the event this one points back to (anaphora, same happening)
-    anaphoric: bool = False  # a reference to an earlier event ("the visit"), not a new one
-    sentence_index: int = 0
-
-    @property
-    def participants(self) -> list[Participant]:
-        seen, out = set(), []
-        for p in self.sources + self.targets:
-            if p.key not in seen:
-                seen.add(p.key)
-                out.append(p)
-        return out
-
-    @property
-    def precision(self) -> str:
-        return timex.granularity(self.value) if self.value else "none"
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    types: dict[str, EventType]
-    negations: tuple[str, ...]
-    planned: tuple[str, ...]
-    trigger_re: re.Pattern[str]
-    anaphor_re: re.Pattern[str]
-    trigger_type: dict[str, str]
-    anaphor_type: dict[str, str]
-
-
-def _trie(words: list[list[str]]) -> str:
-    """A regex for these token sequences with shared prefixes factored out (fast to scan)."""
-    branches: dict[str, list[list[str]]] = {}
-    ends = False
-    for tokens in words:
-        if not tokens:
-            ends = True
-            continue
-        branches.setdefault(tokens[0], []).append(tokens[1:])
-    parts = []
-    for head in sorted(branches, key=len, reverse=True):
-        rest = branches[head]
-        tail = _trie(rest)
-        parts.append(re.escape(head) + (f"(?:{tail})" if tail else ""))
-    body = "|".join(parts)
-    if ends and body:
-        return f"(?:{body})?"
-    return body
-
-
-def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
-    """Whole-word, case-insensitive matching of phrases; the longest match wins."""
-    sequences = []
-    for phrase in {p.lower() for p in phrases}:
-        words = phrase.split()
-        # characters, with whitespace between words
-        sequences.append([c for word in words for c in ([*word, " "])][:-1])
-    body = _trie(sequences).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-@cache
-def load_event_lexicon() -> EventLexicon:
-    """``corpus/lexicons/events.yaml``, validated: a bad entry names itself."""
-    data = load_lexicon("events")
-    raw_types = data.get("types")
-    if not isinstance(raw_types, dict) or not raw_types:
-        raise DataFileError("events.yaml: 'types' must be a mapping of event types")
-    types: dict[str, EventType] = {}
-    trigger_type: dict[str, str] = {}
-    anaphor_type: dict[str, str] = {}
-    for type_id, spec in raw_types.items():
-        if not isinstance(spec, dict):
-            raise DataFileError(f"events.yaml: type '{type_id}' must be a mapping")
-        triggers = spec.get("triggers") or []
-        if not triggers or not all(isinstance(t, str) for t in triggers):
-            raise DataFileError(f"events.yaml: type '{type_id}' needs a list of trigger words")
-        try:
-            priority = int(spec.get("priority", 0))
-        except (TypeError, ValueError):
-            raise DataFileError(f"events.yaml: type '{type_id}': priority must be a number") from None
-        event_type = EventType(
-            id=str(type_id),
-            label=str(spec.get("label", type_id)),
-            plover=str(spec.get("plover", "OTHER")),
-            family=str(spec.get("family", type_id)),
-            priority=priority,
-            reporting=bool(spec.get("reporting", False)),
-            titles=tuple(str(t) for t in spec.get("title") or ()),
-            triggers=tuple(t.lower() for t in triggers),
-            anaphors=tuple(a.lower() for a in spec.get("anaphors") or ()),
-        )
-        types[event_type.id] = event_type
-        for trigger in event_type.triggers:
-            key = " ".join(trigger.split())
-            # The same word under two types: the higher priority wins.
-            if key not in trigger_type or types[trigger_type[key]].priority < event_type.priority:
-                trigger_type[key] = event_type.id
-        for anaphor in event_type.anaphors:
-            anaphor_type[" ".join(anaphor.split())] = event_type.id
-    return EventLexicon(
-        types=types,
-        negations=tuple(str(n).lower() for n in data.get("negations") or ()),
-        planned=tuple(str(p).lower() for p in data.get("planned") or ()),
-        trigger_re=_phrase_pattern(list(trigger_type)),
-        anaphor_re=_phrase_pattern(list(anaphor_type)) if anaphor_type else re.compile(r"(?!)"),
-        trigger_type=trigger_type,
-        anaphor_type=anaphor_type,
+def _is_event(run: Run, event: Event) -> bool:
+    """An event needs a person or an organisation (not only states and blocs), a date of its
+    own, or words pointing back to an event; intentions without a date of their own ("aims to
+    meet") and anything else are commentary: context."""
+    specific = any(specific_kind(p) for p in event.participants)
+    return bool(
+        event.value
+        or (run.anaphor_type and not run.definite_only)
+        or (not event.planned and specific)
+        or (run.definite_only and specific)
     )
 
 
-# --------------------------------------------------------------------------- helpers
+def _chosen(runs: list[Run]) -> list[Run]:
+    """Reporting runs ("said") beside a real event are evidence of it, not events; with only
+    reporting words, an event only if one of them carries its own date."""
+    return [run for run in runs if not run.type.reporting] or [run for run in runs if run.dates]
 
 
-@cache
-def _negation_pattern(negations: tuple[str, ...]) -> re.Pattern[str]:
-    """A negation among the three words before a trigger ("did not meet", "didn't visit")."""
-    body = "|".join(re.escape(n).replace("'", "['’]") for n in sorted(negations, key=len, reverse=True))
-    return re.compile(rf"(?:^|[\s\w])(?:{body})(?:\s+[\w’'-]+){{0,2}}\s*$", re.IGNORECASE)
+class _FirstPass:
+    """Pass 1 over an article: events and the dates their own sentence gives them."""
+
+    def __init__(self, analysis: ArticleAnalysis, lexicon: EventLexicon) -> None:
+        self.lexicon = lexicon
+        self.text = text = analysis.text
+        self.article = analysis.article.id
+        self.actors = Window([m for m in analysis.actors if m.via != VIA_DEMONYM])
+        self.dates = Window([d for d in analysis.dates if date_usable(d)])
+        self.paragraphs = paragraph_spans(text)
+        self.paragraph_of = paragraph_index(self.paragraphs)
+        self.all_dates = Window(list(analysis.dates))
+        self.names = Window(list(analysis.actors))  # triggers inside a name are not triggers
+        self.places = Window(list(analysis.places))
+        self.triggers = Window([Match(m.start(), m.end(), m.group()) for m in lexicon.trigger_re.finditer(text)])
+        self.anaphors = Window([Match(m.start(), m.end(), m.group()) for m in lexicon.anaphor_re.finditer(text)])
+        self.events: list[Event] = []
+        self.runs_of: dict[str, Run] = {}
+        self.last_event: Event | None = None
+        self.last_index = -99
+        self.people_window: list[list[ActorMention]] = []
+
+    def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
+        previous_people = [m for ms in self.people_window[-2:] for m in ms]
+        self.people_window.append([m for m in actors if m.kind == PERSON])
+        found = self.triggers.between(start, end)
+        runs, negated = [], []
+        if found:
+            names, anaphors = self.names.between(start, end), self.anaphors.between(start, end)
+            runs, negated = find_runs(self.lexicon, self.text, start, names, found, anaphors)
+        return Sentence(self.text, start, end, actors, runs, negated, previous_people, self.all_dates, self.places)
+
+    def _recent(self, paragraph: int, index: int) -> bool:
+        last = self.last_event
+        return last is not None and (
+            paragraph - self.paragraph_of(last.sentence[0]) <= _RECENT_PARAGRAPHS
+            or index - self.last_index <= _RECENT_SENTENCES
+        )
+
+    def _context(self, s: Sentence) -> None:
+        """The sentence is context evidence of the event before it."""
+        self.last_event.evidence.append(Evidence(self.article, s.start, s.end, primary=False))
+
+    def _without_trigger(self, s: Sentence, paragraph: int) -> None:
+        """No trigger: context of the event before it in the paragraph, if it shares an actor."""
+        last = self.last_event
+        if last is not None and self.paragraph_of(last.sentence[0]) == paragraph:
+            keys = {participant(m).key for m in s.actors}
+            if not s.actors or keys & {p.key for p in last.participants}:
+                self._context(s)
+
+    def _event(self, s: Sentence, run: Run) -> Event:
+        """The event of a run: what decides whether it is kept (roles, date, modality)."""
+        sources, targets = roles(s, run)
+        event = Event(
+            id="",
+            article=self.article,
+            type=run.type.id,
+            family=run.type.family,
+            trigger=" … ".join(t[2] for t in run.triggers),
+            trigger_span=(run.start, run.end),
+            sentence=(s.start, s.end),
+            sources=unique_participants(sources),
+            targets=unique_participants(targets),
+            evidence=[Evidence(self.article, s.start, s.end)],
+            planned=is_planned(self.text, s.start, run.start, self.lexicon.planned),
+            reporting=run.type.reporting,
+            priority=run.type.priority,
+        )
+        if run.dates:
+            set_date(event, run.dates, "sentence")
+        return event
+
+    def _add(self, s: Sentence, run: Run, event: Event, index: int) -> None:
+        describe(s, event, run)
+        event.id = f"{self.article}#{len(self.events)}"
+        event.anaphoric = bool(run.anaphor_type)
+        event.sentence_index = index
+        self.runs_of[event.id] = run
+        self.events.append(event)
+        self.last_event = event
+        self.last_index = index
+
+    def read(self, index: int, start: int, end: int) -> None:
+        """One sentence: its events, or the context evidence it gives the event before it."""
+        s = self._sentence(start, end, self.actors.between(start, end))
+        paragraph = self.paragraph_of(start)
+        recent = self._recent(paragraph, index)
+        if not s.runs:
+            self._without_trigger(s, paragraph)
+            return
+        assign_dates(s.runs, self.dates.between(start, end))
+        real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
+        kept = [(run, event) for run, event in real if _is_event(run, event)]
+        if not kept:
+            if recent:
+                self._context(s)
+            return
+        for run, event in kept:
+            self._add(s, run, event, index)
 
 
-def _negated(text: str, start: int, negations: Sequence[str]) -> bool:
-    return bool(_negation_pattern(tuple(negations)).search(text[max(0, start - 40) : start]))
+def _join_pointing_sentences(by_sentence: dict[tuple[int, int], list[Event]], runs_of: dict[str, Run]) -> None:
+    """A sentence that points back at an event is about that event: all its runs join it."""
+    for group in by_sentence.values():
+        target = next((e.link for e in group if e.link and runs_of[e.id].anaphor_type), None)
+        for event in group:
+            if target and event.link is None and event.id != target and event.date_source != "sentence":
+                event.link = target
 
 
-@cache
-def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(planned, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-def _planned(text: str, sentence_start: int, trigger_start: int, planned: Sequence[str]) -> bool:
-    """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its sentence."""
-    return bool(_planned_pattern(tuple(planned)).search(text, sentence_start, trigger_start))
-
-
-@lru_cache(maxsize=8192)
-def participant(m: ActorMention) -> Participant:
-    """An actor as events see it (the same mention always gives the same participant)."""
-    key = m.actor if m.actor is not None else f"unlinked:{m.name}"
-    short = m.name.split()[-1] if m.kind == PERSON and " " in m.name else m.name
-    return Participant(key, m.name, short, m.kind, m.side)
-
-
-_OBJECT = re.compile(r"\b(?:with|to)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[\w’'-]+){0,3})")
-_STOP = {
-    "on",
-    "in",
-    "at",
-    "of",
-    "for",
-    "from",
-    "during",
-    "that",
-    "who",
-    "which",
-    "as",
-    "by",
-    "to",
-    "should",
-    "would",
-    "will",
-    "was",
-    "were",
-    "is",
-}
-
-
-def _object_phrase(text: str, end: int, limit: int) -> str:
-    """Whom an event is with or to, as the text says it: "European and American leaders"."""
-    m = _OBJECT.search(text, end, limit)
-    if not m:
-        return ""
-    words = []
-    for word in m.group(1).split():
-        if word.lower() in _STOP:
-            break
-        words.append(word)
-    return " ".join(words).strip(" ,.;:")
-
-
-_NAME_LEFT = re.compile(r"\b(?:an?|the)\s+((?:[\w’'-]+\s+){0,3})$", re.I)
-_NAME_STOP = {
-    "in",
-    "at",
-    "will",
-    "would",
-    "was",
-    "were",
-    "is",
-    "are",
-    "held",
-    "which",
-    "that",
-    "to",
-    "with",
-    "by",
-    "and",
-    "as",
-    "from",
-    "during",
-    "be",
-}
-
-
-def _name_phrase(text: str, start: int, end: int, limit: int) -> str:
-    """The noun phrase a trigger heads: "international conference on combating illegal migration"."""
-    left = _NAME_LEFT.search(text, max(0, start - 40), start)
-    words_left = left.group(1).strip() if left else ""
-    if words_left.lower().split()[-1:] and words_left.lower().split()[-1] in _NAME_STOP:
-        words_left = ""
-    tail: list[str] = []
-    for word in text[end:limit].split()[:10]:
-        bare = word.strip(',.;:()“”"')
-        if not bare or bare.lower() in _NAME_STOP or bare in ("–", "—", "-"):
-            break
-        tail.append(bare)
-        if word[-1:] in ",.;:)":
-            break
-    while tail and tail[-1].lower() in ("of", "the", "on", "for", "about", "against", "a", "an"):
-        tail.pop()
-    return " ".join(x for x in (words_left, text[start:end], " ".join(tail)) if x)
-
-
-def _clause(text: str, end: int, limit: int) -> str:
-    """What a statement says: the words after "that" (or after the verb), up to 14 words."""
-    m = re.compile(r"\s+(?:that\s+)?").match(text, end, limit)
-    rest = text[m.end() if m else end : limit].strip()
-    words = rest.split()
-    if not words or not words[0][:1].isalpha():
-        return ""
-    clause = " ".join(words[:14])
-    clause = re.split(r"[;:]|\s[–—]\s", clause)[0].rstrip(" ,.")
-    return clause + ("…" if len(words) > 14 else "")
-
-
-def _date_usable(d: DateMention) -> bool:
-    return d.type in ("DATE", "TIME") and timex.bounds(d.value) is not None
-
-
-# --------------------------------------------------------------------------- extraction
-
-
-@dataclass
-class _Run:
-    type: EventType
-    start: int
-    end: int
-    triggers: list[tuple[int, int, str]]
-    dates: list[DateMention] = field(default_factory=list)
-    anaphor_type: str = ""  # the run points back to an earlier event of this type
-    definite_only: bool = False  # only a definite article: a first mention if nothing came before
+def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
+    """Pass 2: events without a date of their own take one from their context."""
+    events, runs_of, paragraphs = first.events, first.runs_of, first.paragraphs
+    lede_end = paragraphs[0][1] if paragraphs else 0
+    lede = [e for e in events if e.sentence[0] <= lede_end and e.value]
+    by_sentence: dict[tuple[int, int], list[Event]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence, []).append(event)
+    context = Context(events, by_sentence, first.dates, paragraphs, first.paragraph_of, lede, runs_of)
+    for index, event in enumerate(events):
+        date_from_context(lexicon, event, runs_of[event.id], index, context)
+    _join_pointing_sentences(by_sentence, runs_of)
+    for event in events:
+        event.confidence = confidence(event)
+    return [e for e in events if e.value]
 
 
 class EventExtractor:
@@ -344,599 +201,9 @@ class EventExtractor:
 
     def __init__(self, lexicon: EventLexicon | None = None) -> None:
         self.lexicon = lexicon or load_event_lexicon()
-        self._previous_people: list[ActorMention] | None = None
-        self._dates_window: _Window | None = None
-        self._negated: list[int] = []
-        self._speaker_cache: tuple[int, list[ActorMention]] = (-1, [])
 
     def extract(self, analysis: ArticleAnalysis) -> list[Event]:
-        self._speaker_cache = (-1, [])
-        text = analysis.text
-        article = analysis.article.id
-        actors = [m for m in analysis.actors if m.via != VIA_DEMONYM]
-        dates = [d for d in analysis.dates if _date_usable(d)]
-        paragraphs = _paragraphs(text)
-        paragraph_of = _paragraph_index(paragraphs)
-        in_actors, in_dates = _Window(actors), _Window(dates)
-        self._dates_window = _Window(list(analysis.dates))
-        names = _Window(list(analysis.actors))  # triggers inside a name are not triggers
-        self._places = _Window(list(analysis.places))
-        events: list[Event] = []
-        runs_of: dict[str, _Run] = {}
-        last_event: Event | None = None
-
-        last_index = -99
-        people_window: list[list[ActorMention]] = []
-        lex = self.lexicon
-        triggers = _Window([_Match(m.start(), m.end(), m.group()) for m in lex.trigger_re.finditer(text)])
-        anaphors = _Window([_Match(m.start(), m.end(), m.group()) for m in lex.anaphor_re.finditer(text)])
-        # Pass 1: events and the dates their own sentence gives them.
-        for s_index, (s_start, s_end) in enumerate(analysis.sentences):
-            s_actors = in_actors.between(s_start, s_end)
-            self._previous_people = [m for ms in people_window[-2:] for m in ms]
-            people_window.append([m for m in s_actors if m.kind == PERSON])
-            paragraph = paragraph_of(s_start)
-            recent = last_event is not None and (
-                paragraph - paragraph_of(last_event.sentence[0]) <= 1 or s_index - last_index <= 5
-            )
-            found = triggers.between(s_start, s_end)
-            runs = (
-                self._runs(
-                    text,
-                    s_start,
-                    s_end,
-                    names.between(s_start, s_end),
-                    found,
-                    anaphors.between(s_start, s_end),
-                )
-                if found
-                else []
-            )
-            if not runs:
-                # No trigger: context of the event before it in the paragraph, if it shares an actor.
-                if last_event is not None and paragraph_of(last_event.sentence[0]) == paragraph:
-                    keys = {participant(m).key for m in s_actors}
-                    if not s_actors or keys & {p.key for p in last_event.participants}:
-                        last_event.evidence.append(Evidence(article, s_start, s_end, primary=False))
-                continue
-            s_dates = in_dates.between(s_start, s_end)
-            _assign_dates(runs, s_dates)
-            # Reporting runs ("said") beside a real event are evidence of it, not events; with
-            # only reporting words, an event only if one of them carries its own date.
-            chosen = [run for run in runs if not run.type.reporting] or [run for run in runs if run.dates]
-            if not chosen:
-                if recent:
-                    last_event.evidence.append(Evidence(article, s_start, s_end, primary=False))
-                continue
-            real = [(run, self._event(analysis, run, runs, s_actors, s_start, s_end)) for run in chosen]
-            # An event needs a person or an organisation (not only states and blocs), a date
-            # of its own, or words pointing back to an event; intentions without a date of
-            # their own ("aims to meet") and anything else are commentary: context.
-            kept = [
-                (run, event)
-                for run, event in real
-                if event.value
-                or (run.anaphor_type and not run.definite_only)
-                or (not event.planned and any(_specific_kind(p) for p in event.participants))
-                or (run.definite_only and any(_specific_kind(p) for p in event.participants))
-            ]
-            if not kept:
-                if recent:
-                    last_event.evidence.append(Evidence(article, s_start, s_end, primary=False))
-                continue
-            for run, event in kept:
-                self._describe(text, event, run, runs, s_actors)
-                event.id = f"{article}#{len(events)}"
-                event.anaphoric = bool(run.anaphor_type)
-                event.sentence_index = s_index
-                runs_of[event.id] = run
-                events.append(event)
-                last_event = event
-                last_index = s_index
-
-        # Pass 2: events without a date of their own take one from their context.
-        lede_end = paragraphs[0][1] if paragraphs else 0
-        lede = [e for e in events if e.sentence[0] <= lede_end and e.value]
-        by_sentence: dict[tuple[int, int], list[Event]] = {}
-        for event in events:
-            by_sentence.setdefault(event.sentence, []).append(event)
-        context = _Context(events, by_sentence, in_dates, paragraphs, paragraph_of, lede, runs_of)
-        for index, event in enumerate(events):
-            self._date_from_context(event, runs_of[event.id], index, context)
-        # A sentence that points back at an event is about that event: all its runs join it.
-        for group in by_sentence.values():
-            target = next((e.link for e in group if e.link and runs_of[e.id].anaphor_type), None)
-            for event in group:
-                if target and event.link is None and event.id != target and event.date_source != "sentence":
-                    event.link = target
-        for event in events:
-            event.confidence = _confidence(event)
-        return [e for e in events if e.value]
-
-    # -- pieces
-    def _runs(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        names: list[ActorMention],
-        found: list[_Match],
-        anaphors: list[_Match],
-    ) -> list[_Run]:
-        lex = self.lexicon
-        runs: list[_Run] = []
-        self._negated = []  # offsets of negated triggers in this sentence only
-        for m in found:
-            if any(n.start < m.end and m.start < n.end for n in names):
-                continue  # "enlargement negotiations" in a title, "General Assembly" in a name
-            key = " ".join(m.text.lower().split())
-            type_id = lex.trigger_type.get(key)
-            if type_id is None:
-                continue
-            if _negated(text, m.start, lex.negations):
-                self._negated.append(m.end)
-                continue
-            event_type = lex.types[type_id]
-            if (
-                runs
-                and runs[-1].type.family == event_type.family
-                and m.start - runs[-1].end <= 45
-                and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
-            ):
-                run = runs[-1]
-                run.end = m.end
-                run.triggers.append((m.start, m.end, m.text))
-                if event_type.priority > run.type.priority:
-                    run.type = event_type
-            else:
-                runs.append(_Run(event_type, m.start, m.end, [(m.start, m.end, m.text)]))
-        for m in anaphors:
-            type_id = lex.anaphor_type.get(" ".join(m.text.lower().split()), "")
-            for run in runs:
-                if run.start <= m.end and m.start <= run.end and run.type.family == lex.types[type_id].family:
-                    run.anaphor_type = type_id
-        # "After the meetings, X travelled…": an event used as a time anchor is no new event.
-        runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
-        for run in runs:
-            # "the mysterious meetings", "this visit": a definite noun phrase may point back.
-            if (
-                not run.anaphor_type
-                and not run.type.reporting
-                and _DEFINITE_BEFORE.search(text, max(start, run.start - 40), run.start)
-            ):
-                run.anaphor_type = run.type.id
-                run.definite_only = True
-        return runs
-
-    def _undated(self, phrase: str, start: int, end: int) -> str:
-        """A name phrase without the dates in it ("February 14th meeting of …" → "meeting of …")."""
-        for d in self._dates_window.between(max(0, start - 40), end) if self._dates_window else []:
-            phrase = phrase.replace(d.text, "")
-        return " ".join(phrase.split())
-
-    def _gap(self, text: str, start: int, end: int) -> str:
-        """The text between two points with dates taken out ("made at the [date] meeting")."""
-        gap = text[start:end]
-        for d in self._dates_window.between(start, end) if self._dates_window else []:
-            gap = gap.replace(d.text, "x", 1)
-        return gap
-
-    def _sentence_speakers(
-        self, text: str, runs: list[_Run], s_actors: list[ActorMention], s_start: int
-    ) -> list[ActorMention]:
-        """People who only report in this sentence (the subjects of "said"…), computed once."""
-        if self._speaker_cache[0] == s_start:
-            return self._speaker_cache[1]
-        speakers = _speakers(text, runs, s_actors)
-        for other in runs:
-            if other.type.reporting:
-                speakers += [
-                    m
-                    for m in s_actors
-                    if m.kind == PERSON
-                    and other.start - 90 <= m.end <= other.start
-                    and _SUBJECT_LINK.match(self._gap(text, m.end, other.start))
-                ]
-        self._speaker_cache = (s_start, speakers)
-        return speakers
-
-    def _roles(
-        self, text: str, run: _Run, runs: list[_Run], s_actors: list[ActorMention], s_start: int, s_end: int
-    ) -> tuple[list[ActorMention], list[ActorMention]]:
-        """Who acts (sources) and who is acted on (targets) for one run of a sentence."""
-        index = runs.index(run)
-        previous_end = runs[index - 1].end if index else s_start
-        next_start = runs[index + 1].start if index + 1 < len(runs) else s_end
-        sources = [
-            m
-            for m in s_actors
-            if previous_end <= m.start
-            and run.start - 90 <= m.end <= run.start  # a subject stands within a few words
-            and _SUBJECT_LINK.match(self._gap(text, m.end, run.start))
-        ]
-        first_end = run.triggers[0][1]
-        if not sources:
-            # "the visit of X", "a letter … from X": the agent follows the trigger.
-            agent = _AGENT.match(text, first_end, next_start)
-            if agent:
-                sources = [m for m in s_actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start][:1]
-        if not sources and self._previous_people is not None:
-            pronoun = _PRONOUN_SUBJECT.search(text, max(previous_end, run.start - 40), run.start)
-            if pronoun:
-                before_pronoun = [m for m in s_actors if m.kind == PERSON and m.end <= pronoun.start()]
-                candidates = before_pronoun or self._previous_people
-                if candidates:
-                    sources = [candidates[-1]]
-        if not sources:
-            first_real = next((r.start for r in runs if not r.anaphor_type and not r.type.reporting), run.start)
-            subject = [m for m in s_actors if m.kind == PERSON and m.end <= first_real and not _possessive(text, m.end)]
-            if subject:
-                sources = subject[:1]
-        speakers = self._sentence_speakers(text, runs, s_actors, s_start)
-        negated_objects = (
-            [m for m in s_actors if any(0 <= m.start - n <= 40 and "," not in text[n : m.start] for n in self._negated)]
-            if self._negated
-            else []
-        )
-        after = [
-            m
-            for m in s_actors
-            if first_end <= m.start < next_start and m not in sources and m not in speakers and m not in negated_objects
-        ]
-        if not sources and run.type.family == "contact":
-            # "during his meeting with Putin, Lukashenka made…": the person not met is the agent.
-            with_ = [m for m in after if _WITH_BEFORE.search(text, max(s_start, m.start - 12), m.start)]
-            others = [m for m in s_actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start]
-            if with_ and others:
-                sources = others[:1]
-        targets = [
-            m
-            for m in after
-            if m not in sources and not _possessive(text, m.end)  # "Ryzhankou’s deputy": a modifier
-        ]
-        return sources, targets
-
-    def _event(
-        self,
-        analysis: ArticleAnalysis,
-        run: _Run,
-        runs: list[_Run],
-        s_actors: list[ActorMention],
-        s_start: int,
-        s_end: int,
-    ) -> Event:
-        """The event of a run: what decides whether it is kept (roles, date, modality)."""
-        text = analysis.text
-        sources, targets = self._roles(text, run, runs, s_actors, s_start, s_end)
-        event = Event(
-            id="",
-            article=analysis.article.id,
-            type=run.type.id,
-            family=run.type.family,
-            trigger=" … ".join(t[2] for t in run.triggers),
-            trigger_span=(run.start, run.end),
-            sentence=(s_start, s_end),
-            sources=_unique(sources),
-            targets=_unique(targets),
-            evidence=[Evidence(analysis.article.id, s_start, s_end)],
-            planned=_planned(text, s_start, run.start, self.lexicon.planned),
-            reporting=run.type.reporting,
-            priority=run.type.priority,
-        )
-        if run.dates:
-            _set_date(event, run.dates, "sentence")
-        return event
-
-    def _describe(self, text: str, event: Event, run: _Run, runs: list[_Run], s_actors: list[ActorMention]) -> None:
-        """Place, organisation, phrases and summary: only for events that are kept."""
-        s_start, s_end = event.sentence
-        index = runs.index(run)
-        next_start = runs[index + 1].start if index + 1 < len(runs) else s_end
-        previous_end = runs[index - 1].end if index else s_start
-        places = self._places.between(previous_end, next_start)
-        place = min(places, key=lambda p: abs(p.start - run.start)).name if places else None
-        if place is None and run.type.id == "visit":
-            for m in s_actors:
-                if (
-                    m.kind == "state"
-                    and run.start <= m.start < next_start
-                    and _TO_OR_IN.search(text[max(s_start, m.start - 8) : m.start])
-                ):
-                    place = m.name
-                    break
-        organisation = next(
-            (m.name for m in s_actors if m.kind == "organisation" and run.start <= m.start < next_start), ""
-        )
-        organisation = organisation or next(
-            (
-                m.name
-                for m in s_actors
-                if m.kind == "organisation"
-                and previous_end <= m.start < run.start
-                and len(text[m.end : run.start].split()) <= 1
-            ),
-            "",
-        )
-        sentence_text = text[s_start:s_end]
-        event.place = place
-        event.organisation = organisation
-        event.object_phrase = _object_phrase(text, run.triggers[0][1], next_start)
-        event.name_phrase = self._undated(
-            _name_phrase(text, run.triggers[0][0], run.end, next_start), run.start, next_start
-        )
-        event.clause = _clause(text, run.end, s_end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
-        event.summary = sentence_text if len(sentence_text) <= 180 else sentence_text[:177].rsplit(" ", 1)[0] + "…"
-
-    @staticmethod
-    def _same_happening(event: Event, target: Event, context: _Context, definite_only: bool) -> bool:
-        """May "the session" here be the session told of before? Not if place or date disagree."""
-        if event.value:
-            return bool(event.first and target.first and event.first <= target.last and target.first <= event.last)
-        if not definite_only:
-            return True  # "during the meeting": an explicit pointer back
-        if event.place and target.place and event.place != target.place:
-            return False
-        if event.organisation and target.organisation and event.organisation != target.organisation:
-            return False
-        paragraph = context.paragraph_of(event.sentence[0])
-        for d in context.dates.between(*context.paragraphs[paragraph]) if context.paragraphs else []:
-            bounds = timex.bounds(d.value)
-            if bounds and target.first and not (bounds[0] <= target.last and target.first <= bounds[1]):
-                return False
-        return True
-
-    def _date_from_context(self, event: Event, run: _Run, index: int, context: _Context) -> None:
-        """Fill an event's date (and link) from what surrounds it, most specific first."""
-        before = context.events[max(0, index - 60) : index]
-        paragraph_of, lede = context.paragraph_of, context.lede
-        if run.anaphor_type:
-            family = self.lexicon.types[run.anaphor_type].family
-            firm = [e for e in reversed(before) if e.value and e.date_source in _FIRM]
-            head = run.triggers[-1][2].lower()
-            target = next((e for e in firm if head in e.trigger.lower().split(" … ")), None)
-            target = target or next((e for e in firm if e.type == run.anaphor_type), None)
-            target = target or next((e for e in firm if e.family == family), None)
-            if target is not None and not self._same_happening(event, target, context, run.definite_only):
-                target = None
-            if target is not None:
-                event.link = target.id
-                event.anaphoric = True
-                if not event.value:
-                    _copy_date(event, target, "anaphora")
-                return
-            event.anaphoric = False
-            run.anaphor_type = ""
-        if event.value:
-            return
-        # The same people doing the same kind of thing: a re-mention ("Lukashenko’s meeting
-        # with the KGB Chairman" after "a meeting with KGB Chairman Vakulchik").
-        people = {p.key for p in event.participants if p.kind == PERSON}
-        if len(people) >= 2:
-            for previous in reversed(context.events[:index]):
-                if (
-                    previous.value
-                    and previous.family == event.family
-                    and people <= {p.key for p in previous.participants}
-                ):
-                    event.link = previous.id
-                    event.anaphoric = True
-                    _copy_date(event, previous, "same-participants")
-                    return
-        # A date before a run governs it ("last week were X and Y"); one after another run does not.
-        siblings = [
-            e
-            for e in context.by_sentence[event.sentence]
-            if e is not event
-            and e.date_source == "sentence"
-            and context.runs[e.id].dates
-            and context.runs[e.id].dates[0].start < event.trigger_span[0]
-        ]
-        if siblings:
-            _copy_date(event, siblings[0], "sentence-run")
-            return
-        paragraph = paragraph_of(event.sentence[0])
-        in_paragraph = context.dates.between(*context.paragraphs[paragraph]) if context.paragraphs else []
-        in_paragraph = [d for d in in_paragraph if not event.sentence[0] <= d.start < event.sentence[1]]
-        if in_paragraph:
-            nearest = min(in_paragraph, key=lambda d: abs(d.start - event.trigger_span[0]))
-            _set_date(event, [nearest], "paragraph")
-            return
-        keys = {p.key for p in event.participants if p.kind != "state"}
-        for previous in reversed(before):
-            distance = event.sentence_index - previous.sentence_index
-            if paragraph - paragraph_of(previous.sentence[0]) > 2 and distance > 8:
-                break
-            shared = keys & {p.key for p in previous.participants}
-            if previous.value and shared:
-                _copy_date(event, previous, "shared-actor")
-                close = distance <= 8
-                people = any(p.kind == PERSON for p in event.participants if p.key in shared)
-                if previous.family == event.family or (close and people and not previous.reporting):
-                    event.link = previous.id
-                return
-        same_family = [e for e in lede if e.family == event.family]
-        if same_family:
-            _copy_date(event, same_family[0], "family-lede")
-            if keys & {p.key for p in same_family[0].participants}:
-                event.link = same_family[0].id
-            return
-        if lede:
-            _copy_date(event, lede[0], "lede")
-
-
-# Between a subject and its verb: "Makei disclosed", "Lukashenko has", "X, who met", "Putin’s statement".
-_SUBJECT_LINK = re.compile(
-    r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
-)
-_AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
-_WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
-_TO_OR_IN = re.compile(r"\b(?:to|in|into)\s+$")
-
-
-_SAID_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b"
-)
-_SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added)\b")
-_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")
-
-
-def _speakers(text: str, runs: list[_Run], s_actors: list[ActorMention]) -> list[ActorMention]:
-    """People who only report ("…, Yalowitz told The Daily Beast"): not participants."""
-    out = []
-    for m in s_actors:
-        if m.kind != PERSON:
-            continue
-        tail = text[m.end : m.end + 120]
-        if (
-            _SAID_AFTER.match(tail)
-            or _SAID_AFTER_APPOSITION.match(tail)
-            or _ACCORDING_BEFORE.search(text, max(0, m.start - 16), m.start)
-        ):
-            out.append(m)
-    return out
-
-
-# Dates an event can be pointed back to: its own, or one it was firmly tied to.
-_FIRM = ("sentence", "sentence-run", "anaphora", "same-participants", "paragraph")
-_SAYS_THAT = re.compile(r"\s+(?:that\b|[“\"])|:\s")
-_TIME_ANCHOR = re.compile(
-    r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
-    re.I,
-)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:(?!to\s)[\w’'-]+\s+){0,2}$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
-
-
-def _specific_kind(p: Participant) -> bool:
-    return p.kind in (PERSON, "organisation") or p.key.startswith("unlinked:")
-
-
-def _possessive(text: str, end: int) -> bool:
-    return text.startswith(("’s", "'s", "’ ", "' "), end)
-
-
-@dataclass
-class _Context:
-    """What pass 2 consults to date an event: the article's events, dates and paragraphs."""
-
-    events: list[Event]
-    by_sentence: dict[tuple[int, int], list[Event]]
-    dates: _Window
-    paragraphs: Sequence[tuple[int, int]]
-    paragraph_of: object
-    lede: list[Event]
-    runs: dict[str, _Run]
-
-
-_BLANK_LINE = re.compile(r"\n\s*\n")
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans of the plain text: blocks are separated by blank lines."""
-    spans, start = [], 0
-    for m in _BLANK_LINE.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    """A trigger or anaphor found by the one scan of an article."""
-
-    start: int
-    end: int
-    text: str
-
-
-class _Window:
-    """Mentions sorted by start, sliced by offset range in O(log n)."""
-
-    def __init__(self, mentions: list) -> None:
-        self._mentions = mentions
-        self._starts = [m.start for m in mentions]
-
-    def between(self, start: int, end: int) -> list:
-        import bisect
-
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_left(self._starts, end, lo)
-        return self._mentions[lo:hi]
-
-
-def _paragraph_index(paragraphs: Sequence[tuple[int, int]]):
-    starts = [p[0] for p in paragraphs]
-
-    def index(offset: int) -> int:
-        import bisect
-
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
-    return index
-
-
-def _assign_dates(runs: list[_Run], dates: list[DateMention]) -> None:
-    """Each date goes to the nearest run; reporting runs lose ties to real ones."""
-    for d in dates:
-        best, best_distance = None, None
-        for run in runs:
-            distance = max(0, run.start - d.end, d.start - run.end)
-            if run.type.reporting:
-                distance += 3  # "said on Monday" is close; a real event as close wins
-            if best_distance is None or distance < best_distance:
-                best, best_distance = run, distance
-        if best is not None:
-            best.dates.append(d)
-
-
-def _set_date(event: Event, dates: list[DateMention], source: str) -> None:
-    bounds = [timex.bounds(d.value) for d in dates]
-    bounds = [b for b in bounds if b is not None]
-    if not bounds:
-        return
-    first = min(b[0] for b in bounds)
-    last = max(b[1] for b in bounds)
-    if len(dates) == 1:
-        event.value = dates[0].value
-    else:
-        event.value = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
-    event.first, event.last = first, last
-    event.date_source = source
-    event.date_text = " and ".join(d.text for d in dates)
-
-
-def _copy_date(event: Event, source: Event, how: str) -> None:
-    event.value, event.first, event.last = source.value, source.first, source.last
-    event.date_text = source.date_text
-    event.date_source = how
-
-
-def _unique(mentions: list[ActorMention]) -> list[Participant]:
-    seen, out = set(), []
-    for m in mentions:
-        p = participant(m)
-        if p.key not in seen:
-            seen.add(p.key)
-            out.append(p)
-    return out
-
-
-def _confidence(event: Event) -> float:
-    score = 0.45
-    score += {
-        "sentence": 0.3,
-        "anaphora": 0.25,
-        "sentence-run": 0.2,
-        "paragraph": 0.15,
-        "shared-actor": 0.12,
-        "family-lede": 0.1,
-        "lede": 0.05,
-    }.get(event.date_source, 0.0)
-    if any(p.kind == PERSON for p in event.participants):
-        score += 0.15
-    if event.planned:
-        score -= 0.1
-    if event.reporting:
-        score -= 0.1
-    return round(max(0.05, min(0.95, score)), 2)
+        first = _FirstPass(analysis, self.lexicon)
+        for index, (start, end) in enumerate(analysis.sentences):
+            first.read(index, start, end)
+        return _second_pass(self.lexicon, first)

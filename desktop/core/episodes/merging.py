@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from desktop.core.episodes.events import Event, Participant
+from desktop.core.episodes.event_records import Event, Participant
 
 
 class _Union:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from desktop.core.episodes.events import Event, EventLexicon, Participant
+from desktop.core.episodes.event_lexicon import EventLexicon
+from desktop.core.episodes.event_records import Event, Participant
 from desktop.core.text.clip import whole_words
 
 

@@ -436,7 +436,7 @@ class EpisodeSidebar(QWidget):
         for e in episodes:
             for ev in e.events:
                 types.setdefault(ev.type, ev.type)
-        from desktop.core.episodes.events import load_event_lexicon
+        from desktop.core.episodes.event_lexicon import load_event_lexicon
 
         lexicon = load_event_lexicon()
         for key in sorted(types, key=lambda k: lexicon.types[k].label):

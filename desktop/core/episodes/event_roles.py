@@ -1,0 +1,145 @@
+"""Who acts in an event (its sources) and who is acted on (its targets).
+
+The agent of a run is found by the first rule of ``SOURCE_RULES`` that names one: a subject
+just before the trigger, an agent after it ("the visit of X"), a pronoun's antecedent, the
+sentence's first person. Targets are the actors after the trigger, less the people who only
+report ("…, Yalowitz told"), the objects of negated triggers and possessive modifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.core.annotate.records import ActorMention
+from desktop.core.episodes.event_records import PERSON, possessive
+from desktop.core.episodes.event_runs import Run, Sentence
+
+# Between a subject and its verb: "Makei disclosed", "Lukashenko has", "X, who met", "Putin’s statement".
+_SUBJECT_LINK = re.compile(
+    r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
+)
+_AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
+_WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
+_SAID_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b"
+)
+_SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added)\b")
+_ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")
+#: A subject stands within this many characters before its verb.
+_SUBJECT_REACH = 90
+
+Mentions = list[ActorMention]
+
+
+def _reports(text: str, m: ActorMention) -> bool:
+    """ "…, Yalowitz told The Daily Beast", "according to X"."""
+    tail = text[m.end : m.end + 120]
+    return bool(
+        _SAID_AFTER.match(tail)
+        or _SAID_AFTER_APPOSITION.match(tail)
+        or _ACCORDING_BEFORE.search(text, max(0, m.start - 16), m.start)
+    )
+
+
+def _speakers(s: Sentence) -> Mentions:
+    """People who only report in this sentence (the subjects of "said"…): not participants; computed once."""
+    if s.speakers is not None:
+        return s.speakers
+    speakers = [m for m in s.actors if m.kind == PERSON and _reports(s.text, m)]
+    for other in s.runs:
+        if other.type.reporting:
+            speakers += [
+                m
+                for m in s.actors
+                if m.kind == PERSON
+                and other.start - _SUBJECT_REACH <= m.end <= other.start
+                and _SUBJECT_LINK.match(s.gap(m.end, other.start))
+            ]
+    s.speakers = speakers
+    return speakers
+
+
+def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "Makei disclosed", "X, who met": actors a few words before the trigger."""
+    return [
+        m
+        for m in s.actors
+        if previous_end <= m.start
+        and run.start - _SUBJECT_REACH <= m.end <= run.start
+        and _SUBJECT_LINK.match(s.gap(m.end, run.start))
+    ]
+
+
+def _agent_after(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "the visit of X", "a letter … from X": the agent follows the trigger."""
+    agent = _AGENT.match(s.text, run.triggers[0][1], next_start)
+    if not agent:
+        return []
+    return [m for m in s.actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start][:1]
+
+
+def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "he met": the last person before the pronoun, or of the two sentences before."""
+    pronoun = _PRONOUN_SUBJECT.search(s.text, max(previous_end, run.start - 40), run.start)
+    if not pronoun:
+        return []
+    before_pronoun = [m for m in s.actors if m.kind == PERSON and m.end <= pronoun.start()]
+    candidates = before_pronoun or s.previous_people
+    return [candidates[-1]] if candidates else []
+
+
+def _sentence_subject(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """The first person before the sentence's first real (not pointing back, not reporting) run."""
+    first_real = next((r.start for r in s.runs if not r.anaphor_type and not r.type.reporting), run.start)
+    return [m for m in s.actors if m.kind == PERSON and m.end <= first_real and not possessive(s.text, m.end)][:1]
+
+
+#: Where the agent of a run is looked for, in order: the first rule that finds one wins.
+SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
+    _subject_before,
+    _agent_after,
+    _pronoun,
+    _sentence_subject,
+)
+
+
+def _negated_objects(s: Sentence) -> Mentions:
+    """Actors just after a negated trigger ("did not meet X"), within its clause."""
+    if not s.negated:
+        return []
+    return [m for m in s.actors if any(0 <= m.start - n <= 40 and "," not in s.text[n : m.start] for n in s.negated)]
+
+
+def _not_met(s: Sentence, run: Run, after: Mentions, next_start: int) -> Mentions:
+    """ "during his meeting with Putin, Lukashenka made…": the person not met is the agent."""
+    with_ = [m for m in after if _WITH_BEFORE.search(s.text, max(s.start, m.start - 12), m.start)]
+    others = [m for m in s.actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start]
+    return others[:1] if with_ and others else []
+
+
+def roles(s: Sentence, run: Run) -> tuple[Mentions, Mentions]:
+    """Who acts (sources) and who is acted on (targets) for one run of a sentence."""
+    previous_end, next_start = s.neighbours(run)
+    sources: Mentions = []
+    for rule in SOURCE_RULES:
+        sources = rule(s, run, previous_end, next_start)
+        if sources:
+            break
+    first_end = run.triggers[0][1]
+    speakers = _speakers(s)
+    negated_objects = _negated_objects(s)
+    after = [
+        m
+        for m in s.actors
+        if first_end <= m.start < next_start and m not in sources and m not in speakers and m not in negated_objects
+    ]
+    if not sources and run.type.family == "contact":
+        sources = _not_met(s, run, after, next_start)
+    targets = [
+        m
+        for m in after
+        if m not in sources and not possessive(s.text, m.end)  # "Ryzhankou’s deputy": a modifier
+    ]
+    return sources, targets

@@ -1,0 +1,162 @@
+"""Runs: triggers of one family that follow each other in a sentence form one event.
+
+"meetings … on the sidelines" is one run; a negated trigger ("did not meet") makes none; a
+trigger inside a name ("General Assembly" in an organisation's name) is no trigger; an event
+used as a time anchor ("after the meetings") is no new event; a definite noun phrase ("this
+visit") may point back to an earlier event. Each date of the sentence goes to its nearest run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.core.annotate.records import ActorMention, DateMention
+from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
+from desktop.core.episodes.event_records import PERSON, Match, Window
+
+_TIME_ANCHOR = re.compile(
+    r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:(?!to\s)[\w’'-]+\s+){0,2}$", re.I)
+#: Two triggers of one family at most this many characters apart are one run.
+_RUN_GAP = 45
+
+
+@dataclass
+class Run:
+    type: EventType
+    start: int
+    end: int
+    triggers: list[tuple[int, int, str]]
+    dates: list[DateMention] = field(default_factory=list)
+    anaphor_type: str = ""  # the run points back to an earlier event of this type
+    definite_only: bool = False  # only a definite article: a first mention if nothing came before
+
+
+@dataclass
+class Sentence:
+    """One sentence with its runs, as roles and descriptions see it."""
+
+    text: str  # the article's whole text; offsets are the article's
+    start: int
+    end: int
+    actors: list[ActorMention]
+    runs: list[Run]
+    negated: list[int]  # end offsets of negated triggers
+    previous_people: list[ActorMention]  # people of the two sentences before
+    dates: Window  # every date mention of the article
+    places: Window
+    speakers: list[ActorMention] | None = None  # people who only report, once computed
+
+    def neighbours(self, run: Run) -> tuple[int, int]:
+        """Where the run before this one ends and the run after it starts (or the sentence's bounds)."""
+        index = self.runs.index(run)
+        previous_end = self.runs[index - 1].end if index else self.start
+        next_start = self.runs[index + 1].start if index + 1 < len(self.runs) else self.end
+        return previous_end, next_start
+
+    def gap(self, start: int, end: int) -> str:
+        """The text between two points with dates taken out ("made at the [date] meeting")."""
+        gap = self.text[start:end]
+        for d in self.dates.between(start, end):
+            gap = gap.replace(d.text, "x", 1)
+        return gap
+
+    def undated(self, phrase: str, start: int, end: int) -> str:
+        """A phrase without the dates in it ("February 14th meeting of …" → "meeting of …")."""
+        for d in self.dates.between(max(0, start - 40), end):
+            phrase = phrase.replace(d.text, "")
+        return " ".join(phrase.split())
+
+
+def _in_name(m: Match, names: list[ActorMention]) -> bool:
+    """ "enlargement negotiations" in a title, "General Assembly" in a name."""
+    return any(n.start < m.end and m.start < n.end for n in names)
+
+
+def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention]) -> bool:
+    """Does this trigger extend the last run (same family, close, no person between)?"""
+    return bool(
+        runs
+        and runs[-1].type.family == event_type.family
+        and m.start - runs[-1].end <= _RUN_GAP
+        and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
+    )
+
+
+def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention]) -> None:
+    if _continues(runs, event_type, m, names):
+        run = runs[-1]
+        run.end = m.end
+        run.triggers.append((m.start, m.end, m.text))
+        if event_type.priority > run.type.priority:
+            run.type = event_type
+    else:
+        runs.append(Run(event_type, m.start, m.end, [(m.start, m.end, m.text)]))
+
+
+def _trigger_runs(
+    lex: EventLexicon, text: str, names: list[ActorMention], found: list[Match]
+) -> tuple[list[Run], list[int]]:
+    """The runs of the triggers, and the end offsets of the negated triggers."""
+    runs: list[Run] = []
+    negated: list[int] = []
+    for m in found:
+        if _in_name(m, names):
+            continue
+        type_id = lex.trigger_type.get(" ".join(m.text.lower().split()))
+        if type_id is None:
+            continue
+        if is_negated(text, m.start, lex.negations):
+            negated.append(m.end)
+            continue
+        _add_trigger(runs, lex.types[type_id], m, names)
+    return runs, negated
+
+
+def _mark_anaphors(lex: EventLexicon, runs: list[Run], anaphors: list[Match]) -> None:
+    for m in anaphors:
+        type_id = lex.anaphor_type.get(" ".join(m.text.lower().split()), "")
+        for run in runs:
+            if run.start <= m.end and m.start <= run.end and run.type.family == lex.types[type_id].family:
+                run.anaphor_type = type_id
+
+
+def _mark_definite(text: str, start: int, runs: list[Run]) -> None:
+    """ "the mysterious meetings", "this visit": a definite noun phrase may point back."""
+    for run in runs:
+        if (
+            not run.anaphor_type
+            and not run.type.reporting
+            and _DEFINITE_BEFORE.search(text, max(start, run.start - 40), run.start)
+        ):
+            run.anaphor_type = run.type.id
+            run.definite_only = True
+
+
+def find_runs(
+    lex: EventLexicon, text: str, start: int, names: list[ActorMention], found: list[Match], anaphors: list[Match]
+) -> tuple[list[Run], list[int]]:
+    """The runs of one sentence (from ``start``) and the end offsets of its negated triggers."""
+    runs, negated = _trigger_runs(lex, text, names, found)
+    _mark_anaphors(lex, runs, anaphors)
+    # "After the meetings, X travelled…": an event used as a time anchor is no new event.
+    runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
+    _mark_definite(text, start, runs)
+    return runs, negated
+
+
+def assign_dates(runs: list[Run], dates: list[DateMention]) -> None:
+    """Each date goes to the nearest run; reporting runs lose ties to real ones."""
+    for d in dates:
+        best, best_distance = None, None
+        for run in runs:
+            distance = max(0, run.start - d.end, d.start - run.end)
+            if run.type.reporting:
+                distance += 3  # "said on Monday" is close; a real event as close wins
+            if best_distance is None or distance < best_distance:
+                best, best_distance = run, distance
+        if best is not None:
+            best.dates.append(d)
