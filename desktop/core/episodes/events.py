@@ -28,7 +28,6 @@ from desktop.core.episodes.event_records import (
     Event,
     Evidence,
     Match,
-    Participant,
     Window,
     date_usable,
     paragraph_index,
@@ -40,9 +39,6 @@ from desktop.core.episodes.event_records import (
 )
 from desktop.core.episodes.event_roles import roles
 from desktop.core.episodes.event_runs import Run, Sentence, assign_dates, find_runs
-
-# grouping.py still imports these from here; they live in event_records and event_lexicon.
-__all__ = ["Event", "EventExtractor", "EventLexicon", "Evidence", "Participant", "load_event_lexicon"]
 
 #: An event "recent" enough for a sentence to be its context: this close in paragraphs or sentences.
 _RECENT_PARAGRAPHS = 1

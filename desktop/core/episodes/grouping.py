@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.episodes.curation import Curation, NamedRule, load_curation
-from desktop.core.episodes.events import Event, EventExtractor, EventLexicon, Evidence, Participant, load_event_lexicon
+from desktop.core.episodes.event_lexicon import EventLexicon, load_event_lexicon
+from desktop.core.episodes.event_records import Event, Evidence, Participant
+from desktop.core.episodes.events import EventExtractor
 from desktop.core.episodes.merging import dated_events, group_events
 from desktop.core.episodes.titles import episode_title, rank_events
 
