@@ -55,11 +55,16 @@ def test_selecting_an_episode_opens_its_sources_and_marks_the_evidence(window, q
     window.episodes.tree.scrollTo(index)
     rect = window.episodes.tree.visualRect(index)
     qtbot.mouseClick(window.episodes.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    panes = window.reader.panes
-    assert [p.title.text() for p in panes] == ["Minsk tries to return to “security arbitrage”"]
+    # the source was already open (first start): no pane closes, its pane becomes the current one
+    assert [p.title.text() for p in window.reader.panes] == [
+        "Minsk seeks to become a reliable partner for the United States",
+        "Minsk tries to return to “security arbitrage”",
+    ]
+    pane = window.reader.current_pane()
+    assert pane is window.reader.panes[1]
     evidence = QColor(palette.LightStyle.styles[palette.Evidence].split("bg:")[1].split()[0])
-    assert background_at(panes[0], "saw the publication of") == evidence
-    assert background_at(panes[0], "Thus, Minsk once again") != evidence  # only the evidence is marked
+    assert background_at(pane, "saw the publication of") == evidence
+    assert background_at(pane, "Thus, Minsk once again") != evidence  # only the evidence is marked
     assert "1 evidence sentence" in window.statusBar().currentMessage()
     # the next selection replaces the marks
     index = row_of(window, "Lukashenko meets Putin")
@@ -69,7 +74,7 @@ def test_selecting_an_episode_opens_its_sources_and_marks_the_evidence(window, q
         Qt.MouseButton.LeftButton,
         pos=window.episodes.tree.visualRect(index).center(),
     )
-    assert background_at(window.reader.panes[0], "saw the publication of") != evidence
+    assert background_at(pane, "saw the publication of") != evidence
 
 
 def test_keyboard_navigation_and_filters(window, qtbot):
@@ -88,7 +93,8 @@ def test_keyboard_navigation_and_filters(window, qtbot):
     sidebar.tree.setCurrentIndex(row_of(window, "Lukashenko meets Vakulchik"))
     press(qtbot, sidebar.tree, Qt.Key.Key_Down)
     assert sidebar.current_id().startswith("2013-03-15")
-    assert window.reader.panes[0].title.text().startswith("Lukashenko aspires")
+    assert window.reader.current_pane().title.text().startswith("Lukashenko aspires")  # in a third pane
+    assert len(window.reader.panes) == 3
 
 
 def test_timeline_click_selects_in_the_sidebar_and_the_reader(window, qtbot):

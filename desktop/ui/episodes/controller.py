@@ -71,12 +71,12 @@ class EpisodeController(QObject):
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for evidence in episode.primary_evidence:
             spans[evidence.article].append((evidence.start, evidence.end))
-        self.reader.show_evidence(dict(spans))
+        placement = self.reader.show_evidence(dict(spans))
         if self.timeline is not None:
             self.timeline.select(episode_id)
         n = sum(len(v) for v in spans.values())
-        more = " (the first three are open)" if len(spans) > 3 else ""
         sentences = f"{n} evidence sentence{'s' if n != 1 else ''}"
         articles = f"{len(spans)} article{'s' if len(spans) != 1 else ''}"
-        self.message.emit(f"{episode.title} — {sentences} in {articles}{more}")
+        where = self.reader.describe(placement)
+        self.message.emit(f"{episode.title} — {sentences} in {articles}." + (f" {where}" if where else ""))
         self.episode_shown.emit(episode_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from urllib.parse import parse_qs, unquote, urlparse
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
@@ -358,10 +357,3 @@ class ReaderArea(QStackedWidget):
             for article_id in ids[:MAX_PANES]:
                 if article_id:
                     self.article_dropped.emit(article_id, -1)
-
-    def reorder(self, panes: Sequence[ReaderPane]) -> None:
-        """Put ``panes`` (all open) in this order, left to right."""
-        for index, pane in enumerate(panes):
-            self.splitter.insertWidget(index, pane)
-        self._panes.sort(key=list(panes).index)
-        self.panes_changed.emit()
