@@ -68,6 +68,7 @@ class _Engine:
     actor_tagger: Any
     date_tagger: Any
     generation: int
+    references: Any = None  # descriptions that refer back (references.ReferenceResolver)
 
 
 class Analyzer:
@@ -93,7 +94,9 @@ class Analyzer:
 
         user_file = self._user_actors_file or paths.user_actors_file()
         gazetteer = load_gazetteer(self._actors_file, user_file if user_file.exists() else None)
-        return _Engine(gazetteer, ActorTagger(gazetteer), DateTagger(), generation)
+        from desktop.core.annotate.references import ReferenceResolver
+
+        return _Engine(gazetteer, ActorTagger(gazetteer), DateTagger(), generation, ReferenceResolver(gazetteer))
 
     def _ensure(self) -> _Engine:
         """The current engine, built on first use; callers keep the reference they got."""
@@ -138,6 +141,8 @@ class Analyzer:
         spans = tuple(sentences(text))
         dates = engine.date_tagger.tag(text, anchor, spans)
         actors, places = engine.actor_tagger.tag(text, anchor, spans)
+        if engine.references is not None:
+            actors = engine.references.resolve(text, anchor, actors)
         return ArticleAnalysis(
             article=article or Article(id="text", title="Text", body=text),
             text=text,

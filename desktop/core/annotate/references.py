@@ -1,0 +1,246 @@
+"""Descriptions that refer back to a person: "the president", "The head of state", "the minister".
+
+A pass after the actor tagger (:mod:`desktop.core.annotate.actor_tagger`): it finds definite
+descriptions built on the office classes of ``corpus/lexicons/references.yaml`` and resolves each
+to the most recent person named before it whose office fits (at the article's date), or else to
+the one holder of a fitting office of the country the article is about. Descriptions followed by
+"of …", by a name in apposition, or inside a mention already found are left to the tagger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from desktop.core.annotate.records import VIA_DEMONYM, VIA_ROLE, ActorMention
+from desktop.core.files import schema
+from desktop.core.files.lexicons import load_lexicon
+
+
+@dataclass(frozen=True)
+class OfficeClass:
+    """Nouns of a description and the titles of the offices they fit."""
+
+    heads: list[str]
+    titles: list[str]
+    except_: list[str] = field(default_factory=list)  # "except" in the file
+
+    def fits(self, title: str) -> bool:
+        """Whether a person with this title (in any case) may be meant."""
+        return bool(title) and _any_words(self.titles, title) and not _any_words(self.except_, title)
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    """The shape of ``corpus/lexicons/references.yaml``."""
+
+    classes: list[OfficeClass]
+    modifiers: list[str] = field(default_factory=list)
+    country_words: list[str] = field(default_factory=list)
+
+
+def _any_words(phrases: Iterable[str], text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.IGNORECASE) for p in phrases)
+
+
+@cache
+def load_reference_words() -> ReferenceWords:
+    """``corpus/lexicons/references.yaml``, validated."""
+    data = load_lexicon("references")
+    if isinstance(data, dict) and "classes" in data:  # "except" is a Python keyword
+        data = {**data, "classes": [_rename_except(c) for c in data["classes"] or []]}
+    return schema.load(ReferenceWords, data, "references.yaml")
+
+
+def _rename_except(entry):
+    return {("except_" if k == "except" else k): v for k, v in entry.items()} if isinstance(entry, dict) else entry
+
+
+def _alternation(words: Iterable[str]) -> str:
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    actor: str | None
+    name: str
+    side: str
+    role: str
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    office: OfficeClass
+    adjective: str  # a demonym restricting the country, or ""
+    of_country: bool  # "the country's …"
+
+
+class ReferenceResolver:
+    """Adds the descriptions that refer back to the actor mentions of one text."""
+
+    def __init__(self, gazetteer, words: ReferenceWords | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.words = words or load_reference_words()
+        self._by_head = {" ".join(h.lower().split()): c for c in self.words.classes for h in c.heads}
+        self._adjectives = _adjective_map(gazetteer)
+        self.pattern = self._compile()
+
+    def _compile(self) -> re.Pattern[str]:
+        country = _alternation(self.words.country_words)
+        det = rf"(?P<det>(?:the\s+)?(?P<country>{country})|the)" if country else r"(?P<det>the)"
+        mods = _alternation(self.words.modifiers)
+        adjectives = _alternation(self._adjectives)
+        mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
+        adj_part = rf"(?:(?P<adj>{adjectives})\s+)?" if adjectives else ""
+        return re.compile(
+            rf"(?<![\w-]){det}\s+{mod_part}{adj_part}(?P<head>{_alternation(self._by_head)})(?![\w-])",
+            re.IGNORECASE,
+        )
+
+    # -- finding
+    def _descriptions(self, text: str, taken: Sequence[tuple[int, int]]) -> list[_Found]:
+        found = []
+        for m in self.pattern.finditer(text):
+            adjective = m.group("adj") or ""
+            if adjective and adjective not in self._adjectives:  # case matters: "US", not "us"
+                continue
+            if _inside(m.start(), m.end(), taken) or _named_after(text, m.end(), taken):
+                continue
+            office = self._by_head[" ".join(m.group("head").lower().split())]
+            found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country"))))
+        return found
+
+    # -- resolving
+    def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """``mentions`` with the resolved descriptions added, in text order."""
+        taken = sorted((m.start, m.end) for m in mentions if m.via != VIA_DEMONYM)  # "the [Lithuanian] minister"
+        found = self._descriptions(text, taken)
+        if not found:
+            return list(mentions)
+        country = self._country(mentions)
+        merged = sorted(mentions, key=lambda m: (m.start, m.end))
+        for item in found:  # in text order: a resolved description counts for the next ones
+            persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
+            who = self._earlier(item, persons, anchor, country) or self._holder(item, country, anchor)
+            if who is not None:
+                merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
+                merged.append(_mention(item, who, text))
+                merged.sort(key=lambda m: (m.start, m.end))
+        return merged
+
+    def _title(self, mention: ActorMention, anchor: dt.date | None) -> tuple[str, str | None]:
+        """The person's title at the date and the state or body it belongs to."""
+        actor = self.gazetteer.actor(mention.actor) if mention.actor else None
+        if actor is None:
+            return mention.text, None
+        tenure = actor.tenure_at(anchor) if anchor else actor.tenure_at(None)
+        if tenure is None:  # no office known at the date: the title written with the name
+            return mention.text, None
+        role = self.gazetteer.role(tenure.role)
+        return tenure.title, role.of if role else None
+
+    def _allowed(self, item: _Found, side: str, of: str | None, country: str | None) -> bool:
+        wanted = self._adjectives.get(item.adjective) if item.adjective else None
+        if item.of_country:
+            wanted = country
+        if wanted is None:
+            return True
+        state = self.gazetteer.actor(wanted)
+        return of == wanted or (of is None and state is not None and side == state.side)
+
+    def _earlier(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None) -> _Who | None:
+        """The most salient fitting person named before: the most often named, then one of the
+        article's country, then the first named (the one the article introduced first)."""
+        fitting: dict[str, list] = {}
+        for order, mention in enumerate(persons):
+            if mention.end > item.start:
+                break
+            title, of = self._title(mention, anchor)
+            if item.office.fits(title) and self._allowed(item, mention.side, of, country):
+                key = mention.actor or mention.name
+                entry = fitting.setdefault(key, [0, False, -order, mention])
+                entry[0] += 1
+                entry[1] = entry[1] or (of is not None and of == country)
+        if not fitting:
+            return None
+        mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
+        return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
+
+    def _holder(self, item: _Found, country: str | None, anchor) -> _Who | None:
+        where = self._adjectives.get(item.adjective) if item.adjective else country
+        if where is None:
+            return None
+        holders = {}
+        for role in self.gazetteer.roles.values():
+            if role.of == where and item.office.fits(role.title):
+                actor = self.gazetteer.holder_at(role.id, anchor)
+                if actor is not None:
+                    holders[actor.id] = actor
+        if len(holders) != 1:
+            return None
+        actor = next(iter(holders.values()))
+        return _Who(actor.id, actor.name, actor.side, actor.role_at(anchor), "the holder of the office at the date")
+
+    def _country(self, mentions: Sequence[ActorMention]) -> str | None:
+        """The state the article names most, itself or through the offices of its people (ties: the
+        first named)."""
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            actor = self.gazetteer.actor(m.actor) if m.actor else None
+            if actor is not None and actor.kind == "state":
+                counts[actor.id] += 1
+            elif actor is not None and actor.is_person:
+                tenure = actor.tenure_at(None)
+                role = self.gazetteer.role(tenure.role) if tenure else None
+                if role is not None and role.of in self.gazetteer:
+                    counts[role.of] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+
+def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
+    return ActorMention(
+        start=item.start,
+        end=item.end,
+        text=text[item.start : item.end],
+        actor=who.actor,
+        name=who.name,
+        kind="person",
+        side=who.side,
+        via=VIA_ROLE,
+        matched=f"refers back to {who.name}, {who.how}",
+        role=who.role,
+    )
+
+
+_HOW_BEFORE = "the person with that office most often named before"
+
+
+def _inside(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _named_after(text: str, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    """ "… of X" follows, or a mention starts right after (a name in apposition)."""
+    if re.match(r"\s+of\b", text[end : end + 8]):
+        return True
+    gap = re.match(r",?\s+", text[end : end + 4])
+    nxt = end + (gap.end() if gap else 0)
+    return any(s == nxt for s, _e in taken)
+
+
+def _adjective_map(gazetteer) -> dict[str, str]:
+    """Adjectives and acronyms of states and bodies ("Lithuanian", "US", "EU") → their ids."""
+    out: dict[str, str] = {}
+    for actor in gazetteer.actors.values():
+        if actor.kind != "person":
+            for adjective in actor.adjectives():
+                out.setdefault(adjective, actor.id)
+    return out

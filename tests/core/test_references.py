@@ -1,0 +1,102 @@
+"""Descriptions that refer back ("the president", "the minister") resolve to the right person.
+
+Made-up texts about real offices of the actor list; none is a sentence of an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.core.annotate.analysis import Analyzer
+from desktop.core.annotate.references import ReferenceWords, load_reference_words
+from desktop.core.files import schema
+from desktop.core.files.lexicons import DataFileError
+
+DAY = dt.date(2025, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _who(analyzer: Analyzer, text: str, phrase: str, day: dt.date = DAY) -> str | None:
+    """The actor (or unlinked name) the first mention of ``phrase`` resolves to; KeyError if none."""
+    analysis = analyzer.analyze_text(text, day)
+    start = text.index(phrase)
+    for m in analysis.actors:
+        if m.start == start and m.end == start + len(phrase):
+            return m.actor or f"unlinked:{m.name}"
+    raise KeyError(f"{phrase!r} is no mention: {[(m.text, m.actor) for m in analysis.actors]}")
+
+
+def test_the_president_is_the_president_named_before(analyzer):
+    text = "Lithuanian President Gitanas Nausėda opened the session in Vilnius. The president said little."
+    assert _who(analyzer, text, "The president") == "nauseda"
+
+
+def test_the_most_often_named_wins_over_the_last_named(analyzer):
+    text = (
+        "Alexander Lukashenko received a delegation in Minsk. Lukashenko spoke for an hour. "
+        "A letter from Donald Trump was handed over. The head of state thanked the guests."
+    )
+    assert _who(analyzer, text, "The head of state") == "lukashenko"
+
+
+def test_a_demonym_restricts_the_country(analyzer):
+    text = (
+        "Lithuanian Foreign Minister Kęstutis Budrys answered questions. Later, Belarusian "
+        "Foreign Minister Maxim Ryzhenkov spoke to reporters. The Lithuanian minister replied."
+    )
+    assert _who(analyzer, text, "The Lithuanian minister") == "budrys"
+
+
+def test_a_deputy_is_not_the_minister(analyzer):
+    text = "Deputy Foreign Minister Oleg Testov spoke first. The foreign minister did not attend."
+    with pytest.raises(KeyError):
+        _who(analyzer, text, "The foreign minister")
+
+
+def test_without_a_name_the_holder_of_the_office_of_the_country(analyzer):
+    text = "Belarus freed a group of prisoners on Friday. The president signed the pardons, Belarus said."
+    assert _who(analyzer, text, "The president", dt.date(2024, 7, 5)) == "lukashenko"
+
+
+def test_the_country_s_leader(analyzer):
+    text = "Belarus held talks with Poland. Belarus wants trade. The country's leader spoke of peace."
+    assert _who(analyzer, text, "The country's leader", dt.date(2024, 7, 5)) == "lukashenko"
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Ursula von der Leyen met Gitanas Nausėda. The president of the Commission spoke.", "The president"),
+        ("Gitanas Nausėda met the press. The presidents of two states spoke.", "The presidents"),
+        ("Gitanas Nausėda spoke. Then the minister, Kęstutis Budrys, arrived.", "the minister"),
+    ],
+)
+def test_descriptions_left_to_the_names(analyzer, text, phrase):
+    with pytest.raises(KeyError):
+        _who(analyzer, text, phrase)
+
+
+def test_a_person_not_in_the_actor_list_by_the_title_written_with_the_name(analyzer):
+    text = "Ambassador Marianne Oskarsdottir presented her credentials in Minsk. The ambassador smiled."
+    who = _who(analyzer, text, "The ambassador")
+    assert who is not None and who.startswith("unlinked:") and "Oskarsdottir" in who
+
+
+def test_the_tooltip_says_why(analyzer):
+    text = "Lithuanian President Gitanas Nausėda spoke. The president left."
+    analysis = analyzer.analyze_text(text, DAY)
+    mention = next(m for m in analysis.actors if m.text == "The president")
+    assert "Gitanas Nausėda" in mention.matched and "named before" in mention.matched
+
+
+def test_the_lexicon_loads_and_a_bad_one_says_where():
+    words = load_reference_words()
+    assert any("president" in c.heads for c in words.classes)
+    with pytest.raises(DataFileError, match=r"references.yaml: classes\[0\]"):
+        schema.load(ReferenceWords, {"classes": [{"heads": ["president"]}]}, "references.yaml")
