@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.core.annotate.gazetteer import (
-    SIDE_IDS,
-    Gazetteer,
-    GazetteerError,
-    add_user_actor,
-    bundled_actors_file,
-    expand_pattern,
-    load_gazetteer,
-    parse_partial_date,
-    slugify,
-)
+from desktop.core.annotate.gazetteer import Gazetteer, load_gazetteer
+from desktop.core.annotate.gazetteer_loader import SIDE_IDS
+from desktop.core.annotate.gazetteer_records import GazetteerError, slugify
+from desktop.core.annotate.role_patterns import expand_pattern
+from desktop.core.annotate.tenures import parse_partial_date
+from desktop.core.annotate.user_actors import add_user_actor, bundled_actors_file
 
 NO_USER_FILE = Path("/nonexistent/overtures/actors.yaml")
 
