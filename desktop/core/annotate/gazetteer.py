@@ -33,8 +33,9 @@ from desktop.core.annotate.gazetteer_records import (
     Side,
     Tenure,
 )
+from desktop.core.annotate.sides import bundled_sides_file, extra_sides, load_sides, merge_sides, use_sides
 from desktop.core.annotate.startup_cache import cache_key, read_cache, write_cache
-from desktop.core.annotate.user_actors import bundled_actors_file, read_user_file
+from desktop.core.annotate.user_actors import bundled_actors_file, read_user_data
 
 # desktop/core/annotate/actors.py (not changed here) imports these from this module.
 from desktop.core.annotate.gazetteer_records import strip_article  # noqa: F401  isort: skip
@@ -128,44 +129,55 @@ class Gazetteer:
 # ─────────────────────────────────────────────────────────────────── loading
 
 
-def load_gazetteer(path: Path | None = None, user_path: Path | None = None, *, cache: bool = True) -> Gazetteer:
+def load_gazetteer(
+    path: Path | None = None,
+    user_path: Path | None = None,
+    *,
+    cache: bool = True,
+    sides_path: Path | None = None,
+) -> Gazetteer:
     """The bundled gazetteer (or ``path``), then the user's actors file if it exists.
 
-    A user entry with the id of a bundled actor replaces it (the user's word wins).
-    Raises :class:`GazetteerError` naming the file, entry and field of any mistake.
+    The sides come from ``corpus/sides.yaml`` (or ``sides_path``), then from the ``sides:`` lists
+    of the actors files. A user entry with the id of a bundled actor or side replaces it (the
+    user's word wins). Raises :class:`GazetteerError` naming the file, entry and field of any
+    mistake. The sides of the gazetteer loaded are the ones the palette colours.
 
     Parsing and validating the YAML takes about 0.1 s, too long for every start-up, so a
     validated gazetteer is kept in the cache folder, keyed by the files' sizes and times and by
     the code that reads them; ``cache=False`` always reads the files.
     """
     path = path or bundled_actors_file()
+    sides_path = sides_path or bundled_sides_file()
     if user_path is None:
         from desktop.core.files import paths
 
         user_path = paths.user_actors_file()
-    key = cache_key(path, user_path) if cache else None
-    if key is not None:
-        cached = read_cache("gazetteer", key)
-        if isinstance(cached, Gazetteer):
-            return cached
-    gazetteer = _load(path, user_path)
-    if key is not None:
-        gazetteer.fingerprint = key
-        write_cache("gazetteer", key, gazetteer)
+    key = cache_key(path, user_path, sides_path) if cache else None
+    cached = read_cache("gazetteer", key) if key is not None else None
+    if isinstance(cached, Gazetteer):
+        gazetteer = cached
+    else:
+        gazetteer = _load(path, user_path, sides_path)
+        if key is not None:
+            gazetteer.fingerprint = key
+            write_cache("gazetteer", key, gazetteer)
+    use_sides(gazetteer.sides.values())
     return gazetteer
 
 
-def _load(path: Path, user_path: Path) -> Gazetteer:
+def _load(path: Path, user_path: Path, sides_path: Path) -> Gazetteer:
     data = read_mapping(path)
     loader = Loader(path.name)
-    sides = loader.sides(data.get("sides"))
-    side_ids = {s.id for s in sides}
+    sides = merge_sides(load_sides(sides_path), extra_sides(data.get("sides"), path.name))
     raw_actors = loader.actor_list(data.get("actors"), "actors")
-    sources = [path]
+    sources = [path, sides_path]
     user_entries: list[Mapping[str, Any]] = []
     if user_path.is_file():
-        user_entries = read_user_file(user_path)
+        user_sides, user_entries = read_user_data(user_path)
+        sides = merge_sides(sides, extra_sides(user_sides, user_path.name))
         sources.append(user_path)
+    side_ids = tuple(s.id for s in sides)
     role_ids = loader.role_ids(data.get("roles"))
     actors = loader.actors(raw_actors, side_ids, role_ids, lenient=False)
     if user_entries:

@@ -1,7 +1,8 @@
 """Validation of ``corpus/actors.yaml`` section by section; every error says file, entry and field.
 
 :func:`desktop.core.annotate.gazetteer.load_gazetteer` reads the files and asks a :class:`Loader`
-for each section in turn (sides, roles, actors, pattern sets, places, cues).
+for each section in turn (roles, actors, pattern sets, places, cues); the sides are read by
+:mod:`desktop.core.annotate.sides`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from desktop.core.annotate.gazetteer_records import (
     GazetteerError,
     Place,
     Role,
-    Side,
     strip_article,
     unique_slug,
 )
@@ -27,19 +27,6 @@ from desktop.core.annotate.role_patterns import expand_pattern
 from desktop.core.annotate.tenures import read_tenures
 from desktop.core.files.lexicons import DataFileError, load_yaml
 
-#: The fixed sides, in legend order; the palette and the settings know them by these ids.
-SIDE_IDS = (
-    "belarus",
-    "opposition",
-    "russia",
-    "us",
-    "eu",
-    "poland",
-    "ukraine",
-    "international",
-    "west",
-    "other",
-)
 ACTOR_FIELDS = frozenset(
     {
         "id",
@@ -88,26 +75,6 @@ class Loader:
     def fail(self, where: str, problem: str) -> GazetteerError:
         return GazetteerError(f"{self.source}: {where}: {problem}")
 
-    # -- sides
-
-    def sides(self, raw: Any) -> list[Side]:
-        entries = self._list(raw, "sides")
-        sides: list[Side] = []
-        for index, entry in enumerate(entries):
-            where = self._where("sides", index, entry)
-            if not isinstance(entry, dict):
-                raise self.fail(where, "expected a mapping with id, label and code")
-            side_id = self._text(entry, "id", where)
-            if side_id not in SIDE_IDS:
-                raise self.fail(where, f"id: '{side_id}' is not one of the fixed sides ({', '.join(SIDE_IDS)})")
-            if side_id in {s.id for s in sides}:
-                raise self.fail(where, f"id: '{side_id}' is defined twice")
-            sides.append(Side(side_id, self._text(entry, "label", where), self._text(entry, "code", where)))
-        missing = [s for s in SIDE_IDS if s not in {side.id for side in sides}]
-        if missing:
-            raise self.fail("sides", f"missing the fixed side(s) {', '.join(missing)}")
-        return sorted(sides, key=lambda s: SIDE_IDS.index(s.id))
-
     # -- actors
 
     def actor_list(self, raw: Any, section: str) -> list[Mapping[str, Any]]:
@@ -130,7 +97,7 @@ class Loader:
     def actors(
         self,
         entries: Sequence[Any],
-        side_ids: set[str],
+        side_ids: Sequence[str],
         role_ids: set[str],
         *,
         lenient: bool,
@@ -150,7 +117,7 @@ class Loader:
         self,
         index: int,
         entry: Any,
-        side_ids: set[str],
+        side_ids: Sequence[str],
         role_ids: set[str],
         lenient: bool,
         taken: set[str],
@@ -184,7 +151,7 @@ class Loader:
         )
 
     def _identity(
-        self, entry: Any, where: str, side_ids: set[str], lenient: bool, taken: set[str]
+        self, entry: Any, where: str, side_ids: Sequence[str], lenient: bool, taken: set[str]
     ) -> tuple[str, str, str, str]:
         """Id, name, kind and side of an actor entry; ``lenient`` fills in id, kind and side."""
         if not isinstance(entry, dict):
@@ -201,7 +168,7 @@ class Loader:
             raise self.fail(where, f"kind: {kind!r} is not one of {', '.join(KINDS)}")
         side = entry.get("side", FALLBACK_SIDE if lenient else None)
         if side not in side_ids:
-            raise self.fail(where, f"side: {side!r} is not one of {', '.join(SIDE_IDS)}")
+            raise self.fail(where, f"side: {side!r} is not one of {', '.join(side_ids)}")
         return actor_id, name, kind, side
 
     def check_names_unique(self, actors: Iterable[Actor]) -> None:

@@ -30,6 +30,8 @@ class Side:
     id: str
     label: str
     code: str  # short code printed after a name when reading without colour
+    colour: str  # background in the light theme, #RRGGBB
+    dark: str  # background in the dark theme, #RRGGBB
 
 
 @dataclass(frozen=True, slots=True)
