@@ -10,7 +10,7 @@ The work is shared out: the records in :mod:`~desktop.core.annotate.gazetteer_re
 validation of each section in :mod:`~desktop.core.annotate.gazetteer_loader`, tenures and their
 dates in :mod:`~desktop.core.annotate.tenures`, role patterns in
 :mod:`~desktop.core.annotate.role_patterns`, the user's file in
-:mod:`~desktop.core.annotate.user_actors`, the start-up cache in
+:mod:`~desktop.core.annotate.user_actors`, the fingerprint and the matcher's start-up cache in
 :mod:`~desktop.core.annotate.startup_cache`.
 """
 
@@ -34,11 +34,12 @@ from desktop.core.annotate.gazetteer_records import (
     Tenure,
 )
 from desktop.core.annotate.sides import bundled_sides_file, extra_sides, load_sides, merge_sides, use_sides
-from desktop.core.annotate.startup_cache import cache_key, read_cache, write_cache
+from desktop.core.annotate.startup_cache import cache_key
 from desktop.core.annotate.user_actors import bundled_actors_file, read_user_data
 
 # desktop/core/annotate/actors.py (not changed here) imports these from this module.
 from desktop.core.annotate.gazetteer_records import strip_article  # noqa: F401  isort: skip
+from desktop.core.annotate.startup_cache import read_cache, write_cache  # noqa: F401  isort: skip
 
 # ─────────────────────────────────────────────────────────────────── the gazetteer
 
@@ -61,7 +62,7 @@ class Gazetteer:
         self._places = {p.id: p for p in places}
         self.cues = cues
         self.sources = tuple(sources)
-        #: Identifies the files this was loaded from (set when loaded through the cache).
+        #: Identifies the files and code this was loaded from (None if loaded with ``cache=False``).
         self.fingerprint: str | None = None
         holders: dict[str, list[tuple[Actor, Tenure]]] = {r.id: [] for r in roles}
         for actor in actors:
@@ -143,9 +144,9 @@ def load_gazetteer(
     user's word wins). Raises :class:`GazetteerError` naming the file, entry and field of any
     mistake. The sides of the gazetteer loaded are the ones the palette colours.
 
-    Parsing and validating the YAML takes about 0.1 s, too long for every start-up, so a
-    validated gazetteer is kept in the cache folder, keyed by the files' sizes and times and by
-    the code that reads them; ``cache=False`` always reads the files.
+    ``cache`` (the default) sets :attr:`Gazetteer.fingerprint`, a digest of the files and of the
+    code reading them, under which the compiled matcher is kept between runs. The gazetteer
+    itself is always read from the files: that takes 25–35 ms, less than a cache is worth.
     """
     path = path or bundled_actors_file()
     sides_path = sides_path or bundled_sides_file()
@@ -153,15 +154,9 @@ def load_gazetteer(
         from desktop.core.files import paths
 
         user_path = paths.user_actors_file()
-    key = cache_key(path, user_path, sides_path) if cache else None
-    cached = read_cache("gazetteer", key) if key is not None else None
-    if isinstance(cached, Gazetteer):
-        gazetteer = cached
-    else:
-        gazetteer = _load(path, user_path, sides_path)
-        if key is not None:
-            gazetteer.fingerprint = key
-            write_cache("gazetteer", key, gazetteer)
+    gazetteer = _load(path, user_path, sides_path)
+    if cache:
+        gazetteer.fingerprint = cache_key(path, user_path, sides_path)
     use_sides(gazetteer.sides.values())
     return gazetteer
 

@@ -9,6 +9,7 @@ use (:func:`use_sides`), and the palette colours them (:func:`known_sides`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,8 +29,6 @@ DARK_SHADE = 0.12
 
 
 def _colour_check(value: str) -> str:
-    import re
-
     if not re.fullmatch(_COLOUR, value):
         raise ValueError(f"{value!r} is not a colour (use #RRGGBB)")
     return value
