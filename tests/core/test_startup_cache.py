@@ -8,7 +8,7 @@ import os
 import pickle
 
 from desktop.core.annotate import actors
-from desktop.core.annotate.actors import ActorTagger
+from desktop.core.annotate.actor_tagger import ActorTagger
 from desktop.core.annotate.gazetteer import load_gazetteer
 from desktop.core.annotate.startup_cache import cache_file, read_cache, write_cache
 
