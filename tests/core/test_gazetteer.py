@@ -9,18 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.core.annotate.gazetteer import (
-    SIDE_IDS,
-    Gazetteer,
-    GazetteerError,
-    add_user_actor,
-    bundled_actors_file,
-    expand_pattern,
-    load_gazetteer,
-    parse_partial_date,
-    slugify,
-)
+from desktop.core.annotate.gazetteer import Gazetteer, load_gazetteer
+from desktop.core.annotate.gazetteer_records import GazetteerError, slugify
+from desktop.core.annotate.role_patterns import expand_pattern
+from desktop.core.annotate.sides import bundled_sides
+from desktop.core.annotate.tenures import parse_partial_date
+from desktop.core.annotate.user_actors import add_user_actor, bundled_actors_file
 
+SIDE_IDS = tuple(side.id for side in bundled_sides())
 NO_USER_FILE = Path("/nonexistent/overtures/actors.yaml")
 
 # Ids the rest of the app (and the gold set) relies on.
@@ -189,17 +185,6 @@ def test_bad_partial_dates(value):
 
 
 MINIMAL = """\
-sides:
-  - {id: belarus, label: Belarus, code: BY}
-  - {id: opposition, label: Opposition, code: OPP}
-  - {id: russia, label: Russia, code: RU}
-  - {id: us, label: United States, code: US}
-  - {id: eu, label: EU, code: EU}
-  - {id: poland, label: Poland, code: PL}
-  - {id: ukraine, label: Ukraine, code: UA}
-  - {id: international, label: International, code: INT}
-  - {id: west, label: The West, code: W}
-  - {id: other, label: Other, code: "—"}
 actors:
   - id: belarus
     name: Belarus
@@ -294,12 +279,6 @@ def test_minimal_file_loads(tmp_path):
             "    kind: person\n",
             "    kind: person\n    wife: unknown\n",
             ["(id 'makei')", "unknown field(s) wife"],
-        ),
-        ('  - {id: other, label: Other, code: "—"}\n', "", ["sides", "missing the fixed side(s) other"]),
-        (
-            "  - {id: west, label: The West, code: W}\n",
-            "  - {id: west, label: The West}\n",
-            ["sides[8] (id 'west')", "missing 'code'"],
         ),
     ],
 )

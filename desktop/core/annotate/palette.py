@@ -5,12 +5,20 @@ the PDF get CSS made from them (:func:`css`), the terminal gets the same colours
 Pygments terminal formatter (:func:`terminal_line`). Side colours are Paul Tol's "light"
 scheme, designed as colour-blind-safe text backgrounds; every use pairs colour with a
 label (legend, tooltip, optional side codes), so colour is never the only cue.
+
+The sides and their colours are data (``corpus/sides.yaml`` and the user's own sides, see
+:mod:`desktop.core.annotate.sides`); this module only turns them into styles.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from pygments.style import Style
 from pygments.token import Token, _TokenType
+
+from desktop.core.annotate.gazetteer_records import FALLBACK_SIDE, Side
+from desktop.core.annotate.sides import bundled_sides, darken, known_sides, mix, side_ids
 
 Annotation = Token.Annotation
 Actor = Annotation.Actor
@@ -21,49 +29,24 @@ Place = Annotation.Place
 Evidence = Annotation.Evidence
 Motif = Annotation.Motif
 
-#: Side id -> (background, display name of the colour) — Tol "light" + one lavender.
-SIDE_COLOURS: dict[str, str] = {
-    "belarus": "#EE8866",  # orange
-    "russia": "#FFAABB",  # pink
-    "us": "#77AADD",  # light blue
-    "eu": "#EEDD88",  # light yellow
-    "poland": "#BBCC33",  # pear
-    "ukraine": "#99DDFF",  # light cyan
-    "international": "#44BB99",  # mint
-    "west": "#AAAA00",  # olive
-    "opposition": "#D4BBEE",  # lavender
-    "other": "#DDDDDD",  # pale grey
-}
-FALLBACK_SIDE = "other"
-
 
 def side_token(side: str, kind: _TokenType = Actor) -> _TokenType:
     """The token of a side: ``belarus`` -> ``Token.Annotation.Actor.Belarus``."""
-    name = side if side in SIDE_COLOURS else FALLBACK_SIDE
+    name = side if side in side_ids() else FALLBACK_SIDE
     return getattr(kind, name.capitalize())
 
 
-def _mix(colour: str, other: str, amount: float) -> str:
-    """``amount`` of ``colour`` over ``other`` (hex strings)."""
-    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x * amount + y * (1 - amount)):02x}" for x, y in zip(a, b, strict=True))
-
-
-def _darken(colour: str, amount: float) -> str:
-    return _mix(colour, "#000000", 1 - amount)
-
-
-def _styles(background: str, text: str, dark: bool) -> dict[_TokenType, str]:
+def _styles(background: str, text: str, dark: bool, sides: tuple[Side, ...]) -> dict[_TokenType, str]:
     styles: dict[_TokenType, str] = {Token: text}
-    for side, colour in SIDE_COLOURS.items():
-        chip = _darken(colour, 0.12) if dark else colour
-        styles[side_token(side)] = f"bg:{chip} #111111"
+    for side in sides:
+        colour = side.colour
+        chip = side.dark if dark else colour
+        styles[_token(side.id)] = f"bg:{chip} #111111"
         # Demonyms: a lighter tint and a dotted underline in the side's colour.
-        tint = _mix(colour, background, 0.30 if dark else 0.38)
-        line = colour if dark else _darken(colour, 0.35)
-        styles[side_token(side, Demonym)] = f"bg:{tint} border:{line}"
-    styles[Unlinked] = f"bg:{_mix('#BBBBBB', background, 0.35)} border:{'#AAAAAA' if dark else '#666666'}"
+        tint = mix(colour, background, 0.30 if dark else 0.38)
+        line = colour if dark else darken(colour, 0.35)
+        styles[_token(side.id, Demonym)] = f"bg:{tint} border:{line}"
+    styles[Unlinked] = f"bg:{mix('#BBBBBB', background, 0.35)} border:{'#AAAAAA' if dark else '#666666'}"
     styles[Date] = "bold #C8B4FF" if dark else "bold #5B2C9F"
     styles[Place] = "italic"
     styles[Evidence] = "bg:#5A4F1F" if dark else "bg:#FFF1A8"
@@ -71,22 +54,43 @@ def _styles(background: str, text: str, dark: bool) -> dict[_TokenType, str]:
     return styles
 
 
-class LightStyle(Style):
-    name = "overtures-light"
-    background_color = "#FFFFFF"
-    highlight_color = "#FFF1A8"
-    styles = _styles("#FFFFFF", "#1D1D1F", dark=False)
+def _token(side_id: str, kind: _TokenType = Actor) -> _TokenType:
+    return getattr(kind, side_id.capitalize())
 
 
-class DarkStyle(Style):
-    name = "overtures-dark"
-    background_color = "#1E1F22"
-    highlight_color = "#5A4F1F"
-    styles = _styles("#1E1F22", "#E6E6E6", dark=True)
+@cache
+def _style_classes(sides: tuple[Side, ...]) -> tuple[type[Style], type[Style]]:
+    """The light and the dark style for these sides (made once per set of sides)."""
+    light = type(
+        "LightStyle",
+        (Style,),
+        {
+            "name": "overtures-light",
+            "background_color": "#FFFFFF",
+            "highlight_color": "#FFF1A8",
+            "styles": _styles("#FFFFFF", "#1D1D1F", False, sides),
+        },
+    )
+    dark = type(
+        "DarkStyle",
+        (Style,),
+        {
+            "name": "overtures-dark",
+            "background_color": "#1E1F22",
+            "highlight_color": "#5A4F1F",
+            "styles": _styles("#1E1F22", "#E6E6E6", True, sides),
+        },
+    )
+    return light, dark
+
+
+#: The styles of the bundled sides (``style_for`` also knows the user's sides).
+LightStyle, DarkStyle = _style_classes(bundled_sides())
 
 
 def style_for(theme: str) -> type[Style]:
-    return DarkStyle if theme == "dark" else LightStyle
+    light, dark = _style_classes(known_sides())
+    return dark if theme == "dark" else light
 
 
 def css_class(token: _TokenType) -> str:
@@ -115,8 +119,9 @@ def _declarations(style: type[Style], token: _TokenType) -> str:
 
 
 def annotation_tokens() -> list[_TokenType]:
-    tokens = [side_token(s) for s in SIDE_COLOURS]
-    tokens += [side_token(s, Demonym) for s in SIDE_COLOURS]
+    ids = side_ids()
+    tokens = [_token(s) for s in ids]
+    tokens += [_token(s, Demonym) for s in ids]
     tokens += [Unlinked, Date, Place, Evidence, Motif]
     return tokens
 

@@ -68,7 +68,7 @@ class LegendController(QObject):
         dialog = AddActorDialog(name, sides, self.window)
         if dialog.exec() != AddActorDialog.DialogCode.Accepted:
             return
-        from desktop.core.annotate.gazetteer import add_user_actor
+        from desktop.core.annotate.user_actors import add_user_actor
 
         try:
             actor_id = add_user_actor(dialog.name(), kind=dialog.kind(), side=dialog.side(), aliases=dialog.aliases())
