@@ -131,10 +131,11 @@ class ComparisonView(QWidget):
         arrives; a newer request supersedes this one (its result is dropped, never shown).
         """
         episode_set = self.workspace.episodes
+        self._generation += 1  # whatever is being built is now stale
         if episode_set is None:
+            self._pending = None
             self._ids = list(ids)
             return False
-        self._generation += 1
         if len(ids) < 2:
             self._pending = None
             self.browser.setHtml("<p>Choose at least two episodes to compare.</p>")
