@@ -121,6 +121,7 @@ def test_comparison_opens_on_the_named_trio_and_steps_through_differences(window
     view = window.comparison
     assert window.tabs.currentWidget() is view
     assert view.ids() == ["mitchell-visit-2018", "makei-letter-2022", "ryzhankou-push-2024"]
+    qtbot.waitUntil(lambda: not view.building())  # built on a worker thread
     text = view.browser.toPlainText()
     for label in (
         "Minsk's messenger(s)",
@@ -152,6 +153,7 @@ def test_compare_the_episodes_selected_in_the_sidebar(window, qtbot):
     for title in ("Lukashenko meets Vakulchik", "Lukashenko meets Putin"):
         selection.select(row_of(window, title), selection.SelectionFlag.Select)
     window.actions["episodes.compare"].trigger()
+    qtbot.waitUntil(lambda: not window.comparison.building())  # built on a worker thread
     assert [s.label for s in window.comparison.comparison.subjects] == [
         "Lukashenko meets Vakulchik",
         "Lukashenko meets Putin",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTabWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QTabWidget
 
 from desktop.core.compare.handout import default_ids
 from desktop.ui.compare.view import ComparisonView
 from desktop.ui.reader.controller import ReaderController
+from desktop.ui.shell.tasks import TaskRunner
 from desktop.ui.shell.workspace import Workspace
 
 PAPER_FILTERS = {"a4": "PDF handout, A4 (*.pdf)", "letter": "PDF handout, US Letter (*.pdf)"}
@@ -31,6 +32,9 @@ class ComparisonController(QObject):
         self.tabs = tabs
         self.reader = reader
         self.settings = settings
+        self._runner = TaskRunner(self)
+        self.job = None  # the PdfExport under way or last run
+        self.progress: QProgressDialog | None = None  # its dialog, while it runs
         workspace.episodes_ready.connect(view.refresh_choices)
         workspace.options_changed.connect(view.render)
         view.sentence_requested.connect(self.show_sentence)
@@ -46,8 +50,8 @@ class ComparisonController(QObject):
         if ids and not 2 <= len(ids) <= 4:
             self.message.emit("Select two to four episodes to compare (Ctrl+click in the Episodes sidebar)")
             return
+        self.tabs.setCurrentWidget(self.view)  # first: the view says "Building…" while it is on show
         self.view.show_ids(ids or default_ids(self.workspace.episodes))
-        self.tabs.setCurrentWidget(self.view)
         self.view.browser.setFocus()
 
     def show_sentence(self, article_id: str, start: int, end: int) -> None:
@@ -80,25 +84,78 @@ class ComparisonController(QObject):
             paper = next((key for key, text in PAPER_FILTERS.items() if text == chosen), "a4")
             self.settings["paper"] = paper
             self.settings["last_export_dir"] = str(Path(path).parent)
-        from desktop.ui.compare.pdf import export_comparison
+        return self._write(path, ids, paper or "a4")
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            pages = export_comparison(
-                path,
-                self.workspace.episodes,
-                {a.article.id: a for a in self.workspace.analyses()},
-                gazetteer=self.workspace.analyzer.gazetteer,
-                sides=dict(self.workspace.analyzer.sides()),
-                ids=ids,
-                paper=paper or "a4",
-            )
-        except (OSError, ValueError) as exc:
-            QApplication.restoreOverrideCursor()
+    def _write(self, path: str, ids: list[str], paper: str) -> str:
+        """Write the PDF with a window-modal progress dialog (Cancel stops it); wait for the end.
+
+        Like ``QDialog.exec``, this runs a local event loop: the window repaints while the
+        handout is prepared on a worker and painted page by page; the caller gets the outcome.
+        """
+        if self.job is not None and not self.job.is_done():
+            self.message.emit("An export is already running")
+            return ""
+        from functools import partial
+
+        from desktop.ui.compare.exportjob import PdfExport
+        from desktop.ui.compare.pdf import comparison_handout
+
+        workspace = self.workspace
+        prepare = partial(
+            comparison_handout,
+            workspace.episodes,
+            {a.article.id: a for a in workspace.analyses()},
+            gazetteer=workspace.analyzer.gazetteer,
+            sides=dict(workspace.analyzer.sides()),
+            ids=ids,
+            paper=paper,
+        )
+        job = self.job = PdfExport(self._runner, path, prepare, self)
+        dialog = self.progress = self._progress_dialog()
+        outcome: dict[str, object] = {}
+        loop = QEventLoop(self)
+        job.progressed.connect(partial(self._progressed, dialog))
+        job.finished.connect(lambda pages: (outcome.update(pages=pages), loop.quit()))
+        job.failed.connect(lambda text: (outcome.update(error=text), loop.quit()))
+        job.cancelled.connect(lambda: (outcome.update(cancelled=True), loop.quit()))
+        dialog.canceled.connect(job.cancel)
+        job.start()
+        dialog.show()
+        if not job.is_done():
+            loop.exec()
+        if not job.is_done():  # the application is quitting
+            job.cancel()
+        dialog.canceled.disconnect(job.cancel)
+        dialog.hide()
+        dialog.deleteLater()
+        self.progress = None
+        return self._report(path, outcome)
+
+    def _progress_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog("Preparing the handout…", "Cancel", 0, 0, self.view.window())
+        dialog.setWindowTitle("Exporting the comparison")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return dialog
+
+    @staticmethod
+    def _progressed(dialog: QProgressDialog, done: int, steps: int, text: str) -> None:
+        dialog.setMaximum(steps)
+        dialog.setValue(done)
+        dialog.setLabelText(text)
+
+    def _report(self, path: str, outcome: dict) -> str:
+        if "error" in outcome:
             QMessageBox.warning(
-                self.view.window(), "The comparison could not be exported", f"{exc}\n\nNothing was written."
+                self.view.window(),
+                "The comparison could not be exported",
+                f"{outcome['error']}\n\nNothing was written.",
             )
             return ""
-        QApplication.restoreOverrideCursor()
-        self.message.emit(f"Comparison exported to {path} ({pages} pages)")
+        if "pages" not in outcome:
+            self.message.emit("Export cancelled; nothing was written")
+            return ""
+        self.message.emit(f"Comparison exported to {path} ({outcome['pages']} pages)")
         return path

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
@@ -188,6 +189,143 @@ def _break_before_heading(doc: QTextDocument, frame) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class Handout:
+    """What the PDF shows, made in pure Python (safe on a worker thread): HTML and page text."""
+
+    html: str
+    subjects: str
+    compared: dict[str, tuple[int, str]]
+    timeline: Sequence[TimelineItem] = ()
+    paper: str = "a4"
+    title: str = "Comparison of episodes"
+
+
+def prepare_handout(
+    comparison: Comparison,
+    analyses: Mapping,
+    *,
+    sides: Mapping | None = None,
+    timeline: Sequence[TimelineItem] = (),
+    paper: str = "a4",
+    title: str = "Comparison of episodes",
+    exported: dt.date | None = None,
+) -> Handout:
+    """The handout's HTML and running text; no Qt object is made, so any thread may call it."""
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    exported = exported or dt.date.today()
+    subjects = " · ".join(s.label for s in comparison.subjects)
+    html = comparison_html(comparison, analyses, "light", for_print=True, sides=sides, title=title)
+    strip_html = ""
+    compared: dict[str, tuple[int, str]] = {}
+    for number, subject in enumerate(comparison.subjects, 1):
+        for position, episode_id in enumerate(subject.episodes):
+            compared[episode_id] = (number, subject.label if position == 0 else "")
+    if timeline:
+        strip_html = f'<h3>Where the episodes sit in time</h3><p><img src="{STRIP_NAME}" width="900"></p>'
+    intro = (
+        f'<p style="color:#555555">{subjects}<br>Exported on {exported.day} {exported:%B %Y} from {APP_NAME}. '
+        "Every extract is quoted from the sources and numbered; the sources are listed at the end.</p>"
+    )
+    html = html.replace("</h2>", "</h2>" + intro + strip_html, 1)
+    return Handout(html, subjects, compared, tuple(timeline), paper, title)
+
+
+class HandoutPainter:
+    """Lays a :class:`Handout` out for a PDF file and paints it one page at a time.
+
+    Makes Qt GUI objects (QPdfWriter, QTextDocument, fonts): use it on the UI thread (or a
+    command line's only thread). ``paint_page`` in order 0 … ``pages - 1``, then ``close``.
+    """
+
+    header_h = 40.0
+    footer_h = 40.0
+
+    def __init__(self, tmp: str | Path, handout: Handout, path: str | Path | None = None) -> None:
+        self.handout = handout
+        writer = self.writer = QPdfWriter(str(tmp))
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(f"{handout.title}: {handout.subjects}")
+        writer.setCreator(APP_NAME)
+        margins = QMarginsF(16, 14, 16, 14)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(PAPERS[handout.paper]),
+                QPageLayout.Orientation.Landscape,
+                margins,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        page = self.page = writer.pageLayout().paintRectPixels(RESOLUTION)
+        scale = self.scale = RESOLUTION / 96.0  # the document is laid out at screen scale, painted at 300 dpi
+        body = self.body = QSizeF(
+            page.width() / scale, (page.height() - (self.header_h + self.footer_h) * scale) / scale
+        )
+
+        doc = self.doc = OfflineDocument()
+        doc.setDefaultFont(_font(SERIF_FAMILIES, 8.5))
+        doc.setDocumentMargin(0)
+        if handout.timeline:
+            doc.addResource(
+                QTextDocument.ResourceType.ImageResource,
+                QUrl(STRIP_NAME),
+                timeline_strip(handout.timeline, handout.compared),
+            )
+        doc.setHtml(handout.html)
+        doc.setPageSize(body)
+        root = doc.rootFrame().frameFormat()
+        root.setMargin(0)
+        doc.rootFrame().setFrameFormat(root)
+        _keep_rows_whole(doc, body.height())
+        _keep_headings_with_text(doc, body.height())
+        self.pages = doc.pageCount()
+
+        self.painter = QPainter()
+        if not self.painter.begin(writer):
+            raise WriteError(f"cannot write {path or tmp}: the PDF could not be started")
+
+    def paint_page(self, number: int) -> None:
+        painter, page, body = self.painter, self.page, self.body
+        if number:
+            self.writer.newPage()
+        _page_furniture(
+            painter,
+            page.width(),
+            page.height(),
+            self.scale,
+            self.header_h,
+            self.footer_h,
+            number + 1,
+            self.pages,
+            self.handout.title,
+            self.handout.subjects,
+        )
+        painter.save()
+        painter.scale(self.scale, self.scale)
+        painter.translate(0, self.header_h - number * body.height())
+        self.doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height() - 3))
+        painter.restore()
+
+    def close(self) -> None:
+        """Finish the PDF file (also after an interruption: the caller then removes it)."""
+        if self.painter.isActive():
+            self.painter.end()
+
+
+def write_handout(path: str | Path, handout: Handout) -> int:
+    """Write ``handout`` to ``path`` atomically, all at once; return the number of pages."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        job = HandoutPainter(tmp, handout, path)
+        try:
+            for number in range(job.pages):
+                job.paint_page(number)
+        finally:
+            job.close()
+    return job.pages
+
+
 def write_comparison_pdf(
     path: str | Path,
     comparison: Comparison,
@@ -204,88 +342,10 @@ def write_comparison_pdf(
     Raises :class:`~desktop.core.files.fileio.WriteError` (an OSError) naming the path and the
     reason when it cannot be written; nothing is left behind in that case.
     """
-    if paper not in PAPERS:
-        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
-    path = Path(path)
-    exported = exported or dt.date.today()
-    subjects = " · ".join(s.label for s in comparison.subjects)
-    html = comparison_html(comparison, analyses, "light", for_print=True, sides=sides, title=title)
-    strip_html = ""
-    compared: dict[str, tuple[int, str]] = {}
-    for number, subject in enumerate(comparison.subjects, 1):
-        for position, episode_id in enumerate(subject.episodes):
-            compared[episode_id] = (number, subject.label if position == 0 else "")
-    if timeline:
-        strip_html = f'<h3>Where the episodes sit in time</h3><p><img src="{STRIP_NAME}" width="900"></p>'
-    intro = (
-        f'<p style="color:#555555">{subjects}<br>Exported on {exported.day} {exported:%B %Y} from {APP_NAME}. '
-        "Every extract is quoted from the sources and numbered; the sources are listed at the end.</p>"
+    handout = prepare_handout(
+        comparison, analyses, sides=sides, timeline=timeline, paper=paper, title=title, exported=exported
     )
-    html = html.replace("</h2>", "</h2>" + intro + strip_html, 1)
-
-    with atomic_path(path) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(f"{title}: {subjects}")
-        writer.setCreator(APP_NAME)
-        margins = QMarginsF(16, 14, 16, 14)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(PAPERS[paper]),
-                QPageLayout.Orientation.Landscape,
-                margins,
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        page = writer.pageLayout().paintRectPixels(RESOLUTION)
-        scale = RESOLUTION / 96.0  # the document is laid out at screen scale, painted at 300 dpi
-        header_h = 40.0
-        footer_h = 40.0
-        body = QSizeF(page.width() / scale, (page.height() - (header_h + footer_h) * scale) / scale)
-
-        doc = OfflineDocument()
-        doc.setDefaultFont(_font(SERIF_FAMILIES, 8.5))
-        doc.setDocumentMargin(0)
-        if timeline:
-            doc.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(STRIP_NAME), timeline_strip(timeline, compared)
-            )
-        doc.setHtml(html)
-        doc.setPageSize(body)
-        root = doc.rootFrame().frameFormat()
-        root.setMargin(0)
-        doc.rootFrame().setFrameFormat(root)
-        _keep_rows_whole(doc, body.height())
-        _keep_headings_with_text(doc, body.height())
-        pages = doc.pageCount()
-
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise WriteError(f"cannot write {path}: the PDF could not be started")
-        try:
-            for number in range(pages):
-                if number:
-                    writer.newPage()
-                _page_furniture(
-                    painter,
-                    page.width(),
-                    page.height(),
-                    scale,
-                    header_h,
-                    footer_h,
-                    number + 1,
-                    pages,
-                    title,
-                    subjects,
-                )
-                painter.save()
-                painter.scale(scale, scale)
-                painter.translate(0, header_h - number * body.height())
-                doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height() - 3))
-                painter.restore()
-        finally:
-            painter.end()
-    return pages
+    return write_handout(path, handout)
 
 
 def _page_furniture(
@@ -331,6 +391,30 @@ def _page_furniture(
     painter.restore()
 
 
+def comparison_handout(
+    episode_set,
+    analyses: Mapping,
+    *,
+    gazetteer=None,
+    sides: Mapping | None = None,
+    ids: Sequence[str] | None = None,
+    paper: str = "a4",
+) -> Handout:
+    """Compare ``ids`` (the default trio if none) and prepare the handout: pure Python, any thread.
+
+    Raises ``UnknownEpisodes`` (listing the valid ids) or ``ValueError`` for a wrong number of
+    episodes or paper size.
+    """
+    from desktop.core.compare.handout import build_comparison
+    from desktop.core.episodes.timeline_items import timeline_items
+
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    comparison = build_comparison(episode_set, analyses, ids)
+    items = timeline_items(episode_set, gazetteer)[0] if gazetteer is not None else []
+    return prepare_handout(comparison, analyses, sides=sides, timeline=items, paper=paper)
+
+
 def export_comparison(
     path: str | Path,
     episode_set,
@@ -347,11 +431,5 @@ def export_comparison(
     episodes or paper size, ``OSError`` when the file cannot be written — before anything
     is written in the first two cases, and leaving nothing behind in the third.
     """
-    from desktop.core.compare.handout import build_comparison
-    from desktop.core.episodes.timeline_items import timeline_items
-
-    if paper not in PAPERS:
-        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
-    comparison = build_comparison(episode_set, analyses, ids)
-    items = timeline_items(episode_set, gazetteer)[0] if gazetteer is not None else []
-    return write_comparison_pdf(path, comparison, analyses, sides=sides, timeline=items, paper=paper)
+    handout = comparison_handout(episode_set, analyses, gazetteer=gazetteer, sides=sides, ids=ids, paper=paper)
+    return write_handout(path, handout)

@@ -16,9 +16,20 @@ from desktop.core.compare.handout import UnknownEpisodes, build_comparison, defa
 from desktop.core.compare.html import comparison_html
 from desktop.core.compare.records import Comparison
 from desktop.ui.reader.panes import ArticleBrowser
+from desktop.ui.shell.tasks import TaskRunner
 
 MAX_SUBJECTS = 4
 NONE = ""
+BUILDING = "Building the comparison…"
+BUILDING_HTML = f"<p style='color:gray'><i>{BUILDING}</i></p>"
+
+
+def _build(episode_set, analyses: dict, ids: list[str]) -> Comparison | ValueError:
+    """The comparison (on a worker thread), or the error that says why there is none."""
+    try:
+        return build_comparison(episode_set, analyses, ids)
+    except ValueError as exc:  # UnknownEpisodes is one: wrong ids are the user's, not a bug
+        return exc
 
 
 class ComparisonView(QWidget):
@@ -34,6 +45,10 @@ class ComparisonView(QWidget):
         self.comparison: Comparison | None = None
         self.current = -1
         self._ids: list[str] = []
+        self._pending: list[str] | None = None  # the ids of the comparison being built
+        self._generation = 0  # of the latest request; older results are dropped
+        self._announced = False  # the status bar was told "Building…"
+        self._runner = TaskRunner(self)
 
         self.pickers: list[QComboBox] = []
         bar = QHBoxLayout()
@@ -106,44 +121,83 @@ class ComparisonView(QWidget):
         self.show_ids(list(dict.fromkeys(ids)))
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        """The episodes compared, or being compared if a comparison is being built."""
+        return list(self._pending if self._pending is not None else self._ids)
 
     def show_ids(self, ids: list[str]) -> bool:
-        """Compare these episodes (ids or named ids); say what is wrong if it cannot."""
+        """Compare these episodes (ids or named ids) on a worker; say what is wrong if it cannot.
+
+        Returns whether a comparison was asked for. The view shows :data:`BUILDING` until it
+        arrives; a newer request supersedes this one (its result is dropped, never shown).
+        """
         episode_set = self.workspace.episodes
+        self._generation += 1  # whatever is being built is now stale
         if episode_set is None:
+            self._pending = None
             self._ids = list(ids)
             return False
         if len(ids) < 2:
+            self._pending = None
             self.browser.setHtml("<p>Choose at least two episodes to compare.</p>")
             self.comparison = None
             self._update_position()
             return False
-        try:
-            comparison = build_comparison(episode_set, self._analyses(), ids[:MAX_SUBJECTS])
-        except UnknownEpisodes as exc:
-            self.message.emit(f"Unknown episode(s): {', '.join(exc.unknown)}")
-            return False
-        except ValueError as exc:
-            self.message.emit(str(exc))
-            return False
-        self._ids = list(ids[:MAX_SUBJECTS])
+        generation = self._generation
+        wanted = list(ids[:MAX_SUBJECTS])
+        self._pending = wanted
+        self._set_pickers(wanted)
+        self.browser.setHtml(BUILDING_HTML)
+        self.position.setText("")
+        if self.isVisible():
+            self._announced = True
+            self.message.emit(BUILDING)
+        analyses = self._analyses()
+        self._runner.run(
+            lambda: _build(episode_set, analyses, wanted),
+            lambda result: self._built(generation, wanted, result),
+            lambda text: self._built(generation, wanted, ValueError(f"The comparison failed: {text}")),
+        )
+        return True
+
+    def building(self) -> bool:
+        """Whether a comparison is being built (the view shows the placeholder)."""
+        return self._pending is not None
+
+    def _built(self, generation: int, ids: list[str], result: Comparison | ValueError) -> None:
+        if generation != self._generation:
+            return  # a newer request is under way or done: this result is stale
+        self._pending = None
+        announced, self._announced = self._announced, False
+        if isinstance(result, ValueError):
+            self._set_pickers(self._ids)
+            if self.comparison is None:  # the previous comparison, if any, stays on show
+                self.browser.setHtml(self.placeholder)
+            self.render()
+            if isinstance(result, UnknownEpisodes):
+                self.message.emit(f"Unknown episode(s): {', '.join(result.unknown)}")
+            else:
+                self.message.emit(str(result))
+            return
+        self._ids = ids
+        self.comparison = result
+        self.current = -1
+        self.render()
+        if announced:
+            self.message.emit("")  # the "Building…" message is over
+
+    def _set_pickers(self, ids: list[str]) -> None:
         for index, picker in enumerate(self.pickers):
-            wanted = self._ids[index] if index < len(self._ids) else NONE
+            wanted = ids[index] if index < len(ids) else NONE
             picker.blockSignals(True)
             picker.setCurrentIndex(max(picker.findData(wanted), 0))
             picker.blockSignals(False)
-        self.comparison = comparison
-        self.current = -1
-        self.render()
-        return True
 
     def _analyses(self) -> dict:
         return {a.article.id: a for a in self.workspace.analyses()}
 
     def render(self) -> None:
-        if self.comparison is None:
-            return
+        if self.comparison is None or self.building():
+            return  # a comparison being built is rendered when it arrives
         bar = self.browser.verticalScrollBar()
         value = bar.value()
         html = comparison_html(
@@ -159,6 +213,9 @@ class ComparisonView(QWidget):
 
     # -- differences
     def step(self, direction: int) -> None:
+        if self.building():
+            self.message.emit(BUILDING)
+            return
         if self.comparison is None or not self.comparison.differences:
             self.message.emit("No differences to step through")
             return

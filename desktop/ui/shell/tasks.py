@@ -8,6 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.core.files.logs import log
+
+#: A child of the app's logger, so a task's traceback lands in the app's log file.
+_log = log().getChild(__name__)
+
 
 class _Relay(QObject):
     done = Signal(object)
@@ -25,6 +30,7 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # reported to the UI, never lost
+            _log.exception("a background task failed")
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             self._relay.failed.emit(detail)
         else:
