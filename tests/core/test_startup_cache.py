@@ -1,53 +1,25 @@
-"""The start-up cache: no gazetteer pickle; the matcher's cache cannot run code, and damage is logged."""
+"""No start-up cache: the gazetteer and the matcher are built from the files, and a planted pickle
+in the old cache folder is never read (issue 15: a cache must not be able to run code)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import pickle
 
 from desktop.core.annotate import actors
 from desktop.core.annotate.actor_tagger import ActorTagger
 from desktop.core.annotate.gazetteer import load_gazetteer
-from desktop.core.annotate.startup_cache import cache_file, read_cache, write_cache
 
 TEXT = "Russian President Vladimir Putin met the Belarusian leader in Minsk."
 DAY = dt.date(2022, 6, 1)
 
 
-def test_the_gazetteer_is_read_from_the_files_not_a_cache(fresh_user_dirs):
-    stale = fresh_user_dirs / "cache" / "actors" / "gazetteer-0123456789abcdef0123.pickle"
-    stale.parent.mkdir(parents=True)
-    stale.write_bytes(b"not a pickle")
+def test_the_gazetteer_is_read_from_the_files_and_fingerprinted(fresh_user_dirs):
     first = load_gazetteer()
     assert first.fingerprint and load_gazetteer().fingerprint == first.fingerprint
-    assert not [p for p in stale.parent.iterdir() if p.name.startswith("gazetteer-") and p != stale]
     assert load_gazetteer(cache=False).fingerprint is None
-
-
-def test_a_corrupted_cache_file_is_ignored_logged_and_rebuilt(fresh_user_dirs, caplog):
-    write_cache("probe", "k1", {"words": ("a", "b")})
-    target = cache_file("probe", "k1")
-    target.write_bytes(b"\x80\x05garbage")
-    with caplog.at_level(logging.WARNING, logger="overtures"):
-        assert read_cache("probe", "k1") is None
-    assert any("damaged start-up cache" in r.getMessage() and r.name == "overtures.cache" for r in caplog.records)
-    write_cache("probe", "k1", {"words": ("a", "b")})
-    assert read_cache("probe", "k1") == {"words": ("a", "b")}
-
-
-def test_a_corrupted_matcher_cache_is_rebuilt(fresh_user_dirs, caplog):
-    gazetteer = load_gazetteer()
-    expected = ActorTagger(gazetteer).tag(TEXT, DAY)
-    (cached,) = (fresh_user_dirs / "cache" / "actors").glob("matcher-*.pickle")
-    cached.write_bytes(cached.read_bytes()[:1000])  # cut short
-    actors._MATCHERS.clear()  # as in a new process
-    with caplog.at_level(logging.WARNING, logger="overtures"):
-        again = ActorTagger(load_gazetteer()).tag(TEXT, DAY)
-    assert again == expected
-    assert any("damaged start-up cache" in r.getMessage() for r in caplog.records)
-    assert isinstance(read_cache("matcher", gazetteer.fingerprint or ""), actors._Matcher)  # written again
+    assert not [p for p in fresh_user_dirs.rglob("*") if p.suffix == ".pickle"]
 
 
 class _Gadget:
@@ -60,19 +32,14 @@ class _Gadget:
         return (os.mkdir, (self.folder,))
 
 
-def test_a_cache_file_cannot_run_code(fresh_user_dirs, tmp_path, caplog):
+def test_files_in_the_old_cache_folder_are_never_loaded(fresh_user_dirs, tmp_path):
     folder = tmp_path / "made-by-the-cache"
-    target = cache_file("probe", "k2")
-    target.parent.mkdir(parents=True)
-    target.write_bytes(pickle.dumps(_Gadget(str(folder))))
-    with caplog.at_level(logging.WARNING, logger="overtures"):
-        assert read_cache("probe", "k2") is None
+    old = fresh_user_dirs / "cache" / "actors"
+    old.mkdir(parents=True)
+    gazetteer = load_gazetteer()
+    for name in (f"matcher-{gazetteer.fingerprint}.pickle", f"gazetteer-{gazetteer.fingerprint}.pickle"):
+        (old / name).write_bytes(pickle.dumps(_Gadget(str(folder))))
+    actors._MATCHERS.clear()  # as in a new process
+    mentions, _places = ActorTagger(load_gazetteer()).tag(TEXT, DAY)
+    assert {m.actor for m in mentions} >= {"putin", "lukashenko"}
     assert not folder.exists()
-    assert any("refused global" in r.getMessage() for r in caplog.records)
-
-
-def test_an_unstorable_value_is_logged_not_raised(fresh_user_dirs, caplog):
-    with caplog.at_level(logging.WARNING, logger="overtures"):
-        write_cache("probe", "k3", lambda: None)
-    assert not cache_file("probe", "k3").exists()
-    assert any("cannot store probe" in r.getMessage() for r in caplog.records)

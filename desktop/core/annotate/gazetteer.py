@@ -10,8 +10,8 @@ The work is shared out: the records in :mod:`~desktop.core.annotate.gazetteer_re
 validation of each section in :mod:`~desktop.core.annotate.gazetteer_loader`, tenures and their
 dates in :mod:`~desktop.core.annotate.tenures`, role patterns in
 :mod:`~desktop.core.annotate.role_patterns`, the user's file in
-:mod:`~desktop.core.annotate.user_actors`, the fingerprint and the matcher's start-up cache in
-:mod:`~desktop.core.annotate.startup_cache`.
+:mod:`~desktop.core.annotate.user_actors`, the fingerprint of the files in
+:mod:`~desktop.core.annotate.startup_cache` (nothing is cached on disk).
 """
 
 from __future__ import annotations
@@ -36,10 +36,6 @@ from desktop.core.annotate.gazetteer_records import (
 from desktop.core.annotate.sides import bundled_sides_file, extra_sides, load_sides, merge_sides, use_sides
 from desktop.core.annotate.startup_cache import cache_key
 from desktop.core.annotate.user_actors import bundled_actors_file, read_user_data
-
-# desktop/core/annotate/actors.py (not changed here) imports these from this module.
-from desktop.core.annotate.gazetteer_records import strip_article  # noqa: F401  isort: skip
-from desktop.core.annotate.startup_cache import read_cache, write_cache  # noqa: F401  isort: skip
 
 # ─────────────────────────────────────────────────────────────────── the gazetteer
 

@@ -40,7 +40,7 @@ _STAMP_LABEL = re.compile(
 
 def _terminal_styles() -> dict[_TokenType, str]:
     """The light style's marks, without any colour for ordinary text (the terminal's own)."""
-    styles = {token: rule for token, rule in palette.LightStyle.styles.items() if token is not Token}
+    styles = {token: rule for token, rule in palette.style_for("light").styles.items() if token is not Token}
     for token, rule in list(styles.items()):
         if "bg:" in rule and "#111111" not in rule:
             styles[token] = f"{rule} #111111"  # a mark on a light background: dark text on it
