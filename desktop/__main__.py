@@ -14,6 +14,7 @@ SUBCOMMANDS = {
     "present": "export a lesson as a PDF handout, one slide per page (no display needed)",
     "import": "import articles from files or URLs into your articles folder",
     "search": "search the library by words, phrases and actors under any spelling",
+    "annotations": "import or export your corrections and notes (W3C Web Annotation JSON-LD)",
 }
 
 
@@ -88,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_library import add_parsers
 
     add_parsers(sub)
+    from desktop.cli_annotations import add_parsers as add_annotation_parsers
+
+    add_annotation_parsers(sub)
     return parser
 
 
@@ -150,6 +154,10 @@ def _run(args: argparse.Namespace) -> int:
         from desktop.cli_library import COMMANDS
 
         return COMMANDS[args.command](args)
+    if args.command == "annotations":
+        from desktop.cli_annotations import run as run_annotations
+
+        return run_annotations(args)
     if args.command == "export":
         from desktop.cli import export
 

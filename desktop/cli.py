@@ -92,14 +92,18 @@ def analyze(args: argparse.Namespace) -> int:
     corpus = _corpus(args.paths)
     analyzer = Analyzer()
     analyses, failed = analyse_each(analyzer, corpus)
+    from desktop.cli_annotations import StoredCorrections
     from desktop.core.episodes.grouping import build_episodes, episode_json
 
-    episode_set = build_episodes(analyses)
+    corrections = StoredCorrections.load()
+    analyses = corrections.analyses(analyses, analyzer)
+    episode_set = corrections.episodes(build_episodes(analyses), analyses)
     if args.json:
         document = {
             "articles": [analysis_json(a) for a in analyses],
             "episodes": [episode_json(e) for e in episode_set.episodes],
         }
+        corrections.mark(document)
         json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
@@ -131,11 +135,14 @@ def export(args: argparse.Namespace) -> int:
         return 2
     analyzer = Analyzer()
     listed, failed = analyse_each(analyzer, corpus)
-    analyses = {a.article.id: a for a in listed}
+    from desktop.cli_annotations import StoredCorrections
     from desktop.core.compare.handout import UnknownEpisodes
     from desktop.core.episodes.grouping import build_episodes
 
-    episode_set = build_episodes(list(analyses.values()))
+    corrections = StoredCorrections.load()
+    listed = corrections.analyses(listed, analyzer)
+    analyses = {a.article.id: a for a in listed}
+    episode_set = corrections.episodes(build_episodes(list(analyses.values())), listed)
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and painting; no window

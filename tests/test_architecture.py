@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop"
 
 #: The core's stages in pipeline order: a stage may import only itself and the stages before it.
-CORE_STAGES = ("files", "text", "annotate", "episodes", "library", "compare", "present")
+CORE_STAGES = ("files", "text", "annotate", "episodes", "annotations", "library", "compare", "present")
 
 #: Qt and its bindings: never imported by the core.
 QT_ROOTS = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
