@@ -111,3 +111,23 @@ def test_a_file_that_is_not_json_is_refused_clearly(tmp_path):
     result = run(tmp_path / "home", "annotations", "import", str(path))
     assert result.returncode == 1 and "is not JSON" in result.stderr
     assert not (tmp_path / "home" / "data" / "annotations.json").exists()
+
+
+def test_an_episode_rename_is_applied_and_marked(tmp_path):
+    home = tmp_path / "home"
+    first = json.loads(run(home, "analyze", "--json").stdout)["episodes"][0]
+    rename = {
+        "@context": ["http://www.w3.org/ns/anno.jsonld", {"overtures": "urn:x-overtures:ns:"}],
+        "id": "urn:uuid:rename-1",
+        "type": "Annotation",
+        "motivation": "editing",
+        "body": {"type": "overtures:Correction", "overtures:kind": "episode-rename", "overtures:title": "Mine"},
+        "target": {"source": "urn:x-overtures:episode:" + first["id"]},
+    }
+    path = tmp_path / "rename.jsonld"
+    path.write_text(json.dumps([rename]), encoding="utf-8")
+    assert run(home, "annotations", "import", str(path)).returncode == 0
+    document = json.loads(run(home, "analyze", "--json").stdout)
+    episode = next(e for e in document["episodes"] if e["id"] == first["id"])
+    assert episode["title"] == "Mine" and episode["corrected"] is True
+    assert document["episode_corrections"] == [{"id": "rename-1", "kind": "episode-rename", "status": "applied"}]

@@ -236,3 +236,17 @@ def test_a_broken_store_is_kept_aside_and_reported(content, words):
     assert not path.exists()
     (kept,) = path.parent.glob("annotations.json.broken-*")
     assert kept.read_text(encoding="utf-8") == content and kept.name in problems[0]
+
+
+def test_episode_edits_and_cell_notes_round_trip():
+    annotations = [
+        Annotation(id="e1", kind="episode-merge", episode="ep-a", other="ep-b"),
+        Annotation(id="e2", kind="episode-rename", episode="ep-a", title="A better title"),
+        Annotation(id="c1", kind="note", cell="facet:tone", episode="ep-a", body="Compare the tone."),
+        Annotation(id="e3", kind="note", episode="ep-b", body="On the episode."),
+    ]
+    exported = export_document(annotations)
+    assert exported[0]["target"] == {"source": "urn:x-overtures:episode:ep-a"}
+    assert exported[0]["body"]["overtures:otherEpisode"] == "ep-b"
+    assert exported[2]["target"]["overtures:cell"] == "facet:tone"
+    assert read_document(exported) == (annotations, [])

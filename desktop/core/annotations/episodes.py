@@ -2,9 +2,9 @@
 
 An edit names its episode by id; when a re-analysis changed the ids, the edit's quote
 (a sentence of the episode's evidence) finds the episode again. Implemented: rename,
-change the date, remove an event, move an event to another episode, merge two episodes.
-Splitting is not yet applied (it is kept and reported as not applied). An edit whose
-episode cannot be found is orphaned. Edited episodes are listed in ``corrected``.
+change the date, remove an event, move an event to another episode, merge two episodes,
+split one before a quoted event. An edit whose episode (or event) cannot be found is
+orphaned: reported, never dropped. Edited episodes are listed in ``corrected``.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def _rebuilt(episode: Episode, events: list, lexicon) -> Episode | None:
     if not events:
         return None
     built = build_episode(events, lexicon)
-    if built is None:
-        return None
+    if built is None:  # no dated event left to date it by: the episode keeps its date
+        evidence = list(dict.fromkeys(x for e in events for x in e.evidence))
+        return dataclasses.replace(episode, events=list(events), evidence=evidence or episode.evidence)
     return dataclasses.replace(built, id=episode.id, named=episode.named, named_label=episode.named_label)
 
 
@@ -120,6 +121,21 @@ class _Editor:
             return None
         self.put(target, _rebuilt(target, [*target.events, event], self.lexicon))
         self.put(episode, _rebuilt(episode, [e for e in episode.events if e is not event], self.lexicon))
+        return episode.id
+
+    def _split(self, episode: Episode, note: Annotation) -> str | None:
+        """The quoted event and every later one (in the episode's order) become an episode of their own."""
+        event = _event_at(episode, note, self.texts)
+        if event is None or episode.events.index(event) == 0:
+            return None
+        at = episode.events.index(event)
+        first, rest = episode.events[:at], episode.events[at:]
+        part = _rebuilt(
+            dataclasses.replace(episode, id=f"{episode.id}-split", named=None, named_label=None), rest, self.lexicon
+        )
+        self.put(episode, _rebuilt(episode, first, self.lexicon))
+        if part is not None:
+            self.episodes.append(part)
         return episode.id
 
     def _merge(self, episode: Episode, note: Annotation) -> str | None:
