@@ -115,7 +115,8 @@ def test_apply_removes_adds_and_resides():
     assert len(outcome.applied) == 4
     texts = {m.text: m for m in corrected.actors}
     assert "Freedonia" not in texts and texts["minister"].actor == "minister-x"
-    assert texts["the envoy of Sylvania"].side == "freedonia" and texts["the envoy of Sylvania"].actor == "envoy-a"
+    envoy = texts["the envoy of Sylvania"]
+    assert (envoy.side, envoy.actor, envoy.via) == ("freedonia", "envoy-a", "role") and is_corrected(envoy)
     assert any(d.text == "Later" and d.value == "2020-01-09" for d in corrected.dates)
     assert [m.start for m in corrected.actors] == sorted(m.start for m in corrected.actors)
 

@@ -1,7 +1,9 @@
 """Applying the reader's corrections to one article's analysis: a pure function.
 
 Every corrected item is marked: an actor mention the reader named or added has
-``via == VIA_USER``; a date the reader gave has ``anchor == ANCHOR_USER``. ``analyze --json``
+``via == VIA_USER`` (one whose side the reader changed keeps its ``via``, so a demonym stays
+a demonym) and ``matched == CORRECTED_NOTE``; a date the reader gave has
+``anchor == ANCHOR_USER``. :func:`is_corrected` tells them. ``analyze --json``
 shows both as ``"corrected": true``. A correction whose words are gone is orphaned: it is
 reported and changes nothing.
 """
@@ -34,7 +36,7 @@ class Outcome:
 
 def is_corrected(item: ActorMention | DateMention) -> bool:
     if isinstance(item, ActorMention):
-        return item.via == VIA_USER
+        return item.via == VIA_USER or item.matched == CORRECTED_NOTE
     return item.anchor == ANCHOR_USER
 
 
@@ -68,7 +70,7 @@ def _not_side(actors: list[ActorMention], span: tuple[int, int], note: Annotatio
         if not _overlaps(m, start, end):
             out.append(m)
         elif note.side:  # the side it stands for instead
-            out.append(dataclasses.replace(m, side=note.side, via=VIA_USER, matched=CORRECTED_NOTE))
+            out.append(dataclasses.replace(m, side=note.side, matched=CORRECTED_NOTE))  # a demonym stays one
     return out
 
 
