@@ -6,6 +6,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.core.files.logs import log
@@ -56,10 +57,14 @@ class TaskRunner(QObject):
         self._relays.add(relay)
 
         def finished(result: Any) -> None:
+            if not shiboken6.isValid(self):
+                return  # the runner (and the widget that owns it) is gone: nobody to tell
             self._relays.discard(relay)
             on_done(result)
 
         def failed(message: str) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._relays.discard(relay)
             if on_error is not None:
                 on_error(message)
