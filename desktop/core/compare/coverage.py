@@ -20,8 +20,10 @@ frozen :class:`Coverage` (``None`` for an episode with fewer than two analysed s
     ``words:<group id>``): "regime" against "authorities" against "government", epithets; an
     item per term used, ``label`` the forms found;
   - ``quotes`` (one row): whom the source quotes or reports (sentences with a reporting verb:
-    the event lexicon's reporting types plus the coverage lexicon's); an item per speaker
-    (``key`` an actor id, ``unlinked:Name`` or ``unnamed``), ``detail`` the verbs;
+    the event lexicon's reporting types plus the coverage lexicon's; the speaker is the person
+    or organisation named nearest the verb, after it for "according to"); an item per speaker
+    (``key`` an actor id, ``unlinked:Name`` or ``unnamed``), ``detail`` the verbs (and
+    :data:`QUOTED` when the sentence has quotation marks);
   - ``dates`` (one row): the dates it gives; an item per TIMEX3 value, ``label`` the words;
   - ``leaves-out`` (one row): what other sources of the episode state and this one does not:
     facts (``key`` ``event:<type>``, events of the episode by type) and actors (``key``
@@ -58,6 +60,8 @@ from desktop.core.text.articles import format_published
 HAPPENED, NAMES, WORDS, QUOTES, DATES, LEAVES_OUT = "happened", "names", "words", "quotes", "dates", "leaves-out"
 MIN_SOURCES = 2
 UNNAMED = "unnamed"
+QUOTED = "in quotation marks"  # in an item's detail: the source quotes the speaker's words
+_SPEAKERS = ("person", "organisation")
 _QUOTE_MARKS = '"“”«»„'
 
 Span = tuple[int, int]
@@ -213,8 +217,10 @@ def _word_rows(sources: Sequence[ArticleAnalysis], lexicon: CoverageLexicon) -> 
 
 
 def _speaker(analysis: ArticleAnalysis, start: int, end: int, verb: Span) -> tuple[str, str]:
-    """The person mentioned nearest the reporting verb in the sentence: (key, name)."""
-    people = [m for m in analysis.actors if m.kind == "person" and start <= m.start and m.end <= end]
+    """The person or organisation mentioned nearest the reporting verb in the sentence: (key, name)."""
+    people = [m for m in analysis.actors if m.kind in _SPEAKERS and start <= m.start and m.end <= end]
+    if analysis.text[verb[0] : verb[1]].lower().startswith("according"):
+        people = [m for m in people if m.start >= verb[1]]  # "according to X": the source follows
     if not people:
         return UNNAMED, "unnamed source"
     m = min(people, key=lambda p: min(abs(p.end - verb[0]), abs(p.start - verb[1])))
@@ -236,8 +242,8 @@ def _quotes(analysis: ArticleAnalysis, lexicon: CoverageLexicon) -> tuple[Item, 
         verb = match.group().lower()
         if verb not in entry["verbs"]:
             entry["verbs"].append(verb)
-        if any(q in sentence for q in _QUOTE_MARKS) and "quoted" not in entry["verbs"]:
-            entry["verbs"].append("quoted")
+        if any(q in sentence for q in _QUOTE_MARKS) and QUOTED not in entry["verbs"]:
+            entry["verbs"].append(QUOTED)
     return tuple(
         Item(key, e["name"], len(e["spans"]), tuple(e["spans"]), e["text"], ", ".join(e["verbs"]))
         for key, e in speakers.items()
@@ -401,7 +407,9 @@ __all__ = [
     "HAPPENED",
     "LEAVES_OUT",
     "NAMES",
+    "QUOTED",
     "QUOTES",
+    "UNNAMED",
     "WORDS",
     "Cell",
     "Column",
