@@ -88,12 +88,36 @@ def analysis_json(analysis: ArticleAnalysis) -> dict:
     }
 
 
+def _episodes_json(episodes, analyses: list[ArticleAnalysis]) -> list[dict]:
+    """The episodes of ``analyze --json``; one with two or more sources gains its ``coverage``."""
+    from desktop.core.compare.coverage import coverage, coverage_json
+    from desktop.core.compare.outlets import Outlets, load_outlets
+    from desktop.core.episodes.grouping import episode_json
+    from desktop.core.files.lexicons import DataFileError
+
+    by_id = {a.article.id: a for a in analyses}
+    outlets = Outlets()
+    if any(len(by_id.keys() & set(e.articles)) > 1 for e in episodes):
+        try:
+            outlets = load_outlets()
+        except DataFileError as exc:
+            _say(f"{exc}; the kinds of outlets are left unknown")
+    out = []
+    for episode in episodes:
+        entry = episode_json(episode)
+        cov = coverage(episode, by_id, outlets=outlets)
+        if cov is not None:
+            entry["coverage"] = coverage_json(cov)
+        out.append(entry)
+    return out
+
+
 def analyze(args: argparse.Namespace) -> int:
     corpus = _corpus(args.paths)
     analyzer = Analyzer()
     analyses, failed = analyse_each(analyzer, corpus)
     from desktop.cli_annotations import StoredCorrections
-    from desktop.core.episodes.grouping import build_episodes, episode_json
+    from desktop.core.episodes.grouping import build_episodes
 
     corrections = StoredCorrections.load()
     analyses = corrections.analyses(analyses, analyzer)
@@ -101,7 +125,7 @@ def analyze(args: argparse.Namespace) -> int:
     if args.json:
         document = {
             "articles": [analysis_json(a) for a in analyses],
-            "episodes": [episode_json(e) for e in episode_set.episodes],
+            "episodes": _episodes_json(episode_set.episodes, analyses),
         }
         corrections.mark(document)
         json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
