@@ -23,6 +23,14 @@ def _corpus(paths: list[str]) -> Corpus:
     return corpus
 
 
+def _analyzer() -> Analyzer:
+    """The engine, with what could not be used of the user's actors file said on stderr."""
+    analyzer = Analyzer()
+    for problem in analyzer.gazetteer.problems:
+        _say(problem)
+    return analyzer
+
+
 def _where(article: Article) -> str:
     return article.path.name if article.path else article.id
 
@@ -114,7 +122,7 @@ def _episodes_json(episodes, analyses: list[ArticleAnalysis]) -> list[dict]:
 
 def analyze(args: argparse.Namespace) -> int:
     corpus = _corpus(args.paths)
-    analyzer = Analyzer()
+    analyzer = _analyzer()
     analyses, failed = analyse_each(analyzer, corpus)
     from desktop.cli_annotations import StoredCorrections
     from desktop.core.episodes.grouping import build_episodes
@@ -157,7 +165,7 @@ def export(args: argparse.Namespace) -> int:
     if target.suffix.lower() != ".pdf":
         _say(f"the output file should end in .pdf: {target}")
         return 2
-    analyzer = Analyzer()
+    analyzer = _analyzer()
     listed, failed = analyse_each(analyzer, corpus)
     from desktop.cli_annotations import StoredCorrections
     from desktop.core.compare.handout import UnknownEpisodes

@@ -37,7 +37,7 @@ def present(args: argparse.Namespace) -> int:
     for problem in problems:
         _say(problem)
 
-    from desktop.core.annotate.analysis import Analyzer
+    from desktop.cli import _analyzer
     from desktop.core.episodes.grouping import build_episodes
     from desktop.core.present.deck import build_deck
     from desktop.core.text.articles import load_default_corpus
@@ -45,7 +45,7 @@ def present(args: argparse.Namespace) -> int:
     corpus = load_default_corpus()
     for problem in corpus.problems:
         _say(str(problem))
-    analyzer = Analyzer()
+    analyzer = _analyzer()
     analyses = {a.id: analyzer.analyze(a) for a in corpus}
     deck = build_deck(lesson, build_episodes(list(analyses.values())), analyses, analyzer.gazetteer)
     for problem in deck.problems:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from pathlib import Path
 
@@ -330,10 +331,12 @@ def test_user_entry_replaces_a_bundled_actor_of_the_same_id(tmp_path):
     assert gazetteer.actor("yalowitz").name == "Kenneth Yalowitz"
 
 
-def test_malformed_user_file_names_the_user_file(tmp_path):
+def test_malformed_user_entry_names_the_user_file_and_is_left_out(tmp_path):
     user = write(tmp_path, "actors:\n  - {name: John Doe, kind: robot}\n", "my-actors.yaml")
-    with pytest.raises(GazetteerError, match=r"^my-actors\.yaml: actors\[0\]: kind: 'robot'"):
-        load_gazetteer(user_path=user, cache=False)
+    gazetteer = load_gazetteer(user_path=user, cache=False)
+    (problem,) = gazetteer.problems
+    assert re.match(r"^my-actors\.yaml: actors\[0\]: kind: 'robot'", problem)
+    assert "lukashenko" in gazetteer and not [a for a in gazetteer.actors.values() if a.name == "John Doe"]
 
 
 def test_add_user_actor_writes_a_loadable_file(tmp_path):

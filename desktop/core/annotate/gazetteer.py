@@ -28,6 +28,7 @@ from desktop.core.annotate.gazetteer_records import (
     FALLBACK_SIDE,
     Actor,
     Cues,
+    GazetteerError,
     Place,
     Role,
     Side,
@@ -36,6 +37,8 @@ from desktop.core.annotate.gazetteer_records import (
 from desktop.core.annotate.sides import bundled_sides_file, extra_sides, load_sides, merge_sides, use_sides
 from desktop.core.annotate.startup_cache import cache_key
 from desktop.core.annotate.user_actors import bundled_actors_file, read_user_data
+from desktop.core.files.fileio import keep_broken
+from desktop.core.files.logs import log
 
 # ─────────────────────────────────────────────────────────────────── the gazetteer
 
@@ -60,6 +63,8 @@ class Gazetteer:
         self.sources = tuple(sources)
         #: Identifies the files and code this was loaded from (None if loaded with ``cache=False``).
         self.fingerprint: str | None = None
+        #: What could not be used of the user's actors file, in words (the rest is used).
+        self.problems: list[str] = []
         holders: dict[str, list[tuple[Actor, Tenure]]] = {r.id: [] for r in roles}
         for actor in actors:
             for tenure in actor.roles:
@@ -163,24 +168,54 @@ def _load(path: Path, user_path: Path, sides_path: Path) -> Gazetteer:
     sides = merge_sides(load_sides(sides_path), extra_sides(data.get("sides"), path.name))
     raw_actors = loader.actor_list(data.get("actors"), "actors")
     sources = [path, sides_path]
+    problems: list[str] = []
     user_entries: list[Mapping[str, Any]] = []
     if user_path.is_file():
-        user_sides, user_entries = read_user_data(user_path)
-        sides = merge_sides(sides, extra_sides(user_sides, user_path.name))
+        user_sides, user_entries = _read_user_file(user_path, problems)
+        try:
+            sides = merge_sides(sides, extra_sides(user_sides, user_path.name))
+        except GazetteerError as exc:
+            problems.append(f"{exc} (the file's own sides are not used)")
         sources.append(user_path)
     side_ids = tuple(s.id for s in sides)
     role_ids = loader.role_ids(data.get("roles"))
     actors = loader.actors(raw_actors, side_ids, role_ids, lenient=False)
     if user_entries:
-        user_actors = Loader(user_path.name).actors(user_entries, side_ids, role_ids, lenient=True, known=set(actors))
-        actors.update(user_actors)
-    loader.check_names_unique(actors.values())
+        user_loader = Loader(user_path.name)
+        known = set(actors)
+        actors.update(user_loader.actors(user_entries, side_ids, role_ids, lenient=True, known=known, skipped=problems))
+    try:
+        loader.check_names_unique(actors.values())
+    except GazetteerError as exc:
+        if not user_entries:
+            raise
+        problems.append(f"{exc}; the entries of {user_path.name} are not used")
+        actors = loader.actors(raw_actors, side_ids, role_ids, lenient=False)
     roles = loader.roles(data.get("roles"), loader.pattern_sets(data.get("pattern_sets")), actors)
     titles = {role.id: role.title for role in roles}
     actors = {actor_id: _titled(actor, titles) for actor_id, actor in actors.items()}
     places = loader.places(data.get("places"), actors)
     cues = loader.cues(data.get("cues"))
-    return Gazetteer(sides, list(actors.values()), roles, places, cues, sources)
+    gazetteer = Gazetteer(sides, list(actors.values()), roles, places, cues, sources)
+    gazetteer.problems = problems
+    for problem in problems:
+        log().getChild("gazetteer").warning("%s", problem)
+    return gazetteer
+
+
+def _read_user_file(path: Path, problems: list[str]) -> tuple[Any, list[Mapping[str, Any]]]:
+    """The user's sides and entries; a file that cannot be read at all is set aside, not lost.
+
+    The bundled actor list is used alone then, and the file is renamed
+    ``actors.yaml.broken-…`` so that the next "Add person" does not overwrite it.
+    """
+    try:
+        return read_user_data(path)
+    except GazetteerError as exc:
+        kept = keep_broken(path)
+        where = f"it was set aside as {kept.name}" if kept else "it was left as it is"
+        problems.append(f"{exc} — your actors file could not be read; {where} and only the bundled actors are used")
+        return None, []
 
 
 def _titled(actor: Actor, titles: Mapping[str, str]) -> Actor:

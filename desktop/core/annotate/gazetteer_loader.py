@@ -102,14 +102,25 @@ class Loader:
         *,
         lenient: bool,
         known: Iterable[str] = (),
+        skipped: list[str] | None = None,
     ) -> dict[str, Actor]:
-        """Validate actor entries; ``lenient`` (the user's file) fills in id, kind and side."""
+        """Validate actor entries; ``lenient`` (the user's file) fills in id, kind and side.
+
+        With ``skipped`` (the user's file), a bad entry is described there and left out instead
+        of failing the whole file.
+        """
         actors: dict[str, Actor] = {}
         taken = set(known)
         for index, entry in enumerate(entries):
-            actor = self._actor(index, entry, side_ids, role_ids, lenient, taken)
-            if actor.id in actors:
-                raise self.fail(self._where("actors", index, entry), f"id: duplicate id '{actor.id}'")
+            try:
+                actor = self._actor(index, entry, side_ids, role_ids, lenient, taken)
+                if actor.id in actors:
+                    raise self.fail(self._where("actors", index, entry), f"id: duplicate id '{actor.id}'")
+            except GazetteerError as exc:
+                if skipped is None:
+                    raise
+                skipped.append(f"{exc} (this entry is not used)")
+                continue
             actors[actor.id] = actor
         return actors
 

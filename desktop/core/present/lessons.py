@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args
 
-from desktop.core.files.fileio import write_text_atomic
+from desktop.core.files.fileio import keep_broken, write_text_atomic
 from desktop.core.files.schema import SchemaError, load
 
 T = TypeVar("T")
@@ -274,10 +274,23 @@ def lesson_text(lesson: Lesson, fmt: str = "yaml") -> str:
 def save_lesson(lesson: Lesson, path: str | os.PathLike[str]) -> None:
     """Write the lesson atomically (JSON for a ``.json`` name, else YAML).
 
-    Raises OSError naming the path and the reason; a failed write leaves no file behind.
+    Raises OSError naming the path and the reason; a failed write leaves no file behind. A file
+    at ``path`` that does not read cleanly as a lesson (what was opened of it was only its valid
+    part) is first set aside as ``NAME.broken-…``, so saving never overwrites what the app could
+    not read.
     """
     path = Path(path)
-    write_text_atomic(path, lesson_text(lesson, "json" if path.suffix.lower() == ".json" else "yaml"))
+    text = lesson_text(lesson, "json" if path.suffix.lower() == ".json" else "yaml")
+    if path.is_file() and not _reads_cleanly(path):
+        keep_broken(path)
+    write_text_atomic(path, text)
+
+
+def _reads_cleanly(path: Path) -> bool:
+    try:
+        return not load_lesson(path)[1]
+    except LessonError:
+        return False
 
 
 def default_lesson_path() -> Path:

@@ -35,7 +35,8 @@ class LibraryController(QObject):
             self.model.set_inferred_date(article_id, analysis.anchor)
 
     def problems(self) -> list[str]:
-        return [str(p) for p in self.workspace.corpus.problems]
+        """Files that could not be loaded, and what of the user's actors file could not be used."""
+        return [str(p) for p in self.workspace.corpus.problems] + list(self.workspace.analyzer.gazetteer.problems)
 
     def open_files(self, files: list[str] | None = None) -> None:
         """Load article files into the library for this session and open the first."""
