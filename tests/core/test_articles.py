@@ -12,9 +12,9 @@ from desktop.core.text.articles import (
     load_article,
     load_corpus,
     load_default_corpus,
-    plain_text_to_markdown,
 )
 from desktop.core.text.markup import plain_text
+from desktop.core.text.plaintext import plain_text_to_markdown
 
 SEEDS = {
     "makei-unga-2022": ("The Daily Beast", dt.date(2022, 9, 26), "day"),

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.core.episodes.timeline import TimelineItem
-from desktop.ui.episodes.timeline import EpisodeItem, TimelineView
+from desktop.ui.episodes.timeline import TimelineView
+from desktop.ui.episodes.timeline_episode import EpisodeItem
 from desktop.ui.shell.theme import CHROME
 
 D = dt.date

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from desktop.core.annotate import timex
 from desktop.core.annotations.anchoring import anchor
 from desktop.core.annotations.records import Annotation
-from desktop.core.episodes.events import load_event_lexicon
+from desktop.core.episodes.event_lexicon import load_event_lexicon
 from desktop.core.episodes.grouping import Episode, EpisodeSet, build_episode
 
 

@@ -53,7 +53,7 @@ from desktop.core.compare.extracts import Extractor
 from desktop.core.compare.outlets import Outlets, load_outlets
 from desktop.core.compare.pools import CONTEXT, PRIMARY, ArticleTexts, PoolSentence
 from desktop.core.compare.records import AlignedGroup
-from desktop.core.episodes.events import EventLexicon, load_event_lexicon
+from desktop.core.episodes.event_lexicon import EventLexicon, load_event_lexicon
 from desktop.core.episodes.grouping import Episode
 from desktop.core.text.articles import format_published
 

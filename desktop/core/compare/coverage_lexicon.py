@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from desktop.core.episodes.events import load_event_lexicon
+from desktop.core.episodes.event_lexicon import load_event_lexicon
 from desktop.core.files import schema
 from desktop.core.files.lexicons import load_lexicon
 

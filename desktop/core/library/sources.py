@@ -9,7 +9,8 @@ from pathlib import Path
 
 from desktop.core.library.drafts import MAX_IMPORT_BYTES, ImportDraft, ImportFailure
 from desktop.core.library.web import draft_from_html
-from desktop.core.text.articles import ArticleError, load_article, plain_text_to_markdown
+from desktop.core.text.articles import ArticleError, load_article
+from desktop.core.text.plaintext import plain_text_to_markdown
 
 
 def _from_article_file(path: Path) -> ImportDraft:

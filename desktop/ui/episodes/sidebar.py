@@ -1,15 +1,15 @@
-"""The episodes sidebar: dated events grouped by year, with actor chips, filters and search."""
+"""The episodes sidebar: dated events grouped by year, with actor chips, filters and search.
+
+The tree's model and its filter live in :mod:`desktop.ui.episodes.episode_model`.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QRectF,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -31,147 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotate import palette
+from desktop.core.episodes.event_lexicon import load_event_lexicon
 from desktop.core.episodes.grouping import Episode, EpisodeSet
-
-_Index = QModelIndex | QPersistentModelIndex
-EPISODE_ROLE = Qt.ItemDataRole.UserRole + 10
-ID_ROLE = Qt.ItemDataRole.UserRole + 11
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 12
-YEAR_ROW = 0  # internal id of a year row; an episode row carries its year's row + 1
-
-
-class EpisodeModel(QAbstractItemModel):
-    """Years at the top level, their episodes (in date order) below."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._years: list[int] = []
-        self._by_year: dict[int, list[Episode]] = {}
-
-    def set_episodes(self, episodes: list[Episode]) -> None:
-        self.beginResetModel()
-        self._by_year = {}
-        for episode in sorted(episodes, key=lambda e: (e.first, e.last)):
-            self._by_year.setdefault(episode.first.year, []).append(episode)
-        self._years = sorted(self._by_year)
-        self.endResetModel()
-
-    def episodes(self) -> list[Episode]:
-        return [e for year in self._years for e in self._by_year[year]]
-
-    def index_of(self, episode_id: str) -> QModelIndex:
-        for y, year in enumerate(self._years):
-            for row, episode in enumerate(self._by_year[year]):
-                if episode.id == episode_id:
-                    return self.index(row, 0, self.index(y, 0))
-        return QModelIndex()
-
-    # -- tree
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, YEAR_ROW) if row < len(self._years) else QModelIndex()
-        if parent.internalId() == YEAR_ROW:
-            year = self._years[parent.row()]
-            if row < len(self._by_year[year]):
-                return self.createIndex(row, 0, parent.row() + 1)
-        return QModelIndex()
-
-    def parent(self, index: _Index) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == YEAR_ROW:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, YEAR_ROW)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._years)
-        if parent.internalId() == YEAR_ROW:
-            return len(self._by_year[self._years[parent.row()]])
-        return 0
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
-
-    def _episode(self, index: _Index) -> Episode | None:
-        if not index.isValid() or index.internalId() == YEAR_ROW:
-            return None
-        return self._by_year[self._years[index.internalId() - 1]][index.row()]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        episode = self._episode(index)
-        if episode is None:
-            year = self._years[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                n = len(self._by_year[year])
-                return f"{year}  ·  {n} episode{'s' if n != 1 else ''}"
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return episode.title
-        if role == EPISODE_ROLE:
-            return episode
-        if role == ID_ROLE:
-            return episode.id
-        if role == SEARCH_ROLE:
-            names = " ".join(p.name for p in episode.participants)
-            extra = f"{episode.type_label} {episode.named_label or ''} {episode.place or ''}"
-            return f"{episode.title} {episode.summary} {names} {extra}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            named = f"<br><i>Named episode: {episode.named_label}</i>" if episode.named_label else ""
-            return (
-                f"<b>{episode.title}</b><br>{episode.date_words()} · {episode.type_label}"
-                f"{' (planned)' if episode.planned else ''}<br>{episode.summary}{named}"
-            )
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{episode.date_words()}: {episode.title}; {len(episode.articles)} sources"
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == YEAR_ROW:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class EpisodeFilter(QSortFilterProxyModel):
-    """Text search plus actor, side, type and year filters; years stay while they have matches."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterRole(SEARCH_ROLE)
-        self.actor = ""
-        self.side = ""
-        self.type = ""
-        self.year = 0
-
-    def set_filters(self, actor: str = "", side: str = "", type_: str = "", year: int = 0) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10: the non-deprecated way
-            self.beginFilterChange()
-            self.actor, self.side, self.type, self.year = actor, side, type_, year
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.actor, self.side, self.type, self.year = actor, side, type_, year
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
-        index = self.sourceModel().index(row, 0, parent)
-        episode: Episode | None = self.sourceModel().data(index, EPISODE_ROLE)
-        if episode is None:
-            return False  # a year row shows only through its episodes (recursive filtering)
-        if self.actor and self.actor not in {p.key for p in episode.participants}:
-            return False
-        if self.side and self.side not in {p.side for p in episode.participants}:
-            return False
-        if self.type and self.type not in {e.type for e in episode.events}:
-            return False
-        if self.year and episode.first.year != self.year:
-            return False
-        return super().filterAcceptsRow(row, parent)
+from desktop.ui.episodes.episode_model import EPISODE_ROLE, ID_ROLE, EpisodeFilter, EpisodeModel
 
 
 class EpisodeDelegate(QStyledItemDelegate):
@@ -414,37 +276,16 @@ class EpisodeSidebar(QWidget):
 
     def _fill_filters(self, episode_set: EpisodeSet | None, sides: dict) -> None:
         episodes = episode_set.episodes if episode_set else []
-        kept = [combo.currentData() for combo in (self.actor, self.side, self.type, self.year)]
-        for combo in (self.actor, self.side, self.type, self.year):
+        combos = (self.actor, self.side, self.type, self.year)
+        kept = [combo.currentData() for combo in combos]
+        for combo in combos:
             combo.blockSignals(True)
             combo.clear()
-        self.actor.addItem("All actors", "")
-        names: dict[str, str] = {}
-        for e in episodes:
-            for p in e.participants:
-                if p.kind == "person":
-                    names.setdefault(p.key, p.name)
-        for key, name in sorted(names.items(), key=lambda kv: kv[1].split()[-1]):
-            self.actor.addItem(name, key)
-        self.side.addItem("All sides", "")
-        present = {p.side for e in episodes for p in e.participants}
-        for key, info in sides.items():
-            if key in present:
-                self.side.addItem(info.label, key)
-        self.type.addItem("All types", "")
-        types = {}
-        for e in episodes:
-            for ev in e.events:
-                types.setdefault(ev.type, ev.type)
-        from desktop.core.episodes.event_lexicon import load_event_lexicon
-
-        lexicon = load_event_lexicon()
-        for key in sorted(types, key=lambda k: lexicon.types[k].label):
-            self.type.addItem(lexicon.types[key].label, key)
-        self.year.addItem("All years", 0)
-        for year in sorted({e.first.year for e in episodes}):
-            self.year.addItem(str(year), year)
-        for combo, data in zip((self.actor, self.side, self.type, self.year), kept, strict=True):
+        _fill(self.actor, "All actors", "", _actor_choices(episodes))
+        _fill(self.side, "All sides", "", _side_choices(episodes, sides))
+        _fill(self.type, "All types", "", _type_choices(episodes))
+        _fill(self.year, "All years", 0, [(str(year), year) for year in sorted({e.first.year for e in episodes})])
+        for combo, data in zip(combos, kept, strict=True):
             combo.setCurrentIndex(max(0, combo.findData(data)) if data else 0)
             combo.blockSignals(False)
 
@@ -502,3 +343,36 @@ class EpisodeSidebar(QWidget):
             for r in range(self.proxy.rowCount(year)):
                 out.append(self.proxy.data(self.proxy.index(r, 0, year)))
         return out
+
+
+def _fill(combo: QComboBox, everything: str, no_filter: object, choices: list[tuple[str, object]]) -> None:
+    """``everything`` (meaning no filter), then each (label, data) choice."""
+    combo.addItem(everything, no_filter)
+    for label, data in choices:
+        combo.addItem(label, data)
+
+
+def _actor_choices(episodes: list[Episode]) -> list[tuple[str, str]]:
+    """The people taking part, by surname."""
+    names: dict[str, str] = {}
+    for e in episodes:
+        for p in e.participants:
+            if p.kind == "person":
+                names.setdefault(p.key, p.name)
+    return [(name, key) for key, name in sorted(names.items(), key=lambda kv: kv[1].split()[-1])]
+
+
+def _side_choices(episodes: list[Episode], sides: dict) -> list[tuple[str, str]]:
+    """The sides taking part, in the order of ``sides``."""
+    present = {p.side for e in episodes for p in e.participants}
+    return [(info.label, key) for key, info in sides.items() if key in present]
+
+
+def _type_choices(episodes: list[Episode]) -> list[tuple[str, str]]:
+    """The event types present, by their label in the event lexicon."""
+    types = {}
+    for e in episodes:
+        for ev in e.events:
+            types.setdefault(ev.type, ev.type)
+    lexicon = load_event_lexicon()
+    return [(lexicon.types[key].label, key) for key in sorted(types, key=lambda k: lexicon.types[k].label)]

@@ -13,523 +13,42 @@ comes from the Qt-free core) in a ``QGraphicsScene``:
 Zooming re-lays the timeline out at a larger width rather than scaling the view, so
 text stays crisp and the zoom is horizontal only; the date under the mouse stays where
 it was. At zoom 1 the timeline fits the width of the view and follows its size.
+
+The scene items live in :mod:`~desktop.ui.episodes.timeline_axis` (backdrop, axis band, row
+labels, corner) and :mod:`~desktop.ui.episodes.timeline_episode` (episodes, tooltips); colours,
+fonts and sizes in :mod:`~desktop.ui.episodes.timeline_look`; the zoom buttons in
+:mod:`~desktop.ui.episodes.timeline_zoom`; PNG and SVG export in
+:mod:`~desktop.ui.episodes.timeline_export`.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
-    QPen,
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import (
-    QApplication,
-    QGraphicsItem,
-    QGraphicsScene,
-    QGraphicsView,
-    QStyleOptionGraphicsItem,
-    QToolButton,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
-from desktop.core.annotate import palette
-from desktop.core.episodes.timeline import (
-    Break,
-    Cluster,
-    Metrics,
-    PlacedItem,
-    TimelineItem,
-    TimelineLayout,
-    layout,
-)
-from desktop.core.files.fileio import atomic_path
+from desktop.core.episodes.timeline import TimelineItem, TimelineLayout, layout
+from desktop.ui.episodes.timeline_axis import _Backdrop, _Corner, _Gutter, _Header
+from desktop.ui.episodes.timeline_episode import EpisodeItem
+from desktop.ui.episodes.timeline_export import export_size, write_png, write_svg
+from desktop.ui.episodes.timeline_look import Look
+from desktop.ui.episodes.timeline_zoom import MAX_ZOOM, ZOOM_STEP, ZoomButtons
 from desktop.ui.shell.theme import CHROME
-
-ZOOM_STEP = 1.25
-MAX_ZOOM = 80.0
-MAX_EXPORT_PX = 16000  # a PNG export never gets wider or taller than this
-INK_ON_CHIP = "#111111"  # text on a side colour, as in the reader (palette.py)
-
-Z_BACKDROP, Z_EPISODE, Z_SELECTED, Z_HEADER, Z_GUTTER, Z_CORNER = -10, 0, 1, 10, 11, 12
-
-
-# ----------------------------------------------------------------------------- styling
-
-
-def _mix(colour: str, other: str, amount: float) -> QColor:
-    """``amount`` of ``colour`` over ``other``."""
-    a, b = QColor(colour), QColor(other)
-    return QColor(
-        round(a.red() * amount + b.red() * (1 - amount)),
-        round(a.green() * amount + b.green() * (1 - amount)),
-        round(a.blue() * amount + b.blue() * (1 - amount)),
-    )
-
-
-@dataclass(frozen=True)
-class Look:
-    """Colours and fonts of one theme, derived from the chrome colours and the widget font."""
-
-    theme: str
-    base: QColor
-    panel: QColor
-    window: QColor
-    text: QColor
-    muted: QColor
-    border: QColor
-    grid: QColor
-    stripe: QColor
-    accent: QColor
-    title: QFont
-    named: QFont
-    year: QFont
-    tick: QFont
-    gap: QFont
-    row: QFont
-    count: QFont
-
-    @classmethod
-    def make(cls, theme: str, font: QFont) -> Look:
-        c = CHROME[theme]
-        size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
-        return cls(
-            theme=theme,
-            base=QColor(c["base"]),
-            panel=QColor(c["panel"]),
-            window=QColor(c["window"]),
-            text=QColor(c["text"]),
-            muted=QColor(c["muted"]),
-            border=QColor(c["border"]),
-            grid=_mix(c["border"], c["base"], 0.55),
-            stripe=_mix(c["panel"], c["base"], 0.9 if theme == "light" else 0.6),
-            accent=QColor(c["accent"]),
-            title=_font(font, size),
-            named=_font(font, size * 0.85, QFont.Weight.Bold, spacing=0.4),
-            year=_font(font, size * 1.1, QFont.Weight.Bold),
-            tick=_font(font, size * 0.85),
-            gap=_font(font, size * 0.8, italic=True),
-            row=_font(font, size, QFont.Weight.DemiBold),
-            count=_font(font, size * 0.85),
-        )
-
-    def side(self, side: str) -> QColor:
-        return QColor(palette.colour(side, self.theme))
-
-    def edge(self, side: str) -> QColor:
-        """The outline of a side's bar: darker than its fill, so light fills keep an edge."""
-        return self.side(side).darker(165 if self.theme == "light" else 130)
-
-    def metrics(self) -> Metrics:
-        """Layout sizes that follow the font, so a bigger font gets taller bars."""
-        title = QFontMetricsF(self.title)
-        named = QFontMetricsF(self.named)
-        tick = QFontMetricsF(self.tick)
-        year = QFontMetricsF(self.year)
-        bar = math.ceil(title.height() + 4)
-        strip = math.ceil(named.height() + 5)  # room for the selection ring under the name
-        widest_tick = max(tick.horizontalAdvance(s) for s in ("30 Sep", "Nov 2018", "2018"))
-        return Metrics(
-            bar=bar,
-            named_strip=strip,
-            lane=strip + bar + 3,
-            dot=max(12, round(bar * 0.7)),
-            min_bar=max(10, round(bar * 0.6)),
-            header=math.ceil(year.height() + tick.height() + 16),
-            row_pad=4,
-            min_tick=math.ceil(widest_tick + 18),
-        )
-
-
-def _font(
-    base: QFont, size: float, weight: QFont.Weight | None = None, *, italic: bool = False, spacing: float = 0.0
-) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(max(size, 6.0))
-    if weight is not None:
-        font.setWeight(weight)
-    font.setItalic(italic)
-    if spacing:
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
-    return font
-
-
-def tooltip_html(item: TimelineItem) -> str:
-    """The hover text of an episode: title, name, dates, summary, sources."""
-    lines = [f"<b>{html.escape(item.title)}</b>"]
-    if item.named_label:
-        lines.append(f"<i>{html.escape(item.named_label)}</i>")
-    when = html.escape(item.date_words)
-    lines.append(f"{when} · planned" if item.planned else when)
-    if item.summary:
-        lines.append(html.escape(item.summary))
-    lines.append(f"{item.sources} source{'' if item.sources == 1 else 's'}")
-    return "<p style='white-space:normal'>" + "<br>".join(lines) + "</p>"
-
-
-def _elide(text: str, font: QFont, width: float) -> str:
-    """``text`` cut with an ellipsis to ``width``; empty when not even one letter fits."""
-    if width <= 0:
-        return ""
-    fm = QFontMetricsF(font)
-    if fm.horizontalAdvance(text) <= width:
-        return text
-    elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
-    return "" if elided in ("", "…") else elided
-
-
-def _zigzag(x: float, top: float, bottom: float, amplitude: float = 3.5, step: float = 7.0) -> QPainterPath:
-    path = QPainterPath(QPointF(x, top))
-    y, flip = top, 1
-    while y < bottom:
-        y = min(y + step, bottom)
-        path.lineTo(x + flip * amplitude, y)
-        flip = -flip
-    return path
-
-
-# ------------------------------------------------------------------------------- items
-
-
-class _Backdrop(QGraphicsItem):
-    """Row stripes, the tick grid and the zig-zag breaks: everything behind the episodes."""
-
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__()
-        self._view = view
-        self.setZValue(Z_BACKDROP)
-
-    def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
-        return QRectF(0, 0, lay.width, lay.height)
-
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
-        painter.fillRect(self.boundingRect(), look.base)
-        bottom = lay.rows[-1].y1 if lay.rows else lay.height  # below the last row: nothing
-        for band in lay.rows:
-            if band.index % 2:
-                painter.fillRect(QRectF(0, band.y0, lay.width, band.y1 - band.y0), look.stripe)
-        painter.setPen(QPen(look.grid, 1))
-        for cluster in lay.clusters:
-            for tick in cluster.ticks:
-                painter.setPen(QPen(look.border if tick.major else look.grid, 1))
-                painter.drawLine(QPointF(tick.x, lay.header), QPointF(tick.x, bottom))
-        painter.setPen(QPen(look.grid, 1))
-        for band in lay.rows[1:]:
-            painter.drawLine(QPointF(0, band.y0), QPointF(lay.width, band.y0))
-        if lay.rows and bottom < lay.height - 1:
-            painter.drawLine(QPointF(0, bottom), QPointF(lay.width, bottom))
-        for brk in lay.breaks:
-            _paint_break(painter, brk, lay.header, bottom, look)
-        if not lay.items:
-            painter.setPen(look.muted)
-            painter.setFont(look.title)
-            area = QRectF(lay.left, lay.header, lay.width - lay.left, lay.height - lay.header)
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No dated episodes to show")
-
-
-def _paint_break(painter: QPainter, brk: Break, top: float, bottom: float, look: Look) -> None:
-    """The time left out: a band in the window colour between two zig-zag lines."""
-    painter.fillRect(QRectF(brk.x0, top, brk.x1 - brk.x0, bottom - top), look.window)
-    painter.setPen(QPen(look.muted, 1.1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    for x in (brk.x0 + 3.5, brk.x1 - 3.5):
-        painter.drawPath(_zigzag(x, top, bottom))
-
-
-class _Header(QGraphicsItem):
-    """The axis band: year labels, tick labels and what each break leaves out."""
-
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__()
-        self._view = view
-        self.setZValue(Z_HEADER)
-
-    def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
-        return QRectF(0, 0, lay.width, lay.header)
-
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
-        h = lay.header
-        painter.fillRect(self.boundingRect(), look.base)
-        year_h = QFontMetricsF(look.year).height()
-        tick_fm = QFontMetricsF(look.tick)
-        plot_left = self._view.visible_plot_left()
-        for cluster in lay.clusters:
-            self._paint_year(painter, cluster, look, plot_left, year_h)
-            painter.setFont(look.tick)
-            for tick in cluster.ticks:
-                painter.setPen(QPen(look.border if tick.major else look.grid, 1))
-                painter.drawLine(QPointF(tick.x, h - 8), QPointF(tick.x, h))
-                painter.setPen(look.text if tick.major else look.muted)
-                room = min(cluster.x1 - tick.x - 4, tick_fm.horizontalAdvance(tick.label) + 2)
-                painter.drawText(
-                    QRectF(tick.x + 3, h - 8 - tick_fm.height(), room, tick_fm.height()),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    _elide(tick.label, look.tick, room),
-                )
-            painter.setPen(QPen(look.border, 1))
-            painter.drawLine(QPointF(cluster.x0, h - 0.5), QPointF(cluster.x1, h - 0.5))
-        for brk in lay.breaks:
-            self._paint_break_label(painter, brk, look, h)
-        if not lay.clusters:
-            painter.setPen(QPen(look.border, 1))
-            painter.drawLine(QPointF(0, h - 0.5), QPointF(lay.width, h - 0.5))
-
-    @staticmethod
-    def _paint_year(painter: QPainter, cluster: Cluster, look: Look, plot_left: float, year_h: float) -> None:
-        """The cluster's year, at its start or, when that is scrolled away, at the left edge."""
-        width = QFontMetricsF(look.year).horizontalAdvance(cluster.label) + 2
-        x = min(max(cluster.x0 + 4, plot_left + 4), cluster.x1 - width - 4)
-        x = max(x, cluster.x0 + 4)
-        painter.setFont(look.year)
-        painter.setPen(look.text)
-        painter.drawText(
-            QRectF(x, 5, cluster.x1 - x - 2, year_h),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _elide(cluster.label, look.year, cluster.x1 - x - 2),
-        )
-
-    @staticmethod
-    def _paint_break_label(painter: QPainter, brk: Break, look: Look, h: float) -> None:
-        """ "5½ years later" on two lines over the break, and a "//" where the axis is cut."""
-        painter.fillRect(QRectF(brk.x0, 0, brk.x1 - brk.x0, h), look.window)
-        words = brk.label.rsplit(" ", 1)
-        fm = QFontMetricsF(look.gap)
-        width = brk.x1 - brk.x0
-        if all(fm.horizontalAdvance(w) <= width - 2 for w in words):
-            painter.setFont(look.gap)
-            painter.setPen(look.muted)
-            box = QRectF(brk.x0, 4, width, h - 14)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "\n".join(words))
-        painter.setPen(QPen(look.muted, 1.3))
-        mid = brk.centre
-        for dx in (-3.0, 3.0):
-            painter.drawLine(QPointF(mid + dx - 3, h + 0.5 - 1), QPointF(mid + dx + 3, h - 9))
-
-
-class _Gutter(QGraphicsItem):
-    """Row labels on the left; moved with the horizontal scroll bar so they stay in view."""
-
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__()
-        self._view = view
-        self.setZValue(Z_GUTTER)
-
-    def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
-        return QRectF(0, lay.header, lay.left, lay.height - lay.header)
-
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
-        painter.fillRect(self.boundingRect(), look.panel)
-        counts = self._view.row_counts()
-        row_h = QFontMetricsF(look.row).height()
-        count_h = QFontMetricsF(look.count).height()
-        for band in lay.rows:
-            if band.index:
-                painter.setPen(QPen(look.border, 1))
-                painter.drawLine(QPointF(0, band.y0), QPointF(lay.left, band.y0))
-            width = lay.left - 24
-            label = QRectF(12, band.y0, width, band.y1 - band.y0)
-            count = counts.get(band.key, 0)
-            show_count = band.y1 - band.y0 >= row_h * 2 + count_h + 4
-            lines = 2 if QFontMetricsF(look.row).horizontalAdvance(band.label) > width else 1
-            text_h = row_h * lines + (count_h if show_count else 0)
-            # Centred in a one-lane row; at the top of a tall one, so it shows before scrolling.
-            centred = (band.y1 - band.y0 - text_h) / 2
-            top = band.y0 + max(4.0, centred if band.lanes == 1 else min(centred, 12.0))
-            painter.setFont(look.row)
-            painter.setPen(look.text)
-            painter.drawText(
-                QRectF(label.x(), top, width, row_h * lines),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                band.label,
-            )
-            if show_count:
-                painter.setFont(look.count)
-                painter.setPen(look.muted)
-                words = f"{count} episode{'' if count == 1 else 's'}" if count else "no episodes"
-                painter.drawText(QRectF(label.x(), top + row_h * lines, width, count_h), words)
-        painter.setPen(QPen(look.border, 1))
-        painter.drawLine(QPointF(lay.left - 0.5, lay.header), QPointF(lay.left - 0.5, lay.height))
-
-
-class _Corner(QGraphicsItem):
-    """The top-left corner, over both the header and the gutter (the zoom buttons sit on it)."""
-
-    def __init__(self, view: TimelineView) -> None:
-        super().__init__()
-        self._view = view
-        self.setZValue(Z_CORNER)
-
-    def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
-        return QRectF(0, 0, lay.left, lay.header)
-
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
-        painter.fillRect(self.boundingRect(), look.panel)
-        painter.setPen(QPen(look.border, 1))
-        painter.drawLine(QPointF(0, lay.header - 0.5), QPointF(lay.left, lay.header - 0.5))
-        painter.drawLine(QPointF(lay.left - 0.5, 0), QPointF(lay.left - 0.5, lay.header))
-
-
-class EpisodeItem(QGraphicsItem):
-    """One episode: bar or dot, its title (on the bar or beside it) and its name above."""
-
-    def __init__(self, placed: PlacedItem, view: TimelineView) -> None:
-        super().__init__()
-        self.placed = placed
-        self._view = view
-        self._selected = False
-        self._hovered = False
-        self.setZValue(Z_EPISODE)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tooltip_html(placed.item))
-        self._rect = self._bounds()
-
-    @property
-    def episode_id(self) -> str:
-        return self.placed.item.id
-
-    def bar_rect(self) -> QRectF:
-        p = self.placed
-        if p.dot:
-            size = p.x1 - p.x0
-            return QRectF(p.x0, p.bar_y + (p.bar_h - size) / 2, size, size)
-        return QRectF(p.x0, p.bar_y, p.x1 - p.x0, p.bar_h)
-
-    def _bounds(self) -> QRectF:
-        p = self.placed
-        rect = self.bar_rect().adjusted(-5, -5, 5, 5)
-        if p.title_w:
-            rect = rect.united(QRectF(p.title_x, p.bar_y, p.title_w, p.bar_h))
-        if p.named_w:
-            rect = rect.united(QRectF(p.named_x, p.lane_y, p.named_w, p.bar_y - p.lane_y))
-        return rect
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def set_selected(self, selected: bool) -> None:
-        if selected != self._selected:
-            self._selected = selected
-            self.setZValue(Z_SELECTED if selected else Z_EPISODE)
-            self.update()
-
-    def is_selected(self) -> bool:
-        return self._selected
-
-    def clear_hover(self) -> None:
-        self._hovered = False
-        self.update()
-
-    def hoverEnterEvent(self, event) -> None:
-        self._hovered = True
-        self.update()
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event) -> None:
-        self._hovered = False
-        self.update()
-        super().hoverLeaveEvent(event)
-
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        look = self._view.look()
-        item = self.placed.item
-        if self._selected and not self._view.exporting():
-            self._paint_ring(painter, look)
-        elif self._hovered and not self._view.exporting():
-            painter.setPen(QPen(look.muted, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            self._draw_shape(painter, self.bar_rect().adjusted(-2.5, -2.5, 2.5, 2.5))
-        self._paint_bar(painter, look, item)
-        self._paint_title(painter, look, item)
-        if item.named_label and self.placed.named_w:
-            self._paint_named(painter, look, item)
-
-    def _draw_shape(self, painter: QPainter, rect: QRectF) -> None:
-        if self.placed.dot:
-            painter.drawEllipse(rect)
-        else:
-            radius = min(rect.height() / 2, 6.0)
-            painter.drawRoundedRect(rect, radius, radius)
-
-    def _paint_ring(self, painter: QPainter, look: Look) -> None:
-        halo = QColor(look.accent)
-        halo.setAlpha(70)
-        painter.setPen(QPen(halo, 6))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        self._draw_shape(painter, self.bar_rect().adjusted(-3, -3, 3, 3))
-        painter.setPen(QPen(look.accent, 2.2))
-        self._draw_shape(painter, self.bar_rect().adjusted(-3, -3, 3, 3))
-
-    def _paint_bar(self, painter: QPainter, look: Look, item: TimelineItem) -> None:
-        fill, edge = look.side(item.side), look.edge(item.side)
-        if item.planned:
-            tint = QColor(fill)
-            tint.setAlpha(60)
-            pen = QPen(edge if look.theme == "light" else fill, 1.6, Qt.PenStyle.DashLine)
-            pen.setDashPattern([3.0, 2.0])
-            painter.setPen(pen)
-            painter.setBrush(QBrush(tint))
-        else:
-            painter.setPen(QPen(edge, 2.0 if item.named_label else 1.0))
-            painter.setBrush(QBrush(fill))
-        inset = 1.0 if item.named_label or item.planned else 0.5
-        self._draw_shape(painter, self.bar_rect().adjusted(inset, inset, -inset, -inset))
-
-    def _paint_title(self, painter: QPainter, look: Look, item: TimelineItem) -> None:
-        p = self.placed
-        font = QFont(look.title)
-        if item.named_label:
-            font.setWeight(QFont.Weight.DemiBold)
-        text = _elide(item.title, font, p.title_w)
-        if not text:
-            return
-        on_chip = p.title_inside and not item.planned
-        painter.setFont(font)
-        painter.setPen(QColor(INK_ON_CHIP) if on_chip else look.text)
-        align = Qt.AlignmentFlag.AlignVCenter
-        align |= Qt.AlignmentFlag.AlignLeft if p.title_x >= p.x0 else Qt.AlignmentFlag.AlignRight
-        painter.drawText(QRectF(p.title_x, p.bar_y, p.title_w, p.bar_h), align, text)
-
-    def _paint_named(self, painter: QPainter, look: Look, item: TimelineItem) -> None:
-        p = self.placed
-        text = _elide(item.named_label or "", look.named, p.named_w)
-        if not text:
-            return
-        painter.setFont(look.named)
-        painter.setPen(look.accent)
-        align = Qt.AlignmentFlag.AlignBottom
-        align |= Qt.AlignmentFlag.AlignRight if p.named_x < p.x0 - 0.5 else Qt.AlignmentFlag.AlignLeft
-        painter.drawText(QRectF(p.named_x, p.lane_y, p.named_w, p.bar_y - p.lane_y - 5), align, text)
-
-
-# -------------------------------------------------------------------------------- view
 
 
 class TimelineView(QGraphicsView):
@@ -571,8 +90,8 @@ class TimelineView(QGraphicsView):
         self.setMinimumHeight(120)
         self.horizontalScrollBar().valueChanged.connect(self._pin_overlays)
         self.verticalScrollBar().valueChanged.connect(self._pin_overlays)
-        self._buttons = self._make_buttons()
-        self._apply_button_style()
+        self._buttons = ZoomButtons(self, self.zoom_out, self.zoom_reset, self.zoom_in)
+        self._buttons.apply_style(self._theme)
         self._rebuild()
 
     # -- public API ----------------------------------------------------------------------
@@ -586,7 +105,7 @@ class TimelineView(QGraphicsView):
         if self._selected not in {i.id for i in self._items}:
             self._selected = None
         self._zoom = 1.0
-        self._apply_button_style()
+        self._buttons.apply_style(self._theme)
         self._rebuild()
         self.horizontalScrollBar().setValue(0)
         self.verticalScrollBar().setValue(0)
@@ -599,7 +118,7 @@ class TimelineView(QGraphicsView):
             return
         self._theme = theme
         self._look = Look.make(theme, self.font())
-        self._apply_button_style()
+        self._buttons.apply_style(self._theme)
         self._relayout_keeping_view()
 
     def theme(self) -> str:
@@ -681,49 +200,18 @@ class TimelineView(QGraphicsView):
 
     def export_size(self, scale: float = 2.0) -> QSize:
         """The size in pixels of :meth:`export_png` at ``scale`` (capped at MAX_EXPORT_PX)."""
-        scale = self._export_scale(scale)
-        return QSize(math.ceil(self._layout.width * scale), math.ceil(self._layout.height * scale))
+        return export_size(self._layout, scale)
 
     def export_png(self, path: str | os.PathLike[str], scale: float = 2.0) -> None:
         """Save the whole timeline (at the current zoom) as a PNG; raises OSError on failure.
 
         Selection and hover are left out. Written atomically: a failure leaves no file.
         """
-        target = Path(path)
-        size = self.export_size(scale)
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        if image.isNull():
-            raise OSError(f"cannot write {target}: an image of {size.width()}×{size.height()} px is too big")
-        factor = self._export_scale(scale)
-        dots_per_metre = round(96 * factor / 0.0254)
-        image.setDotsPerMeterX(dots_per_metre)
-        image.setDotsPerMeterY(dots_per_metre)
-        image.fill(self._look.base)
-        painter = QPainter(image)
-        painter.scale(factor, factor)
-        self._render_all(painter)
-        painter.end()
-        with atomic_path(target) as tmp:
-            if not image.save(str(tmp), "PNG"):
-                raise OSError(f"cannot write {target}: the PNG could not be encoded or written")
+        write_png(Path(path), self._layout, scale, self._look.base, self._render_all)
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """Save the whole timeline as SVG (text stays text); raises OSError on failure."""
-        target = Path(path)
-        size = QSize(math.ceil(self._layout.width), math.ceil(self._layout.height))
-        with atomic_path(target) as tmp:
-            generator = QSvgGenerator()
-            generator.setFileName(str(tmp))
-            generator.setSize(size)
-            generator.setViewBox(QRect(QPoint(0, 0), size))
-            generator.setResolution(96)
-            generator.setTitle("Overtures timeline")
-            generator.setDescription("Belarus's overtures to the West: episodes over time")
-            painter = QPainter()
-            if not painter.begin(generator):
-                raise OSError(f"cannot write {target}: the SVG writer could not start")
-            self._render_all(painter)
-            painter.end()
+        write_svg(Path(path), self._layout, self._render_all)
 
     # -- building ------------------------------------------------------------------------
 
@@ -778,7 +266,7 @@ class TimelineView(QGraphicsView):
             scene.addItem(overlay)
         scene.setSceneRect(QRectF(0, 0, self._layout.width, self._layout.height))
         self._pin_overlays()
-        self._place_buttons()
+        self._buttons.place(self.viewport().geometry(), self._layout.left, self._layout.header, self._zoom)
 
     def _relayout_keeping_view(self) -> None:
         """Rebuild, keeping the date at the left of the plot where it was."""
@@ -849,11 +337,6 @@ class TimelineView(QGraphicsView):
 
     # -- exporting -----------------------------------------------------------------------
 
-    def _export_scale(self, scale: float) -> float:
-        scale = scale if scale > 0 else 1.0
-        longest = max(self._layout.width, self._layout.height, 1.0)
-        return min(scale, MAX_EXPORT_PX / longest)
-
     def _render_all(self, painter: QPainter) -> None:
         """The whole scene with the axis and row labels at their home, without selection."""
         self._exporting = True
@@ -867,50 +350,6 @@ class TimelineView(QGraphicsView):
         finally:
             self._exporting = False
             self._pin_overlays()
-
-    # -- zoom buttons --------------------------------------------------------------------
-
-    def _make_buttons(self) -> list[QToolButton]:
-        buttons = []
-        for text, tip, slot in (
-            ("−", "Zoom out (−)", self.zoom_out),
-            ("Fit", "Fit the whole timeline to the width (0)", self.zoom_reset),
-            ("+", "Zoom in (+, Ctrl+wheel)", self.zoom_in),
-        ):
-            button = QToolButton(self)
-            button.setObjectName("TimelineZoom")
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAutoRaise(True)
-            button.clicked.connect(slot)
-            buttons.append(button)
-        return buttons
-
-    def _apply_button_style(self) -> None:
-        c = CHROME[self._theme]
-        self.setStyleSheet(
-            f"QToolButton#TimelineZoom {{ color: {c['text']}; background: {c['base']};"
-            f" border: 1px solid {c['border']}; border-radius: 5px; padding: 0px; }}"
-            f" QToolButton#TimelineZoom:hover {{ background: {c['hover']}; }}"
-            f" QToolButton#TimelineZoom:disabled {{ color: {c['border']}; }}"
-        )
-
-    def _place_buttons(self) -> None:
-        """The zoom buttons in the top-left corner, over the corner item."""
-        height = 22
-        widths = (24, 34, 24)
-        origin = self.viewport().geometry().topLeft()
-        total = sum(widths) + 4 * (len(widths) - 1)
-        x = origin.x() + max(6, round((self._layout.left - total) / 2))
-        y = origin.y() + max(2, round((self._layout.header - height) / 2))
-        for button, width in zip(self._buttons, widths, strict=True):
-            button.setGeometry(x, y, width, height)
-            button.raise_()
-            x += width + 4
-        self._buttons[0].setEnabled(self._zoom > 1.0)
-        self._buttons[1].setEnabled(self._zoom > 1.0)
-        self._buttons[2].setEnabled(self._zoom < MAX_ZOOM)
 
     # -- events --------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -98,36 +100,48 @@ class LibraryModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._articles):
             return None
-        article = self._articles[index.row()]
-        column = index.column()
-        if role == ARTICLE_ID_ROLE:
-            return article.id
-        if role == BYLINE_ROLE:
-            return f"{article.outlet or 'Outlet unknown'} · {self._date_text(article)}"
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == TITLE:
-                return article.title
-            if column == OUTLET:
-                return article.outlet or "—"
-            return self._date_text(article)
-        if role == SORT_ROLE:
-            if column == DATE:
-                date, _ = self.date_of(article)
-                return date.isoformat() if date else "9999"
-            return self.data(index, Qt.ItemDataRole.DisplayRole).casefold()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"<b>{_escape(article.title)}</b>", _escape(article.byline())]
-            if article.url:
-                lines.append(_escape(article.url))
-            if article.path and not article.bundled:
-                lines.append(f"File: {_escape(str(article.path))}")
-            date, inferred = self.date_of(article)
-            if inferred and date:
-                lines.append(f"Date inferred from the text: {date:%d %B %Y}")
-            return "<br>".join(lines)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{article.title}, {article.outlet or 'outlet unknown'}, {self._date_text(article)}"
-        return None
+        answer = self._ROLE_DATA.get(int(role))
+        return answer(self, self._articles[index.row()], index.column()) if answer is not None else None
+
+    def _byline(self, article: Article, _column: int) -> str:
+        return f"{article.outlet or 'Outlet unknown'} · {self._date_text(article)}"
+
+    def _display(self, article: Article, column: int) -> str:
+        if column == TITLE:
+            return article.title
+        if column == OUTLET:
+            return article.outlet or "—"
+        return self._date_text(article)
+
+    def _sort_key(self, article: Article, column: int) -> str:
+        if column == DATE:
+            date, _ = self.date_of(article)
+            return date.isoformat() if date else "9999"
+        return self._display(article, column).casefold()
+
+    def _tooltip(self, article: Article, _column: int) -> str:
+        lines = [f"<b>{_escape(article.title)}</b>", _escape(article.byline())]
+        if article.url:
+            lines.append(_escape(article.url))
+        if article.path and not article.bundled:
+            lines.append(f"File: {_escape(str(article.path))}")
+        date, inferred = self.date_of(article)
+        if inferred and date:
+            lines.append(f"Date inferred from the text: {date:%d %B %Y}")
+        return "<br>".join(lines)
+
+    def _accessible_text(self, article: Article, _column: int) -> str:
+        return f"{article.title}, {article.outlet or 'outlet unknown'}, {self._date_text(article)}"
+
+    #: What :meth:`data` answers for each role, from the row's article and the column.
+    _ROLE_DATA: ClassVar[dict[int, Callable[[LibraryModel, Article, int], object]]] = {
+        int(ARTICLE_ID_ROLE): lambda _self, article, _column: article.id,
+        int(BYLINE_ROLE): _byline,
+        int(Qt.ItemDataRole.DisplayRole): _display,
+        int(SORT_ROLE): _sort_key,
+        int(Qt.ItemDataRole.ToolTipRole): _tooltip,
+        int(Qt.ItemDataRole.AccessibleTextRole): _accessible_text,
+    }
 
     def _date_text(self, article: Article) -> str:
         if article.published is not None:

@@ -1,0 +1,62 @@
+"""The timeline's zoom buttons ("−", "Fit", "+") in the top-left corner of the view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from desktop.ui.shell.theme import CHROME
+
+ZOOM_STEP = 1.25
+MAX_ZOOM = 80.0
+
+
+class ZoomButtons:
+    """Three tool buttons on ``view`` that call ``zoom_out``, ``zoom_reset`` and ``zoom_in``."""
+
+    def __init__(
+        self, view: QWidget, zoom_out: Callable[[], None], zoom_reset: Callable[[], None], zoom_in: Callable[[], None]
+    ) -> None:
+        self._view = view
+        self._buttons: list[QToolButton] = []
+        for text, tip, slot in (
+            ("−", "Zoom out (−)", zoom_out),
+            ("Fit", "Fit the whole timeline to the width (0)", zoom_reset),
+            ("+", "Zoom in (+, Ctrl+wheel)", zoom_in),
+        ):
+            button = QToolButton(view)
+            button.setObjectName("TimelineZoom")
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            self._buttons.append(button)
+
+    def apply_style(self, theme: str) -> None:
+        """Style the buttons in the chrome colours of ``theme`` (set on the view)."""
+        c = CHROME[theme]
+        self._view.setStyleSheet(
+            f"QToolButton#TimelineZoom {{ color: {c['text']}; background: {c['base']};"
+            f" border: 1px solid {c['border']}; border-radius: 5px; padding: 0px; }}"
+            f" QToolButton#TimelineZoom:hover {{ background: {c['hover']}; }}"
+            f" QToolButton#TimelineZoom:disabled {{ color: {c['border']}; }}"
+        )
+
+    def place(self, viewport: QRect, left: float, header: float, zoom: float) -> None:
+        """Centre the buttons over the corner (``left`` × ``header``) of ``viewport``; enable per zoom."""
+        height = 22
+        widths = (24, 34, 24)
+        origin = viewport.topLeft()
+        total = sum(widths) + 4 * (len(widths) - 1)
+        x = origin.x() + max(6, round((left - total) / 2))
+        y = origin.y() + max(2, round((header - height) / 2))
+        for button, width in zip(self._buttons, widths, strict=True):
+            button.setGeometry(x, y, width, height)
+            button.raise_()
+            x += width + 4
+        self._buttons[0].setEnabled(zoom > 1.0)
+        self._buttons[1].setEnabled(zoom > 1.0)
+        self._buttons[2].setEnabled(zoom < MAX_ZOOM)
