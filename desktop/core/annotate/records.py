@@ -15,7 +15,6 @@ VIA_SURNAME = "surname"  # a surname alone, resolved in the article
 VIA_ROLE = "role"  # a description resolved by role and date ("the Belarusian president")
 VIA_DEMONYM = "demonym"  # an adjective or demonym standing for a side ("Belarusian")
 VIA_PATTERN = "pattern"  # a person found by a pattern but not in the gazetteer
-VIAS = (VIA_NAME, VIA_ALIAS, VIA_SURNAME, VIA_ROLE, VIA_DEMONYM, VIA_PATTERN)
 
 KINDS = ("person", "state", "organisation", "bloc")
 
@@ -31,7 +30,7 @@ class ActorMention:
     name: str  # canonical display name (the text itself for an unlinked person)
     kind: str  # one of KINDS
     side: str  # a side id from the gazetteer
-    via: str  # one of VIAS
+    via: str  # one of the VIA_* above
     matched: str = ""  # what matched: the alias, the role phrase, the rule
     role: str = ""  # the role the actor held at the article's date, in words
 

@@ -26,11 +26,6 @@ def bundled_actors_file() -> Path:
     return paths.corpus_dir() / "actors.yaml"
 
 
-def read_user_file(path: Path) -> list[Mapping[str, Any]]:
-    """The user's entries: a mapping with ``actors:`` or a bare list; an empty file is fine."""
-    return read_user_data(path)[1]
-
-
 def read_user_data(path: Path) -> tuple[Any, list[Mapping[str, Any]]]:
     """The user's ``sides:`` list as written (None if none) and actor entries."""
     try:

@@ -103,12 +103,6 @@ class Annotation:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def new_id() -> str:
-    import uuid
-
-    return str(uuid.uuid4())
-
-
 @dataclass(frozen=True, slots=True)
 class StoreFile:
     """The annotations file of one library (``annotations.json`` in the data folder)."""

@@ -47,7 +47,7 @@ class SessionEnd(QObject):
         except (BlockingIOError, InterruptedError):
             pass  # nothing more to read; the Python handler has run by now
 
-    def _commit_data(self, manager) -> None:
+    def _commit_data(self, _manager) -> None:
         self._window.save()
 
     def end(self) -> None:
