@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from desktop.core.annotate.actor_unknown import unknown_cue
 from desktop.core.annotate.actors import (
     _HYPHENS,
     _TOKEN,
@@ -45,6 +46,11 @@ _MONTHS = frozenset(calendar.month_name[1:]) | frozenset(calendar.month_abbr[1:]
 # The rules that make an unknown capitalised name a person (the ``matched`` of its mention).
 _DESCRIBED = "descriptor + name"
 _APPOSITION = "name, apposition"
+
+
+def _initial(text: str, end: int) -> bool:
+    """Is the capital ending at ``end`` an initial ("S." before "K. Menon")?"""
+    return end - 1 >= 0 and text[end - 1].isupper() and text.startswith(". ", end) and text[end + 2 : end + 3].isupper()
 
 
 class _Context:
@@ -235,9 +241,12 @@ class _Context:
                 or value in m.stopwords
                 or value in m.gazetteer_words
                 or (len(value) > 1 and value.isupper())
+                or (len(value) == 1 and not text.startswith(".", word.end()))
             ):
                 break
             end, count = word.end(), count + 1
+            if len(value) == 1 and text.startswith(".", end):
+                end += 1  # an initial: "S. K. Menon", "Dana L. Whitcombe"
             if not text.startswith(" ", end):
                 break
             position = end + 1
@@ -247,20 +256,36 @@ class _Context:
         return end, count
 
     def _unknown(self, start: int, token: str, end: int) -> None:
-        """An unmatched capitalised word: a person if a descriptor precedes or an apposition follows."""
+        """An unmatched capitalised word: a person if a person cue agrees (see :mod:`actor_unknown`)."""
         m = self.m
-        if len(token) < 2 or token.isupper() or token in m.stopwords or token in m.gazetteer_words:
+        if token in m.stopwords or token in m.gazetteer_words or (token.isupper() and not _initial(self.text, end)):
             return
+        if len(token) < 2 and not _initial(self.text, end):
+            return
+        name_end, count = self._read_name(start, limit=4)
+        if count == 0:
+            return
+        rule = self._person_cue(start, name_end, count)
+        if rule is not None:
+            self._emit((start, name_end, R_PATTERN, self.text[start:name_end], None, rule, ""))
+
+    def _person_cue(self, start: int, name_end: int, count: int) -> str | None:
+        """The cue that makes the capitalised words at ``start`` a person's name, if any."""
         if self._after_descriptor(start):
-            rule = _DESCRIBED
-        elif self._capital_next(end):
-            rule = _APPOSITION
-        else:
-            return
-        name_end, count = self._read_name(start)
-        if count == 0 or (rule == _APPOSITION and not self._apposition_after(start, name_end, count)):
-            return
-        self._emit((start, name_end, R_PATTERN, self.text[start:name_end], None, rule, ""))
+            return _DESCRIBED
+        if count < 2:
+            return None
+        if self._apposition_after(start, name_end, count):
+            return _APPOSITION
+        if self._listed_inside(start, name_end):
+            return None  # "Later Bush said": a listed name starts inside, the first word is not a name
+        return unknown_cue(self, start, name_end)
+
+    def _listed_inside(self, start: int, name_end: int) -> bool:
+        """Does a word after the first of ``start``..``name_end`` start a phrase of the gazetteer?"""
+        root = self.m.root
+        words = _NAME_WORD.findall(self.text, start, name_end)
+        return any(w.lower() in root for w in words[1:])
 
     def _after_descriptor(self, start: int) -> bool:
         """Does a lower-case descriptor end one space before ``start`` ("journalist Ales ...")?"""
@@ -290,7 +315,7 @@ class _Context:
         return (
             pattern is not None
             and self.text.startswith(", ", name_end)
-            and pattern.match(self.text, name_end + 2) is not None
+            and pattern.match(self.text[name_end + 2 : name_end + 120].lower()) is not None
         )
 
     def _blocked(self, start: int) -> bool:

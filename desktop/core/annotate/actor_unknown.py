@@ -1,0 +1,82 @@
+"""Cues that make capitalised words not in the gazetteer a person's name.
+
+Pure functions over the scan's text (:class:`desktop.core.annotate.actor_tagger._Scan`), used by
+:meth:`desktop.core.annotate.actor_context._Context._unknown` for a name of two words or more
+that no descriptor precedes and no apposition follows:
+
+- a byline or a credit: "By Anna Nowak in Warsaw and Jan Kowalski", "Photo by ...",
+  "reported by ...", "Credit: Anna Nowak/Pool";
+- a role noun before a comma: "The commission's chairwoman, Anna Nowak, said", "ambassador to
+  Poland, Jan Kowalski." (the heads are the gazetteer's appositive heads and descriptors);
+- a reporting verb right after: "Anna Nowak said" (the verbs of the date lexicon's tense cues).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from desktop.core.annotate.date_lexicon import REPORTING
+
+# The text from the start of the line to a name in a byline: "By ", "By Anna Nowak in Warsaw and ".
+_BYLINE = re.compile(
+    r"[ \t>*_#]*(?:(?:Text|Words|Photos?|Reporting|Report|Interview|Story)[ \t]+)?[Bb]y[ \t]+"
+    r"(?:[^\n.;:]*?(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*))?"
+)
+# Before a name in running text: "photo by ", "reported by ", "written by ".
+_CREDIT_BY = re.compile(
+    r"(?:photo|photos|photograph|picture|reported|reporting|written|compiled|edited)[ \t]+by[ \t]+$"
+)
+# A credit line: "Credit: ", "Photo: " at the line start; the name ends the line or a "/".
+_CREDIT = re.compile(r"[ \t]*(?:Credit|Credits|Photo|Photos|Photograph|Picture|Image|Source)[ \t]*:[ \t]*")
+_CREDIT_END = re.compile(r"[ \t]*(?:/|\n|$|\||,)")
+# What closes an apposition before a name: "chairwoman, Anna Nowak, said" or "... Anna Nowak."
+_CLOSES = re.compile(r"(?:[,.;:)]|[ \t]*\n|$)")
+_BYLINE_REACH = 120  # how far back a byline's "By" may be on its line
+_APPOSITION_WORDS = 6  # how many words before the comma may hold the role noun
+
+
+def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
+    """The cue around the name at ``start``..``name_end`` that makes it a person, or None."""
+    text = scan.text
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - _BYLINE_REACH) : start]
+    if _BYLINE.fullmatch(before) or _CREDIT_BY.search(before.lower()):
+        return "byline + name"
+    if _CREDIT.fullmatch(before) and _CREDIT_END.match(text, name_end):
+        return "credit + name"
+    if _role_before_comma(scan, start, name_end):
+        return "role, name"
+    if _reporting_after(text, name_end):
+        return "name + reporting verb"
+    return None
+
+
+def _role_before_comma(scan: Any, start: int, name_end: int) -> bool:
+    """A role noun ends, a few words before, the clause that a comma closes before the name."""
+    text = scan.text
+    if start < 3 or text[start - 2 : start] != ", " or _CLOSES.match(text, name_end) is None:
+        return False
+    if not scan._same_sentence(start - 2, start):
+        return False
+    clause = text[max(0, start - 80) : start - 2]
+    clause = clause[max(clause.rfind(","), clause.rfind("\n"), clause.rfind(". ")) + 1 :]
+    heads = _role_nouns(scan.gazetteer.cues.appositive_heads, scan.m.descriptor_tails)
+    words = [w.strip("'’\"").lower() for w in clause.split()[-_APPOSITION_WORDS:]]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    return any(w in heads for w in words)
+
+
+@functools.lru_cache(maxsize=8)
+def _role_nouns(heads: tuple[str, ...], descriptor_tails: frozenset[str]) -> frozenset[str]:
+    """The role nouns of the gazetteer's cues: appositive heads and the last words of descriptors."""
+    return frozenset(h.lower() for h in heads) | descriptor_tails
+
+
+def _reporting_after(text: str, name_end: int) -> bool:
+    """Does a reporting verb follow the name ("Anna Nowak said", "Anna Nowak told reporters")?"""
+    if not text.startswith(" ", name_end):
+        return False
+    word = re.match(r"[a-z]+", text[name_end + 1 : name_end + 16])
+    return word is not None and word.group() in REPORTING
