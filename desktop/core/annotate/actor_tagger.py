@@ -33,6 +33,7 @@ from typing import Any
 
 from desktop.core.annotate.actor_context import _Context
 from desktop.core.annotate.actor_linking import resolve_short, resolve_surname
+from desktop.core.annotate.actor_unlisted import unify_unlisted
 from desktop.core.annotate.actors import (
     _APOSTROPHES,
     _CANDIDATE,
@@ -421,9 +422,10 @@ class _Scan(_Context):
                 actor_id = resolve_short(raw[3], start, self.named)
                 mention = self._linked(start, end, actor_id, VIA_ALIAS, f"{matched} (short form)") if actor_id else None
             mentions[index] = mention
-        if self.deferred:
-            return [m for m in mentions if m is not None], self.places
-        return mentions, self.places  # type: ignore[return-value]
+        found = [m for m in mentions if m is not None] if self.deferred else mentions
+        places = [(p.start, p.end) for p in self.places]
+        m = self.m
+        return unify_unlisted(self.text, found, places, self.gazetteer, m.first_names, self._linked), self.places  # type: ignore[arg-type]
 
     def _linked(self, start: int, end: int, actor_id: str, via: str, matched: str) -> ActorMention:
         name, kind, side, person, _ = self.m.actor_fields[actor_id]
