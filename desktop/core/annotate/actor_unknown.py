@@ -29,7 +29,9 @@ _CREDIT_BY = re.compile(
     r"(?:photo|photos|photograph|picture|reported|reporting|written|compiled|edited)[ \t]+by[ \t]+$"
 )
 # A credit line: "Credit: ", "Photo: " at the line start; the name ends the line or a "/".
-_CREDIT = re.compile(r"[ \t]*(?:Credit|Credits|Photo|Photos|Photograph|Picture|Image|Source)[ \t]*:[ \t]*")
+_CREDIT = re.compile(
+    r"(?:^|[.!?)][ \t]+)[ \t]*(?:Credit|Credits|Photo|Photos|Photograph|Picture|Image|Source)[ \t]*:[ \t]*$"
+)
 _CREDIT_END = re.compile(r"[ \t]*(?:/|\n|$|\||,)")
 # What closes an apposition before a name: "chairwoman, Anna Nowak, said" or "... Anna Nowak."
 _CLOSES = re.compile(r"(?:[,.;:)]|[ \t]*\n|$)")
@@ -44,7 +46,7 @@ def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
     before = text[max(line_start, start - _BYLINE_REACH) : start]
     if _BYLINE.fullmatch(before) or _CREDIT_BY.search(before.lower()):
         return "byline + name"
-    if _CREDIT.fullmatch(before) and _CREDIT_END.match(text, name_end):
+    if _CREDIT.search(before) and _CREDIT_END.match(text, name_end):
         return "credit + name"
     if _role_before_comma(scan, start, name_end):
         return "role, name"
@@ -65,13 +67,14 @@ def _role_before_comma(scan: Any, start: int, name_end: int) -> bool:
     heads = _role_nouns(scan.gazetteer.cues.appositive_heads, scan.m.descriptor_tails)
     words = [w.strip("'’\"").lower() for w in clause.split()[-_APPOSITION_WORDS:]]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-    return any(w in heads for w in words)
+    return heads.search(" ".join(words)) is not None
 
 
 @functools.lru_cache(maxsize=8)
-def _role_nouns(heads: tuple[str, ...], descriptor_tails: frozenset[str]) -> frozenset[str]:
-    """The role nouns of the gazetteer's cues: appositive heads and the last words of descriptors."""
-    return frozenset(h.lower() for h in heads) | descriptor_tails
+def _role_nouns(heads: tuple[str, ...], descriptor_tails: frozenset[str]) -> re.Pattern[str]:
+    """The role nouns of the gazetteer's cues (appositive heads, descriptors' last words) as a pattern."""
+    words = sorted({h.lower() for h in heads} | descriptor_tails, key=len, reverse=True)
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, words))})s?(?![\w'’-])")
 
 
 def _reporting_after(text: str, name_end: int) -> bool:

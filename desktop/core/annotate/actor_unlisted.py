@@ -182,6 +182,11 @@ def _bare_surnames(
 ) -> list[ActorMention]:
     """Mentions of a surname alone not yet found, for the surnames that mean one person."""
     found = []
+    for name in sorted({n for full in people.values() for n in full}, key=len, reverse=True):
+        reason = "named in full elsewhere in the article"
+        for start, end in _free_occurrences(text, name, spans):
+            found.append(ActorMention(start, end, name, None, name, "person", FALLBACK_SIDE, VIA_PATTERN, reason))
+            bisect.insort(spans, (start, end))
     for surname, full in people.items():
         if len(full) == 1:
             (name,) = full
@@ -190,6 +195,7 @@ def _bare_surnames(
                 found.append(
                     ActorMention(start, end, text[start:end], None, name, "person", FALLBACK_SIDE, VIA_SURNAME, reason)
                 )
+                bisect.insort(spans, (start, end))
     for surname, (actor_id, reason) in misspelt.items():
         found.extend(link(s, e, actor_id, VIA_SURNAME, reason) for s, e in _free_occurrences(text, surname, spans))
     return found
