@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from desktop.core.annotate.actor_unknown import unknown_cue
+from desktop.core.annotate.actor_unlisted import PARTICLES
 from desktop.core.annotate.actors import (
     _HYPHENS,
     _TOKEN,
@@ -38,7 +39,7 @@ from desktop.core.annotate.gazetteer import Gazetteer
 from desktop.core.annotate.records import VIA_ALIAS, VIA_SURNAME, PlaceMention
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_PARTICLE = re.compile(r"(?:von|van|der|den|de|da|di|du|dos|del|la|le|bin|ibn|al)[ \t]+(?=[^\W\d_])")
+_PARTICLE = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[ \t]+)+(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t\xa0]+\n?[ \t\xa0]*|\n[ \t\xa0]*")
 _SPACES = frozenset(" \t\xa0\n")
 _LIST_CONJUNCTIONS = (" and ", ", and ", " or ", ", or ", " & ")
@@ -285,7 +286,7 @@ class _Context:
         """Does a word after the first of ``start``..``name_end`` start a phrase of the gazetteer?"""
         root = self.m.root
         words = _NAME_WORD.findall(self.text, start, name_end)
-        return any(w.lower() in root for w in words[1:])
+        return any(w[0].isupper() and w.lower() in root for w in words[1:])
 
     def _after_descriptor(self, start: int) -> bool:
         """Does a lower-case descriptor end one space before ``start`` ("journalist Ales ...")?"""

@@ -27,7 +27,7 @@ from desktop.core.annotate.gazetteer import FALLBACK_SIDE, Gazetteer
 from desktop.core.annotate.records import VIA_ALIAS, VIA_NAME, VIA_PATTERN, VIA_SURNAME, ActorMention
 
 # Lower-case particles that belong to a surname ("van der Meulen", "de Saint-Aubin").
-_PARTICLES = frozenset("von van der den de da di du dos del della la le bin ibn al el ter ten".split())
+PARTICLES = frozenset("von van der den de da di du dos del della la le bin ibn al el ter ten".split())
 _SHORTEST = 5  # shorter surnames are never matched by their spelling alone
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 
@@ -38,7 +38,7 @@ def split_name(name: str) -> tuple[str, str]:
     """A name's given part and surname, the surname with its particles: ("Pieter", "van der Meulen")."""
     tokens = name.split()
     i = len(tokens) - 1
-    while i > 0 and tokens[i - 1].lower() in _PARTICLES:
+    while i > 0 and tokens[i - 1].lower() in PARTICLES:
         i -= 1
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
