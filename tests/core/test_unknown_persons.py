@@ -104,6 +104,20 @@ def test_reporting_verb_after(tagger):
     assert names(tagger, "Ignatius Marwood said the border stayed open.") == ["Ignatius Marwood"]
 
 
+def test_a_role_as_the_predicate(tagger):
+    assert names(tagger, "Rosalind de Wever is a columnist for a weekly paper.") == ["Rosalind de Wever"]
+
+
+def test_a_signature_line(tagger):
+    text = "The vote was held on Sunday.\n\nBarnabas Ten Hove, Senior Fellow, Baltic Programme\n"
+    assert names(tagger, text) == ["Barnabas Ten Hove"]
+
+
+def test_a_sentence_opening_word_before_a_listed_name_is_not_a_name(tagger):
+    text = "Only Vladimir Makei, the foreign minister, spoke."
+    assert next((t, a) for t, a, _ in people(tagger, text)) == ("Vladimir Makei", "makei")
+
+
 def test_no_cue_no_person(tagger):
     assert names(tagger, "Harwick Borough lies on the coast.") == []
 

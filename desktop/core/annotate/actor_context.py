@@ -274,12 +274,10 @@ class _Context:
         """The cue that makes the capitalised words at ``start`` a person's name, if any."""
         if self._after_descriptor(start):
             return _DESCRIBED
-        if count < 2:
-            return None
+        if count < 2 or self._listed_inside(start, name_end):
+            return None  # "Later Bush said": a listed name starts inside, the first word is not a name
         if self._apposition_after(start, name_end, count):
             return _APPOSITION
-        if self._listed_inside(start, name_end):
-            return None  # "Later Bush said": a listed name starts inside, the first word is not a name
         return unknown_cue(self, start, name_end)
 
     def _listed_inside(self, start: int, name_end: int) -> bool:
@@ -338,3 +336,11 @@ class _Context:
         if starts is None:
             return True
         return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
+
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts (after the last ". " if sentences are unknown)."""
+        starts = self.sentence_starts
+        if starts is None:
+            return self.text.rfind(". ", 0, position) + 1
+        i = bisect.bisect_right(starts, position)
+        return starts[i - 1] if i else 0

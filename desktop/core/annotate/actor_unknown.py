@@ -34,9 +34,12 @@ _CREDIT = re.compile(
 )
 _CREDIT_END = re.compile(r"[ \t]*(?:/|\n|$|\||,)")
 # What closes an apposition before a name: "chairwoman, Anna Nowak, said" or "... Anna Nowak."
-_CLOSES = re.compile(r"(?:[,.;:)]|[ \t]*\n|$)")
+_CLOSES = re.compile(r"[,.;:)]")
+# A copula after a name, before a role as its predicate: "Anna Nowak is a columnist".
+_PREDICATE = re.compile(r" (?:is|was|has been|had been) ")
+_SIGNATURE_WORDS = 8  # the longest rest of a signature line, in words
 _BYLINE_REACH = 120  # how far back a byline's "By" may be on its line
-_APPOSITION_WORDS = 6  # how many words before the comma may hold the role noun
+_APPOSITION_WORDS = 10  # how many words before the comma may hold the role noun
 
 
 def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
@@ -52,7 +55,30 @@ def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
         return "role, name"
     if _reporting_after(text, name_end):
         return "name + reporting verb"
+    if _predicate_after(scan, name_end):
+        return "name + is a role"
+    if _signature(text, line_start, start, name_end):
+        return "signature line"
     return None
+
+
+def _predicate_after(scan: Any, name_end: int) -> bool:
+    """ "Anna Nowak is a columnist ...", "Jan Kowalski was the chief negotiator": a role as the predicate."""
+    verb = _PREDICATE.match(scan.text, name_end)
+    pattern = scan.m.appositive
+    if verb is None or pattern is None:
+        return False
+    return pattern.match(scan.text[verb.end() : verb.end() + 100].lower()) is not None
+
+
+def _signature(text: str, line_start: int, start: int, name_end: int) -> bool:
+    """A name opening a short line of capitalised words: "Anna Nowak, Senior Fellow, Europe Programme"."""
+    if start != line_start or not text.startswith(", ", name_end):
+        return False
+    line_end = text.find("\n", name_end)
+    rest = text[name_end + 2 : len(text) if line_end < 0 else line_end].strip()
+    words = re.findall(r"[^\s,]+", rest)
+    return 0 < len(words) <= _SIGNATURE_WORDS and all(w[0].isupper() or w in ("of", "for", "and") for w in words)
 
 
 def _role_before_comma(scan: Any, start: int, name_end: int) -> bool:
@@ -62,8 +88,8 @@ def _role_before_comma(scan: Any, start: int, name_end: int) -> bool:
         return False
     if not scan._same_sentence(start - 2, start):
         return False
-    clause = text[max(0, start - 80) : start - 2]
-    clause = clause[max(clause.rfind(","), clause.rfind("\n"), clause.rfind(". ")) + 1 :]
+    clause = text[max(0, start - 120, scan._sentence_start(start)) : start - 2]
+    clause = clause[max(clause.rfind(","), clause.rfind("\n")) + 1 :]
     heads = _role_nouns(scan.gazetteer.cues.appositive_heads, scan.m.descriptor_tails)
     words = [w.strip("'’\"").lower() for w in clause.split()[-_APPOSITION_WORDS:]]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
