@@ -118,6 +118,11 @@ def test_a_sentence_opening_word_before_a_listed_name_is_not_a_name(tagger):
     assert next((t, a) for t, a, _ in people(tagger, text)) == ("Vladimir Makei", "makei")
 
 
+def test_a_given_name_alone_after_a_kinship_noun(tagger):
+    assert names(tagger, "He came with his youngest son, Nikolai, and two aides.") == ["Nikolai"]
+    assert names(tagger, "Nikolai came with two aides.") == []
+
+
 def test_no_cue_no_person(tagger):
     assert names(tagger, "Harwick Borough lies on the coast.") == []
 

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from desktop.core.annotate.actor_unknown import unknown_cue
+from desktop.core.annotate.actor_unknown import role_before_comma, unknown_cue
 from desktop.core.annotate.actor_unlisted import PARTICLES
 from desktop.core.annotate.actors import (
     _HYPHENS,
@@ -172,7 +172,7 @@ class _Context:
         """A given name and a capitalised word: a known person by another spelling, or unlinked."""
         text = self.text
         if not text.startswith(" ", end) or not self._same_sentence(start, end + 1):
-            return None
+            return self._given_alone(start, end)
         after = self._person_at(end + 1, allow_given=False)
         given = text[start:end]
         if after is not None:
@@ -185,6 +185,12 @@ class _Context:
         name_end, _ = self._read_name(end + 1)
         if name_end > end + 1:
             return (start, name_end, R_PATTERN, text[start:name_end], None, "given name + name", "")
+        return self._given_alone(start, end)
+
+    def _given_alone(self, start: int, end: int) -> tuple | None:
+        """A given name alone after a role noun and a comma ("his youngest son, Ivan, ...")."""
+        if role_before_comma(self, start, end):
+            return (start, end, R_PATTERN, self.text[start:end], None, "role, given name", "")
         return None
 
     def _person_at(self, position: int, *, allow_given: bool) -> tuple | None:

@@ -51,7 +51,7 @@ def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
         return "byline + name"
     if _CREDIT.search(before) and _CREDIT_END.match(text, name_end):
         return "credit + name"
-    if _role_before_comma(scan, start, name_end):
+    if role_before_comma(scan, start, name_end):
         return "role, name"
     if _reporting_after(text, name_end):
         return "name + reporting verb"
@@ -81,7 +81,7 @@ def _signature(text: str, line_start: int, start: int, name_end: int) -> bool:
     return 0 < len(words) <= _SIGNATURE_WORDS and all(w[0].isupper() or w in ("of", "for", "and") for w in words)
 
 
-def _role_before_comma(scan: Any, start: int, name_end: int) -> bool:
+def role_before_comma(scan: Any, start: int, name_end: int) -> bool:
     """A role noun ends, a few words before, the clause that a comma closes before the name."""
     text = scan.text
     if start < 3 or text[start - 2 : start] != ", " or _CLOSES.match(text, name_end) is None:
