@@ -7,6 +7,7 @@ user actors file written by the test.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,29 @@ def test_a_later_surname_is_the_person_named_in_full(tagger):
     found = people(tagger, text)
     assert [t for t, _, _ in found] == ["Fenella Kowalczyk", "Kowalczyk", "Ms Kowalczyk"]
     assert {name for _, _, name in found} == {"Fenella Kowalczyk"}
+
+
+def test_a_possessive_surname_and_an_apostrophe_in_it(tagger):
+    text = (
+        "Fenella Kowalczyk, the head of the mission, arrived. Kowalczyk's aide said little. "
+        "Declan O'Farrelly, the chief executive, spoke. O'Farrelly left."
+    )
+    assert [(t, name) for t, _, name in people(tagger, text)] == [
+        ("Fenella Kowalczyk", "Fenella Kowalczyk"),
+        ("Kowalczyk", "Fenella Kowalczyk"),
+        ("Declan O'Farrelly", "Declan O'Farrelly"),
+        ("O'Farrelly", "Declan O'Farrelly"),
+    ]
+
+
+def test_many_unlisted_people_stay_fast(tagger):
+    words = [f"{a}{b}wen" for a in "BCDFGHKLMNPRST" for b in "aeiou"]
+    text = " ".join(
+        f"By {words[i % 70]}ka {words[(i * 7) % 70]}ski\nMr {words[(i * 3) % 70]}ski left." for i in range(2000)
+    )
+    started = time.perf_counter()
+    tagger.tag(text, DAY, None)
+    assert time.perf_counter() - started < 10
 
 
 def test_a_particle_surname_after_a_title_is_the_person(tagger):

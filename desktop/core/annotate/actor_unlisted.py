@@ -29,6 +29,7 @@ from desktop.core.annotate.records import VIA_ALIAS, VIA_NAME, VIA_PATTERN, VIA_
 # Lower-case particles that belong to a surname ("van der Meulen", "de Saint-Aubin").
 PARTICLES = frozenset("von van der den de da di du dos del della la le bin ibn al el ter ten".split())
 _SHORTEST = 5  # shorter surnames are never matched by their spelling alone
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w-]*")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 
 Link = Callable[[int, int, str, str, str], ActorMention]
@@ -182,34 +183,52 @@ def _bare_surnames(
 ) -> list[ActorMention]:
     """Mentions of a surname alone not yet found, for the surnames that mean one person."""
     found = []
+    free = _Occurrences(text, spans)
     for name in sorted({n for full in people.values() for n in full}, key=len, reverse=True):
         reason = "named in full elsewhere in the article"
-        for start, end in _free_occurrences(text, name, spans):
+        for start, end in free.take(name):
             found.append(ActorMention(start, end, name, None, name, "person", FALLBACK_SIDE, VIA_PATTERN, reason))
-            bisect.insort(spans, (start, end))
     for surname, full in people.items():
         if len(full) == 1:
             (name,) = full
             reason = f"surname of {name}, named in the article"
-            for start, end in _free_occurrences(text, surname, spans):
-                found.append(
-                    ActorMention(start, end, text[start:end], None, name, "person", FALLBACK_SIDE, VIA_SURNAME, reason)
-                )
-                bisect.insort(spans, (start, end))
+            for start, end in free.take(surname):
+                span = text[start:end]
+                found.append(ActorMention(start, end, span, None, name, "person", FALLBACK_SIDE, VIA_SURNAME, reason))
     for surname, (actor_id, reason) in misspelt.items():
-        found.extend(link(s, e, actor_id, VIA_SURNAME, reason) for s, e in _free_occurrences(text, surname, spans))
+        found.extend(link(s, e, actor_id, VIA_SURNAME, reason) for s, e in free.take(surname))
     return found
 
 
-def _free_occurrences(text: str, surname: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where ``surname`` stands alone in ``text``, outside every mention and not after a capitalised word."""
-    hits = []
-    for hit in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", text):
-        start, end = hit.span()
-        i = bisect.bisect_left(spans, (end, end))
-        if i > 0 and spans[i - 1][1] > start:
-            continue  # inside a mention (spans never overlap each other)
-        if _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
-            continue  # part of a longer name: "Jan Kowalczyk" of another person
-        hits.append((start, end))
-    return hits
+class _Occurrences:
+    """Where a name stands alone in the text, outside every mention; each place is taken once.
+
+    The capitalised words of the text are indexed once, so that looking up a name costs the
+    number of its first word's occurrences, not a scan of the text.
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans  # sorted, never overlapping
+        self.starts: defaultdict[str, list[int]] = defaultdict(list)
+        for word in _WORD.finditer(text):
+            if word.group()[0].isupper():
+                self.starts[word.group()].append(word.start())
+
+    def take(self, name: str) -> list[tuple[int, int]]:
+        """The free places of ``name`` (not inside a mention, not after a capitalised word), now taken."""
+        text, spans = self.text, self.spans
+        first = _WORD.match(name)
+        hits = []
+        for start in self.starts.get(first.group(), ()) if first else ():
+            end = start + len(name)
+            if not text.startswith(name, start) or (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                continue
+            i = bisect.bisect_left(spans, (end, end))
+            if i > 0 and spans[i - 1][1] > start:
+                continue  # inside a mention
+            if _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+                continue  # part of a longer name: "Jan Kowalczyk" of another person
+            hits.append((start, end))
+            spans.insert(i, (start, end))
+        return hits
