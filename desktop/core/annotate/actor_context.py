@@ -5,7 +5,8 @@ scan's text and state and return raw matches (tuples whose third item is an ``R_
 emit an unlinked person. A capital after "in" or "to" is a place, elsewhere its government
 ("Minsk seeks"); a role description is kept when someone held the role on the article's date or
 a name follows it ("KGB Chairman Vladimir Vakulchik" becomes one mention); a title, given name,
-descriptor or apposition around an unknown capitalised name makes an unlinked person.
+descriptor or apposition around an unknown capitalised name makes an unlinked person, as do
+the cues of :mod:`actor_unknown` (bylines, a role before a comma, a reporting verb after).
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ table of their own; only the rest walks the trie. Mentions are created as the sc
 **Linking.** Shared surnames ("Clinton") and short forms ("the Foreign Ministry") wait for the
 end of the scan, when every full naming in the article is known; then they are linked
 (:mod:`actor_linking`) to the actor the article names, or by the gazetteer and the date. Each
-person gets the role held on the article's date, in words.
+person gets the role held on the article's date, in words. Then unlisted people get one
+identity each ("Mr Kowalczyk" is the "Anton Kowalczyk" named earlier) and near-spellings of
+listed surnames are linked when the context agrees (:mod:`actor_unlisted`).
 """
 
 from __future__ import annotations
