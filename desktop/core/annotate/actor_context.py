@@ -5,7 +5,8 @@ scan's text and state and return raw matches (tuples whose third item is an ``R_
 emit an unlinked person. A capital after "in" or "to" is a place, elsewhere its government
 ("Minsk seeks"); a role description is kept when someone held the role on the article's date or
 a name follows it ("KGB Chairman Vladimir Vakulchik" becomes one mention); a title, given name,
-descriptor or apposition around an unknown capitalised name makes an unlinked person.
+descriptor or apposition around an unknown capitalised name makes an unlinked person, as do
+the cues of :mod:`actor_unknown` (bylines, a role before a comma, a reporting verb after).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from desktop.core.annotate.actor_unknown import role_before_comma, unknown_cue
+from desktop.core.annotate.actor_unlisted import PARTICLES
 from desktop.core.annotate.actors import (
     _HYPHENS,
     _TOKEN,
@@ -37,7 +40,7 @@ from desktop.core.annotate.gazetteer import Gazetteer
 from desktop.core.annotate.records import VIA_ALIAS, VIA_SURNAME, PlaceMention
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_PARTICLE = re.compile(r"(?:von|van|der|den|de|da|di|du|dos|del|la|le|bin|ibn|al)[ \t]+(?=[^\W\d_])")
+_PARTICLE = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[ \t]+)+(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t\xa0]+\n?[ \t\xa0]*|\n[ \t\xa0]*")
 _SPACES = frozenset(" \t\xa0\n")
 _LIST_CONJUNCTIONS = (" and ", ", and ", " or ", ", or ", " & ")
@@ -45,6 +48,11 @@ _MONTHS = frozenset(calendar.month_name[1:]) | frozenset(calendar.month_abbr[1:]
 # The rules that make an unknown capitalised name a person (the ``matched`` of its mention).
 _DESCRIBED = "descriptor + name"
 _APPOSITION = "name, apposition"
+
+
+def _initial(text: str, end: int) -> bool:
+    """Is the capital ending at ``end`` an initial ("S." before "K. Menon")?"""
+    return end - 1 >= 0 and text[end - 1].isupper() and text.startswith(". ", end) and text[end + 2 : end + 3].isupper()
 
 
 class _Context:
@@ -165,7 +173,7 @@ class _Context:
         """A given name and a capitalised word: a known person by another spelling, or unlinked."""
         text = self.text
         if not text.startswith(" ", end) or not self._same_sentence(start, end + 1):
-            return None
+            return self._given_alone(start, end)
         after = self._person_at(end + 1, allow_given=False)
         given = text[start:end]
         if after is not None:
@@ -178,6 +186,12 @@ class _Context:
         name_end, _ = self._read_name(end + 1)
         if name_end > end + 1:
             return (start, name_end, R_PATTERN, text[start:name_end], None, "given name + name", "")
+        return self._given_alone(start, end)
+
+    def _given_alone(self, start: int, end: int) -> tuple | None:
+        """A given name alone after a role noun and a comma ("his youngest son, Ivan, ...")."""
+        if role_before_comma(self, start, end):
+            return (start, end, R_PATTERN, self.text[start:end], None, "role, given name", "")
         return None
 
     def _person_at(self, position: int, *, allow_given: bool) -> tuple | None:
@@ -235,9 +249,12 @@ class _Context:
                 or value in m.stopwords
                 or value in m.gazetteer_words
                 or (len(value) > 1 and value.isupper())
+                or (len(value) == 1 and not text.startswith(".", word.end()))
             ):
                 break
             end, count = word.end(), count + 1
+            if len(value) == 1 and text.startswith(".", end):
+                end += 1  # an initial: "S. K. Menon", "Dana L. Whitcombe"
             if not text.startswith(" ", end):
                 break
             position = end + 1
@@ -247,20 +264,34 @@ class _Context:
         return end, count
 
     def _unknown(self, start: int, token: str, end: int) -> None:
-        """An unmatched capitalised word: a person if a descriptor precedes or an apposition follows."""
+        """An unmatched capitalised word: a person if a person cue agrees (see :mod:`actor_unknown`)."""
         m = self.m
-        if len(token) < 2 or token.isupper() or token in m.stopwords or token in m.gazetteer_words:
+        if token in m.stopwords or token in m.gazetteer_words or (token.isupper() and not _initial(self.text, end)):
             return
+        if len(token) < 2 and not _initial(self.text, end):
+            return
+        name_end, count = self._read_name(start, limit=4)
+        if count == 0:
+            return
+        rule = self._person_cue(start, name_end, count)
+        if rule is not None:
+            self._emit((start, name_end, R_PATTERN, self.text[start:name_end], None, rule, ""))
+
+    def _person_cue(self, start: int, name_end: int, count: int) -> str | None:
+        """The cue that makes the capitalised words at ``start`` a person's name, if any."""
         if self._after_descriptor(start):
-            rule = _DESCRIBED
-        elif self._capital_next(end):
-            rule = _APPOSITION
-        else:
-            return
-        name_end, count = self._read_name(start)
-        if count == 0 or (rule == _APPOSITION and not self._apposition_after(start, name_end, count)):
-            return
-        self._emit((start, name_end, R_PATTERN, self.text[start:name_end], None, rule, ""))
+            return _DESCRIBED
+        if count < 2 or self._listed_inside(start, name_end):
+            return None  # "Later Bush said": a listed name starts inside, the first word is not a name
+        if self._apposition_after(start, name_end, count):
+            return _APPOSITION
+        return unknown_cue(self, start, name_end)
+
+    def _listed_inside(self, start: int, name_end: int) -> bool:
+        """Does a word after the first of ``start``..``name_end`` start a phrase of the gazetteer?"""
+        root = self.m.root
+        words = _NAME_WORD.findall(self.text, start, name_end)
+        return any(w[0].isupper() and w.lower() in root for w in words[1:])
 
     def _after_descriptor(self, start: int) -> bool:
         """Does a lower-case descriptor end one space before ``start`` ("journalist Ales ...")?"""
@@ -290,7 +321,7 @@ class _Context:
         return (
             pattern is not None
             and self.text.startswith(", ", name_end)
-            and pattern.match(self.text, name_end + 2) is not None
+            and pattern.match(self.text[name_end + 2 : name_end + 120].lower()) is not None
         )
 
     def _blocked(self, start: int) -> bool:
@@ -312,3 +343,11 @@ class _Context:
         if starts is None:
             return True
         return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
+
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts (after the last ". " if sentences are unknown)."""
+        starts = self.sentence_starts
+        if starts is None:
+            return self.text.rfind(". ", 0, position) + 1
+        i = bisect.bisect_right(starts, position)
+        return starts[i - 1] if i else 0

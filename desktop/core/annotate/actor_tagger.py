@@ -20,7 +20,9 @@ table of their own; only the rest walks the trie. Mentions are created as the sc
 **Linking.** Shared surnames ("Clinton") and short forms ("the Foreign Ministry") wait for the
 end of the scan, when every full naming in the article is known; then they are linked
 (:mod:`actor_linking`) to the actor the article names, or by the gazetteer and the date. Each
-person gets the role held on the article's date, in words.
+person gets the role held on the article's date, in words. Then unlisted people get one
+identity each ("Mr Kowalczyk" is the "Anton Kowalczyk" named earlier) and near-spellings of
+listed surnames are linked when the context agrees (:mod:`actor_unlisted`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from typing import Any
 
 from desktop.core.annotate.actor_context import _Context
 from desktop.core.annotate.actor_linking import resolve_short, resolve_surname
+from desktop.core.annotate.actor_unlisted import unify_unlisted
 from desktop.core.annotate.actors import (
     _APOSTROPHES,
     _CANDIDATE,
@@ -421,9 +424,10 @@ class _Scan(_Context):
                 actor_id = resolve_short(raw[3], start, self.named)
                 mention = self._linked(start, end, actor_id, VIA_ALIAS, f"{matched} (short form)") if actor_id else None
             mentions[index] = mention
-        if self.deferred:
-            return [m for m in mentions if m is not None], self.places
-        return mentions, self.places  # type: ignore[return-value]
+        found = [m for m in mentions if m is not None] if self.deferred else mentions
+        places = [(p.start, p.end) for p in self.places]
+        m = self.m
+        return unify_unlisted(self.text, found, places, self.gazetteer, m.first_names, self._linked), self.places  # type: ignore[arg-type]
 
     def _linked(self, start: int, end: int, actor_id: str, via: str, matched: str) -> ActorMention:
         name, kind, side, person, _ = self.m.actor_fields[actor_id]
