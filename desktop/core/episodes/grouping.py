@@ -95,16 +95,15 @@ class EpisodeSet:
 
 
 def _matches(rule: NamedRule, episode: Episode) -> bool:
+    """The episode lies inside the rule's window, has an event of its types and its actors."""
+    if not rule.covers(episode.first, episode.last):
+        return False  # outside the window, whatever its words
+    if not {e.type for e in episode.events} & set(rule.types):
+        return False
     keys = {p.key for p in episode.participants}
     if rule.actors and not set(rule.actors) <= keys:
         return False
-    if rule.any_actors and not set(rule.any_actors) & keys:
-        return False
-    if rule.types and not {e.type for e in episode.events} & set(rule.types):
-        return False
-    if rule.first and episode.last < rule.first:
-        return False
-    return not (rule.last and episode.first > rule.last)
+    return not (rule.any_actors and not set(rule.any_actors) & keys)
 
 
 # --------------------------------------------------------------------------- episodes
@@ -250,7 +249,7 @@ def build_episodes(
     curation = curation or load_curation()
     events = [event for analysis in analyses for event in extractor.extract(analysis)]
     episodes = []
-    for group in group_events(events):
+    for group in group_events(events, curation.merge):
         episode = build_episode(group, lexicon)
         if episode is not None:
             episodes.append(episode)
