@@ -170,3 +170,13 @@ def test_the_bundled_default_needs_no_note():
     episode_set = build_episodes([analyzer().analyze(a) for a in load_default_corpus()])
     chosen = default_subjects(episode_set)
     assert chosen.ids == list(load_curation().compare) and chosen.note == ""
+
+
+def test_a_cluster_without_participants_joins_its_articles_happening_or_is_no_episode():
+    visit = event("a", "2021-03-03", person("kowalczyk"), family="visit", n=0)
+    more = event("a", "2021-03-04", family="visit", n=1)  # "The visit continues on Thursday"
+    more.sentence_index = 3
+    groups = group_events([visit, more], WINDOWS)
+    assert [len(g) for g in groups] == [2]
+    text = "The summit was held on Monday, March 1, 2021. The summit continued on Tuesday."
+    assert all(e.participants for e in build_episodes([analyse("nobody", text, D(2021, 3, 5))]).episodes)

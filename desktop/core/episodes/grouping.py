@@ -238,6 +238,18 @@ def build_episode(events: list[Event], lexicon: EventLexicon) -> Episode | None:
     )
 
 
+def _name(episodes: list[Episode], curation: Curation) -> dict[str, list[str]]:
+    """Each named rule's matching episode ids; an episode carries the first rule that matches it."""
+    matches: dict[str, list[str]] = {}
+    for rule in curation.named:
+        found = [e for e in episodes if _matches(rule, e)]
+        matches[rule.id] = [e.id for e in found]
+        for e in found:
+            if e.named is None:
+                e.named, e.named_label = rule.id, rule.label
+    return matches
+
+
 def build_episodes(
     analyses: Sequence[ArticleAnalysis],
     extractor: EventExtractor | None = None,
@@ -251,7 +263,7 @@ def build_episodes(
     episodes = []
     for group in group_events(events, curation.merge):
         episode = build_episode(group, lexicon)
-        if episode is not None:
+        if episode is not None and episode.participants:  # nobody takes part: no episode to tell
             episodes.append(episode)
     episodes.sort(key=lambda e: (e.first, e.last, e.title))
     used: Counter[str] = Counter()
@@ -259,13 +271,7 @@ def build_episodes(
         used[episode.id] += 1
         if used[episode.id] > 1:
             episode.id = f"{episode.id}-{used[episode.id]}"
-    matches: dict[str, list[str]] = {}
-    for rule in curation.named:
-        found = [e for e in episodes if _matches(rule, e)]
-        matches[rule.id] = [e.id for e in found]
-        for e in found:
-            if e.named is None:
-                e.named, e.named_label = rule.id, rule.label
+    matches = _name(episodes, curation)
     return EpisodeSet(episodes, curation, matches)
 
 

@@ -58,10 +58,16 @@ def _cluster_bounds(events: list[Event]) -> tuple[dt.date | None, dt.date | None
 # 1. What the text links: anaphora, carried dates, shared sentences.
 
 
+def _dates_conflict(a: Event, b: Event) -> bool:
+    """Both are dated and their dates do not meet: a link between them is not one happening."""
+    return a.first is not None and b.first is not None and not _overlap(a.first, a.last, b.first, b.last, 0)
+
+
 def _link_by_text(events: list[Event], union: _Union, specific: dict[str, set[str]]) -> None:
     by_id = {e.id: e for e in events}
     for e in events:
-        if e.link and e.link in by_id:
+        target = by_id.get(e.link) if e.link else None
+        if target is not None and not _dates_conflict(e, target):
             union.union(e.link, e.id)
     by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for e in events:
@@ -105,6 +111,47 @@ def _within_articles(events: list[Event]) -> list[list[Event]]:
     for e in events:
         clusters[union.find(e.id)].append(e)
     return list(clusters.values())
+
+
+# 2b. A cluster in which nobody takes part ("The visit continues on Saturday") joins the nearest cluster of its
+#     article with the same family and agreeing dates; one that finds none is left on its own (no episode).
+
+
+def _unpeopled(group: list[Event]) -> bool:
+    return not any(e.participants for e in group)
+
+
+def _fits(group: list[Event], other: list[Event], dates: dict[int, tuple | None], windows: MergeWindows) -> bool:
+    """``other`` (of ``group``'s article) has people, the same family and dates that agree."""
+    if _unpeopled(other) or dates[id(other)] is None:
+        return False
+    if not {e.family for e in group} & {e.family for e in other}:
+        return False
+    return windows.agree(dates[id(group)], dates[id(other)])
+
+
+def _attach_unpeopled(clusters: list[list[Event]], windows: MergeWindows) -> list[list[Event]]:
+    dates = {id(g): _ranked_bounds(g, windows) for g in clusters}
+    by_article: dict[str, list[list[Event]]] = defaultdict(list)
+    for group in clusters:
+        by_article[group[0].article].append(group)
+    for group in clusters:
+        if not _unpeopled(group) or dates[id(group)] is None:
+            continue
+        where = min(e.sentence_index for e in group)
+        fits = [g for g in by_article[group[0].article] if g is not group and g and _fits(group, g, dates, windows)]
+        if fits:
+            min(fits, key=lambda g: min(abs(e.sentence_index - where) for e in g)).extend(group)
+            group.clear()
+    return [g for g in clusters if g]
+
+
+def _ranked_bounds(group: list[Event], windows: MergeWindows) -> tuple[dt.date, dt.date, int] | None:
+    first, last = _agreed_bounds(group)
+    if first is None or last is None:
+        return None
+    rank = windows.rank(first, last)
+    return None if rank is None else (first, last, rank)
 
 
 # 3. Across articles: dates that agree at their precision (windows in corpus/episodes.yaml), a shared family and a
@@ -212,4 +259,5 @@ class _Sweep:
 
 def group_events(events: list[Event], windows: MergeWindows | None = None) -> list[list[Event]]:
     """Events that tell of one happening, grouped (within and across articles)."""
-    return _Sweep(_within_articles(events), windows or load_curation().merge).run()
+    windows = windows or load_curation().merge
+    return _Sweep(_attach_unpeopled(_within_articles(events), windows), windows).run()
