@@ -126,9 +126,19 @@ def _episode_dates(events: list[Event]) -> tuple[str, dt.date, dt.date] | None:
     hi = min(e.last for e in dated)
     if lo <= hi:
         return _intersection_value(dated, lo, hi), lo, hi
-    lo = min(e.first for e in dated)
-    hi = max(e.last for e in dated)
+    finest = [e for e in dated if not any(_inside(o, e) for o in dated)]  # a coarser restatement adds nothing
+    lo = min(e.first for e in finest)
+    hi = max(e.last for e in finest)
     return f"{lo.isoformat()}/{hi.isoformat()}", lo, hi
+
+
+def _inside(inner: Event, outer: Event) -> bool:
+    """``inner``'s dates lie strictly inside ``outer``'s ("June 21" in "summer")."""
+    return (
+        outer.first <= inner.first
+        and inner.last <= outer.last
+        and (inner.first, inner.last) != (outer.first, outer.last)
+    )
 
 
 def _slug(text: str) -> str:
