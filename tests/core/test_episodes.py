@@ -146,7 +146,9 @@ def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "lexicons").mkdir(parents=True)
     (corpus / "episodes.yaml").write_text(
-        "named:\n  - id: nothing\n    label: Nothing\n    rule: {actors: [nobody-at-all]}\ncompare: [nothing]\n",
+        "named:\n  - id: nothing\n    label: Nothing\n"
+        "    rule: {actors: [nobody-at-all], types: [meeting], from: 2000-01-01, to: 2030-12-31}\n"
+        "compare: [nothing]\n" + MERGE,
         encoding="utf-8",
     )
     monkeypatch.setattr(paths, "corpus_dir", lambda: corpus)
@@ -162,16 +164,30 @@ def test_a_rule_that_matches_nothing_is_reported(monkeypatch, tmp_path):
         episodes.load_curation.cache_clear()
 
 
+MERGE = "merge:\n  precision: {day: 1}\n  window: {day: 1}\n  span: {day: 7}\n"
+RULE = "named:\n  - id: x\n    label: X\n    rule: "
+
+
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
         ("named:\n  - label: X\n", "named entry #1 needs an 'id'"),
         (
-            "named:\n  - id: x\n    label: X\n    rule: {from: someday}\n",
-            "named episode 'x', from: not a date",
+            RULE + "{types: [visit], from: someday, to: 2020-01-01}\n" + MERGE,
+            "named episode 'x', rule.from: not a date",
         ),
-        ("named:\n  - id: x\n    label: X\n    rule: {colour: red}\n", "unknown rule field(s) colour"),
-        ("named: []\ncompare: [missing]\n", "compare names unknown episode(s): missing"),
+        (RULE + "{types: [visit], from: 2020-01-01, to: 2020-02-01, colour: red}\n" + MERGE, "unknown field 'colour'"),
+        (RULE + "{from: 2020-01-01, to: 2020-02-01}\n" + MERGE, "named episode 'x', rule: missing field 'types'"),
+        (RULE + "{types: [], from: 2020-01-01, to: 2020-02-01}\n" + MERGE, "rule.types: needs at least one event type"),
+        (RULE + "{types: [visit], from: 2020-01-01}\n" + MERGE, "named episode 'x', rule: missing field 'to'"),
+        (RULE + "{types: [visit], from: 2020-03-01, to: 2020-02-01}\n" + MERGE, "'from' is after 'to'"),
+        ("named: []\ncompare: [missing]\n" + MERGE, "compare names unknown episode(s): missing"),
+        ("named: []\n", "missing 'merge'"),
+        ("named: []\nmerge:\n  precision: {day: 1}\n  window: {}\n  span: {day: 7}\n", "merge.window: needs one"),
+        (
+            "named: []\nmerge:\n  precision: {day: 1}\n  window: {day: x}\n  span: {day: 7}\n",
+            "merge.window.day: expected a whole number",
+        ),
     ],
 )
 def test_malformed_curation_names_the_entry(monkeypatch, tmp_path, yaml_text, message):

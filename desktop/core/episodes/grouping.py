@@ -95,16 +95,15 @@ class EpisodeSet:
 
 
 def _matches(rule: NamedRule, episode: Episode) -> bool:
+    """The episode lies inside the rule's window, has an event of its types and its actors."""
+    if not rule.covers(episode.first, episode.last):
+        return False  # outside the window, whatever its words
+    if not {e.type for e in episode.events} & set(rule.types):
+        return False
     keys = {p.key for p in episode.participants}
     if rule.actors and not set(rule.actors) <= keys:
         return False
-    if rule.any_actors and not set(rule.any_actors) & keys:
-        return False
-    if rule.types and not {e.type for e in episode.events} & set(rule.types):
-        return False
-    if rule.first and episode.last < rule.first:
-        return False
-    return not (rule.last and episode.first > rule.last)
+    return not (rule.any_actors and not set(rule.any_actors) & keys)
 
 
 # --------------------------------------------------------------------------- episodes
@@ -127,9 +126,19 @@ def _episode_dates(events: list[Event]) -> tuple[str, dt.date, dt.date] | None:
     hi = min(e.last for e in dated)
     if lo <= hi:
         return _intersection_value(dated, lo, hi), lo, hi
-    lo = min(e.first for e in dated)
-    hi = max(e.last for e in dated)
+    finest = [e for e in dated if not any(_inside(o, e) for o in dated)]  # a coarser restatement adds nothing
+    lo = min(e.first for e in finest)
+    hi = max(e.last for e in finest)
     return f"{lo.isoformat()}/{hi.isoformat()}", lo, hi
+
+
+def _inside(inner: Event, outer: Event) -> bool:
+    """``inner``'s dates lie strictly inside ``outer``'s ("June 21" in "summer")."""
+    return (
+        outer.first <= inner.first
+        and inner.last <= outer.last
+        and (inner.first, inner.last) != (outer.first, outer.last)
+    )
 
 
 def _slug(text: str) -> str:
@@ -239,6 +248,18 @@ def build_episode(events: list[Event], lexicon: EventLexicon) -> Episode | None:
     )
 
 
+def _name(episodes: list[Episode], curation: Curation) -> dict[str, list[str]]:
+    """Each named rule's matching episode ids; an episode carries the first rule that matches it."""
+    matches: dict[str, list[str]] = {}
+    for rule in curation.named:
+        found = [e for e in episodes if _matches(rule, e)]
+        matches[rule.id] = [e.id for e in found]
+        for e in found:
+            if e.named is None:
+                e.named, e.named_label = rule.id, rule.label
+    return matches
+
+
 def build_episodes(
     analyses: Sequence[ArticleAnalysis],
     extractor: EventExtractor | None = None,
@@ -250,9 +271,9 @@ def build_episodes(
     curation = curation or load_curation()
     events = [event for analysis in analyses for event in extractor.extract(analysis)]
     episodes = []
-    for group in group_events(events):
+    for group in group_events(events, curation.merge):
         episode = build_episode(group, lexicon)
-        if episode is not None:
+        if episode is not None and episode.participants:  # nobody takes part: no episode to tell
             episodes.append(episode)
     episodes.sort(key=lambda e: (e.first, e.last, e.title))
     used: Counter[str] = Counter()
@@ -260,13 +281,7 @@ def build_episodes(
         used[episode.id] += 1
         if used[episode.id] > 1:
             episode.id = f"{episode.id}-{used[episode.id]}"
-    matches: dict[str, list[str]] = {}
-    for rule in curation.named:
-        found = [e for e in episodes if _matches(rule, e)]
-        matches[rule.id] = [e.id for e in found]
-        for e in found:
-            if e.named is None:
-                e.named, e.named_label = rule.id, rule.label
+    matches = _name(episodes, curation)
     return EpisodeSet(episodes, curation, matches)
 
 

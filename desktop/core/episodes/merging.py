@@ -1,18 +1,19 @@
 """Which events tell of one happening: the rules that group events within and across articles.
 
 Events join one group when the text links them (a definite "the meeting", the same sentence and date, a shared
-participant that carries the date over), and across articles when their dates overlap, their families agree and they
-share a participant that is rare enough to mean something (a person or an organisation, not "Belarus").
+participant that carries the date over), and across articles only when their dates agree at their precision (the
+windows of ``corpus/episodes.yaml``; a year alone never merges), their families agree and they share a participant
+(a person or an organisation, not "Belarus"). A merged episode never grows past the span its precision allows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
+from desktop.core.episodes.curation import MergeWindows, load_curation
 from desktop.core.episodes.event_records import Event, Participant
 
 
@@ -57,10 +58,16 @@ def _cluster_bounds(events: list[Event]) -> tuple[dt.date | None, dt.date | None
 # 1. What the text links: anaphora, carried dates, shared sentences.
 
 
+def _dates_conflict(a: Event, b: Event) -> bool:
+    """Both are dated and their dates do not meet: a link between them is not one happening."""
+    return a.first is not None and b.first is not None and not _overlap(a.first, a.last, b.first, b.last, 0)
+
+
 def _link_by_text(events: list[Event], union: _Union, specific: dict[str, set[str]]) -> None:
     by_id = {e.id: e for e in events}
     for e in events:
-        if e.link and e.link in by_id:
+        target = by_id.get(e.link) if e.link else None
+        if target is not None and not _dates_conflict(e, target):
             union.union(e.link, e.id)
     by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for e in events:
@@ -106,84 +113,139 @@ def _within_articles(events: list[Event]) -> list[list[Event]]:
     return list(clusters.values())
 
 
-# 3. Across articles: overlapping dates, a shared family, a rare shared participant.
-#    One sweep over the clusters in date order; only clusters whose dates overlap meet.
-
-_SLACK = dt.timedelta(days=1)
+# 2b. A cluster in which nobody takes part ("The visit continues on Saturday") joins the nearest cluster of its
+#     article with the same family and agreeing dates; one that finds none is left on its own (no episode).
 
 
-def _info(group: list[Event]) -> tuple:
-    """first, last, families, specific participant keys and articles of a cluster."""
-    first, last = _cluster_bounds(group)
-    return (
+def _unpeopled(group: list[Event]) -> bool:
+    return not any(e.participants for e in group)
+
+
+def _fits(group: list[Event], other: list[Event], dates: dict[int, tuple | None], windows: MergeWindows) -> bool:
+    """``other`` (of ``group``'s article) has people, the same family and dates that agree."""
+    if _unpeopled(other) or dates[id(other)] is None:
+        return False
+    if not {e.family for e in group} & {e.family for e in other}:
+        return False
+    return windows.agree(dates[id(group)], dates[id(other)])
+
+
+def _attach_unpeopled(clusters: list[list[Event]], windows: MergeWindows) -> list[list[Event]]:
+    dates = {id(g): _ranked_bounds(g, windows) for g in clusters}
+    by_article: dict[str, list[list[Event]]] = defaultdict(list)
+    for group in clusters:
+        by_article[group[0].article].append(group)
+    for group in clusters:
+        if not _unpeopled(group) or dates[id(group)] is None:
+            continue
+        where = min(e.sentence_index for e in group)
+        fits = [g for g in by_article[group[0].article] if g is not group and g and _fits(group, g, dates, windows)]
+        if fits:
+            min(fits, key=lambda g: min(abs(e.sentence_index - where) for e in g)).extend(group)
+            group.clear()
+    return [g for g in clusters if g]
+
+
+def _ranked_bounds(group: list[Event], windows: MergeWindows) -> tuple[dt.date, dt.date, int] | None:
+    first, last = _agreed_bounds(group)
+    if first is None or last is None:
+        return None
+    rank = windows.rank(first, last)
+    return None if rank is None else (first, last, rank)
+
+
+# 3. Across articles: dates that agree at their precision (windows in corpus/episodes.yaml), a shared family and a
+#    shared specific participant. One sweep per participant over its clusters in date order; only clusters whose
+#    dates are near meet, and each merge is checked against the merged episode's span, so merges never chain.
+
+
+def _agreed_bounds(group: list[Event]) -> tuple[dt.date | None, dt.date | None]:
+    """Where the cluster's dates agree, their intersection (a day inside "2018"); else their span."""
+    dated = dated_events(group)
+    if not dated:
+        return None, None
+    lo, hi = max(e.first for e in dated), min(e.last for e in dated)
+    return (lo, hi) if lo <= hi else _cluster_bounds(group)
+
+
+def _info(group: list[Event], windows: MergeWindows) -> list | None:
+    """[first, last, precision rank, families, specific keys, articles] of a cluster; None if it cannot merge."""
+    first, last = _agreed_bounds(group)
+    if first is None or last is None:
+        return None
+    rank = windows.rank(first, last)
+    if rank is None:
+        return None  # a year, a season: never merges by date alone
+    return [
         first,
         last,
+        rank,
         {e.family for e in group if not e.reporting},
         {p.key for e in group for p in e.participants if _specific(p)},
         {e.article for e in group},
-    )
+    ]
 
 
 class _Sweep:
     """Merges clusters of different articles that tell of the same happening.
 
-    A merge needs a shared participant, so each participant's clusters are swept in date order,
-    comparing a cluster with the merged episodes still open on that participant's timeline
-    (few at any time) rather than with every cluster (quadratic on large corpora).
+    A merge needs a shared participant, so each participant's clusters are swept in date order, comparing the
+    merged episode a cluster belongs to with those still open on that participant's timeline (few at any time)
+    rather than with every cluster (quadratic on large corpora).
     """
 
-    def __init__(self, groups: list[list[Event]]) -> None:
+    def __init__(self, groups: list[list[Event]], windows: MergeWindows) -> None:
         self.groups = groups
-        self.infos = [_info(group) for group in groups]
-        self.df: Counter[str] = Counter()
-        for group in groups:
-            self.df.update({p.key for e in group for p in e.participants})
-        self.n = max(1, len(groups))
-        self.threshold = math.log(1 + self.n / max(1, self.n * 0.34))
+        self.windows = windows
+        self.slack = dt.timedelta(days=windows.slack)
+        self.infos = [_info(group, windows) for group in groups]
         self.merge = _Union(str(i) for i in range(len(groups)))
-        self.merged_info: dict[str, list] = {}  # root -> [first, last, families, keys, articles]
+        self.merged_info: dict[str, list] = {}  # root -> its info, the union of its clusters'
 
     def info_of(self, root: str) -> list:
         info = self.merged_info.get(root)
         if info is None:
-            first, last, families, keys, articles = self.infos[int(root)]
-            info = self.merged_info[root] = [first, last, set(families), set(keys), set(articles)]
+            first, last, rank, families, keys, articles = self.infos[int(root)]
+            info = self.merged_info[root] = [first, last, rank, set(families), set(keys), set(articles)]
         return info
 
-    def _meets(self, info_i: tuple, info_r: list) -> bool:
-        first_i, last_i, families_i, keys_i, articles_i = info_i
-        first_r, last_r, families_r, keys_r, articles_r = info_r
-        if articles_i <= articles_r and articles_r <= articles_i:
-            return False  # same articles: step 2 already decided
-        if not _overlap(first_i, last_i, first_r, last_r) or not families_i & families_r:
-            return False
-        shared = keys_i & keys_r
-        return sum(math.log(1 + self.n / self.df[k]) for k in shared) >= self.threshold
+    def _meets(self, a: list, b: list) -> bool:
+        if a[5] & b[5] or not a[3] & b[3] or not a[4] & b[4]:
+            return False  # an article's own clusters were decided in step 2
+        return self.windows.agree((a[0], a[1], a[2]), (b[0], b[1], b[2]))
 
     def _join(self, root: str, root_i: str) -> str:
         a, b = self.info_of(root), self.info_of(root_i)
         self.merge.union(root, root_i)
         new_root = self.merge.find(root)
-        self.merged_info[new_root] = [min(a[0], b[0]), max(a[1], b[1]), a[2] | b[2], a[3] | b[3], a[4] | b[4]]
+        self.merged_info[new_root] = [
+            min(a[0], b[0]),
+            max(a[1], b[1]),
+            max(a[2], b[2]),
+            a[3] | b[3],
+            a[4] | b[4],
+            a[5] | b[5],
+        ]
         return new_root
 
     def _visit(self, i: int, open_roots: list[str]) -> list[str]:
-        """Cluster ``i`` meets the roots still open on a timeline; the roots open after it."""
-        info = self.infos[i]
+        """Cluster ``i``'s episode meets the episodes still open on a timeline; the roots open after it."""
+        first = self.infos[i][0]
         root_i = self.merge.find(str(i))
         still_open = dict.fromkeys(self.merge.find(r) for r in open_roots)
-        open_roots = [r for r in still_open if self.info_of(r)[1] + _SLACK >= info[0]]
+        open_roots = [r for r in still_open if self.info_of(r)[1] + self.slack >= first]
         for root in open_roots:
-            if root != root_i and self._meets(info, self.info_of(root)):
+            if root != root_i and self._meets(self.info_of(root_i), self.info_of(root)):
                 root_i = self._join(root, root_i)
+        open_roots = [r for r in dict.fromkeys(self.merge.find(r) for r in open_roots) if r != root_i]
         open_roots.append(root_i)
         return open_roots
 
     def run(self) -> list[list[Event]]:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, info in enumerate(self.infos):
-            if info[0] is not None:
-                for key in info[3]:
+            if info is not None:
+                for key in info[4]:
                     by_key[key].append(i)
         for key in sorted(by_key):
             open_roots: list[str] = []
@@ -195,6 +257,7 @@ class _Sweep:
         return list(merged.values())
 
 
-def group_events(events: list[Event]) -> list[list[Event]]:
+def group_events(events: list[Event], windows: MergeWindows | None = None) -> list[list[Event]]:
     """Events that tell of one happening, grouped (within and across articles)."""
-    return _Sweep(_within_articles(events)).run()
+    windows = windows or load_curation().merge
+    return _Sweep(_attach_unpeopled(_within_articles(events), windows), windows).run()

@@ -61,9 +61,8 @@ def _with_second(title: str, second: Event | None, slots: dict[str, str], lexico
     source = slots["source"]
     if second is None or not source or (second.family == "conference" and slots["organisation"] in title):
         return title
-    extra = _fill(
-        lexicon.types[second.type].titles, {**slots, "targets": _names(second.targets) or second.object_phrase}
-    )
+    others = [t for t in second.targets if t.short != source]  # "Lukashenko visits …; meets Lukashenko": no
+    extra = _fill(lexicon.types[second.type].titles, {**slots, "targets": _names(others) or second.object_phrase})
     if extra.startswith(source + " ") and title.startswith(source):
         extra = extra[len(source) + 1 :]
     if extra and extra.lower() not in title.lower():
