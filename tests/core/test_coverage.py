@@ -80,7 +80,6 @@ def test_each_source_column_has_its_outlet_and_kind(coale, cov):
     assert [c.index for c in cov.columns] == list(range(len(cov.columns)))
 
 
-@pytest.mark.xfail(reason="episode grouping (another helper's work) still splits the Western paper off", strict=False)
 def test_the_four_outlets_are_one_episode(cov):
     assert {c.article for c in cov.columns} == {p.stem for p in COALE}
 
