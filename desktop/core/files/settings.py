@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.files import paths
+from desktop.core.files import paths, schema
 from desktop.core.files.fileio import keep_broken, write_text_atomic
 
 SETTINGS_FILE = "settings.json"
@@ -61,17 +61,22 @@ class Settings:
         write_text_atomic(self.path, json.dumps(self.values, indent=2, sort_keys=True) + "\n")
 
 
-def _coerce(name: str, value: Any) -> tuple[Any, bool]:
-    default = DEFAULTS[name]
-    if isinstance(default, bool):
-        return (value, True) if isinstance(value, bool) else (default, False)
-    if isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return (value, True) if ok else (default, False)
+def _shape(default: Any) -> Any:
+    """The schema type of a setting, from its default."""
     if isinstance(default, list):
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return (list(value), True) if ok else (list(default), False)
-    return (value, True) if isinstance(value, str) else (default, False)
+        return list[str]
+    return type(default)
+
+
+def _coerce(name: str, value: Any) -> tuple[Any, bool]:
+    """The value checked by the schema layer; a value of the wrong shape gives the default."""
+    default = DEFAULTS[name]
+    if isinstance(value, list) != isinstance(default, list):
+        return (list(default) if isinstance(default, list) else default), False  # no list of one here
+    try:
+        return schema.load(_shape(default), value, where=name), True
+    except schema.SchemaError:
+        return (list(default) if isinstance(default, list) else default), False
 
 
 def _kept(path: Path) -> str:
