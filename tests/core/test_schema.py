@@ -55,3 +55,15 @@ def test_errors_name_file_entry_and_field():
 def test_each_problem_is_said_in_words(entry, problem):
     with pytest.raises(DataFileError, match=re.escape(problem)):
         load(list[Actor], [entry], "actors.yaml", "actors")
+
+
+def test_the_messengers_file_is_checked_by_the_schema_layer():
+    from desktop.core.episodes.messengers import _MessengersFile
+
+    good = load(_MessengersFile, {"side": "belarus", "kinds": [{"id": "p", "label": "P", "roles": ["r"]}]})
+    assert good.kinds[0].roles == ("r",)
+    bad = {"side": "belarus", "kinds": [{"id": "x", "label": "X", "roles": [1]}]}
+    with pytest.raises(DataFileError, match=r"^messengers\.yaml: kinds\[0\] \(id 'x'\): roles\[0\]: expected a text"):
+        load(_MessengersFile, bad, "messengers.yaml")
+    with pytest.raises(DataFileError, match="expected at least one kind"):
+        load(_MessengersFile, {"side": "belarus", "kinds": []}, "messengers.yaml")

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from desktop.core.episodes.grouping import Episode
-from desktop.core.files.lexicons import DataFileError, load_lexicon
+from desktop.core.files import schema
+from desktop.core.files.lexicons import load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
 class MessengerKind:
-    id: str
-    label: str
-    roles: tuple[str, ...]
+    id: str = field(metadata={"check": schema.text_check(r"(?s).*\S.*", "expected an id")})
+    label: str = field(metadata={"check": schema.text_check(r"(?s).*\S.*", "expected a label")})
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,23 +25,23 @@ class Messenger:
     kind: str
 
 
+@dataclass(frozen=True)
+class _MessengersFile:
+    """The shape of ``corpus/lexicons/messengers.yaml``."""
+
+    side: str = field(metadata={"check": schema.text_check(r"(?s).*\S.*", "expected a side id")})
+    kinds: list[MessengerKind] = field(metadata={"check": lambda kinds: kinds or _none()})
+
+
+def _none():
+    raise ValueError("expected at least one kind")
+
+
 @cache
 def messenger_kinds() -> tuple[str, tuple[MessengerKind, ...]]:
     """The side followed and its kinds of messenger, from ``messengers.yaml``."""
-    data = load_lexicon("messengers")
-    side = data.get("side")
-    kinds = data.get("kinds")
-    if not isinstance(side, str) or not isinstance(kinds, list) or not kinds:
-        raise DataFileError("messengers.yaml: needs 'side' and a list of 'kinds'")
-    out = []
-    for index, kind in enumerate(kinds):
-        if not isinstance(kind, dict) or not kind.get("id") or not kind.get("label"):
-            raise DataFileError(f"messengers.yaml: kind #{index + 1} needs an 'id' and a 'label'")
-        roles = kind.get("roles") or []
-        if not isinstance(roles, list):
-            raise DataFileError(f"messengers.yaml: kind '{kind['id']}': roles must be a list")
-        out.append(MessengerKind(str(kind["id"]), str(kind["label"]), tuple(str(r) for r in roles)))
-    return side, tuple(out)
+    data = schema.load(_MessengersFile, load_lexicon("messengers"), "messengers.yaml")
+    return data.side, tuple(data.kinds)
 
 
 def _kind_of(role_id: str, kinds: tuple[MessengerKind, ...]) -> str:
