@@ -220,9 +220,11 @@ def _slug(stem: str) -> str:
 
 
 def _load_furniture() -> tuple[str, ...]:
+    """The lines of ``corpus/lexicons/furniture.yaml``, checked by the schema layer."""
+    from desktop.core.files import schema
     from desktop.core.files.lexicons import load_lexicon
 
-    return tuple(load_lexicon("furniture").get("lines", ()))
+    return tuple(schema.load(list[str], load_lexicon("furniture").get("lines") or [], "furniture.yaml", "lines"))
 
 
 def _plain_body(path: Path, body: str) -> tuple[str, list[str]]:
