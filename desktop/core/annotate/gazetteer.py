@@ -191,6 +191,7 @@ def _load(path: Path, user_path: Path, sides_path: Path) -> Gazetteer:
             raise
         problems.append(f"{exc}; the entries of {user_path.name} are not used")
         actors = loader.actors(raw_actors, side_ids, role_ids, lenient=False)
+    actors = _known_relations(actors, path.name, problems)
     roles = loader.roles(data.get("roles"), loader.pattern_sets(data.get("pattern_sets")), actors)
     titles = {role.id: role.title for role in roles}
     actors = {actor_id: _titled(actor, titles) for actor_id, actor in actors.items()}
@@ -201,6 +202,20 @@ def _load(path: Path, user_path: Path, sides_path: Path) -> Gazetteer:
     for problem in problems:
         log().getChild("gazetteer").warning("%s", problem)
     return gazetteer
+
+
+def _known_relations(actors: dict[str, Actor], source: str, problems: list[str]) -> dict[str, Actor]:
+    """Relations must name actors of the list: a bundled mistake fails, a user's is left out and said."""
+    out = {}
+    for actor_id, actor in actors.items():
+        unknown = [target for _kind, target in actor.relations if target not in actors]
+        if unknown and not actor.user:
+            raise GazetteerError(f"{source}: actor '{actor_id}': relations: unknown actor id(s) {', '.join(unknown)}")
+        if unknown:
+            problems.append(f"actor '{actor_id}': relations: unknown actor id(s) {', '.join(unknown)} (left out)")
+            actor = dataclasses.replace(actor, relations=tuple(r for r in actor.relations if r[1] in actors))
+        out[actor_id] = actor
+    return out
 
 
 def _read_user_file(path: Path, problems: list[str]) -> tuple[Any, list[Mapping[str, Any]]]:

@@ -27,8 +27,12 @@ from desktop.core.annotate.role_patterns import expand_pattern
 from desktop.core.annotate.tenures import read_tenures
 from desktop.core.files.lexicons import DataFileError, load_yaml
 
+#: Family relations an actor entry may name (the other side of each is implied).
+RELATION_KINDS = ("spouse", "child", "parent", "sibling", "partner")
+
 ACTOR_FIELDS = frozenset(
     {
+        "relations",
         "id",
         "name",
         "kind",
@@ -159,7 +163,24 @@ class Loader:
             read_tenures(entry.get("roles"), where, role_ids, self.fail),
             note,
             lenient,
+            self._relations(entry.get("relations"), where),
         )
+
+    def _relations(self, raw: Any, where: str) -> tuple[tuple[str, str], ...]:
+        """``relations: {spouse: id, child: [id, …]}`` as (kind, id) pairs."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, dict):
+            raise self.fail(where, "relations: expected a mapping such as {spouse: an-actor-id}")
+        out = []
+        for kind, ids in raw.items():
+            if kind not in RELATION_KINDS:
+                raise self.fail(where, f"relations: {kind!r} is not one of {', '.join(RELATION_KINDS)}")
+            for target in ids if isinstance(ids, list) else [ids]:
+                if not isinstance(target, str) or not _ID_RE.match(target):
+                    raise self.fail(where, f"relations.{kind}: {target!r} is not an actor id")
+                out.append((kind, target))
+        return tuple(out)
 
     def _identity(
         self, entry: Any, where: str, side_ids: Sequence[str], lenient: bool, taken: set[str]

@@ -92,6 +92,7 @@ class Actor:
     roles: tuple[Tenure, ...] = ()
     note: str = ""
     user: bool = False  # from the user's own actors file
+    relations: tuple[tuple[str, str], ...] = ()  # (kind, actor id): ("spouse", "tsikhanouskaya")
 
     @property
     def is_person(self) -> bool:

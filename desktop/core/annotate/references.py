@@ -35,12 +35,22 @@ class OfficeClass:
 
 
 @dataclass(frozen=True)
+class Kinship:
+    """Words for a person's relatives ("his wife") and for who held an office before or after."""
+
+    determiners: list[str]
+    modifiers: list[str] = field(default_factory=list)
+    nouns: dict[str, list[str]] = field(default_factory=dict)  # relation kind -> nouns
+
+
+@dataclass(frozen=True)
 class ReferenceWords:
     """The shape of ``corpus/lexicons/references.yaml``."""
 
     classes: list[OfficeClass]
     modifiers: list[str] = field(default_factory=list)
     country_words: list[str] = field(default_factory=list)
+    kinship: Kinship | None = None
 
 
 def _any_words(phrases: Iterable[str], text: str) -> bool:
@@ -78,9 +88,11 @@ class _Who:
 class _Found:
     start: int
     end: int
-    office: OfficeClass
-    adjective: str  # a demonym restricting the country, or ""
-    of_country: bool  # "the country's …"
+    office: OfficeClass | None  # None for a relative ("his wife")
+    adjective: str = ""  # a demonym restricting the country, or ""
+    of_country: bool = False  # "the country's …"
+    kin: str = ""  # the relation kind of a relative: spouse, child, predecessor…
+    named: ActorMention | None = None  # the person named right after, in apposition
 
 
 class ReferenceResolver:
@@ -92,6 +104,7 @@ class ReferenceResolver:
         self._by_head = {" ".join(h.lower().split()): c for c in self.words.classes for h in c.heads}
         self._adjectives = _adjective_map(gazetteer)
         self.pattern = self._compile()
+        self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
 
     def _compile(self) -> re.Pattern[str]:
         country = _alternation(self.words.country_words)
@@ -106,35 +119,46 @@ class ReferenceResolver:
         )
 
     # -- finding
-    def _descriptions(self, text: str, taken: Sequence[tuple[int, int]]) -> list[_Found]:
+    def _descriptions(self, text: str, mentions: Sequence[ActorMention]) -> list[_Found]:
+        taken = sorted((m.start, m.end) for m in mentions if m.via != VIA_DEMONYM)  # "the [Lithuanian] minister"
         found = []
         for m in self.pattern.finditer(text):
             adjective = m.group("adj") or ""
             if adjective and adjective not in self._adjectives:  # case matters: "US", not "us"
                 continue
-            if _inside(m.start(), m.end(), taken) or _named_after(text, m.end(), taken):
+            if _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
                 continue
             office = self._by_head[" ".join(m.group("head").lower().split())]
-            found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country"))))
-        return found
+            named = _named_after(text, m.end(), mentions) or _named_before(text, m.start(), m.end(), mentions)
+            found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country")), named=named))
+        if self.kin is not None:
+            found += self.kin.find(text, taken, mentions)
+        return sorted(found, key=lambda f: f.start)
 
     # -- resolving
     def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """``mentions`` with the resolved descriptions added, in text order."""
-        taken = sorted((m.start, m.end) for m in mentions if m.via != VIA_DEMONYM)  # "the [Lithuanian] minister"
-        found = self._descriptions(text, taken)
+        found = self._descriptions(text, mentions)
         if not found:
             return list(mentions)
         country = self._country(mentions)
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
-            who = self._earlier(item, persons, anchor, country) or self._holder(item, country, anchor)
+            who = self._who(item, persons, anchor, country)
             if who is not None:
                 merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
                 merged.append(_mention(item, who, text))
                 merged.sort(key=lambda m: (m.start, m.end))
         return merged
+
+    def _who(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None) -> _Who | None:
+        if item.named is not None:
+            m = item.named
+            return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
+        if item.office is None:
+            return self.kin.relative(item.kin, persons, anchor) if self.kin else None
+        return self._earlier(item, persons, anchor, country) or self._holder(item, country, anchor)
 
     def _title(self, mention: ActorMention, anchor: dt.date | None) -> tuple[str, str | None]:
         """The person's title at the date and the state or body it belongs to."""
@@ -227,13 +251,24 @@ def _inside(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _named_after(text: str, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    """ "… of X" follows, or a mention starts right after (a name in apposition)."""
-    if re.match(r"\s+of\b", text[end : end + 8]):
-        return True
+def _named_after(text: str, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person named right after a description, in apposition ("the minister, X"), if any."""
     gap = re.match(r",?\s+", text[end : end + 4])
     nxt = end + (gap.end() if gap else 0)
-    return any(s == nxt for s, _e in taken)
+    return next((m for m in mentions if m.start == nxt and m.kind == "person"), None)
+
+
+def _named_before(text: str, start: int, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person a description stands in apposition to ("X, the husband of Y"), if any; not for
+    a possessive ("X, the dictator's spokeswoman")."""
+    if re.match(r"['’]s\b", text[end : end + 2]):
+        return None
+    window = max(0, start - 3)
+    gap = re.search(r",\s*$", text[window:start])
+    if gap is None:
+        return None
+    end = window + gap.start()
+    return next((m for m in mentions if m.end == end and m.kind == "person"), None)
 
 
 def _adjective_map(gazetteer) -> dict[str, str]:
@@ -244,3 +279,71 @@ def _adjective_map(gazetteer) -> dict[str, str]:
             for adjective in actor.adjectives():
                 out.setdefault(adjective, actor.id)
     return out
+
+
+class KinResolver:
+    """ "His wife", "her husband", "his predecessor": through the relations and tenures of the list."""
+
+    def __init__(self, gazetteer, words: Kinship) -> None:
+        self.gazetteer = gazetteer
+        self._kind = {" ".join(n.lower().split()): kind for kind, nouns in words.nouns.items() for n in nouns}
+        mods = _alternation(words.modifiers)
+        mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
+        self.pattern = re.compile(
+            rf"(?<![\w-])(?:{_alternation(words.determiners)})\s+{mod_part}(?P<noun>{_alternation(self._kind)})(?![\w-])",
+            re.IGNORECASE,
+        )
+        self._related = _relation_index(gazetteer)
+
+    def find(self, text: str, taken: Sequence[tuple[int, int]], mentions: Sequence[ActorMention]) -> list[_Found]:
+        found = []
+        for m in self.pattern.finditer(text):
+            if _inside(m.start(), m.end(), taken):
+                continue
+            kind = self._kind[" ".join(m.group("noun").lower().split())]
+            named = _named_after(text, m.end(), mentions) or _named_before(text, m.start(), m.end(), mentions)
+            found.append(_Found(m.start(), m.end(), None, kin=kind, named=named))
+        return found
+
+    def relative(self, kind: str, persons: Sequence[ActorMention], anchor) -> _Who | None:
+        """The relative of that kind (exactly one) of the last person named before ("his" is theirs)."""
+        for mention in reversed(persons[-1:]):
+            actor = self.gazetteer.actor(mention.actor) if mention.actor else None
+            if actor is None:
+                continue
+            if kind in _OFFICE_KIN:
+                found = self._office_neighbour(actor, kind, anchor)
+            else:
+                found = self._related.get((actor.id, kind), set())
+            if len(found) == 1:
+                other = self.gazetteer.actor(next(iter(found)))
+                how = f"the {kind} of {actor.name}"
+                return _Who(other.id, other.name, other.side, other.role_at(anchor), how)
+        return None
+
+    def _office_neighbour(self, actor, kind: str, anchor) -> set[str]:
+        """Who held the person's office (at the date) just before or just after them."""
+        tenure = actor.tenure_at(anchor) if anchor else actor.tenure_at(None)
+        if tenure is None:
+            return set()
+        ordered = sorted(self.gazetteer.holders(tenure.role), key=lambda pair: pair[1].start)
+        index = next((i for i, (a, t) in enumerate(ordered) if a.id == actor.id and t == tenure), None)
+        if index is None:
+            return set()
+        step = -1 if kind == "predecessor" else 1
+        other = index + step
+        return {ordered[other][0].id} if 0 <= other < len(ordered) else set()
+
+
+_OFFICE_KIN = ("predecessor", "successor")
+_INVERSE = {"spouse": "spouse", "sibling": "sibling", "partner": "partner", "child": "parent", "parent": "child"}
+
+
+def _relation_index(gazetteer) -> dict[tuple[str, str], set[str]]:
+    """(actor id, kind) -> the ids related so, both ways ("A's child B" is also "B's parent A")."""
+    index: dict[tuple[str, str], set[str]] = {}
+    for actor in gazetteer.actors.values():
+        for kind, target in actor.relations:
+            index.setdefault((actor.id, kind), set()).add(target)
+            index.setdefault((target, _INVERSE[kind]), set()).add(actor.id)
+    return index
