@@ -109,3 +109,24 @@ def test_export_coverage_from_the_window_writes_the_pdf(window, qtbot, tmp_path)
     assert window.coverage_control.export(str(target)) == str(target)
     assert target.read_bytes().startswith(b"%PDF")
     assert window.actions["file.export_coverage"] in window.menuBar().actions()[0].menu().actions()
+
+
+def test_a_coverage_slide_paints_its_columns_in_large_type(window):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from desktop.core.present.deck import build_deck
+    from desktop.core.present.lessons import lesson_from_data
+    from desktop.ui.present.painter import SlidePainter
+
+    episode_id = _episodes_by_sources(window)[-1]
+    lesson, _problems = lesson_from_data({"title": "One visit", "slides": [{"kind": "coverage", "ref": episode_id}]})
+    analyses = {a.article.id: a for a in window.workspace.analyses()}
+    deck = build_deck(lesson, window.workspace.episodes, analyses, window.workspace.analyzer.gazetteer)
+    slide = deck.slides[0]
+    assert slide.kind == "coverage" and len(slide.columns) >= 3
+    image = QImage(960, 540, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    SlidePainter("light").paint(painter, QRectF(0, 0, 960, 540), slide, slide.last_step(), 1, 1)
+    painter.end()
+    assert len({image.pixel(x, 300) for x in range(0, 960, 4)}) > 2  # the table was drawn
