@@ -112,8 +112,10 @@ class ComparisonLinks(QLabel):
         for subject in comparison.subjects:
             for episode_id in subject.episodes:
                 episode = episode_set.get(episode_id)
-                if episode is not None and source_count(episode, analysed) >= 2:
-                    found.append((episode.id, f"{subject.label}: {episode.title}"))
+                count = source_count(episode, analysed) if episode is not None else 0
+                if count >= 2:
+                    name = subject.label if len(subject.episodes) == 1 else f"{subject.label}: {episode.title}"
+                    found.append((episode.id, f"{name} ({count} sources)"))
         return found
 
     def refresh(self) -> None:
