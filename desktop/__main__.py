@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
     export.add_argument("--episodes", nargs="+", metavar="ID", help="episode or named-episode ids (2 to 4)")
+    export.add_argument(
+        "--coverage",
+        metavar="EPISODE_ID",
+        help="instead: the coverage of one episode with two or more sources, one column per source",
+    )
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     export.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)"

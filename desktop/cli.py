@@ -155,7 +155,7 @@ def analyze(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    """Write the comparison PDF; clear messages and no file at all on any failure."""
+    """Write the comparison (or coverage) PDF; clear messages and no file at all on any failure."""
     target = Path(args.output)
     problem = output_problem(target)
     if problem:
@@ -168,7 +168,6 @@ def export(args: argparse.Namespace) -> int:
     analyzer = _analyzer()
     listed, failed = analyse_each(analyzer, corpus)
     from desktop.cli_annotations import StoredCorrections
-    from desktop.core.compare.handout import UnknownEpisodes
     from desktop.core.episodes.grouping import build_episodes
 
     corrections = StoredCorrections.load()
@@ -178,22 +177,9 @@ def export(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and painting; no window
-    from desktop.ui.compare.pdf import export_comparison
-
     try:
-        pages = export_comparison(
-            target,
-            episode_set,
-            analyses,
-            gazetteer=analyzer.gazetteer,
-            sides=dict(analyzer.sides()),
-            ids=args.episodes,
-            paper=args.paper,
-        )
-    except UnknownEpisodes as exc:
-        print(f"overtures: {exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
+        pages = _write_pdf(args, target, analyzer, episode_set, analyses)
+    except ValueError as exc:  # UnknownEpisodes (the valid ids listed), TooFewSources, paper, count
         print(f"overtures: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
@@ -202,6 +188,23 @@ def export(args: argparse.Namespace) -> int:
     del app
     print(f"wrote {target} ({pages} pages, {args.paper.upper()})")
     return 1 if failed else 0
+
+
+def _write_pdf(args: argparse.Namespace, target: Path, analyzer: Analyzer, episode_set, analyses: dict) -> int:
+    """The comparison (or, with ``--coverage``, one episode's coverage) as a PDF; its pages."""
+    from desktop.ui.compare.pdf import export_comparison, export_coverage
+
+    if getattr(args, "coverage", None):
+        return export_coverage(target, episode_set, analyses, args.coverage, paper=args.paper)
+    return export_comparison(
+        target,
+        episode_set,
+        analyses,
+        gazetteer=analyzer.gazetteer,
+        sides=dict(analyzer.sides()),
+        ids=args.episodes,
+        paper=args.paper,
+    )
 
 
 def _write_error(target: Path, exc: OSError) -> str:

@@ -27,7 +27,7 @@ from desktop.core.present.slides import (
     Slide,
     Strip,
 )
-from desktop.core.present.tables import comparison_slide, motifs_slide
+from desktop.core.present.tables import comparison_slide, coverage_slide, motifs_slide
 
 #: The facet of ``facets.yaml`` whose extracts are a source's verdict on an episode.
 VERDICT_FACET = "assessment"
@@ -177,6 +177,8 @@ def _agenda_entry(material: Material, slide: LessonSlide, outlets: list[str]) ->
         return "", "Side by side: what changed"
     if slide.kind == "motifs":
         return "", "Recurring motifs"
+    if slide.kind == "coverage":
+        return "", "One episode, several sources"
     return None
 
 
@@ -197,11 +199,32 @@ def _title_slide(material: Material, slide: LessonSlide) -> Slide:
     )
 
 
+def _coverage(material: Material, slide: LessonSlide, problems: list[str]) -> Slide | None:
+    """The coverage slide of the episode ``slide.ref`` names (its best-sourced match), or None."""
+    from desktop.core.compare.coverage import coverage
+    from desktop.core.compare.coverage_html import TooFewSources, source_count
+    from desktop.core.files.lexicons import DataFileError
+
+    episodes = sorted(material.episodes(slide.ref), key=lambda e: -source_count(e, material.analyses))
+    try:
+        found = coverage(episodes[0], material.analyses) if episodes else None
+    except DataFileError as exc:
+        problems.append(f"the coverage of {slide.ref} could not be built: {exc}")
+        return None
+    if found is None:
+        count = source_count(episodes[0], material.analyses) if episodes else 0
+        problems.append(f"coverage slide: {TooFewSources(slide.ref, count)}; the slide is left out")
+        return None
+    return coverage_slide(slide, found)
+
+
 def _slide(material: Material, slide: LessonSlide, verdicts, tables: _Comparisons) -> Slide | None:
     if slide.kind == "title":
         return _title_slide(material, slide)
     if slide.kind == "episode":
         return _episode_slide(material, slide, verdicts)
+    if slide.kind == "coverage":
+        return _coverage(material, slide, tables.problems)
     comparison = tables.for_slide(slide)
     if comparison is None:
         return None

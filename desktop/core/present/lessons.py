@@ -2,7 +2,7 @@
 
 A lesson file (``.lesson``) is YAML or JSON — told apart by content, not by name — with a
 title, an optional subtitle and a list of slides. Each slide has a ``kind`` (``title``,
-``episode``, ``comparison`` or ``motifs``), a ``ref`` for episode slides (a named-episode id
+``episode``, ``comparison``, ``motifs`` or ``coverage``), a ``ref`` for episode slides (a named-episode id
 from ``corpus/episodes.yaml`` such as ``mitchell-visit-2018``, or an episode id) and the
 teacher's ``notes`` in Markdown::
 
@@ -17,7 +17,8 @@ teacher's ``notes`` in Markdown::
           - Point out the spelling "Makey".
 
 A comparison slide may name the episodes it compares (``ref: "a, b, c"``, two to four);
-without a ref it compares the default trio of ``episodes.yaml``.
+without a ref it compares the default trio of ``episodes.yaml``. A coverage slide names one
+episode with two or more source articles (``ref: EPISODE_ID``) and sets its sources side by side.
 
 Files are forgiving where a teacher would want them to be: a slide with a wrong field is
 left out with a message naming it, and the rest of the lesson opens (:func:`load_lesson`
@@ -40,7 +41,9 @@ from desktop.core.files.schema import SchemaError, load
 
 T = TypeVar("T")
 
-SlideKind = Literal["title", "episode", "comparison", "motifs"]
+SlideKind = Literal["title", "episode", "comparison", "motifs", "coverage"]
+#: Kinds whose ``ref`` names one episode (and is required).
+ONE_EPISODE = ("episode", "coverage")
 SLIDE_KINDS: tuple[str, ...] = get_args(SlideKind)
 FORMAT_VERSION = 1
 SUFFIX = ".lesson"
@@ -186,11 +189,12 @@ def _slide(entry: Any, where: str) -> tuple[LessonSlide | None, list[str]]:
     slide, problems = _load_forgiving(_SlideEntry, {"kind": None} | entry, _SLIDE_RULES)
     if slide is None:
         return None, [f"{where}: {problems[0]}"]
-    if slide.kind == "episode" and not slide.ref.strip():
-        return None, [f"{where}: an episode slide needs a 'ref' (a named-episode or episode id); left out"]
+    if slide.kind in ONE_EPISODE and not slide.ref.strip():
+        article = "an" if slide.kind == "episode" else "a"
+        return None, [f"{where}: {article} {slide.kind} slide needs a 'ref' (a named-episode or episode id); left out"]
     unknown = _unknown_fields(entry, _SlideEntry)
     problems = [f"{where}: {problem}" for problem in [*problems, unknown] if problem]
-    ref = slide.ref.strip() if slide.kind in ("episode", "comparison") else ""
+    ref = slide.ref.strip() if slide.kind in (*ONE_EPISODE, "comparison") else ""
     return LessonSlide(slide.kind, ref, slide.notes), problems
 
 
@@ -316,7 +320,7 @@ def slide_problems(lesson: Lesson, episode_set) -> list[tuple[int, str]]:
     curation = episode_set.curation
     for index, slide in enumerate(lesson.slides):
         refs = slide.refs()
-        if slide.kind == "episode":
+        if slide.kind in ONE_EPISODE:
             refs = refs[:1]
         elif slide.kind != "comparison":
             continue
@@ -354,11 +358,12 @@ def lesson_label(slide: LessonSlide, episode_set=None) -> str:
     if slide.kind == "comparison":
         return f"Comparison: {slide.ref}" if slide.ref else "Comparison (default episodes)"
     label = slide.ref
+    head = "Coverage" if slide.kind == "coverage" else "Episode"
     if episode_set is not None:
         rule = episode_set.curation.rule(slide.ref)
         episode = episode_set.get(slide.ref)
         label = rule.label if rule is not None else (f"{episode.first:%Y} · {episode.title}" if episode else label)
-    return f"Episode: {label}"
+    return f"{head}: {label}"
 
 
 __all__ = [

@@ -83,4 +83,62 @@ def motifs_slide(slide: LessonSlide, comparison) -> Slide:
     )
 
 
-__all__ = ["MAX_TERMS", "comparison_slide", "motifs_slide"]
+#: What a coverage slide shows: the most widely named actors, a word group, quotes, what is left out.
+COVERAGE_NAMES, COVERAGE_WORDS, COVERAGE_OUTLET = 2, 1, 28
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, with "…" (a column head in large type)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _coverage_cell(row, cell, shared: frozenset[str]) -> Cell:
+    from desktop.core.compare.coverage import LEAVES_OUT
+
+    if not cell.items:
+        return Cell("nothing left out" if row.kind == LEAVES_OUT else "not stated", empty=True)
+    labels = list(dict.fromkeys(i.label for i in cell.items))
+    shown = labels[:MAX_TERMS]
+    rest = len(labels) - len(shown)
+    text = " · ".join(shown) + (f" · and {rest} other{'s' if rest != 1 else ''}" if rest else "")
+    distinct = {i.label for i in cell.items if i.key not in shared} if row.kind != LEAVES_OUT else set()
+    return Cell(text, tuple(x for x in shown if x in distinct))
+
+
+def _coverage_rows(coverage) -> list:
+    from desktop.core.compare import coverage as cov
+
+    names = [r for r in coverage.rows_of(cov.NAMES) if r.differs][:COVERAGE_NAMES]
+    words = [r for r in coverage.rows_of(cov.WORDS) if any(c.items for c in r.cells)][:COVERAGE_WORDS]
+    chosen = [*names, *words, *coverage.rows_of(cov.QUOTES), *coverage.rows_of(cov.LEAVES_OUT)]
+    return [r for r in chosen if any(c.items for c in r.cells)]
+
+
+def coverage_slide(slide: LessonSlide, coverage) -> Slide:
+    """One episode as its sources tell it: a column per source (outlet, kind, date), a few rows."""
+    from desktop.core.compare.coverage import NAMES
+
+    rows = []
+    for row in _coverage_rows(coverage):
+        filled = [c.keys for c in row.cells if c.items]
+        shared = frozenset.intersection(*filled) if len(filled) == len(row.cells) else frozenset()
+        marker, symbol, word = ("changed", "≠", "differs") if row.differs else ("same", "=", "same in all")
+        label = f"Names for {row.label}" if row.kind == NAMES else row.label
+        rows.append(Row(label, marker, symbol, word, tuple(_coverage_cell(row, c, shared) for c in row.cells)))
+    columns = tuple(Column(_short(c.outlet, COVERAGE_OUTLET), f"{c.kind} · {c.published}") for c in coverage.columns)
+    return Slide(
+        kind="coverage",
+        ref=slide.ref,
+        title=coverage.title,
+        notes=slide.notes,
+        kicker="Coverage",
+        subtitle=f"One episode, {len(columns)} sources: who names whom, in what words — and what each leaves out",
+        columns=columns,
+        rows=tuple(rows),
+        steps=(BASE, MARKERS),
+    )
+
+
+__all__ = ["MAX_TERMS", "comparison_slide", "coverage_slide", "motifs_slide"]

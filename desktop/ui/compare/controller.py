@@ -92,12 +92,8 @@ class ComparisonController(QObject):
         Like ``QDialog.exec``, this runs a local event loop: the window repaints while the
         handout is prepared on a worker and painted page by page; the caller gets the outcome.
         """
-        if self.job is not None and not self.job.is_done():
-            self.message.emit("An export is already running")
-            return ""
         from functools import partial
 
-        from desktop.ui.compare.exportjob import PdfExport
         from desktop.ui.compare.pdf import comparison_handout
 
         workspace = self.workspace
@@ -110,8 +106,24 @@ class ComparisonController(QObject):
             ids=ids,
             paper=paper,
         )
+        return self.write_pdf(path, prepare)
+
+    def write_pdf(self, path: str, prepare, noun: str = "comparison") -> str:
+        """Prepare (on a worker) and paint a handout to ``path`` with the progress dialog.
+
+        ``prepare`` makes the :class:`~desktop.ui.compare.pdf.Handout` on any thread; ``noun``
+        names the document in the dialog and messages ("comparison", "coverage").
+        """
+        if self.job is not None and not self.job.is_done():
+            self.message.emit("An export is already running")
+            return ""
+        from functools import partial
+
+        from desktop.ui.compare.exportjob import PdfExport
+
         job = self.job = PdfExport(self._runner, path, prepare, self)
         dialog = self.progress = self._progress_dialog()
+        dialog.setWindowTitle(f"Exporting the {noun}")
         outcome: dict[str, object] = {}
         loop = QEventLoop(self)
         job.progressed.connect(partial(self._progressed, dialog))
@@ -129,7 +141,7 @@ class ComparisonController(QObject):
         dialog.hide()
         dialog.deleteLater()
         self.progress = None
-        return self._report(path, outcome)
+        return self._report(path, outcome, noun)
 
     def _progress_dialog(self) -> QProgressDialog:
         dialog = QProgressDialog("Preparing the handout…", "Cancel", 0, 0, self.view.window())
@@ -146,16 +158,16 @@ class ComparisonController(QObject):
         dialog.setValue(done)
         dialog.setLabelText(text)
 
-    def _report(self, path: str, outcome: dict) -> str:
+    def _report(self, path: str, outcome: dict, noun: str = "comparison") -> str:
         if "error" in outcome:
             QMessageBox.warning(
                 self.view.window(),
-                "The comparison could not be exported",
+                f"The {noun} could not be exported",
                 f"{outcome['error']}\n\nNothing was written.",
             )
             return ""
         if "pages" not in outcome:
             self.message.emit("Export cancelled; nothing was written")
             return ""
-        self.message.emit(f"Comparison exported to {path} ({outcome['pages']} pages)")
+        self.message.emit(f"{noun.capitalize()} exported to {path} ({outcome['pages']} pages)")
         return path

@@ -43,6 +43,10 @@ from desktop.ui.shell.offline import OfflineDocument
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 STRIP_NAME = "overtures-timeline-strip.png"
+COMPARISON_FOOTER = (
+    "Markers:  = same in all   ≠ changed   ◐ in some only   ∅ nowhere   ·   [n] sources, listed at the end"
+)
+COVERAGE_FOOTER = "Markers:  = same in all sources   ≠ differs   ·   sources listed on the first page"
 
 
 def _font(families: Sequence[str], points: float, bold: bool = False, *, pixels: bool = False) -> QFont:
@@ -199,6 +203,7 @@ class Handout:
     timeline: Sequence[TimelineItem] = ()
     paper: str = "a4"
     title: str = "Comparison of episodes"
+    footer: str = COMPARISON_FOOTER
 
 
 def prepare_handout(
@@ -300,6 +305,7 @@ class HandoutPainter:
             self.pages,
             self.handout.title,
             self.handout.subjects,
+            self.handout.footer,
         )
         painter.save()
         painter.scale(self.scale, self.scale)
@@ -359,6 +365,7 @@ def _page_furniture(
     pages: int,
     title: str,
     subjects: str,
+    footer: str = COMPARISON_FOOTER,
 ) -> None:
     """Running header (app, title, subjects) and footer (page N of M, the legend's key)."""
     painter.save()
@@ -381,7 +388,7 @@ def _page_furniture(
     painter.drawText(
         QRectF(0, h - footer_h + 16, w, 20),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        "Markers:  = same in all   ≠ changed   ◐ in some only   ∅ nowhere   ·   [n] sources, listed at the end",
+        footer,
     )
     painter.drawText(
         QRectF(0, h - footer_h + 16, w, 20),
@@ -433,3 +440,31 @@ def export_comparison(
     """
     handout = comparison_handout(episode_set, analyses, gazetteer=gazetteer, sides=sides, ids=ids, paper=paper)
     return write_handout(path, handout)
+
+
+def coverage_handout(
+    episode_set, analyses: Mapping, episode_id: str, *, paper: str = "a4", exported: dt.date | None = None
+) -> Handout:
+    """The coverage of one episode as a handout: pure Python, any thread.
+
+    Raises ``UnknownEpisodes`` (listing the valid ids), ``TooFewSources`` or ``ValueError``
+    (paper size) before anything is written.
+    """
+    from desktop.core.compare.coverage_html import coverage_html, coverage_subjects, episode_coverage
+
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    cov = episode_coverage(episode_set, analyses, episode_id)
+    exported = exported or dt.date.today()
+    html = coverage_html(cov, "light", for_print=True)
+    intro = (
+        f'<p style="color:#555555">{len(cov.columns)} sources · exported on {exported.day} {exported:%B %Y} '
+        f"from {APP_NAME}. Every sentence is quoted from its source.</p>"
+    )
+    html = html.replace("</h2>", "</h2>" + intro, 1)
+    return Handout(html, coverage_subjects(cov), {}, (), paper, f"Coverage: {cov.title}", COVERAGE_FOOTER)
+
+
+def export_coverage(path: str | Path, episode_set, analyses: Mapping, episode_id: str, *, paper: str = "a4") -> int:
+    """Write the coverage handout of ``episode_id`` to ``path`` (atomically); return its pages."""
+    return write_handout(path, coverage_handout(episode_set, analyses, episode_id, paper=paper))

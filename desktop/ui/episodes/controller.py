@@ -15,6 +15,7 @@ from desktop.ui.shell.workspace import Workspace
 class EpisodeController(QObject):
     message = Signal(str)
     episode_shown = Signal(str)
+    coverage_requested = Signal(str)  # an episode id with two or more sources
 
     def __init__(
         self,
@@ -29,6 +30,7 @@ class EpisodeController(QObject):
         self.reader = reader
         self.timeline = None
         self.current: str | None = None
+        self.coverage_action = None  # "Coverage of this Episode", enabled for 2+ sources
         workspace.episodes_ready.connect(self.refresh)
         workspace.episodes_failed.connect(self.message)
         workspace.options_changed.connect(lambda: sidebar.set_theme(workspace.options.theme))
@@ -37,6 +39,45 @@ class EpisodeController(QObject):
     def attach_timeline(self, timeline) -> None:
         self.timeline = timeline
         timeline.episode_clicked.connect(self.select)
+        if self.coverage_action is not None:
+            self._offer(timeline)
+
+    def attach_coverage_action(self, action) -> None:
+        """Offer ``action`` in the sidebar's and timeline's context menus; it asks for coverage
+        of the selected episode and is enabled only when that episode has two or more sources."""
+        self.coverage_action = action
+        action.triggered.connect(lambda _checked=False: self.request_coverage())
+        self._offer(self.sidebar.tree)
+        if self.timeline is not None:
+            self._offer(self.timeline)
+        self._update_coverage_action()
+
+    def _offer(self, widget) -> None:
+        """A right-click on ``widget`` offers the coverage action (unless it has a menu of its own)."""
+        from PySide6.QtCore import Qt
+
+        if widget.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        widget.addAction(self.coverage_action)
+
+    def sources(self, episode_id: str | None) -> int:
+        """How many analysed source articles an episode has (0 for none or an unknown id)."""
+        episode = self.episode(episode_id) if episode_id else None
+        if episode is None:
+            return 0
+        analysed = {a.article.id for a in self.workspace.analyses()}
+        return len(set(episode.articles) & analysed)
+
+    def request_coverage(self, episode_id: str | None = None) -> None:
+        episode_id = episode_id or self.current
+        if self.sources(episode_id) < 2:
+            self.message.emit("Coverage needs an episode told by two or more source articles")
+            return
+        self.coverage_requested.emit(episode_id)
+
+    def _update_coverage_action(self) -> None:
+        if self.coverage_action is not None:
+            self.coverage_action.setEnabled(self.sources(self.current) >= 2)
 
     def refresh(self) -> None:
         episode_set = self.workspace.episodes
@@ -51,6 +92,7 @@ class EpisodeController(QObject):
             self.timeline.set_items(items, rows, self.workspace.options.theme)
             if self.current:
                 self.timeline.select(self.current)
+        self._update_coverage_action()
 
     def episode(self, episode_id: str) -> Episode | None:
         episode_set = self.workspace.episodes
@@ -68,6 +110,7 @@ class EpisodeController(QObject):
         if episode is None:
             return
         self.current = episode_id
+        self._update_coverage_action()
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for evidence in episode.primary_evidence:
             spans[evidence.article].append((evidence.start, evidence.end))

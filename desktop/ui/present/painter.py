@@ -61,9 +61,13 @@ class SlidePainter:
             if zoom and slide.quotes:
                 self.zoomed(p, slide, step)
             else:
-                {"title": self.title, "episode": self.episode, "comparison": self.table, "motifs": self.table}[
-                    slide.kind
-                ](p, slide, step)
+                {
+                    "title": self.title,
+                    "episode": self.episode,
+                    "comparison": self.table,
+                    "motifs": self.table,
+                    "coverage": self.table,
+                }[slide.kind](p, slide, step)
             if total:
                 self.counter(p, slide, step, number, total)
         p.restore()

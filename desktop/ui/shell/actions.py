@@ -149,6 +149,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Compare the selected episodes side by side",
     ),
     ActionSpec(
+        "episodes.coverage",
+        "Co&verage of this Episode",
+        ("Ctrl+Shift+V",),
+        "compare",
+        "How each source tells the selected episode, one column per source (two or more sources)",
+    ),
+    ActionSpec("file.export_coverage", "Export Co&verage…", (), "export", "Export the episode's coverage as a PDF"),
+    ActionSpec(
         "compare.next_difference",
         "Next &Difference",
         ("Alt+Down", "F8"),

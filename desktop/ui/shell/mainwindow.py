@@ -27,7 +27,16 @@ from desktop.ui.shell.theme import ThemeManager
 from desktop.ui.shell.workspace import Workspace
 
 MENUS = {
-    "&File": ["file.open", "file.import", "file.reload", None, "file.export", None, "file.quit"],
+    "&File": [
+        "file.open",
+        "file.import",
+        "file.reload",
+        None,
+        "file.export",
+        "file.export_coverage",
+        None,
+        "file.quit",
+    ],
     "&Edit": ["edit.find", "edit.find_next", "edit.find_previous"],
     "&View": [
         "view.library",
@@ -60,8 +69,10 @@ MENUS = {
         "episodes.compare",
         "compare.previous_difference",
         "compare.next_difference",
+        "episodes.coverage",
         None,
         "file.export",
+        "file.export_coverage",
     ],
     "&Lesson": ["present.start", None, "present.open_lesson", "present.edit_lesson", None, "present.export_pdf"],
     "&Help": ["help.about"],
@@ -350,6 +361,9 @@ class MainWindow(QMainWindow):
         self.episodes.compare_requested.connect(self.comparison_control.compare)
         for source in (self.legend_control, self.episode_control, self.comparison_control):
             source.message.connect(self.show_message)
+        from desktop.ui.compare.coveragecontroller import install as install_coverage
+
+        self.coverage_control = install_coverage(self)
         from desktop.ui.present.controller import PresentationController
 
         self.presentation_control = PresentationController(self)
