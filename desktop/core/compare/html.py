@@ -207,12 +207,15 @@ class _Renderer(Sections):
             + "</table>"
         )
 
-    def extracts(self, extracts: Sequence[cmp.Extract], distinct: Sequence[str] = ()) -> str:
+    def extracts(
+        self, extracts: Sequence[cmp.Extract], distinct: Sequence[str] = (), per_cell: int | None = None
+    ) -> str:
         """The first extracts in full, the others by their first words, then one line of references
         to the sentences that other rows show in full."""
+        per_cell = self.per_cell if per_cell is None else per_cell
         full = [e for e in extracts if not e.see]
-        parts = [f'<p class="extract">{self.extract(e, distinct)}</p>' for e in full[: self.per_cell]]
-        rest = full[self.per_cell :]
+        parts = [f'<p class="extract">{self.extract(e, distinct)}</p>' for e in full[:per_cell]]
+        rest = full[per_cell:]
         if rest:
             listed = "; ".join(f"“{esc(opening(e.text))}”{self.cite(e)}" for e in rest)
             others = "other" if len(rest) == 1 else "others"
@@ -276,7 +279,7 @@ class _Renderer(Sections):
                 f'<span class="note">{symbol} {esc(word)}</span></td>'
             )
             cells = [
-                f"<td>{self.extracts(cell)}</td>"
+                f"<td>{self.extracts(cell, per_cell=1 if self.print else None)}</td>"
                 if cell
                 else f'<td><span class="empty">{esc(self.c.empty_text)}</span></td>'
                 for cell in row.cells

@@ -62,10 +62,16 @@ class Sections:
         return [gutter, f"<td>{esc(row.name)}{role}</td>", *counts]
 
     def cast(self) -> str:
-        """Actors by side, a line each (name and role), with their mentions per episode."""
+        """Actors by side, a line each (name and role), with their mentions per episode.
+
+        On paper the actors of one episode only are listed after the table, a line per episode.
+        """
         rows: list[list[str]] = []
         side = None
+        single = [r for r in self.c.cast if r.marker == cmp.IN_ONE] if self.print else []
         for row in self.c.cast:
+            if row in single:
+                continue
             if row.side != side:
                 side = row.side
                 rows.append([self.cast_side(side)])
@@ -77,14 +83,30 @@ class Sections:
         )
         if not self.print:
             return head + self.grid("Actor", rows, padding=3, labels=False)
-        # On paper one compact table (short rows may split between pages; its header repeats).
         width = max(8, 40 // self.n)
         heads = "".join(f'<th width="{width}%">{esc(s.label)}</th>' for s in self.c.subjects)
         body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in rows)
-        return (
-            f'{head}<table class="grid cast" width="100%" border="1" cellspacing="0" cellpadding="2">'
+        table = (
+            '<table class="grid cast" width="100%" border="1" cellspacing="0" cellpadding="2">'
             f'<thead><tr><th width="28"></th><th align="left">Actor</th>{heads}</tr></thead>{body}</table>'
         )
+        return head + table + self.cast_single(single)
+
+    def cast_single(self, rows: list[cmp.CastRow]) -> str:
+        """The actors of one episode only, a paragraph per episode: name, role, mentions."""
+        parts = []
+        for subject in range(self.n):
+            named = []
+            for row in rows:
+                inside, outside = row.counts[subject], row.outside[subject]
+                if inside or outside:
+                    role = f", {esc(row.role)}" if row.role else ""
+                    count = str(inside) if inside else f'<span class="outside">({outside})</span>'
+                    named.append(f"{esc(row.name)}{role} {count}")
+            if named:
+                label = esc(self.c.subjects[subject].label)
+                parts.append(f'<p class="extract"><b>Only in {label}:</b> {"; ".join(named)}.</p>')
+        return "".join(parts)
 
     def aligned_cell(self, group: cmp.AlignedGroup, member: cmp.Extract | None, tokens) -> str:
         """One subject's sentence of an aligned group: a word diff, or the whole sentence."""
