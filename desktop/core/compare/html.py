@@ -46,6 +46,8 @@ from desktop.core.text.markup import Mark
 
 SECTIONS = ("summary", "facets", "cast", "motifs", "aligned")
 
+#: The gutter of the "when" row: each episode has its own dates, which is no difference.
+WHEN_MARKER = ("·", "not compared", "none")
 #: How many words of a sentence a reference to another row shows.
 REFERENCE_WORDS = 4
 #: How many extracts a cell shows in full (the others are listed by their first words).
@@ -247,11 +249,14 @@ class _Renderer(Sections):
         rows = []
         for index, row in enumerate(self.c.facets):
             symbol, word = FACET_MARKERS[row.marker]
+            css = row.marker
+            if row.kind == "when" and row.marker != cmp.NONE:  # dates differ by nature: no difference
+                symbol, word, css = WHEN_MARKER
             anchor = self.c.difference_anchor("facet", index)
             note = "" if self.print else dash(row.note)  # on paper the cells mark what differs
             label = f'<td class="facet">{esc(row.label)}<br><span class="note">{symbol} {esc(word)}{note}</span></td>'
             gutter = self.marker_cell(
-                symbol, word, row.marker, anchor or f"facet-{row.id}", f"facet-{row.id}" if anchor else ""
+                symbol, word, css, anchor or f"facet-{row.id}", f"facet-{row.id}" if anchor else ""
             )
             rows.append([gutter, label, *(self.facet_cell(row, cell) for cell in row.cells)])
         return '<h3><a name="facets"></a>Side by side</h3>' + self.grid("Facet", rows)
@@ -261,6 +266,7 @@ class _Renderer(Sections):
         subject = next(s for s, cell in enumerate(row.cells) if cell)
         label = esc(self.c.subjects[subject].label)
         body = self.extracts(row.cells[subject]).replace('<p class="extract">', "").replace("</p>", " ")
+        body = body.replace('<span class="ref">Also: ', '<span class="ref">', 1) if body.startswith("<span") else body
         return f'<li><p class="extract"><b>{esc(row.label)}</b> <span class="note">({label})</span>: {body}</p></li>'
 
     def motifs(self) -> str:

@@ -150,14 +150,11 @@ class Sections:
         return f'<li><p class="extract">{name}{self.extract(item.extract)} {note}</p></li>'
 
     def unique_shown(self, items: list[cmp.UniqueSentence]) -> str:
-        """The one-episode sentences already shown in a row: one line, by row."""
+        """The one-episode sentences already shown in a row: one line, the rows (with how many)."""
         by_row: dict[str, list[cmp.UniqueSentence]] = {}
         for item in items:
             by_row.setdefault(item.shown_in, []).append(item)
-        parts = [
-            f"{esc(row)} ({', '.join(f'[{u.extract.citation}]' for u in us)})" if len(us) > 1 else esc(row)
-            for row, us in by_row.items()
-        ]
+        parts = [f"{esc(row)} ({len(us)})" if len(us) > 1 else esc(row) for row, us in by_row.items()]
         count = f"{len(items)} sentence{'s' if len(items) > 1 else ''}"
         return f'<p class="note">Also found only here, {count} shown above in: {"; ".join(parts)}.</p>'
 

@@ -32,7 +32,7 @@ PRESENCE_CLASS = {cmp.IN_ALL: "same", cmp.IN_SOME: "partial", cmp.IN_ONE: "parti
 DIFF_WORDS = {INSERTED: "inserted", DELETED: "deleted", CHANGED: "changed"}
 
 #: Reasons a sentence counts that are no row, in the reader's words.
-REASON_WORDS = {"evidence": "tells the episode"}
+REASON_WORDS = {"evidence": "from the account of the episode"}
 #: How many words of a sentence a reference or a short list shows.
 OPENING_WORDS = 7
 
