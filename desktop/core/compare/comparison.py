@@ -18,9 +18,17 @@ analyses of their articles, and returns a :class:`Comparison`:
 
 Which sentences a group may draw on (its *pool*): the evidence sentences of its episodes,
 primary first, then the other sentences of their articles that are not evidence of an
-episode outside the group. A cell never holds text the sources do not: when nothing fits
-it says so (``Not stated in the sources``). Everything here is pure Python and data-driven;
-no fact about a particular article is written in code.
+episode outside the group. When nothing of the pool fits a cues cell or a motif, the group's
+*asides* are searched — the sentences of the same articles that are evidence of another
+episode — and an extract from them names that episode (``Extract.about``). A cell never holds
+text the sources do not, and says ``Not stated in the sources`` only when no sentence of its
+sources fits. The dates of the episodes ("when") are no difference: each has its own.
+
+Each sentence is shown in full in the row it fits best (most cue hits, earliest in its cell,
+facets before motifs); elsewhere it is a reference to that row (``Extract.see``), and a
+sentence of one episode only that a row shows is named, not repeated (``shown_in``). The
+``summary`` (:mod:`summary`) is written from the facet rows. Everything here is pure Python and
+data-driven; no fact about a particular article is written in code.
 
 The parts: :mod:`lexicon` (the data files), :mod:`pools`, :mod:`extracts`, :mod:`facets`
 (with :mod:`parties` for the actors kind), :mod:`cast`, :mod:`motifs`, :mod:`aligned`, and the
