@@ -18,9 +18,17 @@ analyses of their articles, and returns a :class:`Comparison`:
 
 Which sentences a group may draw on (its *pool*): the evidence sentences of its episodes,
 primary first, then the other sentences of their articles that are not evidence of an
-episode outside the group. A cell never holds text the sources do not: when nothing fits
-it says so (``Not stated in the sources``). Everything here is pure Python and data-driven;
-no fact about a particular article is written in code.
+episode outside the group. When nothing of the pool fits a cues cell or a motif, the group's
+*asides* are searched — the sentences of the same articles that are evidence of another
+episode — and an extract from them names that episode (``Extract.about``). A cell never holds
+text the sources do not, and says ``Not stated in the sources`` only when no sentence of its
+sources fits. The dates of the episodes ("when") are no difference: each has its own.
+
+Each sentence is shown in full in the row it fits best (most cue hits, earliest in its cell,
+facets before motifs); elsewhere it is a reference to that row (``Extract.see``), and a
+sentence of one episode only that a row shows is named, not repeated (``shown_in``). The
+``summary`` (:mod:`summary`) is written from the facet rows. Everything here is pure Python and
+data-driven; no fact about a particular article is written in code.
 
 The parts: :mod:`lexicon` (the data files), :mod:`pools`, :mod:`extracts`, :mod:`facets`
 (with :mod:`parties` for the actors kind), :mod:`cast`, :mod:`motifs`, :mod:`aligned`, and the
@@ -29,6 +37,7 @@ records in :mod:`records`; this module puts them together.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from desktop.core.annotate.analysis import ArticleAnalysis
@@ -39,7 +48,16 @@ from desktop.core.compare.facet_context import FacetContext
 from desktop.core.compare.facets import fill_cell, finish_row
 from desktop.core.compare.lexicon import FacetLexicon, MotifSpec, load_facet_lexicon, load_motif_lexicon
 from desktop.core.compare.motifs import Carriers, motif_rows
-from desktop.core.compare.pools import OTHER, ArticleTexts, Groups, Pool, build_pools, episodes_of, ranked
+from desktop.core.compare.pools import (
+    OTHER,
+    ArticleTexts,
+    Groups,
+    Pool,
+    build_asides,
+    build_pools,
+    episodes_of,
+    ranked,
+)
 from desktop.core.compare.records import (
     CHANGED,
     PARTIAL,
@@ -47,10 +65,13 @@ from desktop.core.compare.records import (
     Citation,
     Comparison,
     Difference,
+    Extract,
     FacetRow,
+    MotifRow,
     Subject,
     UniqueSentence,
 )
+from desktop.core.compare.summary import summarise
 from desktop.core.episodes.grouping import Episode
 from desktop.core.text.articles import format_published
 
@@ -134,11 +155,77 @@ def _differences(
     unique: Sequence[UniqueSentence],
     subjects: Sequence[Subject],
 ) -> tuple[Difference, ...]:
-    """The stops for next/previous: facet rows that differ, changed aligned groups, unique sentences."""
-    stops = [("facet", i, row.label) for i, row in enumerate(rows) if row.marker in (CHANGED, PARTIAL)]
+    """The stops for next/previous: facet rows that differ (dates are no difference: each episode
+    has its own), changed aligned groups, unique sentences not already shown in a row."""
+    stops = [
+        ("facet", i, row.label) for i, row in enumerate(rows) if row.marker in (CHANGED, PARTIAL) and row.kind != "when"
+    ]
     stops += [("aligned", g.index, f"Aligned sentences {g.index + 1}") for g in aligned if g.changed]
-    stops += [("unique", u.index, f"Only in {subjects[u.extract.subject].label}") for u in unique]
+    stops += [("unique", u.index, f"Only in {subjects[u.extract.subject].label}") for u in unique if not u.shown_in]
     return tuple(Difference(kind, index, f"diff-{n}", label) for n, (kind, index, label) in enumerate(stops))
+
+
+_Place = tuple[str, int, int, int]  # kind ("facet" | "motif"), row, subject, position in the cell
+
+
+def _fit(extract: Extract, place: _Place) -> tuple:
+    """How well a sentence fits where it is: more cue hits, earlier in its cell, facets first, row order."""
+    kind, row, _subject, position = place
+    return (-len(extract.hits), position, kind != "facet", row)
+
+
+def _best_places(rows: Sequence[FacetRow], motifs: Sequence[MotifRow]) -> dict[tuple[str, int], _Place]:
+    """Where each sentence shown in a facet or motif cell fits best."""
+    best: dict[tuple[str, int], tuple[tuple, _Place]] = {}
+    cells = [("facet", r, c.subject, c.extracts) for r, row in enumerate(rows) for c in row.cells]
+    cells += [("motif", r, s, cell) for r, row in enumerate(motifs) for s, cell in enumerate(row.cells)]
+    for kind, row, subject, extracts in cells:
+        for position, extract in enumerate(extracts):
+            place = (kind, row, subject, position)
+            fit = _fit(extract, place)
+            if extract.key not in best or fit < best[extract.key][0]:
+                best[extract.key] = (fit, place)
+    return {key: place for key, (_fit_, place) in best.items()}
+
+
+def _referenced(extracts: Sequence[Extract], here: _Place, best, labels: Mapping[tuple[str, int], str]):
+    """The extracts of a cell; those that fit better elsewhere become references to that row."""
+    out = []
+    for e in extracts:
+        place = best.get(e.key)
+        elsewhere = place is not None and place[:3] != here[:3]
+        out.append(dataclasses.replace(e, see=labels[place[:2]]) if elsewhere else e)
+    return tuple(out)
+
+
+def place_sentences(
+    rows: Sequence[FacetRow], motifs: Sequence[MotifRow]
+) -> tuple[tuple[FacetRow, ...], tuple[MotifRow, ...], dict[tuple[str, int], str]]:
+    """Each sentence in full in the row it fits best; elsewhere a reference (``Extract.see``).
+
+    Returns the rows, the motif rows and, for each placed sentence, the label of its row.
+    """
+    best = _best_places(rows, motifs)
+    labels = {("facet", r): row.label for r, row in enumerate(rows)}
+    labels |= {("motif", r): row.label for r, row in enumerate(motifs)}
+    new_rows = tuple(
+        dataclasses.replace(
+            row,
+            cells=tuple(
+                dataclasses.replace(c, extracts=_referenced(c.extracts, ("facet", r, c.subject, 0), best, labels))
+                for c in row.cells
+            ),
+        )
+        for r, row in enumerate(rows)
+    )
+    new_motifs = tuple(
+        dataclasses.replace(
+            row,
+            cells=tuple(_referenced(cell, ("motif", r, s, 0), best, labels) for s, cell in enumerate(row.cells)),
+        )
+        for r, row in enumerate(motifs)
+    )
+    return new_rows, new_motifs, {key: labels[place[:2]] for key, place in best.items()}
 
 
 def compare(
@@ -167,18 +254,21 @@ def compare(
         all_episodes = episodes_of(groups, analyses)
     known = [*all_episodes, *(e for _, eps in groups for e in eps)]
     pools = build_pools(groups, texts, known)
+    asides = build_asides(groups, pools, texts, known)
     citations, numbers = _citations(groups, pools, texts)
     subjects = _subjects(groups, pools, numbers)
     extractor = Extractor(texts, numbers, lex.extract_chars)
 
-    ctx = FacetContext(lex, texts, extractor, groups, pools)
+    ctx = FacetContext(lex, texts, extractor, groups, pools, asides)
     rows = tuple(
         finish_row(spec, [fill_cell(ctx, spec, s) for s in range(len(groups))], subjects) for spec in lex.facets
     )
     cast = cast_rows(pools, texts, lex.side_order)
-    motif_table, carriers = motif_rows(motif_specs, pools, texts, extractor)
+    motif_table, carriers = motif_rows(motif_specs, pools, texts, extractor, asides)
     aligned, aligned_keys = aligned_groups(pools, extractor)
     unique = _unique(pools, ctx.used, carriers, aligned_keys, extractor)
+    rows, motif_table, shown = place_sentences(rows, motif_table)
+    unique = tuple(dataclasses.replace(u, shown_in=shown.get(u.extract.key, "")) for u in unique)
 
     return Comparison(
         subjects=subjects,
@@ -191,6 +281,7 @@ def compare(
         citations=citations,
         empty_text=lex.empty,
         side_words=dict(lex.side_words),
+        summary=summarise(rows, subjects),
     )
 
 

@@ -110,6 +110,7 @@ class Extractor:
             clipped_before=a > sentence.start,
             clipped_after=b < sentence.end,
             hits=tuple(h for h in hits if a <= h.start and h.end <= b),
+            about=sentence.about,
         )
 
 

@@ -49,12 +49,14 @@ class FacetContext:
         extractor: Extractor,
         groups: Groups,
         pools: Sequence[Pool],
+        asides: Sequence[Pool] = (),
     ) -> None:
         self.lex = lexicon
         self.texts = texts
         self.extractor = extractor
         self.groups = groups
         self.pools = pools
+        self.asides = asides or [() for _ in pools]  # searched when a cell finds nothing in its pool
         self.used: dict[tuple[str, int], set[str]] = defaultdict(set)  # sentence -> facet ids
         states = {
             m.name

@@ -33,6 +33,9 @@ SUBJECT_WORDS = 8
 
 _Found = list[tuple[PoolSentence, Extract]]
 
+#: The note of the "when" row: the episodes' dates differ by nature, which is no difference.
+WHEN_NOTE = "the dates of each episode (a change of year is not counted as a difference)"
+
 
 # =========================================================================== when
 
@@ -161,9 +164,18 @@ def _cue_candidate(ctx: FacetContext, spec: FacetSpec, sentence: PoolSentence) -
     return sentence, terms, marks, focus, bool(hits)
 
 
+def cue_candidates(ctx: FacetContext, spec: FacetSpec, sentences) -> list[tuple]:
+    """The sentences that would fill a cues cell of the facet (see :func:`_cue_candidate`)."""
+    return [c for c in (_cue_candidate(ctx, spec, s) for s in sentences) if c is not None]
+
+
 def cues_cell(ctx: FacetContext, spec: FacetSpec, subject: int) -> FacetCell:
-    """Sentences with one of the cues (named actors, a subject on some side, as the facet asks)."""
-    candidates = [c for c in (_cue_candidate(ctx, spec, s) for s in ctx.pools[subject]) if c is not None]
+    """Sentences with one of the cues (named actors, a subject on some side, as the facet asks).
+
+    When none of the pool fits, the asides (sentences of the same articles about another
+    episode) are searched: a cell says "not stated" only when no sentence of the sources fits.
+    """
+    candidates = cue_candidates(ctx, spec, ctx.pools[subject]) or cue_candidates(ctx, spec, ctx.asides[subject])
     candidates.sort(key=lambda c: (c[0].rank, not c[4], c[0].order))
     terms = tuple(dict.fromkeys(t for c in candidates for t in c[1]))
     found = [
@@ -201,7 +213,7 @@ def finish_row(spec: FacetSpec, cells: list[FacetCell], subjects: Sequence[Subje
     all_terms = list(dict.fromkeys(t for c in filled for t in c.terms))
     common = tuple(t for t in all_terms if t.key in common_keys)
     differing = tuple(t for t in all_terms if t.key not in common_keys) if several else ()
-    note = _note(marker, out_cells, common, subjects)
+    note = _note(marker, out_cells, common, subjects, spec.kind)
     return FacetRow(spec.id, spec.label, spec.description, spec.kind, marker, out_cells, common, differing, note)
 
 
@@ -211,32 +223,43 @@ def _with_distinct(cell: FacetCell, common_keys: frozenset[str], several: bool) 
     return FacetCell(cell.subject, cell.summary, cell.terms, cell.extracts, distinct)
 
 
-def _own_terms(cells: Sequence[FacetCell], subjects: Sequence[Subject], limit: int) -> list[str]:
-    """ "Subject: term, term and 2 more" for each filled cell with terms of its own."""
+def _own_terms(cells: Sequence[FacetCell], subjects: Sequence[Subject]) -> list[str]:
+    """ "Subject: term, term, term" for each filled cell with terms of its own (all written out)."""
     parts = []
     for cell in cells:
         own = [t.label for t in cell.terms if t.key in cell.distinct] if not cell.empty else []
         if own:
-            more = f" and {len(own) - limit} more" if len(own) > limit else ""
-            parts.append(f"{subjects[cell.subject].label}: {', '.join(own[:limit])}{more}")
+            parts.append(f"{subjects[cell.subject].label}: {', '.join(own)}")
     return parts
 
 
 def _note(
-    marker: str, cells: Sequence[FacetCell], common: Sequence[Term], subjects: Sequence[Subject], limit: int = 4
+    marker: str, cells: Sequence[FacetCell], common: Sequence[Term], subjects: Sequence[Subject], kind: str = ""
 ) -> str:
     """The marker in words: what only some cells have (by subject), what is missing, what is shared."""
+    if kind == "when" and marker != NONE:
+        return WHEN_NOTE
     if marker == NONE:
         return "not stated in any of the sources"
     if marker == SAME:
         return "same in all" + (f": {', '.join(t.label for t in common)}" if common else "")
-    parts = _own_terms(cells, subjects, limit)
+    parts = _own_terms(cells, subjects)
     if marker == PARTIAL:
         missing = [subjects[c.subject].label for c in cells if c.empty]
         parts.append("not stated for " + ", ".join(missing))
     if common:
-        parts.append("shared: " + ", ".join(t.label for t in common[:limit]))
+        parts.append("shared: " + ", ".join(t.label for t in common))
     return "; ".join(parts)
 
 
-__all__ = ["CELL_KINDS", "SUBJECT_WORDS", "cues_cell", "fill_cell", "finish_row", "venue_cell", "when_cell"]
+__all__ = [
+    "CELL_KINDS",
+    "SUBJECT_WORDS",
+    "WHEN_NOTE",
+    "cue_candidates",
+    "cues_cell",
+    "fill_cell",
+    "finish_row",
+    "venue_cell",
+    "when_cell",
+]

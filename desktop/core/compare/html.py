@@ -21,105 +21,40 @@ Colour is never the only cue: every marker has a symbol and a word, diffs are un
 
 from __future__ import annotations
 
-import html
-import itertools
 from collections.abc import Mapping, Sequence
 
-from desktop.core.annotate import palette, timex
+from desktop.core.annotate import timex
 from desktop.core.annotate.analysis import ArticleAnalysis
-from desktop.core.annotate.document import Annotated, SideInfo, ViewOptions, annotation_marks, side_info
+from desktop.core.annotate.document import Annotated, SideInfo, ViewOptions, annotation_marks
 from desktop.core.compare import records as cmp
-from desktop.core.compare.alignment import CHANGED, DELETED, EQUAL, INSERTED
+from desktop.core.compare.alignment import EQUAL
+from desktop.core.compare.html_sections import Sections
+from desktop.core.compare.html_text import (
+    DIFF_WORDS,
+    FACET_MARKERS,
+    PRESENCE_CLASS,
+    PRESENCE_MARKERS,
+    attr,
+    dash,
+    esc,
+    opening,
+    render_spans,
+    term_class,
+)
 from desktop.core.compare.style import comparison_css
 from desktop.core.text.markup import Mark
 
-SECTIONS = ("facets", "cast", "motifs", "aligned")
+SECTIONS = ("summary", "facets", "cast", "motifs", "aligned")
 
-#: Facet markers as a diff gutter shows them: symbol and word (colour comes from the CSS).
-FACET_MARKERS: dict[str, tuple[str, str]] = {
-    cmp.SAME: ("=", "same in all"),
-    cmp.CHANGED: ("≠", "changed"),
-    cmp.PARTIAL: ("◐", "in some only"),
-    cmp.NONE: ("∅", "nowhere"),
-}
-#: Presence markers of cast and motif rows.
-PRESENCE_MARKERS: dict[str, tuple[str, str]] = {
-    cmp.IN_ALL: ("=", "in all"),
-    cmp.IN_SOME: ("◐", "in some"),
-    cmp.IN_ONE: ("◔", "in one only"),
-    cmp.NOWHERE: ("∅", "nowhere"),
-}
-#: Which facet-marker colour a presence marker borrows.
-_PRESENCE_CLASS = {cmp.IN_ALL: "same", cmp.IN_SOME: "partial", cmp.IN_ONE: "partial", cmp.NOWHERE: "none"}
-DIFF_WORDS = {INSERTED: "inserted", DELETED: "deleted", CHANGED: "changed"}
-
-#: How many extracts a cell shows (the rest is counted); print keeps rows short.
+#: The gutter of the "when" row: each episode has its own dates, which is no difference.
+WHEN_MARKER = ("·", "not compared", "none")
+#: How many words of a sentence a reference to another row shows.
+REFERENCE_WORDS = 4
+#: How many extracts a cell shows in full (the others are listed by their first words).
 SCREEN_EXTRACTS, PRINT_EXTRACTS = 3, 2
 
 
-# --------------------------------------------------------------------------- spans
-
-
-def _term_class(term: cmp.Term, cell: cmp.FacetCell) -> str:
-    return "term-changed" if term.key in cell.distinct else "term"
-
-
-def _dash(note: str) -> str:
-    return f" — {_esc(note)}" if note else ""
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _attr(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _open(mark: Mark) -> tuple[str, str]:
-    attrs = []
-    if mark.classes:
-        attrs.append(f' class="{_attr(mark.classes)}"')
-    if mark.style:
-        attrs.append(f' style="{_attr(mark.style)}"')
-    if mark.title:
-        attrs.append(f' title="{_attr(mark.title)}"')
-    if mark.href:
-        return f'<a href="{_attr(mark.href)}"{"".join(attrs)}>', "</a>"
-    return f"<span{''.join(attrs)}>", "</span>"
-
-
-def render_spans(text: str, marks: Sequence[Mark]) -> str:
-    """Plain ``text`` as HTML with ``marks`` (offsets into ``text``) as nested spans/links.
-
-    Marks may overlap: the text is cut at every boundary and each piece is wrapped in the
-    marks covering it, the longest outermost (the way :mod:`desktop.core.text.markup` does it).
-    Links never nest: inside a link, a further link is drawn as a span.
-    """
-    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
-    if not marks:
-        return _esc(text)
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
-    out = []
-    for a, b in itertools.pairwise(cuts):
-        covering = sorted(
-            (m for m in marks if m.start <= a and m.end >= b), key=lambda m: (-(m.end - m.start), m.start)
-        )
-        closes = []
-        linked = False
-        for mark in covering:
-            if mark.href and linked:
-                mark = Mark(mark.start, mark.end, mark.classes, mark.style, mark.title)
-            linked = linked or bool(mark.href)
-            opening, closing = _open(mark)
-            out.append(opening)
-            closes.append(closing)
-        out.append(_esc(text[a:b]))
-        out.extend(reversed(closes))
-    return "".join(out)
-
-
-class _Renderer:
+class _Renderer(Sections):
     def __init__(
         self,
         comparison: cmp.Comparison,
@@ -162,8 +97,25 @@ class _Renderer:
             out.append(Mark(max(m.start, start) - start, min(m.end, end) - start, m.classes, m.style, m.title, m.href))
         return out
 
+    def cite(self, e: cmp.Extract) -> str:
+        """The extract's citation (a link on screen, with a link to the sentence in its article)."""
+        if self.print:
+            return f'<sup class="cite">[{e.citation}]</sup>'
+        cite = f'<sup class="cite"><a class="cite" href="{e.cite_href}">[{e.citation}]</a></sup>'
+        return cite + f' <a class="goto" href="{attr(e.href)}" title="Show the sentence in its article">↗</a>'
+
+    def reference(self, e: cmp.Extract, row: str) -> str:
+        """A sentence shown in full in another row: its first words and where to find it."""
+        return f'<span class="ref">“{esc(opening(e.text))}” — see {esc(row)}</span>{self.cite(e)}'
+
     def extract(self, e: cmp.Extract, distinct: Sequence[str] = (), tokens=None, whole_class: str = "") -> str:
-        """An extract with its annotations, cue hits, diff tokens, citation and sentence link."""
+        """An extract with its annotations, cue hits, diff tokens, citation and sentence link.
+
+        A reference (``e.see``) is only its first words and the row that shows it; an aside
+        (``e.about``) says which other episode of the same article the sentence is about.
+        """
+        if e.see:
+            return self.reference(e, e.see)
         marks = self._marks_in(e.article, e.start, e.end)
         for hit in e.hits:
             cls = "cue-changed" if hit.key in distinct else "cue"
@@ -178,26 +130,23 @@ class _Renderer:
             body = f'<span class="{whole_class}">{body}</span>'
         before = "…" if e.clipped_before else ""
         after = "…" if e.clipped_after else ""
-        cite = f'<sup class="cite">[{e.citation}]</sup>'
-        if not self.print:
-            cite = f'<sup class="cite"><a class="cite" href="{e.cite_href}">[{e.citation}]</a></sup>'
-            cite += f' <a class="goto" href="{_attr(e.href)}" title="Show the sentence in its article">↗</a>'
-        return f"{before}{body}{after}{cite}"
+        about = f' <span class="note">(same article, about {esc(e.about)})</span>' if e.about else ""
+        return f"{before}{body}{after}{self.cite(e)}{about}"
 
     # ------------------------------------------------------------- pieces
 
     def marker_cell(self, symbol: str, word: str, css: str, anchor: str, extra_anchor: str = "") -> str:
         name = f'<a name="{anchor}">{symbol}</a>' if anchor else symbol
         pre = f'<a name="{extra_anchor}"></a>' if extra_anchor else ""
-        return f'<td class="gutter m-{css}" width="28" title="{_attr(word)}">{pre}{name}</td>'
+        return f'<td class="gutter m-{css}" width="28" title="{attr(word)}">{pre}{name}</td>'
 
     def header_row(self, first: str) -> str:
         width = self.widths()[2]
         cells = "".join(
-            f'<th width="{width}" align="left">{_esc(s.label)}<br><span class="note">{_esc(s.date_words)}</span></th>'
+            f'<th width="{width}" align="left">{esc(s.label)}<br><span class="note">{esc(s.date_words)}</span></th>'
             for s in self.c.subjects
         )
-        return f'<thead><tr><th width="28"></th><th width="16%">{_esc(first)}</th>{cells}</tr></thead>'
+        return f'<thead><tr><th width="28"></th><th width="16%">{esc(first)}</th>{cells}</tr></thead>'
 
     def widths(self) -> list[str]:
         """Column widths (gutter, label, one per subject): the same in every table of a section."""
@@ -225,7 +174,7 @@ class _Renderer:
                     cell = cell.replace("<td", f'<td width="{widths[index]}"', 1)
                 if labels and index >= 2 and index - 2 < self.n and "colspan" not in cell:
                     head, _, rest = cell.partition(">")
-                    label = _esc(self.c.subjects[index - 2].label)
+                    label = esc(self.c.subjects[index - 2].label)
                     cell = f'{head}><span class="note">{label}</span><br>{rest}'
                 fixed.append(cell)
             out.append(f"{table}<tr>{''.join(fixed)}</tr></table>")
@@ -233,7 +182,7 @@ class _Renderer:
 
     def legend(self) -> str:
         cells = "".join(
-            f'<td class="m-{key}" align="center"><b>{symbol}</b></td><td>{_esc(word)}&nbsp;&nbsp;</td>'
+            f'<td class="m-{key}" align="center"><b>{symbol}</b></td><td>{esc(word)}&nbsp;&nbsp;</td>'
             for key, (symbol, word) in FACET_MARKERS.items()
         )
         diff = (
@@ -250,8 +199,8 @@ class _Renderer:
             cites = ", ".join(f"[{n}]" for n in s.citations) or "no source"
             titles = "; ".join(s.titles) or self.c.empty_text
             rows.append(
-                f"<tr><td><b>{_esc(s.label)}</b></td><td>{_esc(s.date_words)}</td>"
-                f"<td>{_esc(titles)}</td><td>{cites}</td></tr>"
+                f"<tr><td><b>{esc(s.label)}</b></td><td>{esc(s.date_words)}</td>"
+                f"<td>{esc(titles)}</td><td>{cites}</td></tr>"
             )
         return (
             '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="4">'
@@ -260,201 +209,94 @@ class _Renderer:
             + "</table>"
         )
 
-    def extracts(self, extracts: Sequence[cmp.Extract], distinct: Sequence[str] = ()) -> str:
-        shown = extracts[: self.per_cell]
-        parts = [f'<p class="extract">{self.extract(e, distinct)}</p>' for e in shown]
-        if len(extracts) > len(shown):
-            parts.append(f'<p class="extract"><span class="more">+{len(extracts) - len(shown)} more</span></p>')
+    def extracts(
+        self, extracts: Sequence[cmp.Extract], distinct: Sequence[str] = (), per_cell: int | None = None
+    ) -> str:
+        """The first extracts in full, the others by their first words, then one line of references
+        to the sentences that other rows show in full."""
+        per_cell = self.per_cell if per_cell is None else per_cell
+        full = [e for e in extracts if not e.see]
+        parts = [f'<p class="extract">{self.extract(e, distinct)}</p>' for e in full[:per_cell]]
+        rest = full[per_cell:]
+        if rest:
+            listed = "; ".join(f"“{esc(opening(e.text))}”{self.cite(e)}" for e in rest)
+            others = "other" if len(rest) == 1 else "others"
+            parts.append(f'<p class="extract"><span class="more">and {len(rest)} {others}: {listed}</span></p>')
+        refs = [e for e in extracts if e.see]
+        if refs:
+            listed = "; ".join(f"“{esc(opening(e.text, REFERENCE_WORDS))}” in {esc(e.see)}{self.cite(e)}" for e in refs)
+            parts.append(f'<p class="extract"><span class="ref">Also: {listed}</span></p>')
         return "".join(parts)
 
     # ------------------------------------------------------------- sections
+
+    def facet_cell(self, row: cmp.FacetRow, cell: cmp.FacetCell) -> str:
+        """A cell: its key terms (unless its summary says them), its summary, its extracts."""
+        if cell.empty:
+            return f'<td><span class="empty">{esc(self.c.empty_text)}</span></td>'
+        parts = []
+        summary = cell.summary.lower()
+        said = all(t.label.lower() in summary for t in cell.terms)
+        if cell.terms and row.kind != "when" and not said:  # the date once: the summary says it
+            terms = ", ".join(f'<span class="{term_class(t, cell)}">{esc(t.label)}</span>' for t in cell.terms)
+            parts.append(f'<p class="terms">{terms}</p>')
+        if cell.summary:
+            parts.append(f'<p class="summary">{esc(cell.summary)}</p>')
+        parts.append(self.extracts(cell.extracts, cell.distinct))
+        return f"<td>{''.join(parts)}</td>"
 
     def facets(self) -> str:
         rows = []
         for index, row in enumerate(self.c.facets):
             symbol, word = FACET_MARKERS[row.marker]
+            css = row.marker
+            if row.kind == "when" and row.marker != cmp.NONE:  # dates differ by nature: no difference
+                symbol, word, css = WHEN_MARKER
             anchor = self.c.difference_anchor("facet", index)
-            cells = []
-            for cell in row.cells:
-                if cell.empty:
-                    cells.append(f'<td><span class="empty">{_esc(self.c.empty_text)}</span></td>')
-                    continue
-                parts = []
-                if cell.terms:
-                    terms = ", ".join(
-                        f'<span class="{_term_class(t, cell)}">{_esc(t.label)}</span>' for t in cell.terms
-                    )
-                    parts.append(f'<p class="terms">{terms}</p>')
-                if cell.summary:
-                    parts.append(f'<p class="summary">{_esc(cell.summary)}</p>')
-                parts.append(self.extracts(cell.extracts, cell.distinct))
-                cells.append(f"<td>{''.join(parts)}</td>")
-            label = (
-                f'<td class="facet">{_esc(row.label)}<br>'
-                f'<span class="note">{symbol} {_esc(word)}{_dash(row.note)}</span></td>'
-            )
+            note = "" if self.print else dash(row.note)  # on paper the cells mark what differs
+            label = f'<td class="facet">{esc(row.label)}<br><span class="note">{symbol} {esc(word)}{note}</span></td>'
             gutter = self.marker_cell(
-                symbol, word, row.marker, anchor or f"facet-{row.id}", f"facet-{row.id}" if anchor else ""
+                symbol, word, css, anchor or f"facet-{row.id}", f"facet-{row.id}" if anchor else ""
             )
-            rows.append([gutter, label, *cells])
+            rows.append([gutter, label, *(self.facet_cell(row, cell) for cell in row.cells)])
         return '<h3><a name="facets"></a>Side by side</h3>' + self.grid("Facet", rows)
 
-    def cast(self) -> str:
-        rows = []
-        side = None
-        for row in self.c.cast:
-            if row.side != side:
-                side = row.side
-                info = side_info(self.sides, side) if self.sides else None
-                label = info.label if info else self.c.side_words.get(side, side)
-                chip = palette.css_class(palette.side_token(side))
-                rows.append([f'<td colspan="{self.n + 2}"><span class="{chip}">&nbsp;{_esc(label)}&nbsp;</span></td>'])
-            symbol, word = PRESENCE_MARKERS[row.marker]
-            gutter = self.marker_cell(symbol, word, _PRESENCE_CLASS[row.marker], "")
-            role = f'<br><span class="note">{_esc(row.role)}</span>' if row.role else ""
-            name = f"{_esc(row.name)}{role}"
-            counts = []
-            for inside, outside in zip(row.counts, row.outside, strict=True):
-                if inside:
-                    counts.append(f'<td align="center">{inside}</td>')
-                elif outside:
-                    counts.append(f'<td align="center"><span class="outside">({outside})</span></td>')
-                else:
-                    counts.append('<td align="center"><span class="empty">—</span></td>')
-            rows.append([gutter, f"<td>{name}</td>", *counts])
-        return (
-            '<h3><a name="cast"></a>Cast</h3>'
-            '<p class="note">Mentions in each episode\'s sentences; (n): mentioned only elsewhere in its '
-            "source article; —: absent.</p>" + self.grid("Actor", rows, padding=3, labels=False)
-        )
+    def motif_single(self, row: cmp.MotifRow) -> str:
+        """A motif of one episode only: a line across the page, not a row of empty columns."""
+        subject = next(s for s, cell in enumerate(row.cells) if cell)
+        label = esc(self.c.subjects[subject].label)
+        body = self.extracts(row.cells[subject]).replace('<p class="extract">', "").replace("</p>", " ")
+        body = body.replace('<span class="ref">Also: ', '<span class="ref">', 1) if body.startswith("<span") else body
+        return f'<li><p class="extract"><b>{esc(row.label)}</b> <span class="note">({label})</span>: {body}</p></li>'
 
     def motifs(self) -> str:
-        rows = []
-        absent = []
+        rows, single, absent = [], [], []
         for row in self.c.motifs:
             if row.marker == cmp.NOWHERE:
                 absent.append(row.label)
                 continue
+            if row.marker == cmp.IN_ONE:
+                single.append(f'<a name="motif-{row.id}"></a>{self.motif_single(row)}')
+                continue
             symbol, word = PRESENCE_MARKERS[row.marker]
-            gutter = self.marker_cell(symbol, word, _PRESENCE_CLASS[row.marker], f"motif-{row.id}")
+            gutter = self.marker_cell(symbol, word, PRESENCE_CLASS[row.marker], f"motif-{row.id}")
             label = (
-                f'<td class="facet" title="{_attr(row.description)}">{_esc(row.label)}<br>'
-                f'<span class="note">{symbol} {_esc(word)}</span></td>'
+                f'<td class="facet" title="{attr(row.description)}">{esc(row.label)}<br>'
+                f'<span class="note">{symbol} {esc(word)}</span></td>'
             )
             cells = [
-                f"<td>{self.extracts(cell)}</td>"
+                f"<td>{self.extracts(cell, per_cell=1 if self.print else None)}</td>"
                 if cell
-                else f'<td><span class="empty">{_esc(self.c.empty_text)}</span></td>'
+                else f'<td><span class="empty">{esc(self.c.empty_text)}</span></td>'
                 for cell in row.cells
             ]
             rows.append([gutter, label, *cells])
-        missing = f'<p class="note">Not found in any of the sources: {_esc(", ".join(absent))}.</p>' if absent else ""
-        table = self.grid("Motif", rows) if rows else f'<p class="empty">{_esc(self.c.empty_text)}</p>'
-        return '<h3><a name="motifs"></a>Recurring motifs</h3>' + table + missing
-
-    def aligned_cell(self, group: cmp.AlignedGroup, member: cmp.Extract | None, tokens) -> str:
-        """One subject's sentence of an aligned group: a word diff, or the whole sentence."""
-        if member is None:
-            return '<td><span class="empty">— no similar sentence</span></td>'
-        if group.diffable:
-            return f'<td><p class="extract">{self.extract(member, tokens=tokens)}</p></td>'
-        return f'<td><p class="extract">{self.extract(member, whole_class="d-whole")}</p></td>'
-
-    def aligned_row(self, group: cmp.AlignedGroup) -> list[str]:
-        anchor = self.c.difference_anchor("aligned", group.index)
-        marker = cmp.CHANGED if group.changed else cmp.SAME
-        symbol, word = FACET_MARKERS[marker]
-        how = (
-            f"word overlap {round(group.ratio * 100)}%"
-            if group.diffable
-            else "too different for a word diff: whole sentences compared"
-        )
-        label = (
-            f'<td class="facet">Aligned {group.index + 1}<br>'
-            f'<span class="note">{symbol} {_esc(word)}'
-            f"{_dash(f'similarity {group.similarity:.2f}; {how}')}</span></td>"
-        )
-        cells = [
-            self.aligned_cell(group, member, tokens) for member, tokens in zip(group.members, group.tokens, strict=True)
-        ]
-        gutter = self.marker_cell(
-            symbol,
-            word,
-            marker,
-            anchor or f"aligned-{group.index}",
-            f"aligned-{group.index}" if anchor else "",
-        )
-        return [gutter, label, *cells]
-
-    def unique_row(self, item: cmp.UniqueSentence) -> list[str]:
-        symbol, _word = FACET_MARKERS[cmp.PARTIAL]
-        anchor = self.c.difference_anchor("unique", item.index)
-        reasons = ", ".join(self.reason_words(r) for r in item.reasons)
-        cells = [
-            f'<td><p class="extract">{self.extract(item.extract)}</p></td>'
-            if s == item.extract.subject
-            else "<td></td>"
-            for s in range(self.n)
-        ]
-        label = f'<td class="facet"><span class="note">{symbol} only here — {_esc(reasons)}</span></td>'
-        gutter = self.marker_cell(symbol, "only in one", "partial", anchor)
-        return [gutter, label, *cells]
-
-    def unique_lists(self) -> list[str]:
-        """On paper, a list per episode: the empty columns of the grid would waste pages."""
-        parts = ['<h3><a name="unique"></a>Found in one episode only</h3>']
-        for subject in range(self.n):
-            items = [u for u in self.c.unique if u.extract.subject == subject]
-            if not items:
-                continue
-            parts.append(f'<p class="unique-head"><b>{_esc(self.c.subjects[subject].label)}</b></p><ul>')
-            for item in items:
-                reasons = ", ".join(self.reason_words(r) for r in item.reasons)
-                parts.append(
-                    f'<li><p class="extract">{self.extract(item.extract)} '
-                    f'<span class="note">— {_esc(reasons)}</span></p></li>'
-                )
-            parts.append("</ul>")
-        return parts
-
-    def aligned(self) -> str:
-        rows = [self.aligned_row(group) for group in self.c.aligned]
-        unique_rows = [self.unique_row(item) for item in self.c.unique]
-        parts = ['<h3><a name="aligned"></a>Aligned sentences</h3>']
-        if rows:
-            parts.append(self.grid("Group", rows))
-        else:
-            parts.append('<p class="empty">No sentences are similar enough to align.</p>')
-        if unique_rows and self.print:
-            parts.extend(self.unique_lists())
-        elif unique_rows:
-            parts.append(
-                '<h3><a name="unique"></a>Found in one episode only</h3>' + self.grid("Why it counts", unique_rows)
-            )
-        return "".join(parts)
-
-    def reason_words(self, reason: str) -> str:
-        kind, _, key = reason.partition(":")
-        if kind == "facet":
-            row = self.c.facet(key)
-            return row.label if row else key
-        if kind == "motif":
-            row = self.c.motif(key)
-            return f"motif: {row.label}" if row else key
-        return reason
-
-    def sources(self) -> str:
-        items = []
-        for c in self.c.citations:
-            url = ""
-            if c.url:
-                url = f" {_esc(c.url)}" if self.print else f' <a href="{_attr(c.url)}">{_esc(c.url)}</a>'
-            approx = " (date approximate)" if c.approximate else ""
-            items.append(
-                f'<p class="source"><a name="cite-{c.number}"></a>[{c.number}] {_esc(c.outlet)}, '
-                f"“{_esc(c.title)}”, {_esc(c.published)}{approx}.{url}</p>"
-            )
-        return '<h3><a name="sources"></a>Sources</h3>' + "".join(items)
+        table = self.grid("Motif", rows) if rows else f'<p class="empty">{esc(self.c.empty_text)}</p>'
+        if single:
+            table += '<p class="unique-head"><b>In one episode only</b></p><ul>' + "".join(single) + "</ul>"
+        if absent:
+            table += f'<p class="note">Not found in any sentence of the sources: {esc(", ".join(absent))}.</p>'
+        return '<h3><a name="motifs"></a>Recurring motifs</h3>' + table
 
 
 def comparison_html(
@@ -473,7 +315,7 @@ def comparison_html(
     it the short words of ``facets.yaml`` are used. Unknown section names are ignored.
     """
     r = _Renderer(comparison, analyses, theme, for_print, sides)
-    body = [f"<h2>{_esc(title)}</h2>", r.legend(), r.subjects()]
+    body = [f"<h2>{esc(title)}</h2>", r.legend(), r.subjects()]
     for section in sections:
         if section in SECTIONS:
             body.append(getattr(r, section)())
@@ -487,10 +329,4 @@ def comparison_html(
     )
 
 
-__all__ = [
-    "FACET_MARKERS",
-    "PRESENCE_MARKERS",
-    "SECTIONS",
-    "comparison_html",
-    "render_spans",
-]
+__all__ = ["FACET_MARKERS", "PRESENCE_MARKERS", "SECTIONS", "comparison_html"]

@@ -27,13 +27,26 @@ def _carrying(motif: MotifSpec, pool: Pool, texts: ArticleTexts, extractor: Extr
 
 
 def motif_rows(
-    motifs: Sequence[MotifSpec], pools: Sequence[Pool], texts: ArticleTexts, extractor: Extractor
+    motifs: Sequence[MotifSpec],
+    pools: Sequence[Pool],
+    texts: ArticleTexts,
+    extractor: Extractor,
+    asides: Sequence[Pool] = (),
 ) -> tuple[tuple[MotifRow, ...], Carriers]:
-    """A row per motif (its carrying sentences per group), and which sentences carry which motifs."""
+    """A row per motif (its carrying sentences per group), and which sentences carry which motifs.
+
+    A group whose pool carries a motif nowhere is searched in its asides (the sentences of its
+    articles about another episode), so that a motif is "not found" only when no sentence has it.
+    """
     carriers: Carriers = defaultdict(set)
+    spare: Carriers = defaultdict(set)  # asides are no reason for a unique sentence
+    asides = asides or [() for _ in pools]
     rows = []
     for motif in motifs:
-        cells = tuple(_carrying(motif, pool, texts, extractor, carriers) for pool in pools)
+        cells = tuple(
+            _carrying(motif, pool, texts, extractor, carriers) or _carrying(motif, aside, texts, extractor, spare)
+            for pool, aside in zip(pools, asides, strict=True)
+        )
         marker = presence_marker([bool(c) for c in cells])
         rows.append(MotifRow(motif.id, motif.label, motif.description, marker, cells))
     return tuple(rows), carriers

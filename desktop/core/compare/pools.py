@@ -2,6 +2,10 @@
 
 A group's pool: the evidence sentences of its episodes, primary first, then the other
 sentences of their articles that are not evidence of an episode outside the group.
+
+Its *asides* (:func:`build_asides`): the sentences of the same articles that the pool leaves
+out because they are evidence of another episode. A cell that finds nothing in the pool
+searches them before it says "not stated", and names the episode they are about.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from desktop.core.episodes.grouping import Episode
 
 # Ranks of pool sentences: the sentence that says so, its context, the rest of the article.
 PRIMARY, CONTEXT, OTHER = 0, 1, 2
-EVIDENCE_WORDS = {PRIMARY: "primary", CONTEXT: "context", OTHER: ""}
+#: A sentence of the group's articles that is evidence of another episode (an aside).
+ASIDE = 3
+EVIDENCE_WORDS = {PRIMARY: "primary", CONTEXT: "context", OTHER: "", ASIDE: "aside"}
 
 Groups = Sequence[tuple[str, Sequence[Episode]]]
 _Span = tuple[str, int, int]  # article, start, end
@@ -32,6 +38,7 @@ class PoolSentence:
     rank: int
     order: int  # position in the pool (articles in order, sentences in text order)
     text: str
+    about: str = ""  # for an aside: the title of the episode it is evidence of
 
 
 Pool = Sequence[PoolSentence]
@@ -127,6 +134,31 @@ def build_pools(groups: Groups, texts: ArticleTexts, all_episodes: Sequence[Epis
     return [_pool(index, episodes, texts, evidence_anywhere) for index, (_label, episodes) in enumerate(groups)]
 
 
+def build_asides(
+    groups: Groups, pools: Sequence[Pool], texts: ArticleTexts, all_episodes: Sequence[Episode]
+) -> list[list[PoolSentence]]:
+    """Each group's asides: sentences of its articles left out of its pool, with the episode they are about."""
+    about: dict[tuple[str, int], str] = {}
+    for episode in all_episodes:
+        for ev in sorted(episode.evidence, key=lambda ev: not ev.primary):
+            about.setdefault((ev.article, ev.start), episode.title)
+    asides = []
+    for index, pool in enumerate(pools):
+        taken = {(s.article, s.start) for s in pool}
+        articles = dict.fromkeys([s.article for s in pool] + [a for e in groups[index][1] for a in e.articles])
+        out: list[PoolSentence] = []
+        for article in articles:
+            analysis = texts.analyses.get(article)
+            for start, end in analysis.sentences if analysis is not None else ():
+                if (article, start) not in taken and _valid_span(analysis.text, start, end):
+                    title = about.get((article, start), "")
+                    out.append(
+                        PoolSentence(index, article, start, end, ASIDE, len(out), analysis.text[start:end], title)
+                    )
+        asides.append(out)
+    return asides
+
+
 def ranked(pool: Pool) -> list[PoolSentence]:
     """The pool best first: primary evidence, context, the rest; each in pool order."""
     return sorted(pool, key=lambda s: (s.rank, s.order))
@@ -146,12 +178,14 @@ def episodes_of(groups: Groups, analyses: Mapping[str, ArticleAnalysis]) -> list
 
 
 __all__ = [
+    "ASIDE",
     "CONTEXT",
     "EVIDENCE_WORDS",
     "OTHER",
     "PRIMARY",
     "ArticleTexts",
     "PoolSentence",
+    "build_asides",
     "build_pools",
     "episodes_of",
     "ranked",

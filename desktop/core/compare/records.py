@@ -51,10 +51,17 @@ class Extract:
     sentence_end: int
     text: str
     citation: int
-    evidence: str = ""  # "primary" | "context" | "" (another sentence of the article)
+    evidence: str = ""  # "primary" | "context" | "" (another sentence of the article) | "aside"
     clipped_before: bool = False
     clipped_after: bool = False
     hits: tuple[Hit, ...] = ()
+    about: str = ""  # an aside: the title of the other episode the sentence is evidence of
+    see: str = ""  # shown in full in another row: that row's label (this one is a reference)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The sentence it comes from, as (article, sentence start)."""
+        return self.article, self.sentence_start
 
     @property
     def sentence(self) -> tuple[int, int]:
@@ -176,6 +183,7 @@ class UniqueSentence:
     index: int
     extract: Extract
     reasons: tuple[str, ...]  # "evidence", "facet:offered", "motif:sanctions"
+    shown_in: str = ""  # the label of the facet or motif row that shows it in full, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +223,17 @@ class Subject:
 
 
 @dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence of the summary (:mod:`desktop.core.compare.summary`), the cells it is written
+    from as ``(facet id, subject index)`` and the sources of their extracts."""
+
+    kind: str  # recurs | changed | carried
+    text: str
+    cells: tuple[tuple[str, int], ...]
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     subjects: tuple[Subject, ...]
     facets: tuple[FacetRow, ...]
@@ -226,6 +245,7 @@ class Comparison:
     citations: tuple[Citation, ...]
     empty_text: str = "Not stated in the sources"
     side_words: Mapping[str, str] = field(default_factory=dict)
+    summary: tuple[SummarySentence, ...] = ()
 
     def facet(self, facet_id: str) -> FacetRow | None:
         return next((r for r in self.facets if r.id == facet_id), None)
@@ -283,6 +303,7 @@ __all__ = [
     "Hit",
     "MotifRow",
     "Subject",
+    "SummarySentence",
     "Term",
     "UniqueSentence",
     "facet_marker",

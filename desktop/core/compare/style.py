@@ -47,6 +47,7 @@ RULES: tuple[str, ...] = (
     ".note {{ color: {muted}; font-size: 85%; font-weight: 400; }}",
     ".empty {{ color: {muted}; font-style: italic; }}",
     ".more {{ color: {muted}; font-size: 85%; font-style: italic; }}",
+    ".ref {{ color: {muted}; font-size: 90%; }}",
     "sup.cite {{ font-size: 70%; color: {muted}; }}",
     "a.goto {{ color: {muted}; }}",
     "a.cite {{ color: {link}; }}",

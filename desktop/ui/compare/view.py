@@ -2,7 +2,8 @@
 
 All columns live in one rich-text document, so they always scroll together; next and
 previous difference (F8 / Shift+F8, Alt+Down / Alt+Up) step through the rows and sentences
-that differ, the way a diff tool steps through hunks.
+that differ, the way a diff tool steps through hunks. "Difference N of M" follows scrolling:
+the current difference is the last one whose anchor is above the reading line near the top.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.compare.handout import UnknownEpisodes, build_comparison, default_ids, subject_choices
@@ -22,6 +24,8 @@ MAX_SUBJECTS = 4
 NONE = ""
 BUILDING = "Building the comparison…"
 BUILDING_HTML = f"<p style='color:gray'><i>{BUILDING}</i></p>"
+#: Where reading happens, in pixels below the top of the view: a difference above it is passed.
+READING_LINE = 60
 
 
 def _build(episode_set, analyses: dict, ids: list[str]) -> Comparison | ValueError:
@@ -82,6 +86,9 @@ class ComparisonView(QWidget):
         self.browser.anchorClicked.connect(self._link)
         self.placeholder = "<p style='color:gray'>The comparison appears when the library has been analysed.</p>"
         self.browser.setHtml(self.placeholder)
+        self._tops: list[float] | None = None  # document y of each difference's anchor (lazy)
+        self._stepping = False  # a step scrolls: the position is already right
+        self.browser.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -207,8 +214,13 @@ class ComparisonView(QWidget):
             sides=dict(self.workspace.analyzer.sides()),
             title="Comparison of episodes",
         )
-        self.browser.setHtml(html)
-        bar.setValue(value)
+        self._tops = None
+        self._stepping = True  # keep the current difference over a re-render
+        try:
+            self.browser.setHtml(html)
+            bar.setValue(value)
+        finally:
+            self._stepping = False
         self._update_position()
 
     # -- differences
@@ -222,10 +234,51 @@ class ComparisonView(QWidget):
         count = len(self.comparison.differences)
         self.current = (self.current + direction) % count if self.current >= 0 else (0 if direction > 0 else count - 1)
         difference = self.comparison.differences[self.current]
-        self.browser.scrollToAnchor(difference.anchor)
-        bar = self.browser.verticalScrollBar()
-        bar.setValue(max(0, bar.value() - 36))  # show the top of the row, not just its marker
+        self._stepping = True
+        try:
+            self.browser.scrollToAnchor(difference.anchor)
+            bar = self.browser.verticalScrollBar()
+            bar.setValue(max(0, bar.value() - 36))  # show the top of the row, not just its marker
+        finally:
+            self._stepping = False
         self._update_position()
+
+    def _anchor_tops(self) -> list[float]:
+        """The document y of each difference's ``diff-N`` anchor (measured once per render)."""
+        if self._tops is None and self.comparison is not None:
+            doc = self.browser.document()
+            found: dict[str, int] = {}
+            block = doc.begin()
+            while block.isValid():
+                it = block.begin()
+                while not it.atEnd():
+                    fragment = it.fragment()
+                    for name in fragment.charFormat().anchorNames():
+                        found.setdefault(name, fragment.position())
+                    it += 1
+                block = block.next()
+            offset = self.browser.verticalScrollBar().value()
+            tops = []
+            for difference in self.comparison.differences:
+                position = found.get(difference.anchor)
+                cursor = QTextCursor(doc)
+                cursor.setPosition(position if position is not None else 0)
+                tops.append(self.browser.cursorRect(cursor).top() + offset if position is not None else float("inf"))
+            self._tops = tops
+        return self._tops or []
+
+    def _follow_scroll(self, value: int) -> None:
+        """The current difference is the last one above the reading line of the view."""
+        if self._stepping or self.comparison is None or self.building() or not self.comparison.differences:
+            return
+        line = value + READING_LINE
+        current = -1
+        for index, top in enumerate(self._anchor_tops()):
+            if top <= line:
+                current = index
+        if current != self.current:
+            self.current = current
+            self._update_position()
 
     def current_difference(self):
         if self.comparison is None or self.current < 0:

@@ -1,0 +1,121 @@
+"""Pieces of the comparison's Qt rich text: escaping, nested spans, markers in symbols and words.
+
+Shared by :mod:`desktop.core.compare.html` and :mod:`desktop.core.compare.html_sections`.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Sequence
+
+from desktop.core.compare import records as cmp
+from desktop.core.compare.alignment import CHANGED, DELETED, INSERTED
+from desktop.core.text.markup import Mark
+
+#: Facet markers as a diff gutter shows them: symbol and word (colour comes from the CSS).
+FACET_MARKERS: dict[str, tuple[str, str]] = {
+    cmp.SAME: ("=", "same in all"),
+    cmp.CHANGED: ("≠", "changed"),
+    cmp.PARTIAL: ("◐", "in some only"),
+    cmp.NONE: ("∅", "nowhere"),
+}
+#: Presence markers of cast and motif rows.
+PRESENCE_MARKERS: dict[str, tuple[str, str]] = {
+    cmp.IN_ALL: ("=", "in all"),
+    cmp.IN_SOME: ("◐", "in some"),
+    cmp.IN_ONE: ("◔", "in one only"),
+    cmp.NOWHERE: ("∅", "nowhere"),
+}
+#: Which facet-marker colour a presence marker borrows.
+PRESENCE_CLASS = {cmp.IN_ALL: "same", cmp.IN_SOME: "partial", cmp.IN_ONE: "partial", cmp.NOWHERE: "none"}
+DIFF_WORDS = {INSERTED: "inserted", DELETED: "deleted", CHANGED: "changed"}
+
+#: Reasons a sentence counts that are no row, in the reader's words.
+REASON_WORDS = {"evidence": "from the account of the episode"}
+#: How many words of a sentence a reference or a short list shows.
+OPENING_WORDS = 7
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def opening(text: str, words: int = OPENING_WORDS) -> str:
+    """The first words of a sentence, with "…" when there are more."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def term_class(term: cmp.Term, cell: cmp.FacetCell) -> str:
+    return "term-changed" if term.key in cell.distinct else "term"
+
+
+def dash(note: str) -> str:
+    return f" — {esc(note)}" if note else ""
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _open(mark: Mark) -> tuple[str, str]:
+    attrs = []
+    if mark.classes:
+        attrs.append(f' class="{attr(mark.classes)}"')
+    if mark.style:
+        attrs.append(f' style="{attr(mark.style)}"')
+    if mark.title:
+        attrs.append(f' title="{attr(mark.title)}"')
+    if mark.href:
+        return f'<a href="{attr(mark.href)}"{"".join(attrs)}>', "</a>"
+    return f"<span{''.join(attrs)}>", "</span>"
+
+
+def render_spans(text: str, marks: Sequence[Mark]) -> str:
+    """Plain ``text`` as HTML with ``marks`` (offsets into ``text``) as nested spans/links.
+
+    Marks may overlap: the text is cut at every boundary and each piece is wrapped in the
+    marks covering it, the longest outermost (the way :mod:`desktop.core.text.markup` does it).
+    Links never nest: inside a link, a further link is drawn as a span.
+    """
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    if not marks:
+        return esc(text)
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        covering = sorted(
+            (m for m in marks if m.start <= a and m.end >= b), key=lambda m: (-(m.end - m.start), m.start)
+        )
+        closes = []
+        linked = False
+        for mark in covering:
+            if mark.href and linked:
+                mark = Mark(mark.start, mark.end, mark.classes, mark.style, mark.title)
+            linked = linked or bool(mark.href)
+            opening, closing = _open(mark)
+            out.append(opening)
+            closes.append(closing)
+        out.append(esc(text[a:b]))
+        out.extend(reversed(closes))
+    return "".join(out)
+
+
+__all__ = [
+    "DIFF_WORDS",
+    "FACET_MARKERS",
+    "OPENING_WORDS",
+    "PRESENCE_CLASS",
+    "PRESENCE_MARKERS",
+    "REASON_WORDS",
+    "attr",
+    "dash",
+    "esc",
+    "opening",
+    "render_spans",
+    "term_class",
+]
