@@ -59,8 +59,11 @@ def facet_rows(view) -> int:
     document = view.browser.document()
     top, bottom = _window(view.browser)
     count = 0
+    section = document.find("Side by side")  # the facet grid follows its heading
+    if section.isNull():
+        return 0
     for row in view.comparison.facets:
-        cursor = document.find(row.label)
+        cursor = document.find(row.label, section.position())
         table = cursor.currentTable() if not cursor.isNull() else None
         if table is None:
             continue

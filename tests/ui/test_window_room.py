@@ -64,7 +64,12 @@ def _episodes(window, qtbot):
 def test_laptop_reader_panes_get_the_height(sized_window):
     window = sized_window(LAPTOP)
     lines = [reader_lines(pane) for pane in window.reader.panes]
-    assert window.reader.panes and min(lines) >= 13, lines  # 9 before the layout change
+    assert window.reader.panes and min(lines) >= 18, lines  # 9 before the layout change
+    # the timeline starts closed on a short window, one key away
+    assert window.timeline_dock.isHidden() and not window.actions["view.timeline"].isChecked()
+    window.actions["view.timeline"].trigger()
+    QApplication.processEvents()
+    assert not window.timeline_dock.isHidden()
 
 
 @pytest.mark.xfail(reason="needs a compact pane header and reading line spacing (desktop/ui/reader, core CSS)")
@@ -86,7 +91,7 @@ def test_desktop_episodes_sidebar_shows_at_least_4(sized_window, qtbot):
     assert _episodes(window, qtbot) >= 4  # 1 before (the timeline ran under it)
 
 
-@pytest.mark.xfail(reason="episode rows are ~110 px high (desktop/ui/episodes/sidebar.py delegate)")
+@pytest.mark.xfail(reason="episode rows are ~110 px high, gaps below (EpisodeDelegate.sizeHint, episodes/sidebar.py)")
 def test_desktop_episodes_sidebar_shows_6(sized_window, qtbot):
     assert _episodes(sized_window(DESKTOP), qtbot) >= 6
 
@@ -97,9 +102,17 @@ def test_comparison_shows_the_facet_rows(sized_window, qtbot, size, target):
     assert _comparison(sized_window(size), qtbot) >= target
 
 
-def test_reset_layout_restores_the_default_sizes(sized_window, qtbot):
-    window = sized_window(LAPTOP)
+@pytest.mark.parametrize(("size", "floor"), [(LAPTOP, 1), (DESKTOP, 2)], ids=["1366x768", "1920x1080"])
+def test_comparison_shows_whole_facet_rows_from_side_by_side(sized_window, qtbot, size, floor):
+    assert _comparison(sized_window(size), qtbot) >= floor
+
+
+@pytest.mark.parametrize("size", [LAPTOP, DESKTOP], ids=["1366x768", "1920x1080"])
+def test_reset_layout_restores_the_default_sizes(sized_window, qtbot, size):
+    window = sized_window(size)
+    shown = {d.objectName() for d in window.findChildren(QDockWidget) if not d.isHidden()}
     before = [window.reader.panes[0].browser.viewport().height(), window.library_dock.width()]
+    window.timeline_dock.show()
     window.resizeDocks([window.timeline_dock], [420], Qt.Orientation.Vertical)
     window.resizeDocks([window.library_dock], [500], Qt.Orientation.Horizontal)
     QApplication.processEvents()
@@ -108,6 +121,7 @@ def test_reset_layout_restores_the_default_sizes(sized_window, qtbot):
     QApplication.processEvents()
     after = [window.reader.panes[0].browser.viewport().height(), window.library_dock.width()]
     assert abs(after[0] - before[0]) <= 4 and abs(after[1] - before[1]) <= 4, (before, after)
+    assert {d.objectName() for d in window.findChildren(QDockWidget) if not d.isHidden()} == shown
 
 
 # -- focus mode

@@ -39,7 +39,16 @@ def set_corners(window: QMainWindow) -> None:
     window.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
-def apply_default_docks(window) -> None:
+#: below this window height the timeline starts closed (View → Timeline, Ctrl+4 opens it): on a
+#: laptop screen the reader would otherwise keep a third of its lines
+SHORT = 900
+
+
+def apply_default_docks(window, first: bool = False) -> None:
+    """The default sizes; ``first`` (first start, Reset Layout): also which panels start open."""
+    if first and window.height() < SHORT:
+        window.timeline_dock.hide()
+        window.actions[window.timeline_dock.property("action_id")].setChecked(False)
     left, right, bottom = default_dock_sizes(window.width(), window.height())
     window.resizeDocks([window.library_dock, window.legend_dock], [left, right], Qt.Orientation.Horizontal)
     window.resizeDocks([window.timeline_dock], [bottom], Qt.Orientation.Vertical)

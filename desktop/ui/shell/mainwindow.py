@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_default_docks", False):
             # First start: dock sizes hold only once the window has its final geometry.
             self._default_docks = False
-            QTimer.singleShot(0, lambda: apply_default_docks(self))  # after the deferred parts are laid out
+            QTimer.singleShot(0, lambda: apply_default_docks(self, first=True))  # after the deferred parts are laid out
         self.workspace.request_analysis(self.reader.article_ids())
         self.workspace.request_analysis()
 
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
             self.actions[dock.property("action_id")].setChecked(True)
         self.tabifyDockWidget(self.library_dock, self.episodes_dock)
         self.library_dock.raise_()
-        apply_default_docks(self)
+        apply_default_docks(self, first=True)
 
     # -- settings
     def restore(self, first_panes: list[str]) -> None:
