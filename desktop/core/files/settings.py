@@ -34,9 +34,11 @@ DEFAULTS: dict[str, Any] = {
     "last_export_dir": "",
     "lesson_file": "",
     "first_start_done": False,
+    "toolbar_text": "beside",  # icons | beside | under
 }
 
 THEMES = ("system", "light", "dark")
+TOOLBAR_TEXTS = ("icons", "beside", "under")
 
 
 @dataclass
@@ -109,6 +111,9 @@ def load_settings(path: Path | None = None) -> Settings:
     if settings["theme"] not in THEMES:
         settings.values["theme"] = DEFAULTS["theme"]
         bad.append("theme")
+    if settings["toolbar_text"] not in TOOLBAR_TEXTS:
+        settings.values["toolbar_text"] = DEFAULTS["toolbar_text"]
+        bad.append("toolbar_text")
     if bad:
         settings.problem = f"settings file {path}: ignored invalid {', '.join(sorted(set(bad)))}"
     return settings

@@ -103,6 +103,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Fill the screen with the window",
         checkable=True,
     ),
+    ActionSpec(
+        "view.focus",
+        "F&ocus Mode",
+        ("Ctrl+Shift+F",),
+        "fullscreen",
+        "Hide the panels and toolbars so the current view has the window; again brings them back",
+        checkable=True,
+    ),
+    ActionSpec("view.toolbar_text.icons", "&Icons Only", (), "", "", True, "toolbar_text"),
+    ActionSpec("view.toolbar_text.beside", "Text &Beside Icons", (), "", "", True, "toolbar_text"),
+    ActionSpec("view.toolbar_text.under", "Text &Under Icons", (), "", "", True, "toolbar_text"),
     ActionSpec("view.theme.system", "Follow &System Theme", (), "", "", True, "theme"),
     ActionSpec("view.theme.light", "&Light Theme", (), "", "", True, "theme"),
     ActionSpec("view.theme.dark", "&Dark Theme", (), "", "", True, "theme"),
@@ -191,6 +202,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+#: short toolbar texts (the menu text is too long beside an icon)
+LABELS = {
+    "file.open": "Open",
+    "view.close_pane": "Close",
+    "view.sync_scroll": "Sync",
+    "view.side_labels": "Codes",
+    "view.zoom_out": "Smaller",
+    "view.zoom_in": "Larger",
+    "edit.find": "Find",
+    "episodes.compare": "Compare",
+    "file.export": "PDF",
+    "present.start": "Present",
+    "view.library": "Library",
+    "view.episodes": "Episodes",
+    "view.legend": "Legend",
+    "view.timeline": "Timeline",
+}
+
+
 def _sequence(shortcut: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     if isinstance(shortcut, QKeySequence.StandardKey):
         return list(QKeySequence.keyBindings(shortcut))
@@ -221,6 +251,9 @@ class ActionRegistry(QObject):
             action.setToolTip(tip)
             action.setStatusTip(spec.tip)
             action.setCheckable(spec.checkable)
+            action.setShortcutVisibleInContextMenu(True)
+            if spec.id in LABELS:
+                action.setIconText(LABELS[spec.id])
             if spec.group:
                 group = self._groups.setdefault(spec.group, QActionGroup(parent))
                 group.addAction(action)

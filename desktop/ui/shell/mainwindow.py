@@ -23,6 +23,7 @@ from desktop.ui.reader.panes import ReaderArea
 from desktop.ui.shell.actions import ActionRegistry
 from desktop.ui.shell.banner import Banner
 from desktop.ui.shell.icons import app_icon
+from desktop.ui.shell.layout import FocusMode, apply_default_docks, set_corners, set_toolbar_text
 from desktop.ui.shell.theme import ThemeManager
 from desktop.ui.shell.workspace import Workspace
 
@@ -57,6 +58,8 @@ MENUS = {
         "view.zoom_reset",
         None,
         ("&Theme", ["view.theme.system", "view.theme.light", "view.theme.dark"]),
+        ("Toolbar &Text", ["view.toolbar_text.icons", "view.toolbar_text.beside", "view.toolbar_text.under"]),
+        "view.focus",
         "view.fullscreen",
         None,
         "timeline.export_png",
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
+        set_corners(self)
         self.actions = ActionRegistry(self, themes.effective)
         self.comparison_control = None  # built after the first paint, with the other deferred parts
 
@@ -157,8 +161,7 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
             "view.timeline",
         )
-        self.resizeDocks([self.library_dock, self.legend_dock], [270, 270], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [290], Qt.Orientation.Vertical)
+        apply_default_docks(self)
 
         # Controllers hold the logic; the window only wires them.
         self.reader_control = ReaderController(workspace, self.reader, self.find_bar, self)
@@ -178,6 +181,8 @@ class MainWindow(QMainWindow):
         workspace.analysis_ready.connect(lambda _id: self.update_status())
         themes.changed.connect(self._theme_changed)
 
+        self.focus = FocusMode(self, self.actions["view.focus"])
+        self.tabs.tabBar().tabBarDoubleClicked.connect(lambda _index: self.focus.toggle())
         self.connect_actions()
         self.build_menus()
         self.build_toolbar()
@@ -237,6 +242,8 @@ class MainWindow(QMainWindow):
         a.connect("view.fullscreen", lambda on: self.showFullScreen() if on else self.showNormal())
         for theme in ("system", "light", "dark"):
             a.connect(f"view.theme.{theme}", lambda on, t=theme: on and self.themes.set_setting(t))
+        for style in ("icons", "beside", "under"):
+            a.connect(f"view.toolbar_text.{style}", lambda on, s=style: on and set_toolbar_text(self, s))
         a.connect("help.about", self.show_about)
         a.connect(
             "episodes.compare",
@@ -265,7 +272,6 @@ class MainWindow(QMainWindow):
         toolbar = self.findChild(QToolBar, "MainToolBar") or self.addToolBar("Main")
         toolbar.setObjectName("MainToolBar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for item in items:
             if item is None:
                 toolbar.addSeparator()
@@ -380,12 +386,13 @@ class MainWindow(QMainWindow):
         if getattr(self, "_default_docks", False):
             # First start: dock sizes hold only once the window has its final geometry.
             self._default_docks = False
-            QTimer.singleShot(0, self._apply_default_docks)  # after the deferred parts are laid out
+            QTimer.singleShot(0, lambda: apply_default_docks(self, first=True))  # after the deferred parts are laid out
         self.workspace.request_analysis(self.reader.article_ids())
         self.workspace.request_analysis()
 
     def reset_layout(self) -> None:
         """View → Reset Layout: every panel shown, docked where it is at first start."""
+        self.focus.set_active(False)
         for dock, area in self._dock_areas.items():
             dock.setFloating(False)
             self.addDockWidget(area, dock)
@@ -393,11 +400,7 @@ class MainWindow(QMainWindow):
             self.actions[dock.property("action_id")].setChecked(True)
         self.tabifyDockWidget(self.library_dock, self.episodes_dock)
         self.library_dock.raise_()
-        self._apply_default_docks()
-
-    def _apply_default_docks(self) -> None:
-        self.resizeDocks([self.library_dock, self.legend_dock], [280, 280], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.timeline_dock], [250], Qt.Orientation.Vertical)
+        apply_default_docks(self, first=True)
 
     # -- settings
     def restore(self, first_panes: list[str]) -> None:
@@ -417,6 +420,7 @@ class MainWindow(QMainWindow):
         self.actions["view.sync_scroll"].setChecked(s["sync_scroll"])
         self.reader.set_sync_scroll(s["sync_scroll"])
         self.actions["view.side_labels"].setChecked(s["side_labels"])
+        set_toolbar_text(self, s["toolbar_text"])
         self.workspace.set_zoom(s["zoom"])
         self.workspace.set_options(
             theme=self.themes.effective,
@@ -435,7 +439,7 @@ class MainWindow(QMainWindow):
     def save(self) -> None:
         s = self.settings
         s["window_geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
-        s["window_state"] = bytes(self.saveState().toBase64()).decode("ascii")
+        s["window_state"] = bytes(self.focus.saved_state().toBase64()).decode("ascii")
         s["open_panes"] = self.reader.article_ids()
         s["current_pane"] = max(self.reader.current_index(), 0)
         s["sync_scroll"] = self.reader.sync_scroll
