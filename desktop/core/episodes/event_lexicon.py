@@ -25,6 +25,17 @@ class EventType:
     titles: tuple[str, ...]
     triggers: tuple[str, ...]
     anaphors: tuple[str, ...]
+    needs: tuple[Need, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """Triggers that count only with one of ``words`` (or a person, if ``person``) within ``within`` words."""
+
+    triggers: frozenset[str]
+    words: re.Pattern[str]
+    within: int
+    person: bool
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,9 @@ class EventLexicon:
     anaphor_re: re.Pattern[str]
     trigger_type: dict[str, str]
     anaphor_type: dict[str, str]
+    background: tuple[str, ...] = ()
+    habitual: tuple[str, ...] = ()
+    forward: tuple[str, ...] = ()
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -76,6 +90,23 @@ def _priority(type_id: object, spec: dict) -> int:
         raise DataFileError(f"events.yaml: type '{type_id}': priority must be a number") from None
 
 
+def _need(type_id: object, spec: object) -> Need:
+    """One entry of a type's ``needs``, validated."""
+    if not isinstance(spec, dict) or not spec.get("triggers") or not (spec.get("words") or spec.get("person")):
+        raise DataFileError(f"events.yaml: type '{type_id}': each need names 'triggers' and 'words' or 'person'")
+    try:
+        within = int(spec.get("within", 6))
+    except (TypeError, ValueError):
+        raise DataFileError(f"events.yaml: type '{type_id}': 'within' must be a number") from None
+    words = [str(w) for w in spec.get("words") or ()]
+    return Need(
+        triggers=frozenset(" ".join(str(t).lower().split()) for t in spec["triggers"]),
+        words=_phrase_pattern(words) if words else re.compile(r"(?!)"),
+        within=within,
+        person=bool(spec.get("person", False)),
+    )
+
+
 def _event_type(type_id: object, spec: object) -> EventType:
     """One entry of ``types``, validated."""
     if not isinstance(spec, dict):
@@ -94,6 +125,7 @@ def _event_type(type_id: object, spec: object) -> EventType:
         titles=tuple(str(t) for t in spec.get("title") or ()),
         triggers=tuple(t.lower() for t in triggers),
         anaphors=tuple(a.lower() for a in spec.get("anaphors") or ()),
+        needs=tuple(_need(type_id, n) for n in spec.get("needs") or ()),
     )
 
 
@@ -135,6 +167,9 @@ def load_event_lexicon() -> EventLexicon:
         anaphor_re=_phrase_pattern(list(anaphor_type)) if anaphor_type else re.compile(r"(?!)"),
         trigger_type=trigger_type,
         anaphor_type=anaphor_type,
+        background=_words(data, "background"),
+        habitual=_words(data, "habitual"),
+        forward=_words(data, "forward"),
     )
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.core.annotate.records import ActorMention, DateMention
+from desktop.core.episodes.event_context import context_ok
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
 from desktop.core.episodes.event_records import PERSON, Match, Window
 
@@ -98,7 +99,7 @@ def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[A
 
 
 def _trigger_runs(
-    lex: EventLexicon, text: str, names: list[ActorMention], found: list[Match]
+    lex: EventLexicon, text: str, start: int, names: list[ActorMention], found: list[Match]
 ) -> tuple[list[Run], list[int]]:
     """The runs of the triggers, and the end offsets of the negated triggers."""
     runs: list[Run] = []
@@ -107,7 +108,7 @@ def _trigger_runs(
         if _in_name(m, names):
             continue
         type_id = lex.trigger_type.get(" ".join(m.text.lower().split()))
-        if type_id is None:
+        if type_id is None or not context_ok(lex.types[type_id], text, m, start, names):
             continue
         if is_negated(text, m.start, lex.negations):
             negated.append(m.end)
@@ -140,7 +141,7 @@ def find_runs(
     lex: EventLexicon, text: str, start: int, names: list[ActorMention], found: list[Match], anaphors: list[Match]
 ) -> tuple[list[Run], list[int]]:
     """The runs of one sentence (from ``start``) and the end offsets of its negated triggers."""
-    runs, negated = _trigger_runs(lex, text, names, found)
+    runs, negated = _trigger_runs(lex, text, start, names, found)
     _mark_anaphors(lex, runs, anaphors)
     # "After the meetings, X travelled…": an event used as a time anchor is no new event.
     runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]

@@ -18,8 +18,11 @@ the two passes over an article.
 
 from __future__ import annotations
 
+import dataclasses
+
 from desktop.core.annotate.analysis import ArticleAnalysis
-from desktop.core.annotate.records import VIA_DEMONYM, ActorMention
+from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
+from desktop.core.episodes.event_context import forward_value, is_background, is_habitual
 from desktop.core.episodes.event_dates import Context, confidence, date_from_context
 from desktop.core.episodes.event_describe import describe
 from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
@@ -72,7 +75,11 @@ class _FirstPass:
         self.text = text = analysis.text
         self.article = analysis.article.id
         self.actors = Window([m for m in analysis.actors if m.via != VIA_DEMONYM])
-        self.dates = Window([d for d in analysis.dates if date_usable(d)])
+        self.published = analysis.article.published
+        background = [d for d in analysis.dates if is_background(text, d, lexicon.background)]
+        self.background = Window(background)  # "since 2009", "every February": they date nothing
+        background_ids = {id(d) for d in background}
+        self.dates = Window([d for d in analysis.dates if date_usable(d) and id(d) not in background_ids])
         self.paragraphs = paragraph_spans(text)
         self.paragraph_of = paragraph_index(self.paragraphs)
         self.all_dates = Window(list(analysis.dates))
@@ -129,13 +136,32 @@ class _FirstPass:
             sources=unique_participants(sources),
             targets=unique_participants(targets),
             evidence=[Evidence(self.article, s.start, s.end)],
-            planned=is_planned(self.text, s.start, run.start, self.lexicon.planned),
+            planned=is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run),
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
         if run.dates:
-            set_date(event, run.dates, "sentence")
+            forward = event.planned or run.type.id in self.lexicon.forward
+            set_date(event, [self._forward(d) for d in run.dates] if forward else run.dates, "sentence")
         return event
+
+    def _invited_to(self, s: Sentence, run: Run) -> bool:
+        """What one is invited to lies ahead: a run after an invitation's run in its sentence."""
+        return any(r.type.id in self.lexicon.forward and r.end <= run.start for r in s.runs)
+
+    def _forward(self, d: DateMention) -> DateMention:
+        """A plan's or an invitation's month looks forward from the publication date."""
+        if not d.anchor.startswith("published"):
+            return d
+        return dataclasses.replace(d, value=forward_value(d.value, self.published))
+
+    def _only_background(self, s: Sentence) -> bool:
+        """Only background dates, and a habitual frame ("have been held since 2015"): no event."""
+        return (
+            not self.dates.between(s.start, s.end)
+            and bool(self.background.between(s.start, s.end))
+            and is_habitual(self.lexicon, self.text, s.start, s.end)
+        )
 
     def _add(self, s: Sentence, run: Run, event: Event, index: int) -> None:
         describe(s, event, run)
@@ -152,7 +178,7 @@ class _FirstPass:
         s = self._sentence(start, end, self.actors.between(start, end))
         paragraph = self.paragraph_of(start)
         recent = self._recent(paragraph, index)
-        if not s.runs:
+        if not s.runs or self._only_background(s):
             self._without_trigger(s, paragraph)
             return
         assign_dates(s.runs, self.dates.between(start, end))

@@ -1,0 +1,87 @@
+"""What the words around a trigger or a date say about an event (rules read from events.yaml).
+
+- A *background* date ("since 2009", "until 2020", "every February") never dates an event.
+- A trigger in a *habitual* frame ("have been held since", "has met … every year") in a
+  sentence whose only dates are background makes no event.
+- A trigger with *needs* counts only with its context words near it ("exchange" is a prisoner
+  exchange only with prisoner words; "released" needs a person or prisoner words).
+- A planned event or an invitation given only a month looks forward from the publication
+  date ("a conference in October" in a June article is the coming October).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from desktop.core.annotate.records import ActorMention, DateMention
+from desktop.core.episodes.event_lexicon import EventLexicon, EventType, Need
+from desktop.core.episodes.event_records import PERSON, Match
+
+#: Characters before a date looked at for a background cue ("ever since the", "held every").
+_BACKGROUND_REACH = 24
+_WORD = re.compile(r"[\w’'-]+")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _alternation(cues: tuple[str, ...]) -> str:
+    return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+
+
+@cache
+def _background_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_background(text: str, d: DateMention, cues: tuple[str, ...]) -> bool:
+    """A period or habit a date is part of, not when something happened: "since 2009", "every July"."""
+    if d.type in ("SET", "DURATION"):
+        return True
+    if not cues:
+        return False
+    return bool(_background_pattern(cues).search(text, max(0, d.start - _BACKGROUND_REACH), d.start))
+
+
+@cache
+def _habitual_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})(?![\w-])", re.IGNORECASE)
+
+
+def is_habitual(lex: EventLexicon, text: str, start: int, end: int) -> bool:
+    """A habitual or perfect-progressive frame in the sentence ("have been held", "regularly")."""
+    return bool(lex.habitual) and bool(_habitual_pattern(lex.habitual).search(text, start, end))
+
+
+def _word_window(text: str, m: Match, within: int, start: int) -> tuple[int, int]:
+    """Offsets ``within`` words before and after a trigger, not before the sentence's start."""
+    before = [w.start() for w in _WORD.finditer(text, max(start, m.start - 12 * within), m.start)]
+    lo = before[-within] if len(before) >= within else (before[0] if before else m.start)
+    after = [w.end() for w in _WORD.finditer(text, m.end, m.end + 12 * within)]
+    hi = after[within - 1] if len(after) >= within else (after[-1] if after else m.end)
+    return lo, hi
+
+
+def _need_met(need: Need, text: str, m: Match, start: int, names: list[ActorMention]) -> bool:
+    lo, hi = _word_window(text, m, need.within, start)
+    if need.words.search(text[lo : m.start]) or need.words.search(text[m.end : hi]):
+        return True
+    return need.person and any(n.kind == PERSON and lo <= n.start < hi for n in names)
+
+
+def context_ok(event_type: EventType, text: str, m: Match, start: int, names: list[ActorMention]) -> bool:
+    """Does a trigger have the context its type needs for it (if any)?"""
+    key = " ".join(m.text.lower().split())
+    return all(_need_met(need, text, m, start, names) for need in event_type.needs if key in need.triggers)
+
+
+def forward_value(value: str, published: dt.date | None) -> str:
+    """A month-only value before the publication month, moved to the next such month after it."""
+    match = _MONTH.match(value)
+    if not match or published is None:
+        return value
+    year, month = int(match.group(1)), int(match.group(2))
+    if (year, month) >= (published.year, published.month):
+        return value
+    year = published.year if month >= published.month else published.year + 1
+    return f"{year:04d}-{month:02d}"

@@ -1,0 +1,104 @@
+"""The general rules of the event layer (issue 10, item 5), on made-up sentences.
+
+Background dates date nothing; habitual sentences make no event; plans look forward from the
+publication date; a letter "dated" a day is dated that day; triggers need their context; roles
+follow the prepositions from/to/by.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from desktop.core.annotate.analysis import Analyzer
+from desktop.core.annotate.records import DateMention
+from desktop.core.episodes.event_context import forward_value, is_background
+from desktop.core.episodes.event_lexicon import load_event_lexicon
+from desktop.core.episodes.events import EventExtractor
+from desktop.core.text.articles import Article
+
+
+@cache
+def _analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _events(text: str, published: dt.date = dt.date(2024, 6, 12)):
+    article = Article(id="made-up", title="Made up", body=text, published=published)
+    return EventExtractor().extract(_analyzer().analyze(article))
+
+
+def _of_type(events, type_id: str):
+    return [e for e in events if e.type == type_id]
+
+
+# --------------------------------------------------------------------------- 1. background
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [("ruled the country since 1994", "since "), ("open until 2020", "until "), ("held every March", "every ")],
+)
+def test_background_cues_before_a_date(text: str, before: str) -> None:
+    start = text.index(before) + len(before)
+    d = DateMention(start, len(text), text[start:], "1994", "DATE")
+    assert is_background(text, d, load_event_lexicon().background)
+
+
+def test_a_plain_date_is_not_background() -> None:
+    text = "They met in 1994"
+    d = DateMention(12, 16, "1994", "1994", "DATE")
+    assert not is_background(text, d, load_event_lexicon().background)
+
+
+def test_a_since_date_never_dates_an_event() -> None:
+    events = _events("Vladimir Putin, in power since 1999, met Alexander Lukashenko in Sochi on Monday.")
+    meetings = _of_type(events, "meeting")
+    assert meetings and all(not e.value.startswith("1999") for e in meetings)
+    assert meetings[0].value == "2024-06-10"
+
+
+def test_a_habitual_sentence_with_only_a_background_date_makes_no_event() -> None:
+    events = _events("Such meetings between Alexander Lukashenko and Vladimir Putin have been held since 2011.")
+    assert not _of_type(events, "meeting")
+
+
+# --------------------------------------------------------------------------- 2. plans look forward
+
+
+def test_a_month_before_publication_moves_forward() -> None:
+    assert forward_value("2023-10", dt.date(2024, 6, 12)) == "2024-10"
+    assert forward_value("2024-03", dt.date(2024, 6, 12)) == "2025-03"
+    assert forward_value("2024-08", dt.date(2024, 6, 12)) == "2024-08"
+    assert forward_value("2024-03-05", dt.date(2024, 6, 12)) == "2024-03-05"
+
+
+def test_an_invitation_to_a_month_is_the_coming_month() -> None:
+    events = _events("Alexander Lukashenko invited Vladimir Putin to a forum in Minsk in February.")
+    invitations = _of_type(events, "invitation")
+    assert invitations and invitations[0].value == "2025-02"
+
+
+# --------------------------------------------------------------------------- 4. triggers need context
+
+
+def test_an_exchange_of_ambassadors_is_no_prisoner_exchange() -> None:
+    events = _events("On Monday Belarus and Poland agreed to an exchange of ambassadors.")
+    assert not _of_type(events, "prisoners")
+
+
+def test_an_exchange_of_prisoners_is_one() -> None:
+    events = _events("On Monday Belarus and Poland carried out an exchange of prisoners.")
+    assert _of_type(events, "prisoners")
+
+
+def test_a_released_report_is_no_release() -> None:
+    events = _events("On Monday Belarus released a report on the harvest.")
+    assert not _of_type(events, "prisoners")
+
+
+def test_released_detainees_are_a_release() -> None:
+    events = _events("On Monday Belarus released twelve detainees.")
+    assert _of_type(events, "prisoners")
