@@ -102,3 +102,53 @@ def test_a_released_report_is_no_release() -> None:
 def test_released_detainees_are_a_release() -> None:
     events = _events("On Monday Belarus released twelve detainees.")
     assert _of_type(events, "prisoners")
+
+
+# --------------------------------------------------------------------------- 3. a letter and its publication
+
+
+_LETTER = (
+    "On Tuesday, the Polish Foreign Ministry published a letter from Vladimir Putin to Alexander Lukashenko. "
+    "The letter, dated May 30, had been kept out of the press."
+)
+
+
+def test_a_letter_takes_the_date_it_bears() -> None:
+    letters = _of_type(_events(_LETTER), "letter")
+    assert letters and letters[0].value == "2024-05-30"
+    assert [p.key for p in letters[0].sources] == ["putin"]
+    assert "lukashenko" in [p.key for p in letters[0].targets]
+
+
+def test_its_publication_is_a_stage_of_the_same_episode() -> None:
+    events = _events(_LETTER)
+    publications = _of_type(events, "publication")
+    letters = _of_type(events, "letter")
+    assert len(publications) == 1 and publications[0].value == "2024-06-11"
+    assert publications[0].link == letters[0].id
+    assert all(e.link == letters[0].id for e in letters[1:])
+
+
+# --------------------------------------------------------------------------- 5. roles follow the prepositions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Lukashenko received a letter from Vladimir Putin, delivered by Sergei Lavrov.",
+        "On Friday Sergei Lavrov handed Alexander Lukashenko a letter from Vladimir Putin.",
+        "On Friday Sergei Lavrov conveyed to Alexander Lukashenko a personal letter from Vladimir Putin.",
+    ],
+)
+def test_writer_addressee_and_carrier(text: str) -> None:
+    letter = _of_type(_events(text), "letter")[0]
+    assert [p.key for p in letter.sources] == ["putin"]
+    assert [p.key for p in letter.targets] == ["lukashenko"]
+    assert [p.key for p in letter.deliverers] == ["lavrov"]
+    assert {"putin", "lukashenko", "lavrov"} <= {p.key for p in letter.participants}
+
+
+def test_a_letter_without_from_keeps_its_writer() -> None:
+    letter = _of_type(_events("On Friday Vladimir Putin wrote a letter to Alexander Lukashenko."), "letter")[0]
+    assert [p.key for p in letter.sources] == ["putin"]
+    assert [p.key for p in letter.targets] == ["lukashenko"]

@@ -15,9 +15,10 @@ from desktop.core.annotate import timex
 from desktop.core.episodes.event_lexicon import EventLexicon
 from desktop.core.episodes.event_records import PERSON, Event, Window, copy_date, set_date
 from desktop.core.episodes.event_runs import Run
+from desktop.core.episodes.event_stages import date_borne_later
 
 # Dates an event can be pointed back to: its own, or one it was firmly tied to.
-FIRM = ("sentence", "sentence-run", "anaphora", "same-participants", "paragraph")
+FIRM = ("sentence", "dated", "sentence-run", "anaphora", "same-participants", "paragraph")
 #: How far back (in events) an anaphor or a shared actor is looked for.
 _LOOK_BACK = 60
 #: Sentences within which a shared person makes a re-mention, and paragraphs beyond which nothing is shared.
@@ -36,6 +37,8 @@ class Context:
     paragraph_of: Callable[[int], int]
     lede: list[Event]
     runs: dict[str, Run]
+    text: str = ""  # the article's text
+    dated: tuple[str, ...] = ()  # cues of the date a document bears ("dated")
 
     def before(self, index: int) -> list[Event]:
         return self.events[max(0, index - _LOOK_BACK) : index]
@@ -126,6 +129,7 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
             if e is not event
             and e.date_source == "sentence"
             and context.runs[e.id].dates
+            and not (context.runs[e.id].type.stage and not context.runs[event.id].type.stage)
             and context.runs[e.id].dates[0].start < event.trigger_span[0]
         ),
         None,
@@ -192,6 +196,7 @@ def _lede(event: Event, index: int, context: Context) -> bool:
 
 #: After pointing back, the rules that date an event from its context, most specific first.
 CONTEXT_RULES: tuple[Callable[[Event, int, Context], bool], ...] = (
+    date_borne_later,
     _same_participants,
     _sentence_run,
     _paragraph,
@@ -214,6 +219,7 @@ def date_from_context(lexicon: EventLexicon, event: Event, run: Run, index: int,
 
 _DATE_CONFIDENCE = {
     "sentence": 0.3,
+    "dated": 0.3,
     "anaphora": 0.25,
     "sentence-run": 0.2,
     "paragraph": 0.15,

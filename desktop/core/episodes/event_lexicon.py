@@ -22,6 +22,7 @@ class EventType:
     family: str
     priority: int
     reporting: bool
+    stage: bool  # a later stage of its family's main event (a letter's publication)
     titles: tuple[str, ...]
     triggers: tuple[str, ...]
     anaphors: tuple[str, ...]
@@ -50,6 +51,7 @@ class EventLexicon:
     background: tuple[str, ...] = ()
     habitual: tuple[str, ...] = ()
     forward: tuple[str, ...] = ()
+    dated: tuple[str, ...] = ()
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -122,6 +124,7 @@ def _event_type(type_id: object, spec: object) -> EventType:
         family=str(spec.get("family", type_id)),
         priority=priority,
         reporting=bool(spec.get("reporting", False)),
+        stage=bool(spec.get("stage", False)),
         titles=tuple(str(t) for t in spec.get("title") or ()),
         triggers=tuple(t.lower() for t in triggers),
         anaphors=tuple(a.lower() for a in spec.get("anaphors") or ()),
@@ -170,6 +173,7 @@ def load_event_lexicon() -> EventLexicon:
         background=_words(data, "background"),
         habitual=_words(data, "habitual"),
         forward=_words(data, "forward"),
+        dated=_words(data, "dated"),
     )
 
 

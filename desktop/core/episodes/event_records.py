@@ -54,6 +54,7 @@ class Event:
     date_text: str = ""
     sources: list[Participant] = field(default_factory=list)
     targets: list[Participant] = field(default_factory=list)
+    deliverers: list[Participant] = field(default_factory=list)  # who carried a message ("delivered by X")
     place: str | None = None
     object_phrase: str = ""  # "European leaders" in "a letter … to European leaders"
     name_phrase: str = ""  # "conference on combating illegal migration"
@@ -72,7 +73,7 @@ class Event:
     @property
     def participants(self) -> list[Participant]:
         seen, out = set(), []
-        for p in self.sources + self.targets:
+        for p in self.sources + self.targets + self.deliverers:
             if p.key not in seen:
                 seen.add(p.key)
                 out.append(p)

@@ -29,6 +29,31 @@ _SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added
 _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")
 #: A subject stands within this many characters before its verb.
 _SUBJECT_REACH = 90
+#: Up to three title words between a preposition and a name ("from US President Donald Trump").
+_TITLE_WORDS = r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$"
+#: For the families that carry a message: the role of an actor after the trigger, by the words
+#: just before it; the first pattern that matches wins ("a letter from X to Y, delivered by Z").
+PREPOSITION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:delivered|handed(?:\s+over)?|brought|carried|passed\s+on|conveyed|sent)\s+by\s+" + _TITLE_WORDS
+        ),
+        "deliverer",
+    ),
+    (re.compile(r"\b(?:from|signed\s+by|written\s+by)\s+" + _TITLE_WORDS), "source"),
+    (re.compile(r"\b(?:to|addressed\s+to)\s+" + _TITLE_WORDS), "target"),
+)
+#: A verb before the trigger that makes its subject the carrier ("X handed Y a letter from Z")
+#: or the addressee ("X received a letter from Z") once the letter's writer is named.
+SUBJECT_VERB_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\b(?:handed|hands|delivered|delivers|brought|brings|passed|conveyed|conveys|gave|gives)\b", re.I),
+        "deliverer",
+    ),
+    (re.compile(r"\b(?:received|receives|got|gets)\b", re.I), "target"),
+)
+#: The families whose roles follow these prepositions.
+MESSAGE_FAMILIES = ("letter",)
 
 Mentions = list[ActorMention]
 
@@ -117,6 +142,50 @@ def _not_met(s: Sentence, run: Run, after: Mentions, next_start: int) -> Mention
     with_ = [m for m in after if _WITH_BEFORE.search(s.text, max(s.start, m.start - 12), m.start)]
     others = [m for m in s.actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start]
     return others[:1] if with_ and others else []
+
+
+def _by_preposition(s: Sentence, run: Run, next_start: int) -> dict[str, Mentions]:
+    """Actors after the trigger given a role by the words just before them (from/to/by)."""
+    found: dict[str, Mentions] = {}
+    for m in s.actors:
+        if not run.triggers[0][1] <= m.start < next_start:
+            continue
+        before = s.text[max(run.start, m.start - 60) : m.start]
+        role = next((r for pattern, r in PREPOSITION_ROLES if pattern.search(before)), None)
+        if role:
+            found.setdefault(role, []).append(m)
+    return found
+
+
+def _subject_role(s: Sentence, run: Run, previous_end: int) -> tuple[str, Mentions, Mentions]:
+    """The verb before a message ("handed", "received"): its role, its subject and the actors
+    between it and the trigger ("X handed Y a letter", "X conveyed to Y a letter")."""
+    zone_start = max(previous_end, s.start)
+    for pattern, role in SUBJECT_VERB_ROLES:
+        verbs = list(pattern.finditer(s.text, zone_start, run.start))
+        if not verbs:
+            continue
+        verb = verbs[-1]
+        subject = [m for m in s.actors if zone_start <= m.start and m.end <= verb.start()][-1:]
+        between = [m for m in s.actors if verb.end() <= m.start and m.end <= run.start]
+        return role, subject, between
+    return "", [], []
+
+
+def message_roles(s: Sentence, run: Run, sources: Mentions, targets: Mentions) -> tuple[Mentions, Mentions, Mentions]:
+    """A message's writer, addressees and carriers follow from/to/by ("a letter from X to Y, delivered by Z")."""
+    if run.type.family not in MESSAGE_FAMILIES:
+        return sources, targets, []
+    previous_end, next_start = s.neighbours(run)
+    found = _by_preposition(s, run, next_start)
+    if "source" not in found:
+        return sources, targets, found.get("deliverer", [])
+    role, subject, between = _subject_role(s, run, previous_end)
+    deliverers = found.get("deliverer", []) + (subject if role == "deliverer" else [])
+    addressees = (subject if role == "target" else []) + between + found.get("target", [])
+    taken = found["source"] + deliverers
+    addressees += [m for m in targets if m not in taken and m not in addressees]
+    return found["source"], [m for m in addressees if m not in taken], deliverers
 
 
 def roles(s: Sentence, run: Run) -> tuple[Mentions, Mentions]:

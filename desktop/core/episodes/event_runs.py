@@ -82,6 +82,7 @@ def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[Act
     return bool(
         runs
         and runs[-1].type.family == event_type.family
+        and runs[-1].type.stage == event_type.stage  # "published a letter": two events
         and m.start - runs[-1].end <= _RUN_GAP
         and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
     )

@@ -40,8 +40,9 @@ from desktop.core.episodes.event_records import (
     specific_kind,
     unique_participants,
 )
-from desktop.core.episodes.event_roles import roles
+from desktop.core.episodes.event_roles import message_roles, roles
 from desktop.core.episodes.event_runs import Run, Sentence, assign_dates, find_runs
+from desktop.core.episodes.event_stages import link_stages
 
 #: An event "recent" enough for a sentence to be its context: this close in paragraphs or sentences.
 _RECENT_PARAGRAPHS = 1
@@ -124,7 +125,7 @@ class _FirstPass:
 
     def _event(self, s: Sentence, run: Run) -> Event:
         """The event of a run: what decides whether it is kept (roles, date, modality)."""
-        sources, targets = roles(s, run)
+        sources, targets, deliverers = message_roles(s, run, *roles(s, run))
         event = Event(
             id="",
             article=self.article,
@@ -135,6 +136,7 @@ class _FirstPass:
             sentence=(s.start, s.end),
             sources=unique_participants(sources),
             targets=unique_participants(targets),
+            deliverers=unique_participants(deliverers),
             evidence=[Evidence(self.article, s.start, s.end)],
             planned=is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run),
             reporting=run.type.reporting,
@@ -209,10 +211,13 @@ def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
     by_sentence: dict[tuple[int, int], list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
-    context = Context(events, by_sentence, first.dates, paragraphs, first.paragraph_of, lede, runs_of)
+    context = Context(
+        events, by_sentence, first.dates, paragraphs, first.paragraph_of, lede, runs_of, first.text, lexicon.dated
+    )
     for index, event in enumerate(events):
         date_from_context(lexicon, event, runs_of[event.id], index, context)
     _join_pointing_sentences(by_sentence, runs_of)
+    link_stages(events, runs_of)
     for event in events:
         event.confidence = confidence(event)
     return [e for e in events if e.value]
