@@ -152,3 +152,31 @@ def test_a_letter_without_from_keeps_its_writer() -> None:
     letter = _of_type(_events("On Friday Vladimir Putin wrote a letter to Alexander Lukashenko."), "letter")[0]
     assert [p.key for p in letter.sources] == ["putin"]
     assert [p.key for p in letter.targets] == ["lukashenko"]
+
+
+# --------------------------------------------------------------------------- 1b. more background
+
+
+def _events_day(text: str, published: dt.date = dt.date(2024, 6, 12)):
+    article = Article(id="made-up", title="Made up", body=text, published=published, published_precision="day")
+    return EventExtractor().extract(_analyzer().analyze(article))
+
+
+def test_since_with_words_between_is_background() -> None:
+    events = _events("Vladimir Putin was the first Russian leader to visit Minsk since the bitter 2011 dispute.")
+    assert all(not e.value.startswith("2011") for e in _of_type(events, "visit"))
+
+
+def test_a_perfect_with_only_a_background_date_makes_no_event() -> None:
+    events = _events("Alexander Lukashenko has released hundreds of prisoners since 2022.")
+    assert not _of_type(events, "prisoners")
+
+
+def test_a_bare_earlier_year_is_a_reference_not_an_event() -> None:
+    events = _events("Relations were warmer in 2019, when Vladimir Putin visited Minsk.")
+    assert not _of_type(events, "visit")
+
+
+def test_what_is_done_is_not_dated_after_a_publication_known_to_the_day() -> None:
+    events = _events_day("Vladimir Putin visited Minsk on Monday. He met Alexander Lukashenko in 2031.")
+    assert all(e.value != "2031" for e in events)

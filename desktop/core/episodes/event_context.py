@@ -15,12 +15,13 @@ import datetime as dt
 import re
 from functools import cache
 
+from desktop.core.annotate import timex
 from desktop.core.annotate.records import ActorMention, DateMention
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, Need
 from desktop.core.episodes.event_records import PERSON, Match
 
 #: Characters before a date looked at for a background cue ("ever since the", "held every").
-_BACKGROUND_REACH = 24
+_BACKGROUND_REACH = 48
 _WORD = re.compile(r"[\w’'-]+")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -31,7 +32,8 @@ def _alternation(cues: tuple[str, ...]) -> str:
 
 @cache
 def _background_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+(?:the\s+)?$", re.IGNORECASE)
+    """A cue, then at most three words of the same phrase ("since the country's disputed 2020")."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def is_background(text: str, d: DateMention, cues: tuple[str, ...]) -> bool:
@@ -85,3 +87,15 @@ def forward_value(value: str, published: dt.date | None) -> str:
         return value
     year = published.year if month >= published.month else published.year + 1
     return f"{year:04d}-{month:02d}"
+
+
+def after_publication(d: DateMention, published: dt.date | None) -> bool:
+    """A date wholly after the publication: it cannot date what the article reports as done."""
+    bounds = timex.bounds(d.value)
+    return published is not None and bounds is not None and bounds[0] > published
+
+
+def earlier_year(d: DateMention, published: dt.date | None) -> bool:
+    """A bare year before the publication's ("when X visited Minsk in 2019"): a reference to the
+    past, not an event the article reports."""
+    return published is not None and timex.granularity(d.value) == "year" and d.value[:4] < f"{published.year:04d}"

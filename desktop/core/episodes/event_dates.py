@@ -8,10 +8,12 @@ event sharing an actor, the article's first date of the same family, the first d
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from desktop.core.annotate import timex
+from desktop.core.episodes.event_context import after_publication
 from desktop.core.episodes.event_lexicon import EventLexicon
 from desktop.core.episodes.event_records import PERSON, Event, Window, copy_date, set_date
 from desktop.core.episodes.event_runs import Run
@@ -39,6 +41,7 @@ class Context:
     runs: dict[str, Run]
     text: str = ""  # the article's text
     dated: tuple[str, ...] = ()  # cues of the date a document bears ("dated")
+    published: dt.date | None = None
 
     def before(self, index: int) -> list[Event]:
         return self.events[max(0, index - _LOOK_BACK) : index]
@@ -143,7 +146,10 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
 def _paragraph(event: Event, index: int, context: Context) -> bool:
     """The paragraph's date nearest to the trigger, outside the event's own sentence."""
     in_paragraph = [
-        d for d in context.paragraph_dates(event.sentence[0]) if not event.sentence[0] <= d.start < event.sentence[1]
+        d
+        for d in context.paragraph_dates(event.sentence[0])
+        if not event.sentence[0] <= d.start < event.sentence[1]
+        and (event.planned or not after_publication(d, context.published))
     ]
     if not in_paragraph:
         return False

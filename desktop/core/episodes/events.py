@@ -22,7 +22,13 @@ import dataclasses
 
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
-from desktop.core.episodes.event_context import forward_value, is_background, is_habitual
+from desktop.core.episodes.event_context import (
+    after_publication,
+    earlier_year,
+    forward_value,
+    is_background,
+    is_habitual,
+)
 from desktop.core.episodes.event_dates import Context, confidence, date_from_context
 from desktop.core.episodes.event_describe import describe
 from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
@@ -77,6 +83,8 @@ class _FirstPass:
         self.article = analysis.article.id
         self.actors = Window([m for m in analysis.actors if m.via != VIA_DEMONYM])
         self.published = analysis.article.published
+        # only a publication known to the day bounds what is done ("c. September" may be later)
+        self.published_day = self.published if analysis.article.published_precision == "day" else None
         background = [d for d in analysis.dates if is_background(text, d, lexicon.background)]
         self.background = Window(background)  # "since 2009", "every February": they date nothing
         background_ids = {id(d) for d in background}
@@ -142,6 +150,8 @@ class _FirstPass:
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
+        if not event.planned:  # what is done cannot be dated after the publication
+            run.dates = [d for d in run.dates if not after_publication(d, self.published_day)]
         if run.dates:
             forward = event.planned or run.type.id in self.lexicon.forward
             set_date(event, [self._forward(d) for d in run.dates] if forward else run.dates, "sentence")
@@ -156,6 +166,10 @@ class _FirstPass:
         if not d.anchor.startswith("published"):
             return d
         return dataclasses.replace(d, value=forward_value(d.value, self.published))
+
+    def _past_reference(self, run: Run, event: Event) -> bool:
+        """Dated only by a bare earlier year ("when X visited Minsk in 2019"): no event of the article."""
+        return not event.planned and bool(run.dates) and all(earlier_year(d, self.published) for d in run.dates)
 
     def _only_background(self, s: Sentence) -> bool:
         """Only background dates, and a habitual frame ("have been held since 2015"): no event."""
@@ -185,7 +199,7 @@ class _FirstPass:
             return
         assign_dates(s.runs, self.dates.between(start, end))
         real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
-        kept = [(run, event) for run, event in real if _is_event(run, event)]
+        kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
         if not kept:
             if recent:
                 self._context(s)
@@ -212,7 +226,16 @@ def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
     context = Context(
-        events, by_sentence, first.dates, paragraphs, first.paragraph_of, lede, runs_of, first.text, lexicon.dated
+        events,
+        by_sentence,
+        first.dates,
+        paragraphs,
+        first.paragraph_of,
+        lede,
+        runs_of,
+        first.text,
+        lexicon.dated,
+        first.published_day,
     )
     for index, event in enumerate(events):
         date_from_context(lexicon, event, runs_of[event.id], index, context)
