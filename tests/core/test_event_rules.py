@@ -180,3 +180,27 @@ def test_a_bare_earlier_year_is_a_reference_not_an_event() -> None:
 def test_what_is_done_is_not_dated_after_a_publication_known_to_the_day() -> None:
     events = _events_day("Vladimir Putin visited Minsk on Monday. He met Alexander Lukashenko in 2031.")
     assert all(e.value != "2031" for e in events)
+
+
+# --------------------------------------------------------------------------- 4b. "received" needs a visitor
+
+
+def test_received_a_delegation_is_a_meeting() -> None:
+    events = _events("On Monday Alexander Lukashenko received a delegation of Chinese businessmen.")
+    assert _of_type(events, "meeting")
+
+
+def test_received_a_letter_is_no_meeting() -> None:
+    events = _events("On Monday Alexander Lukashenko received a letter from President Vladimir Putin.")
+    assert not _of_type(events, "meeting")
+    assert _of_type(events, "letter")
+
+
+def test_a_package_needs_sanctions_words() -> None:
+    assert _of_type(_events("On Monday the EU adopted a package of sanctions against Belarus."), "threat")
+    assert not _of_type(_events("On Monday Belarus sent a package of books to Poland."), "threat")
+
+
+def test_a_conjunction_that_is_no_pointer_back() -> None:
+    events = _events("Alexander Lukashenko said that Vladimir Putin should come to Minsk.")
+    assert not [e for e in _of_type(events, "visit") if not e.planned]

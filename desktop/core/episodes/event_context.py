@@ -66,6 +66,8 @@ def _word_window(text: str, m: Match, within: int, start: int) -> tuple[int, int
 
 def _need_met(need: Need, text: str, m: Match, start: int, names: list[ActorMention]) -> bool:
     lo, hi = _word_window(text, m, need.within, start)
+    if need.unless is not None and need.unless.search(text, lo, hi):
+        return False
     if need.words.search(text[lo : m.start]) or need.words.search(text[m.end : hi]):
         return True
     return need.person and any(n.kind == PERSON and lo <= n.start < hi for n in names)

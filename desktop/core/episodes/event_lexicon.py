@@ -31,12 +31,14 @@ class EventType:
 
 @dataclass(frozen=True, slots=True)
 class Need:
-    """Triggers that count only with one of ``words`` (or a person, if ``person``) within ``within`` words."""
+    """Triggers that count only with one of ``words`` (or a person, if ``person``) within ``within``
+    words, and none of ``unless``."""
 
     triggers: frozenset[str]
     words: re.Pattern[str]
     within: int
     person: bool
+    unless: re.Pattern[str] | None = None  # words that cancel the trigger even so ("received a letter")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def _need(type_id: object, spec: object) -> Need:
         words=_phrase_pattern(words) if words else re.compile(r"(?!)"),
         within=within,
         person=bool(spec.get("person", False)),
+        unless=_phrase_pattern([str(w) for w in spec["unless"]]) if spec.get("unless") else None,
     )
 
 

@@ -20,7 +20,13 @@ _TIME_ANCHOR = re.compile(
     r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
     re.I,
 )
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:(?!to\s)[\w’'-]+\s+){0,2}$", re.I)
+#: "the mysterious meetings": a determiner and at most two words of its noun phrase (no verb:
+#: "that Sikorski should come to" is a clause).
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|these|that|those)\s+"
+    r"(?:(?!(?:to|should|would|will|could|can|may|might|must|had|has|have|was|were|is|are)\s)[\w’'-]+\s+){0,2}$",
+    re.I,
+)
 #: Two triggers of one family at most this many characters apart are one run.
 _RUN_GAP = 45
 
