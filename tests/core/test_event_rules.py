@@ -204,3 +204,24 @@ def test_a_package_needs_sanctions_words() -> None:
 def test_a_conjunction_that_is_no_pointer_back() -> None:
     events = _events("Alexander Lukashenko said that Vladimir Putin should come to Minsk.")
     assert not [e for e in _of_type(events, "visit") if not e.planned]
+
+
+# --------------------------------------------------------------------------- 1c. one happening, one date
+
+
+def test_a_relative_clause_year_does_not_stretch_the_event() -> None:
+    events = _events("Ihar Losik, jailed in 2019, was released on Saturday.")
+    releases = _of_type(events, "prisoners")
+    assert releases and releases[0].value == "2024-06-08"
+
+
+def test_a_date_joined_to_a_background_date_is_background() -> None:
+    events = _events(
+        "Vladimir Putin spoke by telephone on Monday with Alexander Lukashenko, the first call since "
+        "their quarrel in March of last year."
+    )
+    assert {e.value for e in _of_type(events, "meeting")} == {"2024-06-10"}
+
+
+def test_nobody_acting_makes_no_event() -> None:
+    assert not _events("There were signs on Thursday that the pressure was working.")

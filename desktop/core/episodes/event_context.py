@@ -32,8 +32,8 @@ def _alternation(cues: tuple[str, ...]) -> str:
 
 @cache
 def _background_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """A cue, then at most three words of the same phrase ("since the country's disputed 2020")."""
-    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
+    """A cue, then at most four words of the same phrase ("since his disputed re-election in August")."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+(?:[\w’'-]+\s+){{0,4}}$", re.IGNORECASE)
 
 
 def is_background(text: str, d: DateMention, cues: tuple[str, ...]) -> bool:
@@ -101,3 +101,16 @@ def earlier_year(d: DateMention, published: dt.date | None) -> bool:
     """A bare year before the publication's ("when X visited Minsk in 2019"): a reference to the
     past, not an event the article reports."""
     return published is not None and timex.granularity(d.value) == "year" and d.value[:4] < f"{published.year:04d}"
+
+
+_JOINED = re.compile(r"\s*(?:of|,)?\s*")
+
+
+def background_dates(text: str, dates: list[DateMention], cues: tuple[str, ...]) -> list[DateMention]:
+    """The background dates of an article; a date joined to one ("August of last year") is too."""
+    out: list[DateMention] = []
+    for d in dates:
+        joined = bool(out) and _JOINED.fullmatch(text, out[-1].end, d.start) is not None
+        if joined or is_background(text, d, cues):
+            out.append(d)
+    return out

@@ -8,9 +8,11 @@ visit") may point back to an earlier event. Each date of the sentence goes to it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from desktop.core.annotate import timex
 from desktop.core.annotate.records import ActorMention, DateMention
 from desktop.core.episodes.event_context import context_ok
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
@@ -168,3 +170,22 @@ def assign_dates(runs: list[Run], dates: list[DateMention]) -> None:
                 best, best_distance = run, distance
         if best is not None:
             best.dates.append(d)
+    for run in runs:
+        run.dates = _one_happening(run)
+
+
+#: Dates of one run further apart than this are of different happenings ("who ran in 2020, was
+#: released on Saturday"): the run keeps the date nearest its trigger and those close to it.
+_HAPPENING_DAYS = 31
+
+
+def _one_happening(run: Run) -> list[DateMention]:
+    if len(run.dates) < 2:
+        return run.dates
+    dated = [(d, timex.bounds(d.value)) for d in run.dates]
+    dated = [(d, b) for d, b in dated if b is not None]
+    if len(dated) < 2:
+        return run.dates
+    nearest, (lo, hi) = min(dated, key=lambda x: max(0, run.start - x[0].end, x[0].start - run.end))
+    near = dt.timedelta(days=_HAPPENING_DAYS)
+    return [d for d, (first, last) in dated if d is nearest or (lo - near <= first and last <= hi + near)]

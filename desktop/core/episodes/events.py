@@ -24,9 +24,9 @@ from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
 from desktop.core.episodes.event_context import (
     after_publication,
+    background_dates,
     earlier_year,
     forward_value,
-    is_background,
     is_habitual,
 )
 from desktop.core.episodes.event_dates import Context, confidence, date_from_context
@@ -56,16 +56,24 @@ _RECENT_SENTENCES = 5
 
 
 def _is_event(run: Run, event: Event) -> bool:
-    """An event needs a person or an organisation (not only states and blocs), a date of its
-    own, or words pointing back to an event; intentions without a date of their own ("aims to
+    """An event needs an actor, and a person or an organisation (not only states and blocs), a
+    date of its own, or words pointing back to an event; intentions without a date of their own ("aims to
     meet") and anything else are commentary: context."""
     specific = any(specific_kind(p) for p in event.participants)
+    if not event.participants and (not run.anaphor_type or run.definite_only):
+        return False  # nobody acts: commentary ("the pressure was working")
     return bool(
         event.value
         or (run.anaphor_type and not run.definite_only)
         or (not event.planned and specific)
         or (run.definite_only and specific)
     )
+
+
+def _stages_of(kept: list[tuple[Run, Event]], dropped: list[tuple[Run, Event]]) -> list[tuple[Run, Event]]:
+    """A stage with nobody named ("the letter was published") stays beside its document's event."""
+    families = {run.type.family for run, _ in kept if not run.type.stage}
+    return [(run, e) for run, e in dropped if run.type.stage and run.type.family in families and not e.participants]
 
 
 def _chosen(runs: list[Run]) -> list[Run]:
@@ -85,7 +93,7 @@ class _FirstPass:
         self.published = analysis.article.published
         # only a publication known to the day bounds what is done ("c. September" may be later)
         self.published_day = self.published if analysis.article.published_precision == "day" else None
-        background = [d for d in analysis.dates if is_background(text, d, lexicon.background)]
+        background = background_dates(text, list(analysis.dates), lexicon.background)
         self.background = Window(background)  # "since 2009", "every February": they date nothing
         background_ids = {id(d) for d in background}
         self.dates = Window([d for d in analysis.dates if date_usable(d) and id(d) not in background_ids])
@@ -200,6 +208,8 @@ class _FirstPass:
         assign_dates(s.runs, self.dates.between(start, end))
         real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
         kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
+        kept += _stages_of(kept, [pair for pair in real if pair not in kept])
+        kept.sort(key=lambda pair: pair[0].start)
         if not kept:
             if recent:
                 self._context(s)
