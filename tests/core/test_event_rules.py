@@ -225,3 +225,18 @@ def test_a_date_joined_to_a_background_date_is_background() -> None:
 
 def test_nobody_acting_makes_no_event() -> None:
     assert not _events("There were signs on Thursday that the pressure was working.")
+
+
+# --------------------------------------------------------------------------- plans and speakers by clause
+
+
+def test_a_cue_of_intention_governs_its_own_clause_only() -> None:
+    events = _events("Critics will say that Vladimir Putin visited Minsk in May.")
+    visits = _of_type(events, "visit")
+    assert visits and not visits[0].planned and visits[0].value == "2024-05"
+
+
+def test_a_person_in_apposition_is_the_speaker() -> None:
+    events = _events("The Kremlin's spokesman, Dmitry Peskov, said on Tuesday that the harvest was good.")
+    statements = _of_type(events, "statement")
+    assert statements and [p.key for p in statements[0].sources] == ["peskov"]

@@ -191,6 +191,10 @@ def is_negated(text: str, start: int, negations: Sequence[str]) -> bool:
     return bool(_negation_pattern(tuple(negations)).search(text[max(0, start - 40) : start]))
 
 
+#: Between a cue of intention and a trigger, the start of another clause.
+_CLAUSE_BREAK = re.compile(r"\b(?:that|when|because|whereas|although)\b|[;:]", re.IGNORECASE)
+
+
 @cache
 def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(planned, key=len, reverse=True))
@@ -198,5 +202,7 @@ def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def is_planned(text: str, sentence_start: int, trigger_start: int, cues: Sequence[str]) -> bool:
-    """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its sentence."""
-    return bool(_planned_pattern(tuple(cues)).search(text, sentence_start, trigger_start))
+    """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its clause
+    ("They will remind us that X came" does not make X's coming planned)."""
+    found = list(_planned_pattern(tuple(cues)).finditer(text, sentence_start, trigger_start))
+    return bool(found) and not _CLAUSE_BREAK.search(text, found[-1].end(), trigger_start)

@@ -19,6 +19,8 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
+#: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
+_APPOSITION_END = re.compile(r"\s*,\s*$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
@@ -58,6 +60,11 @@ MESSAGE_FAMILIES = ("letter",)
 Mentions = list[ActorMention]
 
 
+def _links_subject(m: ActorMention, gap: str) -> bool:
+    """Do these words join a subject to its verb (a comma only after a person in apposition)?"""
+    return bool(_SUBJECT_LINK.match(gap) or (m.kind == PERSON and _APPOSITION_END.match(gap)))
+
+
 def _reports(text: str, m: ActorMention) -> bool:
     """ "…, Yalowitz told The Daily Beast", "according to X"."""
     tail = text[m.end : m.end + 120]
@@ -80,7 +87,7 @@ def _speakers(s: Sentence) -> Mentions:
                 for m in s.actors
                 if m.kind == PERSON
                 and other.start - _SUBJECT_REACH <= m.end <= other.start
-                and _SUBJECT_LINK.match(s.gap(m.end, other.start))
+                and _links_subject(m, s.gap(m.end, other.start))
             ]
     s.speakers = speakers
     return speakers
@@ -93,7 +100,7 @@ def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -
         for m in s.actors
         if previous_end <= m.start
         and run.start - _SUBJECT_REACH <= m.end <= run.start
-        and _SUBJECT_LINK.match(s.gap(m.end, run.start))
+        and _links_subject(m, s.gap(m.end, run.start))
     ]
 
 
