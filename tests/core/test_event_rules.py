@@ -240,3 +240,19 @@ def test_a_person_in_apposition_is_the_speaker() -> None:
     events = _events("The Kremlin's spokesman, Dmitry Peskov, said on Tuesday that the harvest was good.")
     statements = _of_type(events, "statement")
     assert statements and [p.key for p in statements[0].sources] == ["peskov"]
+
+
+def test_a_perfect_in_a_relative_clause_leaves_the_event() -> None:
+    events = _events(
+        "Vladimir Putin visited Minsk on Monday. "
+        "He met Alexander Lukashenko, who has ruled the country for thirty years, and his ministers."
+    )
+    assert any("lukashenko" in {p.key for p in e.participants} for e in _of_type(events, "meeting"))
+
+
+def test_a_later_past_date_of_the_paragraph_does_not_date_an_event() -> None:
+    events = _events_day(
+        "Vladimir Putin visited Minsk on Monday.\n\n"
+        "Alexander Lukashenko met a group of farmers. The two countries signed a treaty in March."
+    )
+    assert all(e.value != "2024-03" for e in _of_type(events, "meeting"))

@@ -50,9 +50,21 @@ def _habitual_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})(?![\w-])", re.IGNORECASE)
 
 
-def is_habitual(lex: EventLexicon, text: str, start: int, end: int) -> bool:
-    """A habitual or perfect-progressive frame in the sentence ("have been held", "regularly")."""
-    return bool(lex.habitual) and bool(_habitual_pattern(lex.habitual).search(text, start, end))
+#: How far from its trigger a habitual frame stands ("meetings have been held", "has met").
+_FRAME_REACH = 30
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:who|which|that|when)\b")
+
+
+def is_habitual(lex: EventLexicon, text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """A habitual or perfect frame of the trigger, in its clause ("have been held", "has met")."""
+    if not lex.habitual:
+        return False
+    lo, hi = max(sentence[0], trigger[0] - _FRAME_REACH), min(sentence[1], trigger[1] + _FRAME_REACH)
+    for cue in _habitual_pattern(lex.habitual).finditer(text, lo, hi):
+        between = text[cue.end() : trigger[0]] if cue.end() <= trigger[0] else text[trigger[1] : cue.start()]
+        if not _CLAUSE_BREAK.search(between):
+            return True
+    return False
 
 
 def _word_window(text: str, m: Match, within: int, start: int) -> tuple[int, int]:

@@ -41,7 +41,8 @@ class Context:
     runs: dict[str, Run]
     text: str = ""  # the article's text
     dated: tuple[str, ...] = ()  # cues of the date a document bears ("dated")
-    published: dt.date | None = None
+    published: dt.date | None = None  # known to the day
+    anchor: dt.date | None = None  # the publication date, however precise
 
     def before(self, index: int) -> list[Event]:
         return self.events[max(0, index - _LOOK_BACK) : index]
@@ -143,12 +144,19 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
     return True
 
 
+def _ahead(d, anchor: dt.date | None) -> bool:
+    """A date later in the paragraph dates an event only if it looks ahead from the publication."""
+    bounds = timex.bounds(d.value)
+    return anchor is not None and bounds is not None and bounds[1] >= anchor
+
+
 def _paragraph(event: Event, index: int, context: Context) -> bool:
-    """The paragraph's date nearest to the trigger, outside the event's own sentence."""
+    """The paragraph's date nearest to the trigger, outside the event's own sentence: one before it
+    (a narrative's date governs what follows), or one after it that looks ahead."""
     in_paragraph = [
         d
         for d in context.paragraph_dates(event.sentence[0])
-        if not event.sentence[0] <= d.start < event.sentence[1]
+        if (d.start < event.sentence[0] or (d.start >= event.sentence[1] and _ahead(d, context.anchor)))
         and (event.planned or not after_publication(d, context.published))
     ]
     if not in_paragraph:

@@ -179,13 +179,11 @@ class _FirstPass:
         """Dated only by a bare earlier year ("when X visited Minsk in 2019"): no event of the article."""
         return not event.planned and bool(run.dates) and all(earlier_year(d, self.published) for d in run.dates)
 
-    def _only_background(self, s: Sentence) -> bool:
-        """Only background dates, and a habitual frame ("have been held since 2015"): no event."""
-        return (
-            not self.dates.between(s.start, s.end)
-            and bool(self.background.between(s.start, s.end))
-            and is_habitual(self.lexicon, self.text, s.start, s.end)
-        )
+    def _habitual_runs(self, s: Sentence) -> None:
+        """Only background dates, and a trigger in a habitual frame ("have been held since 2015"): no event."""
+        if self.dates.between(s.start, s.end) or not self.background.between(s.start, s.end):
+            return
+        s.runs = [r for r in s.runs if not is_habitual(self.lexicon, self.text, (s.start, s.end), (r.start, r.end))]
 
     def _add(self, s: Sentence, run: Run, event: Event, index: int) -> None:
         describe(s, event, run)
@@ -202,7 +200,8 @@ class _FirstPass:
         s = self._sentence(start, end, self.actors.between(start, end))
         paragraph = self.paragraph_of(start)
         recent = self._recent(paragraph, index)
-        if not s.runs or self._only_background(s):
+        self._habitual_runs(s)
+        if not s.runs:
             self._without_trigger(s, paragraph)
             return
         assign_dates(s.runs, self.dates.between(start, end))
@@ -246,6 +245,7 @@ def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
         first.text,
         lexicon.dated,
         first.published_day,
+        first.published,
     )
     for index, event in enumerate(events):
         date_from_context(lexicon, event, runs_of[event.id], index, context)
