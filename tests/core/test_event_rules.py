@@ -256,3 +256,9 @@ def test_a_later_past_date_of_the_paragraph_does_not_date_an_event() -> None:
         "Alexander Lukashenko met a group of farmers. The two countries signed a treaty in March."
     )
     assert all(e.value != "2024-03" for e in _of_type(events, "meeting"))
+
+
+def test_the_person_a_country_qualifies_is_the_subject() -> None:
+    events = _events("Chancellor Angela Merkel of Germany spoke by telephone on Monday with Alexander Lukashenko.")
+    meetings = _of_type(events, "meeting")
+    assert meetings and [p.key for p in meetings[0].sources] == ["merkel"]

@@ -19,6 +19,7 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
 _APPOSITION_END = re.compile(r"\s*,\s*$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
@@ -94,14 +95,26 @@ def _speakers(s: Sentence) -> Mentions:
 
 
 def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
-    """ "Makei disclosed", "X, who met": actors a few words before the trigger."""
-    return [
+    """ "Makei disclosed", "X, who met": actors a few words before the trigger ("Merkel of
+    Germany spoke": the person, not the country that qualifies her)."""
+    found = [
         m
         for m in s.actors
         if previous_end <= m.start
         and run.start - _SUBJECT_REACH <= m.end <= run.start
         and _links_subject(m, s.gap(m.end, run.start))
     ]
+    return [_qualified(s, m) for m in found]
+
+
+def _qualified(s: Sentence, m: ActorMention) -> ActorMention:
+    """The person a place or body qualifies ("Angela Merkel of Germany" -> Merkel), else the actor."""
+    if m.kind == PERSON:
+        return m
+    person = next((p for p in reversed(s.actors) if p.kind == PERSON and p.end <= m.start), None)
+    if person is not None and _OF_BETWEEN.fullmatch(s.text, person.end, m.start):
+        return person
+    return m
 
 
 def _agent_after(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
