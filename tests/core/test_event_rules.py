@@ -262,3 +262,11 @@ def test_the_person_a_country_qualifies_is_the_subject() -> None:
     events = _events("Chancellor Angela Merkel of Germany spoke by telephone on Monday with Alexander Lukashenko.")
     meetings = _of_type(events, "meeting")
     assert meetings and [p.key for p in meetings[0].sources] == ["merkel"]
+
+
+def test_a_pronoun_never_points_to_the_late() -> None:
+    events = _events(
+        "Sergei Lavrov, who succeeded the late Yevgeny Primakov, is busy. In March he visited Minsk and met officials."
+    )
+    visits = _of_type(events, "visit")
+    assert visits and [p.key for p in visits[0].sources] == ["lavrov"]

@@ -19,6 +19,7 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
+_LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
 _APPOSITION_END = re.compile(r"\s*,\s*$")
@@ -130,9 +131,14 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
     pronoun = _PRONOUN_SUBJECT.search(s.text, max(previous_end, run.start - 40), run.start)
     if not pronoun:
         return []
-    before_pronoun = [m for m in s.actors if m.kind == PERSON and m.end <= pronoun.start()]
-    candidates = before_pronoun or s.previous_people
+    before_pronoun = [m for m in s.actors if m.kind == PERSON and m.end <= pronoun.start() and _alive(s.text, m)]
+    candidates = before_pronoun or [m for m in s.previous_people if _alive(s.text, m)]
     return [candidates[-1]] if candidates else []
+
+
+def _alive(text: str, m: ActorMention) -> bool:
+    """ "the late Vladimir Makei" does nothing the article reports: no pronoun points to him."""
+    return not _LATE_BEFORE.search(text, max(0, m.start - 12), m.start)
 
 
 def _sentence_subject(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
