@@ -270,3 +270,18 @@ def test_a_pronoun_never_points_to_the_late() -> None:
     )
     visits = _of_type(events, "visit")
     assert visits and [p.key for p in visits[0].sources] == ["lavrov"]
+
+
+def test_a_date_in_a_who_clause_dates_only_that_clause() -> None:
+    events = _events(
+        "Vladimir Putin visited Minsk on Monday. "
+        "Later, Putin met Prime Minister Roman Golovchenko, who took office on Thursday."
+    )
+    assert {e.value for e in _of_type(events, "meeting")} <= {"2024-06-10"}
+    appointments = _of_type(events, "appointment")
+    assert appointments and appointments[0].value == "2024-06-06"
+
+
+def test_a_which_clause_after_an_event_dates_it() -> None:
+    events = _events("Vladimir Putin's state visit, which began on Tuesday, ends today.")
+    assert any(e.value.startswith("2024-06-11") for e in _of_type(events, "visit"))

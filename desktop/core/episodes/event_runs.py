@@ -29,6 +29,9 @@ _DEFINITE_BEFORE = re.compile(
     r"(?:(?!(?:to|should|would|will|could|can|may|might|must|had|has|have|was|were|is|are)\s)[\w’'-]+\s+){0,2}$",
     re.I,
 )
+#: A relative clause about a person: from ", who" to the next comma or the sentence's end
+#: (", which began on Tuesday" after "the visit" does date the visit).
+_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;—–]*")
 #: Two triggers of one family at most this many characters apart are one run.
 _RUN_GAP = 45
 
@@ -158,11 +161,24 @@ def find_runs(
     return runs, negated
 
 
-def assign_dates(runs: list[Run], dates: list[DateMention]) -> None:
-    """Each date goes to the nearest run; reporting runs lose ties to real ones."""
+def _relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text, start, end)]
+
+
+def _same_clause(clauses: list[tuple[int, int]], d: DateMention, run: Run) -> bool:
+    """A date in a relative clause ("who took office on Thursday") dates only a run inside it."""
+    inside = next((c for c in clauses if c[0] <= d.start < c[1]), None)
+    return inside is None or inside[0] <= run.start < inside[1]
+
+
+def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span: tuple[int, int] = (0, 0)) -> None:
+    """Each date goes to the nearest run of its clause; reporting runs lose ties to real ones."""
+    clauses = _relative_clauses(text, *span) if text else []
     for d in dates:
         best, best_distance = None, None
         for run in runs:
+            if not _same_clause(clauses, d, run):
+                continue
             distance = max(0, run.start - d.end, d.start - run.end)
             if run.type.reporting:
                 distance += 3  # "said on Monday" is close; a real event as close wins

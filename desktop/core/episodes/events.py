@@ -204,7 +204,7 @@ class _FirstPass:
         if not s.runs:
             self._without_trigger(s, paragraph)
             return
-        assign_dates(s.runs, self.dates.between(start, end))
+        assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
         real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
         kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
         kept += _stages_of(kept, [pair for pair in real if pair not in kept])
