@@ -285,3 +285,13 @@ def test_a_date_in_a_who_clause_dates_only_that_clause() -> None:
 def test_a_which_clause_after_an_event_dates_it() -> None:
     events = _events("Vladimir Putin's state visit, which began on Tuesday, ends today.")
     assert any(e.value.startswith("2024-06-11") for e in _of_type(events, "visit"))
+
+
+def test_a_participle_used_as_an_adjective_is_no_trigger() -> None:
+    events = _events("On Monday Alexander Lukashenko greeted the newly appointed governors.")
+    assert not _of_type(events, "appointment")
+
+
+def test_recalled_for_consultations_is_no_meeting() -> None:
+    events = _events("On Monday Belarus recalled its ambassador to Poland for consultations.")
+    assert not _of_type(events, "meeting")

@@ -80,7 +80,9 @@ def _need_met(need: Need, text: str, m: Match, start: int, names: list[ActorMent
     lo, hi = _word_window(text, m, need.within, start)
     if need.unless is not None and need.unless.search(text, lo, hi):
         return False
-    if need.words.search(text[lo : m.start]) or need.words.search(text[m.end : hi]):
+    if need.words is None and not need.person:
+        return True
+    if need.words is not None and (need.words.search(text[lo : m.start]) or need.words.search(text[m.end : hi])):
         return True
     return need.person and any(n.kind == PERSON and lo <= n.start < hi for n in names)
 
@@ -126,3 +128,18 @@ def background_dates(text: str, dates: list[DateMention], cues: tuple[str, ...])
         if joined or is_background(text, d, cues):
             out.append(d)
     return out
+
+
+@cache
+def _adjectival_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+$", re.IGNORECASE)
+
+
+def is_adjectival(lex: EventLexicon, text: str, m: Match) -> bool:
+    """A participle used as an adjective: "the freed prisoners", "the newly appointed minister"."""
+    if not lex.adjectival or not m.text.lower().endswith("ed") or " " in m.text:
+        return False
+    follows_noun = re.match(r"\s+[a-z][\w’'-]*", text[m.end : m.end + 30])
+    if not follows_noun or follows_noun.group().strip() in ("by", "to", "in", "on", "at", "from", "with", "for", "and"):
+        return False
+    return bool(_adjectival_pattern(lex.adjectival).search(text, max(0, m.start - 20), m.start))

@@ -35,7 +35,7 @@ class Need:
     words, and none of ``unless``."""
 
     triggers: frozenset[str]
-    words: re.Pattern[str]
+    words: re.Pattern[str] | None  # None: only ``unless`` counts
     within: int
     person: bool
     unless: re.Pattern[str] | None = None  # words that cancel the trigger even so ("received a letter")
@@ -54,6 +54,7 @@ class EventLexicon:
     habitual: tuple[str, ...] = ()
     forward: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()
+    adjectival: tuple[str, ...] = ()
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -96,8 +97,14 @@ def _priority(type_id: object, spec: dict) -> int:
 
 def _need(type_id: object, spec: object) -> Need:
     """One entry of a type's ``needs``, validated."""
-    if not isinstance(spec, dict) or not spec.get("triggers") or not (spec.get("words") or spec.get("person")):
-        raise DataFileError(f"events.yaml: type '{type_id}': each need names 'triggers' and 'words' or 'person'")
+    if (
+        not isinstance(spec, dict)
+        or not spec.get("triggers")
+        or not any(spec.get(k) for k in ("words", "person", "unless"))
+    ):
+        raise DataFileError(
+            f"events.yaml: type '{type_id}': each need names 'triggers' and 'words', 'person' or 'unless'"
+        )
     try:
         within = int(spec.get("within", 6))
     except (TypeError, ValueError):
@@ -105,7 +112,7 @@ def _need(type_id: object, spec: object) -> Need:
     words = [str(w) for w in spec.get("words") or ()]
     return Need(
         triggers=frozenset(" ".join(str(t).lower().split()) for t in spec["triggers"]),
-        words=_phrase_pattern(words) if words else re.compile(r"(?!)"),
+        words=_phrase_pattern(words) if words else None,
         within=within,
         person=bool(spec.get("person", False)),
         unless=_phrase_pattern([str(w) for w in spec["unless"]]) if spec.get("unless") else None,
@@ -177,6 +184,7 @@ def load_event_lexicon() -> EventLexicon:
         habitual=_words(data, "habitual"),
         forward=_words(data, "forward"),
         dated=_words(data, "dated"),
+        adjectival=_words(data, "adjectival"),
     )
 
 

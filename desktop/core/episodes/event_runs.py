@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.annotate import timex
 from desktop.core.annotate.records import ActorMention, DateMention
-from desktop.core.episodes.event_context import context_ok
+from desktop.core.episodes.event_context import context_ok, is_adjectival
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
 from desktop.core.episodes.event_records import PERSON, Match, Window
 
@@ -120,7 +120,7 @@ def _trigger_runs(
         if _in_name(m, names):
             continue
         type_id = lex.trigger_type.get(" ".join(m.text.lower().split()))
-        if type_id is None or not context_ok(lex.types[type_id], text, m, start, names):
+        if type_id is None or not context_ok(lex.types[type_id], text, m, start, names) or is_adjectival(lex, text, m):
             continue
         if is_negated(text, m.start, lex.negations):
             negated.append(m.end)
