@@ -295,3 +295,11 @@ def test_a_participle_used_as_an_adjective_is_no_trigger() -> None:
 def test_recalled_for_consultations_is_no_meeting() -> None:
     events = _events("On Monday Belarus recalled its ambassador to Poland for consultations.")
     assert not _of_type(events, "meeting")
+
+
+def test_a_quantified_kind_of_event_without_a_date_is_none() -> None:
+    events = _events(
+        "Vladimir Putin visited Minsk on Monday. Sergei Lavrov, who has joined him on many official visits, came too."
+    )
+    assert all("many official visits" not in e.trigger for e in events)
+    assert len(_of_type(events, "visit")) == 1

@@ -143,3 +143,13 @@ def is_adjectival(lex: EventLexicon, text: str, m: Match) -> bool:
     if not follows_noun or follows_noun.group().strip() in ("by", "to", "in", "on", "at", "from", "with", "for", "and"):
         return False
     return bool(_adjectival_pattern(lex.adjectival).search(text, max(0, m.start - 20), m.start))
+
+
+@cache
+def _generic_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+
+
+def is_generic(lex: EventLexicon, text: str, start: int) -> bool:
+    """A quantified plural ("many official visits", "several meetings"): a kind of event, not one."""
+    return bool(lex.generic) and bool(_generic_pattern(lex.generic).search(text, max(0, start - 30), start))

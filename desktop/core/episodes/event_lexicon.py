@@ -55,6 +55,7 @@ class EventLexicon:
     forward: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()
     adjectival: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -185,6 +186,7 @@ def load_event_lexicon() -> EventLexicon:
         forward=_words(data, "forward"),
         dated=_words(data, "dated"),
         adjectival=_words(data, "adjectival"),
+        generic=_words(data, "generic"),
     )
 
 

@@ -27,6 +27,7 @@ from desktop.core.episodes.event_context import (
     background_dates,
     earlier_year,
     forward_value,
+    is_generic,
     is_habitual,
 )
 from desktop.core.episodes.event_dates import Context, confidence, date_from_context
@@ -176,8 +177,11 @@ class _FirstPass:
         return dataclasses.replace(d, value=forward_value(d.value, self.published))
 
     def _past_reference(self, run: Run, event: Event) -> bool:
-        """Dated only by a bare earlier year ("when X visited Minsk in 2019"): no event of the article."""
-        return not event.planned and bool(run.dates) and all(earlier_year(d, self.published) for d in run.dates)
+        """Dated only by a bare earlier year ("when X visited Minsk in 2019"), or a quantified kind
+        of event without a date ("many official visits"): no event of the article."""
+        if not run.dates:
+            return is_generic(self.lexicon, self.text, run.start)
+        return not event.planned and all(earlier_year(d, self.published) for d in run.dates)
 
     def _habitual_runs(self, s: Sentence) -> None:
         """Only background dates, and a trigger in a habitual frame ("have been held since 2015"): no event."""
