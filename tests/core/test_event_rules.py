@@ -303,3 +303,17 @@ def test_a_quantified_kind_of_event_without_a_date_is_none() -> None:
     )
     assert all("many official visits" not in e.trigger for e in events)
     assert len(_of_type(events, "visit")) == 1
+
+
+def test_a_byline_is_no_lede() -> None:
+    filler = "\n\n".join(
+        f"Analysts wrote paragraph {n} about the harvest and the weather in the region." for n in range(6)
+    )
+    text = (
+        "By Jane Roe\n\n"
+        "Vladimir Putin visited Minsk on Monday for talks with Alexander Lukashenko.\n\n"
+        f"{filler}\n\n"
+        "Alexander Lukashenko also received a letter from Xi Jinping."
+    )
+    letters = _of_type(_events(text), "letter")
+    assert letters and letters[0].value == "2024-06-10"

@@ -202,9 +202,12 @@ def _family_lede(event: Event, index: int, context: Context) -> bool:
 
 
 def _lede(event: Event, index: int, context: Context) -> bool:
-    if not context.lede:
+    """The lede's date, for an event that shares an actor with the lede's events."""
+    keys = {p.key for p in event.participants}
+    shared = next((e for e in context.lede if keys & {p.key for p in e.participants}), None)
+    if shared is None:
         return False
-    copy_date(event, context.lede[0], "lede")
+    copy_date(event, shared, "lede")
     return True
 
 

@@ -230,11 +230,22 @@ def _join_pointing_sentences(by_sentence: dict[tuple[int, int], list[Event]], ru
                 event.link = target
 
 
+#: A paragraph shorter than this (in words) is a byline, a dateline or a stamp, not the lede.
+_LEDE_WORDS = 12
+
+
+def _lede(events: list[Event], text: str, paragraphs) -> list[Event]:
+    """The dated events of the lede: the first paragraph of some length (a byline is no lede)."""
+    span = next((p for p in paragraphs if len(text[p[0] : p[1]].split()) >= _LEDE_WORDS), None)
+    if span is None:
+        return []
+    return [e for e in events if e.value and span[0] <= e.sentence[0] <= span[1]]
+
+
 def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
     """Pass 2: events without a date of their own take one from their context."""
     events, runs_of, paragraphs = first.events, first.runs_of, first.paragraphs
-    lede_end = paragraphs[0][1] if paragraphs else 0
-    lede = [e for e in events if e.sentence[0] <= lede_end and e.value]
+    lede = _lede(events, first.text, paragraphs)
     by_sentence: dict[tuple[int, int], list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
