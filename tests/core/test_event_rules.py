@@ -317,3 +317,13 @@ def test_a_byline_is_no_lede() -> None:
     )
     letters = _of_type(_events(text), "letter")
     assert letters and letters[0].value == "2024-06-10"
+
+
+def test_a_date_in_a_reported_clause_does_not_date_the_saying() -> None:
+    events = _events("Sergei Lavrov said that Vladimir Putin had been in Sochi on Sunday.")
+    assert not [e for e in _of_type(events, "statement") if e.value == "2024-06-09"]
+
+
+def test_said_on_a_day_dates_the_saying() -> None:
+    events = _events("Sergei Lavrov said on Tuesday that the harvest was good.")
+    assert [e.value for e in _of_type(events, "statement")] == ["2024-06-11"]

@@ -29,6 +29,7 @@ _DEFINITE_BEFORE = re.compile(
     r"(?:(?!(?:to|should|would|will|could|can|may|might|must|had|has|have|was|were|is|are)\s)[\w’'-]+\s+){0,2}$",
     re.I,
 )
+_THAT_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b")
 #: A relative clause about a person: from ", who" to the next comma or the sentence's end
 #: (", which began on Tuesday" after "the visit" does date the visit).
 _RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;—–]*")
@@ -161,6 +162,12 @@ def find_runs(
     return runs, negated
 
 
+def _reported(text: str, run: Run, d: DateMention) -> bool:
+    """A date in the clause a reporting word introduces ("said that 3,000 people had been
+    detained on Sunday") dates what is reported, not the saying."""
+    return bool(text) and d.start > run.end and bool(_THAT_CLAUSE.match(text, run.end, d.start))
+
+
 def _relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _RELATIVE.finditer(text, start, end)]
 
@@ -184,7 +191,7 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
                 distance += 3  # "said on Monday" is close; a real event as close wins
             if best_distance is None or distance < best_distance:
                 best, best_distance = run, distance
-        if best is not None:
+        if best is not None and not (best.type.reporting and _reported(text, best, d)):
             best.dates.append(d)
     for run in runs:
         run.dates = _one_happening(run)
