@@ -327,3 +327,9 @@ def test_a_date_in_a_reported_clause_does_not_date_the_saying() -> None:
 def test_said_on_a_day_dates_the_saying() -> None:
     events = _events("Sergei Lavrov said on Tuesday that the harvest was good.")
     assert [e.value for e in _of_type(events, "statement")] == ["2024-06-11"]
+
+
+def test_since_a_date_when_dates_the_when_clause() -> None:
+    events = _events("Relations have been cold since March, when Vladimir Putin demanded a new treaty.")
+    appeals = _of_type(events, "appeal")
+    assert appeals and appeals[0].value == "2024-03"

@@ -117,15 +117,18 @@ def earlier_year(d: DateMention, published: dt.date | None) -> bool:
     return published is not None and timex.granularity(d.value) == "year" and d.value[:4] < f"{published.year:04d}"
 
 
+#: "since December, when X demanded …": the date starts a period and dates the when-clause.
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _JOINED = re.compile(r"\s*(?:of|,)?\s*")
 
 
 def background_dates(text: str, dates: list[DateMention], cues: tuple[str, ...]) -> list[DateMention]:
-    """The background dates of an article; a date joined to one ("August of last year") is too."""
+    """The background dates of an article; a date joined to one ("August of last year") is too,
+    and one followed by a when-clause ("since December, when …") is not."""
     out: list[DateMention] = []
     for d in dates:
         joined = bool(out) and _JOINED.fullmatch(text, out[-1].end, d.start) is not None
-        if joined or is_background(text, d, cues):
+        if (joined or is_background(text, d, cues)) and not _WHEN_AFTER.match(text, d.end):
             out.append(d)
     return out
 
