@@ -333,3 +333,8 @@ def test_since_a_date_when_dates_the_when_clause() -> None:
     events = _events("Relations have been cold since March, when Vladimir Putin demanded a new treaty.")
     appeals = _of_type(events, "appeal")
     assert appeals and appeals[0].value == "2024-03"
+
+
+def test_a_holiday_is_a_stay_only_with_a_place_word() -> None:
+    assert _of_type(_events("On Monday Vladimir Putin went on holiday in Sochi."), "visit")
+    assert not _of_type(_events('On Monday Vladimir Putin called the day "a holiday of the whole people".'), "visit")
