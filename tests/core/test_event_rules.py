@@ -125,7 +125,7 @@ def test_its_publication_is_a_stage_of_the_same_episode() -> None:
     publications = _of_type(events, "publication")
     letters = _of_type(events, "letter")
     assert len(publications) == 1 and publications[0].value == "2024-06-11"
-    assert publications[0].link == letters[0].id
+    assert publications[0].link == letters[0].id and publications[0].stage
     assert all(e.link == letters[0].id for e in letters[1:])
 
 

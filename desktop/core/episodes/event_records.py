@@ -67,6 +67,7 @@ class Event:
     priority: int = 0
     confidence: float = 0.5
     link: str | None = None  # the event this one points back to (anaphora, same happening)
+    stage: bool = False  # a later stage (a publication) of the event it links to: its dates may differ
     anaphoric: bool = False  # a reference to an earlier event ("the visit"), not a new one
     sentence_index: int = 0
 

@@ -71,3 +71,4 @@ def link_stages(events: list[Event], runs: dict[str, Run]) -> None:
         if target is not None:
             event.link = target.id
             event.anaphoric = True  # about the document already told of, not a new happening
+            event.stage = True  # merging keeps this link although the dates differ
