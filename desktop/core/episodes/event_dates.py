@@ -8,16 +8,19 @@ event sharing an actor, the article's first date of the same family, the first d
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from desktop.core.annotate import timex
+from desktop.core.episodes.event_context import after_publication
 from desktop.core.episodes.event_lexicon import EventLexicon
 from desktop.core.episodes.event_records import PERSON, Event, Window, copy_date, set_date
 from desktop.core.episodes.event_runs import Run
+from desktop.core.episodes.event_stages import date_borne_later
 
 # Dates an event can be pointed back to: its own, or one it was firmly tied to.
-FIRM = ("sentence", "sentence-run", "anaphora", "same-participants", "paragraph")
+FIRM = ("sentence", "dated", "sentence-run", "anaphora", "same-participants", "paragraph")
 #: How far back (in events) an anaphor or a shared actor is looked for.
 _LOOK_BACK = 60
 #: Sentences within which a shared person makes a re-mention, and paragraphs beyond which nothing is shared.
@@ -36,6 +39,10 @@ class Context:
     paragraph_of: Callable[[int], int]
     lede: list[Event]
     runs: dict[str, Run]
+    text: str = ""  # the article's text
+    dated: tuple[str, ...] = ()  # cues of the date a document bears ("dated")
+    published: dt.date | None = None  # known to the day
+    anchor: dt.date | None = None  # the publication date, however precise
 
     def before(self, index: int) -> list[Event]:
         return self.events[max(0, index - _LOOK_BACK) : index]
@@ -126,6 +133,7 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
             if e is not event
             and e.date_source == "sentence"
             and context.runs[e.id].dates
+            and not (context.runs[e.id].type.stage and not context.runs[event.id].type.stage)
             and context.runs[e.id].dates[0].start < event.trigger_span[0]
         ),
         None,
@@ -136,10 +144,20 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
     return True
 
 
+def _ahead(d, anchor: dt.date | None) -> bool:
+    """A date later in the paragraph dates an event only if it looks ahead from the publication."""
+    bounds = timex.bounds(d.value)
+    return anchor is not None and bounds is not None and bounds[1] >= anchor
+
+
 def _paragraph(event: Event, index: int, context: Context) -> bool:
-    """The paragraph's date nearest to the trigger, outside the event's own sentence."""
+    """The paragraph's date nearest to the trigger, outside the event's own sentence: one before it
+    (a narrative's date governs what follows), or one after it that looks ahead."""
     in_paragraph = [
-        d for d in context.paragraph_dates(event.sentence[0]) if not event.sentence[0] <= d.start < event.sentence[1]
+        d
+        for d in context.paragraph_dates(event.sentence[0])
+        if (d.start < event.sentence[0] or (d.start >= event.sentence[1] and _ahead(d, context.anchor)))
+        and (event.planned or not after_publication(d, context.published))
     ]
     if not in_paragraph:
         return False
@@ -184,14 +202,18 @@ def _family_lede(event: Event, index: int, context: Context) -> bool:
 
 
 def _lede(event: Event, index: int, context: Context) -> bool:
-    if not context.lede:
+    """The lede's date, for an event that shares an actor with the lede's events."""
+    keys = {p.key for p in event.participants}
+    shared = next((e for e in context.lede if keys & {p.key for p in e.participants}), None)
+    if shared is None:
         return False
-    copy_date(event, context.lede[0], "lede")
+    copy_date(event, shared, "lede")
     return True
 
 
 #: After pointing back, the rules that date an event from its context, most specific first.
 CONTEXT_RULES: tuple[Callable[[Event, int, Context], bool], ...] = (
+    date_borne_later,
     _same_participants,
     _sentence_run,
     _paragraph,
@@ -214,6 +236,7 @@ def date_from_context(lexicon: EventLexicon, event: Event, run: Run, index: int,
 
 _DATE_CONFIDENCE = {
     "sentence": 0.3,
+    "dated": 0.3,
     "anaphora": 0.25,
     "sentence-run": 0.2,
     "paragraph": 0.15,

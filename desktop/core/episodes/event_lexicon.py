@@ -22,9 +22,23 @@ class EventType:
     family: str
     priority: int
     reporting: bool
+    stage: bool  # a later stage of its family's main event (a letter's publication)
     titles: tuple[str, ...]
     triggers: tuple[str, ...]
     anaphors: tuple[str, ...]
+    needs: tuple[Need, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """Triggers that count only with one of ``words`` (or a person, if ``person``) within ``within``
+    words, and none of ``unless``."""
+
+    triggers: frozenset[str]
+    words: re.Pattern[str] | None  # None: only ``unless`` counts
+    within: int
+    person: bool
+    unless: re.Pattern[str] | None = None  # words that cancel the trigger even so ("received a letter")
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,12 @@ class EventLexicon:
     anaphor_re: re.Pattern[str]
     trigger_type: dict[str, str]
     anaphor_type: dict[str, str]
+    background: tuple[str, ...] = ()
+    habitual: tuple[str, ...] = ()
+    forward: tuple[str, ...] = ()
+    dated: tuple[str, ...] = ()
+    adjectival: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -76,6 +96,30 @@ def _priority(type_id: object, spec: dict) -> int:
         raise DataFileError(f"events.yaml: type '{type_id}': priority must be a number") from None
 
 
+def _need(type_id: object, spec: object) -> Need:
+    """One entry of a type's ``needs``, validated."""
+    if (
+        not isinstance(spec, dict)
+        or not spec.get("triggers")
+        or not any(spec.get(k) for k in ("words", "person", "unless"))
+    ):
+        raise DataFileError(
+            f"events.yaml: type '{type_id}': each need names 'triggers' and 'words', 'person' or 'unless'"
+        )
+    try:
+        within = int(spec.get("within", 6))
+    except (TypeError, ValueError):
+        raise DataFileError(f"events.yaml: type '{type_id}': 'within' must be a number") from None
+    words = [str(w) for w in spec.get("words") or ()]
+    return Need(
+        triggers=frozenset(" ".join(str(t).lower().split()) for t in spec["triggers"]),
+        words=_phrase_pattern(words) if words else None,
+        within=within,
+        person=bool(spec.get("person", False)),
+        unless=_phrase_pattern([str(w) for w in spec["unless"]]) if spec.get("unless") else None,
+    )
+
+
 def _event_type(type_id: object, spec: object) -> EventType:
     """One entry of ``types``, validated."""
     if not isinstance(spec, dict):
@@ -91,9 +135,11 @@ def _event_type(type_id: object, spec: object) -> EventType:
         family=str(spec.get("family", type_id)),
         priority=priority,
         reporting=bool(spec.get("reporting", False)),
+        stage=bool(spec.get("stage", False)),
         titles=tuple(str(t) for t in spec.get("title") or ()),
         triggers=tuple(t.lower() for t in triggers),
         anaphors=tuple(a.lower() for a in spec.get("anaphors") or ()),
+        needs=tuple(_need(type_id, n) for n in spec.get("needs") or ()),
     )
 
 
@@ -135,6 +181,12 @@ def load_event_lexicon() -> EventLexicon:
         anaphor_re=_phrase_pattern(list(anaphor_type)) if anaphor_type else re.compile(r"(?!)"),
         trigger_type=trigger_type,
         anaphor_type=anaphor_type,
+        background=_words(data, "background"),
+        habitual=_words(data, "habitual"),
+        forward=_words(data, "forward"),
+        dated=_words(data, "dated"),
+        adjectival=_words(data, "adjectival"),
+        generic=_words(data, "generic"),
     )
 
 
@@ -149,6 +201,10 @@ def is_negated(text: str, start: int, negations: Sequence[str]) -> bool:
     return bool(_negation_pattern(tuple(negations)).search(text[max(0, start - 40) : start]))
 
 
+#: Between a cue of intention and a trigger, the start of another clause.
+_CLAUSE_BREAK = re.compile(r"\b(?:that|when|because|whereas|although)\b|[;:]", re.IGNORECASE)
+
+
 @cache
 def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(planned, key=len, reverse=True))
@@ -156,5 +212,7 @@ def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def is_planned(text: str, sentence_start: int, trigger_start: int, cues: Sequence[str]) -> bool:
-    """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its sentence."""
-    return bool(_planned_pattern(tuple(cues)).search(text, sentence_start, trigger_start))
+    """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its clause
+    ("They will remind us that X came" does not make X's coming planned)."""
+    found = list(_planned_pattern(tuple(cues)).finditer(text, sentence_start, trigger_start))
+    return bool(found) and not _CLAUSE_BREAK.search(text, found[-1].end(), trigger_start)

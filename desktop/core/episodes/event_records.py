@@ -54,6 +54,7 @@ class Event:
     date_text: str = ""
     sources: list[Participant] = field(default_factory=list)
     targets: list[Participant] = field(default_factory=list)
+    deliverers: list[Participant] = field(default_factory=list)  # who carried a message ("delivered by X")
     place: str | None = None
     object_phrase: str = ""  # "European leaders" in "a letter … to European leaders"
     name_phrase: str = ""  # "conference on combating illegal migration"
@@ -66,13 +67,14 @@ class Event:
     priority: int = 0
     confidence: float = 0.5
     link: str | None = None  # the event this one points back to (anaphora, same happening)
+    stage: bool = False  # a later stage (a publication) of the event it links to: its dates may differ
     anaphoric: bool = False  # a reference to an earlier event ("the visit"), not a new one
     sentence_index: int = 0
 
     @property
     def participants(self) -> list[Participant]:
         seen, out = set(), []
-        for p in self.sources + self.targets:
+        for p in self.sources + self.targets + self.deliverers:
             if p.key not in seen:
                 seen.add(p.key)
                 out.append(p)

@@ -19,6 +19,10 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
+_LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+#: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
+_APPOSITION_END = re.compile(r"\s*,\s*$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
@@ -29,8 +33,38 @@ _SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added
 _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")
 #: A subject stands within this many characters before its verb.
 _SUBJECT_REACH = 90
+#: Up to three title words between a preposition and a name ("from US President Donald Trump").
+_TITLE_WORDS = r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$"
+#: For the families that carry a message: the role of an actor after the trigger, by the words
+#: just before it; the first pattern that matches wins ("a letter from X to Y, delivered by Z").
+PREPOSITION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:delivered|handed(?:\s+over)?|brought|carried|passed\s+on|conveyed|sent)\s+by\s+" + _TITLE_WORDS
+        ),
+        "deliverer",
+    ),
+    (re.compile(r"\b(?:from|signed\s+by|written\s+by)\s+" + _TITLE_WORDS), "source"),
+    (re.compile(r"\b(?:to|addressed\s+to)\s+" + _TITLE_WORDS), "target"),
+)
+#: A verb before the trigger that makes its subject the carrier ("X handed Y a letter from Z")
+#: or the addressee ("X received a letter from Z") once the letter's writer is named.
+SUBJECT_VERB_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\b(?:handed|hands|delivered|delivers|brought|brings|passed|conveyed|conveys|gave|gives)\b", re.I),
+        "deliverer",
+    ),
+    (re.compile(r"\b(?:received|receives|got|gets)\b", re.I), "target"),
+)
+#: The families whose roles follow these prepositions.
+MESSAGE_FAMILIES = ("letter",)
 
 Mentions = list[ActorMention]
+
+
+def _links_subject(m: ActorMention, gap: str) -> bool:
+    """Do these words join a subject to its verb (a comma only after a person in apposition)?"""
+    return bool(_SUBJECT_LINK.match(gap) or (m.kind == PERSON and _APPOSITION_END.match(gap)))
 
 
 def _reports(text: str, m: ActorMention) -> bool:
@@ -55,21 +89,33 @@ def _speakers(s: Sentence) -> Mentions:
                 for m in s.actors
                 if m.kind == PERSON
                 and other.start - _SUBJECT_REACH <= m.end <= other.start
-                and _SUBJECT_LINK.match(s.gap(m.end, other.start))
+                and _links_subject(m, s.gap(m.end, other.start))
             ]
     s.speakers = speakers
     return speakers
 
 
 def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
-    """ "Makei disclosed", "X, who met": actors a few words before the trigger."""
-    return [
+    """ "Makei disclosed", "X, who met": actors a few words before the trigger ("Merkel of
+    Germany spoke": the person, not the country that qualifies her)."""
+    found = [
         m
         for m in s.actors
         if previous_end <= m.start
         and run.start - _SUBJECT_REACH <= m.end <= run.start
-        and _SUBJECT_LINK.match(s.gap(m.end, run.start))
+        and _links_subject(m, s.gap(m.end, run.start))
     ]
+    return [_qualified(s, m) for m in found]
+
+
+def _qualified(s: Sentence, m: ActorMention) -> ActorMention:
+    """The person a place or body qualifies ("Angela Merkel of Germany" -> Merkel), else the actor."""
+    if m.kind == PERSON:
+        return m
+    person = next((p for p in reversed(s.actors) if p.kind == PERSON and p.end <= m.start), None)
+    if person is not None and _OF_BETWEEN.fullmatch(s.text, person.end, m.start):
+        return person
+    return m
 
 
 def _agent_after(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
@@ -85,9 +131,14 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
     pronoun = _PRONOUN_SUBJECT.search(s.text, max(previous_end, run.start - 40), run.start)
     if not pronoun:
         return []
-    before_pronoun = [m for m in s.actors if m.kind == PERSON and m.end <= pronoun.start()]
-    candidates = before_pronoun or s.previous_people
+    before_pronoun = [m for m in s.actors if m.kind == PERSON and m.end <= pronoun.start() and _alive(s.text, m)]
+    candidates = before_pronoun or [m for m in s.previous_people if _alive(s.text, m)]
     return [candidates[-1]] if candidates else []
+
+
+def _alive(text: str, m: ActorMention) -> bool:
+    """ "the late Vladimir Makei" does nothing the article reports: no pronoun points to him."""
+    return not _LATE_BEFORE.search(text, max(0, m.start - 12), m.start)
 
 
 def _sentence_subject(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
@@ -117,6 +168,50 @@ def _not_met(s: Sentence, run: Run, after: Mentions, next_start: int) -> Mention
     with_ = [m for m in after if _WITH_BEFORE.search(s.text, max(s.start, m.start - 12), m.start)]
     others = [m for m in s.actors if m.kind == PERSON and m not in with_ and run.end <= m.start < next_start]
     return others[:1] if with_ and others else []
+
+
+def _by_preposition(s: Sentence, run: Run, next_start: int) -> dict[str, Mentions]:
+    """Actors after the trigger given a role by the words just before them (from/to/by)."""
+    found: dict[str, Mentions] = {}
+    for m in s.actors:
+        if not run.triggers[0][1] <= m.start < next_start:
+            continue
+        before = s.text[max(run.start, m.start - 60) : m.start]
+        role = next((r for pattern, r in PREPOSITION_ROLES if pattern.search(before)), None)
+        if role:
+            found.setdefault(role, []).append(m)
+    return found
+
+
+def _subject_role(s: Sentence, run: Run, previous_end: int) -> tuple[str, Mentions, Mentions]:
+    """The verb before a message ("handed", "received"): its role, its subject and the actors
+    between it and the trigger ("X handed Y a letter", "X conveyed to Y a letter")."""
+    zone_start = max(previous_end, s.start)
+    for pattern, role in SUBJECT_VERB_ROLES:
+        verbs = list(pattern.finditer(s.text, zone_start, run.start))
+        if not verbs:
+            continue
+        verb = verbs[-1]
+        subject = [m for m in s.actors if zone_start <= m.start and m.end <= verb.start()][-1:]
+        between = [m for m in s.actors if verb.end() <= m.start and m.end <= run.start]
+        return role, subject, between
+    return "", [], []
+
+
+def message_roles(s: Sentence, run: Run, sources: Mentions, targets: Mentions) -> tuple[Mentions, Mentions, Mentions]:
+    """A message's writer, addressees and carriers follow from/to/by ("a letter from X to Y, delivered by Z")."""
+    if run.type.family not in MESSAGE_FAMILIES:
+        return sources, targets, []
+    previous_end, next_start = s.neighbours(run)
+    found = _by_preposition(s, run, next_start)
+    if "source" not in found:
+        return sources, targets, found.get("deliverer", [])
+    role, subject, between = _subject_role(s, run, previous_end)
+    deliverers = found.get("deliverer", []) + (subject if role == "deliverer" else [])
+    addressees = (subject if role == "target" else []) + between + found.get("target", [])
+    taken = found["source"] + deliverers
+    addressees += [m for m in targets if m not in taken and m not in addressees]
+    return found["source"], [m for m in addressees if m not in taken], deliverers
 
 
 def roles(s: Sentence, run: Run) -> tuple[Mentions, Mentions]:

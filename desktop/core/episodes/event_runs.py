@@ -8,10 +8,13 @@ visit") may point back to an earlier event. Each date of the sentence goes to it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from desktop.core.annotate import timex
 from desktop.core.annotate.records import ActorMention, DateMention
+from desktop.core.episodes.event_context import context_ok, is_adjectival
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
 from desktop.core.episodes.event_records import PERSON, Match, Window
 
@@ -19,7 +22,17 @@ _TIME_ANCHOR = re.compile(
     r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
     re.I,
 )
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:(?!to\s)[\w’'-]+\s+){0,2}$", re.I)
+#: "the mysterious meetings": a determiner and at most two words of its noun phrase (no verb:
+#: "that Sikorski should come to" is a clause).
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|these|that|those)\s+"
+    r"(?:(?!(?:to|should|would|will|could|can|may|might|must|had|has|have|was|were|is|are)\s)[\w’'-]+\s+){0,2}$",
+    re.I,
+)
+_THAT_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b")
+#: A relative clause about a person: from ", who" to the next comma or the sentence's end
+#: (", which began on Tuesday" after "the visit" does date the visit).
+_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;—–]*")
 #: Two triggers of one family at most this many characters apart are one run.
 _RUN_GAP = 45
 
@@ -81,6 +94,7 @@ def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[Act
     return bool(
         runs
         and runs[-1].type.family == event_type.family
+        and runs[-1].type.stage == event_type.stage  # "published a letter": two events
         and m.start - runs[-1].end <= _RUN_GAP
         and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
     )
@@ -98,7 +112,7 @@ def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[A
 
 
 def _trigger_runs(
-    lex: EventLexicon, text: str, names: list[ActorMention], found: list[Match]
+    lex: EventLexicon, text: str, start: int, names: list[ActorMention], found: list[Match]
 ) -> tuple[list[Run], list[int]]:
     """The runs of the triggers, and the end offsets of the negated triggers."""
     runs: list[Run] = []
@@ -107,7 +121,7 @@ def _trigger_runs(
         if _in_name(m, names):
             continue
         type_id = lex.trigger_type.get(" ".join(m.text.lower().split()))
-        if type_id is None:
+        if type_id is None or not context_ok(lex.types[type_id], text, m, start, names) or is_adjectival(lex, text, m):
             continue
         if is_negated(text, m.start, lex.negations):
             negated.append(m.end)
@@ -140,7 +154,7 @@ def find_runs(
     lex: EventLexicon, text: str, start: int, names: list[ActorMention], found: list[Match], anaphors: list[Match]
 ) -> tuple[list[Run], list[int]]:
     """The runs of one sentence (from ``start``) and the end offsets of its negated triggers."""
-    runs, negated = _trigger_runs(lex, text, names, found)
+    runs, negated = _trigger_runs(lex, text, start, names, found)
     _mark_anaphors(lex, runs, anaphors)
     # "After the meetings, X travelled…": an event used as a time anchor is no new event.
     runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
@@ -148,15 +162,53 @@ def find_runs(
     return runs, negated
 
 
-def assign_dates(runs: list[Run], dates: list[DateMention]) -> None:
-    """Each date goes to the nearest run; reporting runs lose ties to real ones."""
+def _reported(text: str, run: Run, d: DateMention) -> bool:
+    """A date in the clause a reporting word introduces ("said that 3,000 people had been
+    detained on Sunday") dates what is reported, not the saying."""
+    return bool(text) and d.start > run.end and bool(_THAT_CLAUSE.match(text, run.end, d.start))
+
+
+def _relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text, start, end)]
+
+
+def _same_clause(clauses: list[tuple[int, int]], d: DateMention, run: Run) -> bool:
+    """A date in a relative clause ("who took office on Thursday") dates only a run inside it."""
+    inside = next((c for c in clauses if c[0] <= d.start < c[1]), None)
+    return inside is None or inside[0] <= run.start < inside[1]
+
+
+def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span: tuple[int, int] = (0, 0)) -> None:
+    """Each date goes to the nearest run of its clause; reporting runs lose ties to real ones."""
+    clauses = _relative_clauses(text, *span) if text else []
     for d in dates:
         best, best_distance = None, None
         for run in runs:
+            if not _same_clause(clauses, d, run):
+                continue
             distance = max(0, run.start - d.end, d.start - run.end)
             if run.type.reporting:
                 distance += 3  # "said on Monday" is close; a real event as close wins
             if best_distance is None or distance < best_distance:
                 best, best_distance = run, distance
-        if best is not None:
+        if best is not None and not (best.type.reporting and _reported(text, best, d)):
             best.dates.append(d)
+    for run in runs:
+        run.dates = _one_happening(run)
+
+
+#: Dates of one run further apart than this are of different happenings ("who ran in 2020, was
+#: released on Saturday"): the run keeps the date nearest its trigger and those close to it.
+_HAPPENING_DAYS = 31
+
+
+def _one_happening(run: Run) -> list[DateMention]:
+    if len(run.dates) < 2:
+        return run.dates
+    dated = [(d, timex.bounds(d.value)) for d in run.dates]
+    dated = [(d, b) for d, b in dated if b is not None]
+    if len(dated) < 2:
+        return run.dates
+    nearest, (lo, hi) = min(dated, key=lambda x: max(0, run.start - x[0].end, x[0].start - run.end))
+    near = dt.timedelta(days=_HAPPENING_DAYS)
+    return [d for d, (first, last) in dated if d is nearest or (lo - near <= first and last <= hi + near)]

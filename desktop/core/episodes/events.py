@@ -18,8 +18,18 @@ the two passes over an article.
 
 from __future__ import annotations
 
+import dataclasses
+
 from desktop.core.annotate.analysis import ArticleAnalysis
-from desktop.core.annotate.records import VIA_DEMONYM, ActorMention
+from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
+from desktop.core.episodes.event_context import (
+    after_publication,
+    background_dates,
+    earlier_year,
+    forward_value,
+    is_generic,
+    is_habitual,
+)
 from desktop.core.episodes.event_dates import Context, confidence, date_from_context
 from desktop.core.episodes.event_describe import describe
 from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
@@ -37,8 +47,9 @@ from desktop.core.episodes.event_records import (
     specific_kind,
     unique_participants,
 )
-from desktop.core.episodes.event_roles import roles
+from desktop.core.episodes.event_roles import message_roles, roles
 from desktop.core.episodes.event_runs import Run, Sentence, assign_dates, find_runs
+from desktop.core.episodes.event_stages import link_stages
 
 #: An event "recent" enough for a sentence to be its context: this close in paragraphs or sentences.
 _RECENT_PARAGRAPHS = 1
@@ -46,16 +57,24 @@ _RECENT_SENTENCES = 5
 
 
 def _is_event(run: Run, event: Event) -> bool:
-    """An event needs a person or an organisation (not only states and blocs), a date of its
-    own, or words pointing back to an event; intentions without a date of their own ("aims to
+    """An event needs an actor, and a person or an organisation (not only states and blocs), a
+    date of its own, or words pointing back to an event; intentions without a date of their own ("aims to
     meet") and anything else are commentary: context."""
     specific = any(specific_kind(p) for p in event.participants)
+    if not event.participants and (not run.anaphor_type or run.definite_only):
+        return False  # nobody acts: commentary ("the pressure was working")
     return bool(
         event.value
         or (run.anaphor_type and not run.definite_only)
         or (not event.planned and specific)
         or (run.definite_only and specific)
     )
+
+
+def _stages_of(kept: list[tuple[Run, Event]], dropped: list[tuple[Run, Event]]) -> list[tuple[Run, Event]]:
+    """A stage with nobody named ("the letter was published") stays beside its document's event."""
+    families = {run.type.family for run, _ in kept if not run.type.stage}
+    return [(run, e) for run, e in dropped if run.type.stage and run.type.family in families and not e.participants]
 
 
 def _chosen(runs: list[Run]) -> list[Run]:
@@ -72,7 +91,13 @@ class _FirstPass:
         self.text = text = analysis.text
         self.article = analysis.article.id
         self.actors = Window([m for m in analysis.actors if m.via != VIA_DEMONYM])
-        self.dates = Window([d for d in analysis.dates if date_usable(d)])
+        self.published = analysis.article.published
+        # only a publication known to the day bounds what is done ("c. September" may be later)
+        self.published_day = self.published if analysis.article.published_precision == "day" else None
+        background = background_dates(text, list(analysis.dates), lexicon.background)
+        self.background = Window(background)  # "since 2009", "every February": they date nothing
+        background_ids = {id(d) for d in background}
+        self.dates = Window([d for d in analysis.dates if date_usable(d) and id(d) not in background_ids])
         self.paragraphs = paragraph_spans(text)
         self.paragraph_of = paragraph_index(self.paragraphs)
         self.all_dates = Window(list(analysis.dates))
@@ -117,7 +142,7 @@ class _FirstPass:
 
     def _event(self, s: Sentence, run: Run) -> Event:
         """The event of a run: what decides whether it is kept (roles, date, modality)."""
-        sources, targets = roles(s, run)
+        sources, targets, deliverers = message_roles(s, run, *roles(s, run))
         event = Event(
             id="",
             article=self.article,
@@ -128,14 +153,41 @@ class _FirstPass:
             sentence=(s.start, s.end),
             sources=unique_participants(sources),
             targets=unique_participants(targets),
+            deliverers=unique_participants(deliverers),
             evidence=[Evidence(self.article, s.start, s.end)],
-            planned=is_planned(self.text, s.start, run.start, self.lexicon.planned),
+            planned=is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run),
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
+        if not event.planned:  # what is done cannot be dated after the publication
+            run.dates = [d for d in run.dates if not after_publication(d, self.published_day)]
         if run.dates:
-            set_date(event, run.dates, "sentence")
+            forward = event.planned or run.type.id in self.lexicon.forward
+            set_date(event, [self._forward(d) for d in run.dates] if forward else run.dates, "sentence")
         return event
+
+    def _invited_to(self, s: Sentence, run: Run) -> bool:
+        """What one is invited to lies ahead: a run after an invitation's run in its sentence."""
+        return any(r.type.id in self.lexicon.forward and r.end <= run.start for r in s.runs)
+
+    def _forward(self, d: DateMention) -> DateMention:
+        """A plan's or an invitation's month looks forward from the publication date."""
+        if not d.anchor.startswith("published"):
+            return d
+        return dataclasses.replace(d, value=forward_value(d.value, self.published))
+
+    def _past_reference(self, run: Run, event: Event) -> bool:
+        """Dated only by a bare earlier year ("when X visited Minsk in 2019"), or a quantified kind
+        of event without a date ("many official visits"): no event of the article."""
+        if not run.dates:
+            return is_generic(self.lexicon, self.text, run.start)
+        return not event.planned and all(earlier_year(d, self.published) for d in run.dates)
+
+    def _habitual_runs(self, s: Sentence) -> None:
+        """Only background dates, and a trigger in a habitual frame ("have been held since 2015"): no event."""
+        if self.dates.between(s.start, s.end) or not self.background.between(s.start, s.end):
+            return
+        s.runs = [r for r in s.runs if not is_habitual(self.lexicon, self.text, (s.start, s.end), (r.start, r.end))]
 
     def _add(self, s: Sentence, run: Run, event: Event, index: int) -> None:
         describe(s, event, run)
@@ -152,12 +204,15 @@ class _FirstPass:
         s = self._sentence(start, end, self.actors.between(start, end))
         paragraph = self.paragraph_of(start)
         recent = self._recent(paragraph, index)
+        self._habitual_runs(s)
         if not s.runs:
             self._without_trigger(s, paragraph)
             return
-        assign_dates(s.runs, self.dates.between(start, end))
+        assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
         real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
-        kept = [(run, event) for run, event in real if _is_event(run, event)]
+        kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
+        kept += _stages_of(kept, [pair for pair in real if pair not in kept])
+        kept.sort(key=lambda pair: pair[0].start)
         if not kept:
             if recent:
                 self._context(s)
@@ -175,18 +230,42 @@ def _join_pointing_sentences(by_sentence: dict[tuple[int, int], list[Event]], ru
                 event.link = target
 
 
+#: A paragraph shorter than this (in words) is a byline, a dateline or a stamp, not the lede.
+_LEDE_WORDS = 12
+
+
+def _lede(events: list[Event], text: str, paragraphs) -> list[Event]:
+    """The dated events of the lede: the first paragraph of some length (a byline is no lede)."""
+    span = next((p for p in paragraphs if len(text[p[0] : p[1]].split()) >= _LEDE_WORDS), None)
+    if span is None:
+        return []
+    return [e for e in events if e.value and span[0] <= e.sentence[0] <= span[1]]
+
+
 def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
     """Pass 2: events without a date of their own take one from their context."""
     events, runs_of, paragraphs = first.events, first.runs_of, first.paragraphs
-    lede_end = paragraphs[0][1] if paragraphs else 0
-    lede = [e for e in events if e.sentence[0] <= lede_end and e.value]
+    lede = _lede(events, first.text, paragraphs)
     by_sentence: dict[tuple[int, int], list[Event]] = {}
     for event in events:
         by_sentence.setdefault(event.sentence, []).append(event)
-    context = Context(events, by_sentence, first.dates, paragraphs, first.paragraph_of, lede, runs_of)
+    context = Context(
+        events,
+        by_sentence,
+        first.dates,
+        paragraphs,
+        first.paragraph_of,
+        lede,
+        runs_of,
+        first.text,
+        lexicon.dated,
+        first.published_day,
+        first.published,
+    )
     for index, event in enumerate(events):
         date_from_context(lexicon, event, runs_of[event.id], index, context)
     _join_pointing_sentences(by_sentence, runs_of)
+    link_stages(events, runs_of)
     for event in events:
         event.confidence = confidence(event)
     return [e for e in events if e.value]
