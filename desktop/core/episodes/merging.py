@@ -67,7 +67,7 @@ def _link_by_text(events: list[Event], union: _Union, specific: dict[str, set[st
     by_id = {e.id: e for e in events}
     for e in events:
         target = by_id.get(e.link) if e.link else None
-        if target is not None and not _dates_conflict(e, target):
+        if target is not None and (e.stage or not _dates_conflict(e, target)):
             union.union(e.link, e.id)
     by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for e in events:
