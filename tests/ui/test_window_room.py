@@ -97,7 +97,6 @@ def test_desktop_episodes_sidebar_shows_6(sized_window, qtbot):
 
 
 @pytest.mark.parametrize(("size", "target"), [(LAPTOP, 3), (DESKTOP, 5)], ids=["1366x768", "1920x1080"])
-@pytest.mark.xfail(reason="a facet row is 300-500 px high: its cells hold whole extracts (core/compare/html.py)")
 def test_comparison_shows_the_facet_rows(sized_window, qtbot, size, target):
     assert _comparison(sized_window(size), qtbot) >= target
 
