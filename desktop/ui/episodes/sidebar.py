@@ -41,6 +41,8 @@ class EpisodeDelegate(QStyledItemDelegate):
 
     PAD = 8
     CHIP_H = 18
+    #: chips on a row at most (people first): the full cast is in the tooltip and the timeline
+    MAX_CHIPS = 4
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -60,22 +62,51 @@ class EpisodeDelegate(QStyledItemDelegate):
         if episode is None:
             return QSize(option.rect.width(), QFontMetrics(option.font).height() + 14)
         title_font, small, _date = self._fonts(option)
-        width = max(80, option.rect.width() - 2 * self.PAD - 20)
-        title_h = min(
-            QFontMetrics(title_font)
-            .boundingRect(QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title)
-            .height(),
-            3 * QFontMetrics(title_font).lineSpacing(),
-        )
+        width = max(80, self._row_width(option, index) - 2 * self.PAD)
+        title_h = len(self.title_lines(episode.title, width, title_font)) * QFontMetrics(title_font).lineSpacing()
         chips_h = self._chip_rows(episode, width, small) * (self.CHIP_H + 4)
         return QSize(
             option.rect.width(),
             self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD,
         )
 
+    @staticmethod
+    def title_lines(title: str, width: int, font: QFont, most: int = 2) -> list[str]:
+        """The title in at most ``most`` lines, broken at spaces; a longer one ends in "…" at a
+        word (the whole title is in the tooltip)."""
+        metrics = QFontMetrics(font)
+        lines: list[str] = []
+        words = title.split()
+        while words and len(lines) < most - 1:
+            line = words.pop(0)
+            while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+                line += " " + words.pop(0)
+            lines.append(line)
+        if words:
+            rest = " ".join(words)
+            if metrics.horizontalAdvance(rest) > width:
+                kept = rest.split()
+                while len(kept) > 1 and metrics.horizontalAdvance(" ".join(kept) + " …") > width:
+                    kept.pop()
+                rest = " ".join(kept) + " …"
+            lines.append(rest)
+        return lines
+
+    @staticmethod
+    def _row_width(option: QStyleOptionViewItem, index) -> int:
+        """The width the row will get: the tree's viewport less its indentation (``option.rect``
+        is often unset when a size is asked for, and wrapping at a guess leaves empty rows)."""
+        view = option.widget
+        if view is None or not hasattr(view, "viewport"):
+            return option.rect.width()
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        return max(option.rect.width(), view.viewport().width() - view.indentation() * depth)
+
     def _chips(self, episode: Episode) -> list[tuple[str, str]]:
-        people = [p for p in episode.participants if p.kind == "person"][:5]
-        others = [p for p in episode.participants if p.kind != "person"][: max(0, 6 - len(people))]
+        people = [p for p in episode.participants if p.kind == "person"][: self.MAX_CHIPS]
+        others = [p for p in episode.participants if p.kind != "person"][: max(0, self.MAX_CHIPS - len(people))]
         return [(p.short, p.side) for p in people + others]
 
     def _chip_rows(self, episode: Episode, width: int, font: QFont) -> int:
@@ -143,12 +174,11 @@ class EpisodeDelegate(QStyledItemDelegate):
         # title
         painter.setFont(title_font)
         painter.setPen(ink)
-        title_rect = QFontMetrics(title_font).boundingRect(
-            QRect(0, 0, width, 2000), int(Qt.TextFlag.TextWordWrap), episode.title
-        )
-        height = min(title_rect.height(), 3 * QFontMetrics(title_font).lineSpacing())
-        painter.drawText(QRect(x0, y, width, height), int(Qt.TextFlag.TextWordWrap), episode.title)
-        y += height + 6
+        line_h = QFontMetrics(title_font).lineSpacing()
+        for line in self.title_lines(episode.title, width, title_font):
+            painter.drawText(QRect(x0, y, width, line_h), 0, line)
+            y += line_h
+        y += 6
         # chips
         painter.setFont(small)
         metrics = QFontMetrics(small)
