@@ -129,6 +129,7 @@ def _housekeeping() -> None:
 
     start_logging()
     folders = [paths.config_dir(), paths.data_dir(), paths.cache_dir(), paths.user_articles_dir(), paths.lessons_dir()]
+    folders += sorted((paths.cache_dir() / "icons").glob("*"))  # the recoloured icons, one folder a theme
     folders += _folders_of_the_last_session(paths.config_dir() / "settings.json")
     for removed in remove_stale_temporaries(folders):
         log().info("removed a temporary file left by an interrupted write: %s", removed)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.episodes.sidebar import ID_ROLE
+from desktop.ui.reader.panes import ReaderPane
 
 WARM_UP = 20
 CYCLES = 200
@@ -78,3 +79,4 @@ def test_200_cycles_of_panes_and_episodes_grow_memory_by_at_most_10_percent(wind
     growth = (after - before) / before
     print(f"RSS {before} -> {after} bytes ({growth:+.2%}) over {CYCLES} cycles, evidence shown in {shown}")
     assert growth <= 0.10
+    assert not [o for o in gc.get_objects() if isinstance(o, ReaderPane)]  # every closed pane is gone
