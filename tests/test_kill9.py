@@ -1,8 +1,8 @@
 """kill -9 at random (seeded) moments during every kind of write the app makes (issue 15).
 
 Each round starts a process that writes (the app's own write functions in a loop, see
-``tests/kill9_driver.py``, or ``overtures export`` itself), kills it with SIGKILL after a random
-delay and then checks: every file that exists reads completely (JSON, YAML, lessons, articles,
+``tests/kill9_driver.py``, or the CLI itself: ``overtures export``, ``overtures import``), kills it
+with SIGKILL after a random delay and then checks: every file that exists reads completely (JSON, YAML, lessons, articles,
 the PDF ends with ``%%EOF``), the library database passes ``PRAGMA integrity_check``, the next
 start's housekeeping leaves no temporary file of ours behind, and the CLI still starts cleanly.
 The longer run (500 kills) is ``tests/bench/bench_kill9.py``.
@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "corpus" / "articles" / "reliable-partner-2018.md"
 #: kills per kind of write in the 50 of the test (the bench multiplies them)
-KILLS = {"settings": 9, "lesson": 8, "actor": 8, "import": 8, "cache": 9, "export": 8}
+KILLS = {"settings": 8, "lesson": 8, "actor": 8, "import": 6, "import-cli": 6, "cache": 8, "export": 6}
 #: random delay after the writer is ready, seconds: driver loops write many times a second; the
-#: export analyses the corpus first (about a second here), then paints and writes its PDF
-DELAYS = {"export": (0.3, 2.0)}
+#: export analyses the corpus first (about a second here), then paints and writes its PDF; the
+#: import command writes the article, then brings the library database and its analyses up to date
+DELAYS = {"export": (0.3, 2.0), "import-cli": (0.1, 1.5)}
 DELAY = (0.0, 0.25)
 
 
@@ -41,9 +42,15 @@ def _env(base: Path) -> dict:
 def _command(op: str, seed: int, base: Path) -> list[str]:
     if op == "export":
         return [sys.executable, "-m", "desktop", "export", "-o", str(base / "exports" / "comparison.pdf")]
+    if op == "import-cli":
+        from tests.kill9_driver import LIBRARY_FIXTURES
+
+        source = ROOT / "tests" / "data" / "library" / LIBRARY_FIXTURES[seed % len(LIBRARY_FIXTURES)]
+        return [sys.executable, "-m", "desktop", "import", str(source), "--replace"]
     return [sys.executable, "-m", "tests.kill9_driver", op, str(seed)]
 
 
+DRIVEN = ("settings", "lesson", "actor", "import", "cache")  # by tests/kill9_driver.py; the rest: the CLI
 WRITTEN = ("config", "data", "data/lessons", "data/articles", "cache", "exports")
 
 
@@ -72,7 +79,7 @@ def kill_once(op: str, seed: int, base: Path, rng: random.Random, aimed: bool = 
         text=True,
     )
     try:
-        if op != "export":
+        if op in DRIVEN:
             line = proc.stdout.readline()
             assert line.strip() == "ready", f"{op} driver did not start: {line!r} {proc.stderr.read()}"
         if aimed:
