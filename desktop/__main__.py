@@ -134,8 +134,30 @@ def _housekeeping() -> None:
 
     start_logging()
     folders = [paths.config_dir(), paths.data_dir(), paths.cache_dir(), paths.user_articles_dir(), paths.lessons_dir()]
+    folders += sorted((paths.cache_dir() / "icons").glob("*"))  # the recoloured icons, one folder a theme
+    folders += _folders_of_the_last_session(paths.config_dir() / "settings.json")
     for removed in remove_stale_temporaries(folders):
         log().info("removed a temporary file left by an interrupted write: %s", removed)
+
+
+def _folders_of_the_last_session(settings_file) -> list:
+    """The last export folder and the open lesson's folder, as the settings file names them (read
+    as it is: a broken file is the window's to report and set aside, not the clean-up's)."""
+    import json
+    from pathlib import Path
+
+    try:
+        values = json.loads(settings_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return []
+    if not isinstance(values, dict):
+        return []
+    folders = []
+    for name, folder_of in (("last_export_dir", Path), ("lesson_file", lambda v: Path(v).parent)):
+        value = values.get(name)
+        if isinstance(value, str) and value:
+            folders.append(folder_of(value))
+    return folders
 
 
 def _run(args: argparse.Namespace) -> int:

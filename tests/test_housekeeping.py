@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -18,6 +19,17 @@ def test_a_start_removes_stale_temporaries_and_keeps_young_ones(tmp_path):
     os.utime(stale, (old, old))
     young = config / ".settings.json.a9b8c7de.part"  # another instance writing right now
     young.write_text("in progress", encoding="utf-8")
+    icons = base / "cache" / "icons" / "dark"
+    icons.mkdir(parents=True)
+    icon = icons / ".close.svg.x1y2z3w4.part"  # a killed write of a recoloured icon
+    icon.write_text("<svg", encoding="utf-8")
+    os.utime(icon, (old, old))
+    exports = base / "exports"  # where the window last exported to
+    exports.mkdir()
+    export = exports / ".comparison.pdf.q1w2e3r4.part"
+    export.write_text("%PDF-1.4", encoding="utf-8")
+    os.utime(export, (old, old))
+    (config / "settings.json").write_text(json.dumps({"last_export_dir": str(exports)}), encoding="utf-8")
     stranger = config / "notes.part"  # not of our naming: never touched
     stranger.write_text("the user's", encoding="utf-8")
     os.utime(stranger, (old, old))
@@ -25,7 +37,7 @@ def test_a_start_removes_stale_temporaries_and_keeps_young_ones(tmp_path):
     out = run("analyze", str(ROOT / "corpus" / "articles"), "--json", env_extra={"OVERTURES_BASEDIR": str(base)})
 
     assert out.returncode == 0, out.stderr
-    assert not stale.exists()
+    assert not stale.exists() and not icon.exists() and not export.exists()
     assert young.exists() and stranger.exists()
     logs = list(base.rglob("overtures.log"))
     assert logs and "interrupted write" in logs[0].read_text(encoding="utf-8")

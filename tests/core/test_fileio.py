@@ -97,3 +97,38 @@ def test_an_article_whose_front_matter_is_an_alias_bomb_is_refused_with_its_name
     corpus = load_corpus(tmp_path)
     assert [a.id for a in corpus] == ["fine"]
     assert any("bomb.md" in str(p) and "too large" in str(p) for p in corpus.problems), corpus.problems
+
+
+def test_a_temporary_of_a_writer_that_is_gone_is_removed_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # reaped: its process id names no process now
+    dead = tmp_path / f".settings.json.{gone.pid}-k2j4h5g6.part"
+    mine = tmp_path / f".actors.yaml.{os.getpid()}-abcdefgh.part"  # a write of ours in progress
+    for path in (dead, mine):
+        path.write_text("x")
+    assert is_our_temporary(dead) and is_our_temporary(mine)
+    assert remove_stale_temporaries([tmp_path]) == [dead]
+    assert [p.name for p in tmp_path.iterdir()] == [mine.name]
+
+
+def test_the_temporary_names_its_writer(tmp_path):
+    with atomic_path(tmp_path / "a.txt") as tmp:
+        assert tmp.name.startswith(f".a.txt.{os.getpid()}-") and is_our_temporary(tmp)
+        tmp.write_text("x")
+
+
+def test_a_write_removes_what_a_killed_write_of_the_same_file_left(tmp_path):
+    import subprocess
+    import sys
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    left = tmp_path / f".out.pdf.{gone.pid}-k2j4h5g6.part"
+    other = tmp_path / f".other.pdf.{gone.pid}-k2j4h5g6.part"  # another file's: the start-up's job
+    for path in (left, other):
+        path.write_text("half")
+    write_text_atomic(tmp_path / "out.pdf", "whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other.name, "out.pdf"])

@@ -108,3 +108,40 @@ def test_killed_in_the_middle_of_writing_the_database_still_opens(tmp_path):
             assert fts[0] == rows
             library.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
     assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_change_reads_the_old_row_under_the_write_lock(tmp_path):
+    """Two instances on one file: the second waits for the first's write, then replaces what it
+    wrote (the full-text index deletes by the old text, so it must be the current one)."""
+    import threading
+
+    path = tmp_path / "lib.sqlite3"
+    row = {"id": "a", "title": "One", "text": "first words", "text_hash": "h1", "bundled": 0}
+
+    def second_instance() -> None:
+        with Library(path) as second:
+            second.upsert({**row, "title": "Three", "text": "third words"})
+
+    with Library(path) as first:
+        first.upsert(row)
+        first.db.execute("BEGIN IMMEDIATE")  # the other instance is in the middle of a write
+        first.db.execute("UPDATE articles SET title = 'Two', text = 'second words' WHERE id = 'a'")
+        first.db.execute(
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES('delete', 1, 'One', 'first words')"
+        )
+        first.db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (1, 'Two', 'second words')")
+        writer = threading.Thread(target=second_instance)
+        writer.start()
+        time.sleep(0.3)
+        first.db.commit()
+        writer.join(10)
+        assert first.integrity() == "ok"
+        first.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+
+        def hits(word: str) -> list[int]:
+            return [
+                h[0] for h in first.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (word,))
+            ]
+
+        assert hits("third") == [1]
+        assert hits("second") == []  # no ghost of the text the second instance did not see

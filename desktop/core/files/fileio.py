@@ -1,10 +1,10 @@
 """Writing files so that a failure never leaves half a file behind.
 
 Every write of the app goes through :func:`atomic_path`: the data goes to a temporary file
-beside the target (``.NAME.RANDOM.part``), is flushed to disk, renamed over the target and the
-folder entry flushed too, so a crash or ``kill -9`` at any moment leaves either the old file or
-the new one. Temporary files of ours that a killed process left behind are removed at the next
-start by :func:`remove_stale_temporaries`.
+beside the target (``.NAME.PID-RANDOM.part``, PID the writer's process id), is flushed to disk,
+renamed over the target and the folder entry flushed too, so a crash or ``kill -9`` at any moment
+leaves either the old file or the new one. Temporary files of ours that a killed process left
+behind are removed at the next start by :func:`remove_stale_temporaries`.
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise WriteError(f"cannot write {target}: folder {folder} does not exist")
+    _remove_stale_siblings(folder, target.name)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".part", dir=folder)
     except OSError as exc:
         raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
     os.close(fd)
@@ -88,19 +89,50 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-#: Our temporary files: ".NAME.XXXXXXXX.part" as made by tempfile.mkstemp in atomic_path.
-_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
+#: Our temporary files: ".NAME.PID-XXXXXXXX.part" as made by tempfile.mkstemp in atomic_path
+#: (".NAME.XXXXXXXX.part" from versions that did not name the writer).
+_TEMPORARY = re.compile(r"^\..+\.(?:(?P<pid>[0-9]{1,10})-)?[A-Za-z0-9_]{8}\.part$")
 
 
 def is_our_temporary(path: Path) -> bool:
     return bool(_TEMPORARY.match(path.name))
 
 
+def _writer_is_gone(path: Path) -> bool:
+    """True if the temporary names its writer and that process no longer runs (or is a zombie).
+
+    Our own process id counts as running: a file of ours may be in the middle of its write."""
+    match = _TEMPORARY.match(path.name)
+    if match is None or match["pid"] is None:
+        return False
+    pid = int(match["pid"])
+    if pid == os.getpid() or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, OSError):
+        return False  # another user's process, or a number we cannot ask about: assume it runs
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]  # killed, not yet reaped by its parent
+
+
+def _is_stale(entry: Path, now: float, older_than: float) -> bool:
+    if not (is_our_temporary(entry) and entry.is_file()):
+        return False
+    return _writer_is_gone(entry) or now - entry.stat().st_mtime >= older_than
+
+
 def remove_stale_temporaries(folders: Iterable[Path], older_than: float = 60.0) -> list[Path]:
     """Remove temporary files of ours (see :func:`atomic_path`) that a killed process left behind.
 
-    Only files that match our naming and have not been touched for ``older_than`` seconds go, so a
-    write in progress in another instance is left alone. Returns what was removed.
+    Only files that match our naming go, and only when the process named in them no longer runs or
+    (for a writer still running, or one not named) they have not been touched for ``older_than``
+    seconds, so a write in progress in another instance is left alone. Returns what was removed.
     """
     removed = []
     now = time.time()
@@ -111,12 +143,28 @@ def remove_stale_temporaries(folders: Iterable[Path], older_than: float = 60.0) 
             continue
         for entry in entries:
             try:
-                if is_our_temporary(entry) and entry.is_file() and now - entry.stat().st_mtime >= older_than:
+                if _is_stale(entry, now, older_than):
                     entry.unlink()
                     removed.append(entry)
             except OSError:
                 continue
     return removed
+
+
+def _remove_stale_siblings(folder: Path, name: str) -> None:
+    """Before a write, the temporaries an interrupted earlier write of the same file left there
+    (an export folder is no folder of the app's, so the start-up clean-up never sees it)."""
+    import glob
+
+    now = time.time()
+    try:
+        entries = list(folder.glob(f".{glob.escape(name)}.*.part"))
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if _is_stale(entry, now, 60.0):
+                entry.unlink()
 
 
 def keep_broken(path: str | os.PathLike[str]) -> Path | None:

@@ -5,10 +5,11 @@ from them. The schema carries a version and is migrated step by step."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from desktop.core.files import paths
@@ -102,13 +103,28 @@ class Library:
             with self.db:
                 self.db.executescript(f"BEGIN; {_MIGRATIONS[step]} PRAGMA user_version = {step}; COMMIT;")
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction holding the write lock from its first read: what a change reads of the
+        old row (the full-text index deletes by the old title and text) is what it replaces, even
+        with another instance writing; all of it is committed, or none (a kill -9 included)."""
+        if self.db.in_transaction:
+            self.db.commit()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
+
     # ------------------------------------------------------------------ articles
 
     def upsert(self, row: dict) -> int:
         """Insert or update one article (a dict of :data:`ARTICLE_FIELDS`); its rowid."""
-        old = self.db.execute("SELECT rid, title, text FROM articles WHERE id = ?", (row["id"],)).fetchone()
         values = [row.get(f) for f in ARTICLE_FIELDS]
-        with self.db:
+        with self._writing():
+            old = self.db.execute("SELECT rid, title, text FROM articles WHERE id = ?", (row["id"],)).fetchone()
             if old is not None:
                 self.db.execute(
                     "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES('delete', ?, ?, ?)",
@@ -128,7 +144,7 @@ class Library:
         return rid
 
     def remove(self, article_ids: Iterable[str]) -> None:
-        with self.db:
+        with self._writing():
             for article_id in article_ids:
                 old = self.db.execute("SELECT rid, title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
                 if old is None:
