@@ -216,6 +216,9 @@ def css(theme: str = "light") -> str:
     style = style_for(theme)
     rules = [f".{css_class(t)} {{ {_rule(style, t, theme)} }}" for t in annotation_tokens()]
     rules.append("a { text-decoration: none; }")
+    for token, name in _MARK_TOKENS.items():  # a name or a date inside a mark keeps the mark's lines
+        if mark(name, theme).lines:
+            rules.append(f".{css_class(token)} a {{ text-decoration: {mark(name, theme).lines}; }}")
     side_code = "#B0B0B0" if theme == "dark" else "#555555"
     rules.append(f"sup.side {{ font-size: 70%; color: {side_code}; }}")
     return "\n".join(rules)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop.ui.shell import icons
-from desktop.ui.shell.theme import theme_of
+from desktop.ui.shell.theme import THEME_EVENTS, current_theme
 
 #: The find bar's buttons and the icon each shows.
 _ICONS = {"previous": "previous", "next": "next", "close_button": "close-pane"}
@@ -53,12 +53,12 @@ class FindBar(QWidget):
 
     def _set_icons(self) -> None:
         """The buttons' icons in the theme's ink (light on the dark theme)."""
-        theme = theme_of(self)
+        theme = current_theme()
         for attribute, name in _ICONS.items():
             getattr(self, attribute).setIcon(icons.icon(name, theme))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in THEME_EVENTS:
             self._set_icons()
         super().changeEvent(event)
 

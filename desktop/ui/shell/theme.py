@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from string import Template
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.annotate import palette
 from desktop.core.files import paths
@@ -90,9 +90,13 @@ def style_sheet(theme: str) -> str:
     return template.safe_substitute(CHROME[theme], match=match.fill, match_text=match.ink)
 
 
-def theme_of(widget: QWidget) -> str:
-    """The theme a widget is drawn in, read from its palette: "light" or "dark"."""
-    return "dark" if widget.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+def current_theme() -> str:
+    """The theme the application is drawn in, read from its palette: "light" or "dark"."""
+    return "dark" if QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+
+
+#: The events after which a widget that draws in the theme's colours looks again.
+THEME_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange)
 
 
 class ThemeManager(QObject):
