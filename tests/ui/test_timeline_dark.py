@@ -94,11 +94,14 @@ def test_labels_never_overlap_and_are_never_cut(qtbot, width):
         assert not r1.intersects(r2), (g1.episode_id, g2.episode_id)
     for g, rect in labels:
         assert lay.left <= rect.left() and rect.right() <= lay.width, g.episode_id
+        home = next(c for c in lay.clusters if c.x0 - 0.5 <= g.placed.x0 <= c.x1 + 0.5)
+        for c in lay.clusters:  # over a break at most, never into another stretch of time
+            assert c is home or rect.right() <= c.x0 or rect.left() >= c.x1, g.episode_id
         for other in graphics:
             if other is not g:
                 assert not rect.intersects(other.bar_rect()), (g.episode_id, other.episode_id)
-    if width >= 1400:  # room enough for every title
-        assert all(g.show_title for g in graphics)
+    if width >= 1400:  # room for most titles, whole
+        assert sum(g.show_title for g in graphics) >= 3
 
 
 def test_a_label_left_out_is_in_the_tooltip(qtbot):

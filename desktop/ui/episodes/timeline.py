@@ -274,7 +274,13 @@ class TimelineView(QGraphicsView):
             self._episodes[placed.item.id] = graphic
         lay = self._layout
         plot = QRectF(lay.left, lay.header, lay.width - lay.left, lay.height - lay.header)
-        place_labels(list(self._episodes.values()), self._look, plot)
+        # a label may reach over the breaks beside its cluster, never into the next cluster
+        cl = lay.clusters
+        spans = [
+            (c.x0, c.x1, cl[i - 1].x1 if i else lay.left, cl[i + 1].x0 if i + 1 < len(cl) else lay.width)
+            for i, c in enumerate(cl)
+        ]
+        place_labels(list(self._episodes.values()), self._look, plot, spans)
         self._overlays = (_Header(self), _Gutter(self), _Corner(self))
         for overlay in self._overlays:
             scene.addItem(overlay)

@@ -7,6 +7,7 @@ where it fits whole and clear of every other label and bar; the rest is in the t
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
@@ -198,17 +199,25 @@ class EpisodeItem(QGraphicsItem):
         )
 
 
-def place_labels(graphics: list[EpisodeItem], look: Look, plot: QRectF) -> None:
-    """Give each label the first place where it fits whole, inside ``plot``, clear of the other
-    labels and bars; a label with no such place is left to the tooltip.
+def place_labels(
+    graphics: list[EpisodeItem], look: Look, plot: QRectF, spans: Sequence[tuple[float, float, float, float]] = ()
+) -> None:
+    """Give each label the first place where it fits whole, inside ``plot`` and inside the room
+    of its episode's stretch of time, clear of the other labels and bars; a label with no such
+    place is left to the tooltip. ``spans``: each cluster's x0 and x1, and its room's.
 
     Names first (they say the most), then titles, each in time order.
     """
     bars = [(g, g.bar_rect().adjusted(-1, -1, 1, 1)) for g in graphics]
     taken: list[QRectF] = []
 
+    def room(owner: EpisodeItem) -> QRectF:
+        x = owner.placed.x0
+        x0, x1 = next(((r0, r1) for a, b, r0, r1 in spans if a - 0.5 <= x <= b + 0.5), (plot.left(), plot.right()))
+        return QRectF(max(x0, plot.left()), plot.top(), min(x1, plot.right()) - max(x0, plot.left()), plot.height())
+
     def free(owner: EpisodeItem, rect: QRectF) -> bool:
-        if not plot.contains(rect) or any(rect.intersects(other) for other in taken):
+        if not room(owner).contains(rect) or any(rect.intersects(other) for other in taken):
             return False
         return not any(g is not owner and rect.intersects(bar) for g, bar in bars)
 
