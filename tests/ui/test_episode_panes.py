@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
-from desktop.core.annotate import palette
 from desktop.core.files import paths
 
 from .conftest import press
@@ -32,7 +30,6 @@ VISIT = "Mitchell visits Minsk; meets Lukashenko and Makei"
 PARTNER = "Minsk seeks to become a reliable partner for the United States"
 EPICENTER = "Lukashenko aspires to be in the Russo-American conflict’s epicenter"
 POWER_PLAY = "Minsk brews diplomatic power play in the West with the Global South support"
-EVIDENCE = QColor(palette.LightStyle.styles[palette.Evidence].split("bg:")[1].split()[0])
 
 
 @pytest.fixture
@@ -56,14 +53,14 @@ def titles(window) -> list[str]:
 
 
 def marked_text(pane) -> str:
-    """The text the user sees with the evidence background, fragment by fragment."""
+    """The text the user sees marked as evidence (lines above and below), fragment by fragment."""
     found = []
     block = pane.browser.document().begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            if fragment.charFormat().background().color() == EVIDENCE:
+            if fragment.charFormat().fontOverline():
                 found.append(fragment.text())
             it += 1
         block = block.next()

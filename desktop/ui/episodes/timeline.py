@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,11 +44,11 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QTool
 
 from desktop.core.episodes.timeline import TimelineItem, TimelineLayout, layout
 from desktop.ui.episodes.timeline_axis import _Backdrop, _Corner, _Gutter, _Header
-from desktop.ui.episodes.timeline_episode import EpisodeItem
+from desktop.ui.episodes.timeline_episode import EpisodeItem, place_labels
 from desktop.ui.episodes.timeline_export import export_size, write_png, write_svg
 from desktop.ui.episodes.timeline_look import Look
 from desktop.ui.episodes.timeline_zoom import MAX_ZOOM, ZOOM_STEP, ZoomButtons
-from desktop.ui.shell.theme import CHROME
+from desktop.ui.shell.theme import CHROME, THEME_EVENTS, current_theme
 
 
 class TimelineView(QGraphicsView):
@@ -68,7 +68,8 @@ class TimelineView(QGraphicsView):
         super().__init__(parent)
         self._items: list[TimelineItem] = []
         self._rows: list[tuple[str, str]] = []
-        self._theme = "light"
+        self._kinds: dict[str, str] = {}
+        self._theme = self._app_theme = current_theme()
         self._look = Look.make(self._theme, self.font())
         self._zoom = 1.0
         self._layout = layout([], [], 400)
@@ -96,10 +97,20 @@ class TimelineView(QGraphicsView):
 
     # -- public API ----------------------------------------------------------------------
 
-    def set_items(self, items: Sequence[TimelineItem], rows: Sequence[tuple[str, str]], theme: str = "light") -> None:
-        """Show ``items`` in ``rows`` (key, label); zoom goes back to fit-to-width."""
+    def set_items(
+        self,
+        items: Sequence[TimelineItem],
+        rows: Sequence[tuple[str, str]],
+        theme: str = "light",
+        kinds: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show ``items`` in ``rows`` (key, label); zoom goes back to fit-to-width.
+
+        ``kinds`` names each episode's event type (episode id -> "Visit"), for the tooltips.
+        """
         self._items = list(items)
         self._rows = list(rows)
+        self._kinds = dict(kinds or {})
         self._theme = theme if theme in CHROME else "light"
         self._look = Look.make(self._theme, self.font())
         if self._selected not in {i.id for i in self._items}:
@@ -257,10 +268,19 @@ class TimelineView(QGraphicsView):
         self.setBackgroundBrush(self._look.base)
         scene.addItem(_Backdrop(self))
         for placed in self._layout.items:
-            graphic = EpisodeItem(placed, self)
+            graphic = EpisodeItem(placed, self, self._kinds.get(placed.item.id, ""))
             graphic.set_selected(placed.item.id == self._selected)
             scene.addItem(graphic)
             self._episodes[placed.item.id] = graphic
+        lay = self._layout
+        plot = QRectF(lay.left, lay.header, lay.width - lay.left, lay.height - lay.header)
+        # a label may reach over the breaks beside its cluster, never into the next cluster
+        cl = lay.clusters
+        spans = [
+            (c.x0, c.x1, cl[i - 1].x1 if i else lay.left, cl[i + 1].x0 if i + 1 < len(cl) else lay.width)
+            for i, c in enumerate(cl)
+        ]
+        place_labels(list(self._episodes.values()), self._look, plot, spans)
         self._overlays = (_Header(self), _Gutter(self), _Corner(self))
         for overlay in self._overlays:
             scene.addItem(overlay)
@@ -352,6 +372,13 @@ class TimelineView(QGraphicsView):
             self._pin_overlays()
 
     # -- events --------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The application's palette changed (a new theme): follow it."""
+        if event.type() in THEME_EVENTS and current_theme() != self._app_theme:
+            self._app_theme = current_theme()
+            self.set_theme(self._app_theme)
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -7,6 +7,9 @@ exports draw them too. The classes are private to the timeline: only :class:`Tim
 
 from __future__ import annotations
 
+import calendar
+from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -67,6 +70,22 @@ def _paint_break(painter: QPainter, brk: Break, top: float, bottom: float, look:
         painter.drawPath(zigzag(x, top, bottom))
 
 
+def cluster_labels(clusters: Sequence[Cluster]) -> list[str]:
+    """The axis label of each cluster: its year, with the month when another cluster shares it
+    ("2022 · April", "2022 · September"), and the day too when even the month is shared."""
+    counts = Counter(c.label for c in clusters)
+    months = Counter((c.label, c.first.month) for c in clusters)
+    labels = []
+    for c in clusters:
+        label = c.label
+        if counts[label] > 1:
+            month = calendar.month_name[c.first.month]
+            day = f"{c.first.day} " if months[(label, c.first.month)] > 1 else ""
+            label = f"{label} · {day}{month}"
+        labels.append(label)
+    return labels
+
+
 class _Header(QGraphicsItem):
     """The axis band: year labels, tick labels and what each break leaves out."""
 
@@ -86,8 +105,8 @@ class _Header(QGraphicsItem):
         year_h = QFontMetricsF(look.year).height()
         tick_fm = QFontMetricsF(look.tick)
         plot_left = self._view.visible_plot_left()
-        for cluster in lay.clusters:
-            self._paint_year(painter, cluster, look, plot_left, year_h)
+        for cluster, label in zip(lay.clusters, cluster_labels(lay.clusters), strict=True):
+            self._paint_year(painter, cluster, label, look, plot_left, year_h)
             painter.setFont(look.tick)
             for tick in cluster.ticks:
                 painter.setPen(QPen(look.border if tick.major else look.grid, 1))
@@ -108,18 +127,21 @@ class _Header(QGraphicsItem):
             painter.drawLine(QPointF(0, h - 0.5), QPointF(lay.width, h - 0.5))
 
     @staticmethod
-    def _paint_year(painter: QPainter, cluster: Cluster, look: Look, plot_left: float, year_h: float) -> None:
-        """The cluster's year, at its start or, when that is scrolled away, at the left edge."""
-        width = QFontMetricsF(look.year).horizontalAdvance(cluster.label) + 2
+    def _paint_year(
+        painter: QPainter, cluster: Cluster, label: str, look: Look, plot_left: float, year_h: float
+    ) -> None:
+        """The cluster's label, at its start or, when that is scrolled away, at the left edge;
+        never cut: the year alone when the whole label does not fit, nothing when not even that."""
+        fm = QFontMetricsF(look.year)
+        text = next((t for t in (label, cluster.label) if fm.horizontalAdvance(t) + 2 <= cluster.width - 8), "")
+        if not text:
+            return
+        width = fm.horizontalAdvance(text) + 2
         x = min(max(cluster.x0 + 4, plot_left + 4), cluster.x1 - width - 4)
         x = max(x, cluster.x0 + 4)
         painter.setFont(look.year)
         painter.setPen(look.text)
-        painter.drawText(
-            QRectF(x, 5, cluster.x1 - x - 2, year_h),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            elide(cluster.label, look.year, cluster.x1 - x - 2),
-        )
+        painter.drawText(QRectF(x, 5, width, year_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     @staticmethod
     def _paint_break_label(painter: QPainter, brk: Break, look: Look, h: float) -> None:

@@ -1,26 +1,33 @@
-"""One episode on the timeline: its bar or dot, its title and name, selection and hover, its tooltip."""
+"""One episode on the timeline: its bar or dot, its title and name, selection and hover, its tooltip.
+
+Labels are never cut and never overlap: :func:`place_labels` keeps a title or a name only
+where it fits whole and clear of every other label and bar; the rest is in the tooltip.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.core.episodes.timeline import PlacedItem, TimelineItem
-from desktop.ui.episodes.timeline_look import INK_ON_CHIP, Z_EPISODE, Z_SELECTED, Look, elide
+from desktop.ui.episodes.timeline_look import INK_ON_CHIP, Z_EPISODE, Z_SELECTED, Look
 
 if TYPE_CHECKING:
     from desktop.ui.episodes.timeline import TimelineView
 
 
-def tooltip_html(item: TimelineItem) -> str:
-    """The hover text of an episode: title, name, dates, summary, sources."""
+def tooltip_html(item: TimelineItem, kind: str = "") -> str:
+    """The hover text of an episode: title, name, event type, dates, summary, sources."""
     lines = [f"<b>{html.escape(item.title)}</b>"]
     if item.named_label:
         lines.append(f"<i>{html.escape(item.named_label)}</i>")
+    if kind:
+        lines.append(html.escape(kind))
     when = html.escape(item.date_words)
     lines.append(f"{when} · planned" if item.planned else when)
     if item.summary:
@@ -32,16 +39,18 @@ def tooltip_html(item: TimelineItem) -> str:
 class EpisodeItem(QGraphicsItem):
     """One episode: bar or dot, its title (on the bar or beside it) and its name above."""
 
-    def __init__(self, placed: PlacedItem, view: TimelineView) -> None:
+    def __init__(self, placed: PlacedItem, view: TimelineView, kind: str = "") -> None:
         super().__init__()
         self.placed = placed
         self._view = view
         self._selected = False
         self._hovered = False
+        self._title_at: QRectF | None = None  # set by place_labels
+        self._named_at: QRectF | None = None
         self.setZValue(Z_EPISODE)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tooltip_html(placed.item))
+        self.setToolTip(tooltip_html(placed.item, kind))
         self._rect = self._bounds()
 
     @property
@@ -56,16 +65,54 @@ class EpisodeItem(QGraphicsItem):
         return QRectF(p.x0, p.bar_y, p.x1 - p.x0, p.bar_h)
 
     def _bounds(self) -> QRectF:
-        p = self.placed
         rect = self.bar_rect().adjusted(-5, -5, 5, 5)
-        if p.title_w:
-            rect = rect.united(QRectF(p.title_x, p.bar_y, p.title_w, p.bar_h))
-        if p.named_w:
-            rect = rect.united(QRectF(p.named_x, p.lane_y, p.named_w, p.bar_y - p.lane_y))
+        for label in self.label_rects():
+            rect = rect.united(label)
         return rect
 
     def boundingRect(self) -> QRectF:
         return self._rect
+
+    def title_font(self, look: Look) -> QFont:
+        font = QFont(look.title)
+        if self.placed.item.named_label:
+            font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    def title_places(self, look: Look, gap: float = 6.0) -> list[QRectF]:
+        """Where the whole title could go, best first: on the bar, then beside it."""
+        bar = self.bar_rect()
+        width = QFontMetricsF(self.title_font(look)).horizontalAdvance(self.placed.item.title) + 1
+        y, h = self.placed.bar_y, self.placed.bar_h
+        places = [QRectF(bar.left() + 5, y, width, h)] if width + 10 <= bar.width() and not self.placed.dot else []
+        after, before = QRectF(bar.right() + gap, y, width, h), QRectF(bar.left() - gap - width, y, width, h)
+        # the side the layout chose first (it knows where the cluster ends)
+        return [*places, before, after] if self.placed.title_x < self.placed.x0 else [*places, after, before]
+
+    def named_places(self, look: Look) -> list[QRectF]:
+        """Where the whole name could go above the bar: from its start, or ending with it."""
+        p = self.placed
+        width = QFontMetricsF(look.named).horizontalAdvance(p.item.named_label or "") + 1
+        top, height = p.lane_y, p.bar_y - p.lane_y - 5
+        return [QRectF(p.x0, top, width, height), QRectF(p.x1 - width, top, width, height)]
+
+    def set_labels(self, title: QRectF | None, named: QRectF | None) -> None:
+        """Show the title and the name at these places (None: in the tooltip only)."""
+        self.prepareGeometryChange()
+        self._title_at, self._named_at = title, named
+        self._rect = self._bounds()
+
+    @property
+    def show_title(self) -> bool:
+        return self._title_at is not None
+
+    @property
+    def show_named(self) -> bool:
+        return self._named_at is not None
+
+    def label_rects(self, look: Look | None = None) -> list[QRectF]:
+        """The labels as drawn: the title and the name, where they are shown."""
+        return [r for r in (self._title_at, self._named_at) if r is not None]
 
     def set_selected(self, selected: bool) -> None:
         if selected != self._selected:
@@ -101,7 +148,7 @@ class EpisodeItem(QGraphicsItem):
             self._draw_shape(painter, self.bar_rect().adjusted(-2.5, -2.5, 2.5, 2.5))
         self._paint_bar(painter, look, item)
         self._paint_title(painter, look, item)
-        if item.named_label and self.placed.named_w:
+        if self.show_named:
             self._paint_named(painter, look, item)
 
     def _draw_shape(self, painter: QPainter, rect: QRectF) -> None:
@@ -136,27 +183,51 @@ class EpisodeItem(QGraphicsItem):
         self._draw_shape(painter, self.bar_rect().adjusted(inset, inset, -inset, -inset))
 
     def _paint_title(self, painter: QPainter, look: Look, item: TimelineItem) -> None:
-        p = self.placed
-        font = QFont(look.title)
-        if item.named_label:
-            font.setWeight(QFont.Weight.DemiBold)
-        text = elide(item.title, font, p.title_w)
-        if not text:
+        if not self.show_title:
             return
-        on_chip = p.title_inside and not item.planned
-        painter.setFont(font)
+        on_chip = self.bar_rect().contains(self._title_at) and not item.planned
+        painter.setFont(self.title_font(look))
         painter.setPen(QColor(INK_ON_CHIP) if on_chip else look.text)
-        align = Qt.AlignmentFlag.AlignVCenter
-        align |= Qt.AlignmentFlag.AlignLeft if p.title_x >= p.x0 else Qt.AlignmentFlag.AlignRight
-        painter.drawText(QRectF(p.title_x, p.bar_y, p.title_w, p.bar_h), align, text)
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(self._title_at, align, item.title)
 
     def _paint_named(self, painter: QPainter, look: Look, item: TimelineItem) -> None:
-        p = self.placed
-        text = elide(item.named_label or "", look.named, p.named_w)
-        if not text:
-            return
         painter.setFont(look.named)
         painter.setPen(look.accent)
-        align = Qt.AlignmentFlag.AlignBottom
-        align |= Qt.AlignmentFlag.AlignRight if p.named_x < p.x0 - 0.5 else Qt.AlignmentFlag.AlignLeft
-        painter.drawText(QRectF(p.named_x, p.lane_y, p.named_w, p.bar_y - p.lane_y - 5), align, text)
+        painter.drawText(
+            self._named_at, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, item.named_label or ""
+        )
+
+
+def place_labels(
+    graphics: list[EpisodeItem], look: Look, plot: QRectF, spans: Sequence[tuple[float, float, float, float]] = ()
+) -> None:
+    """Give each label the first place where it fits whole, inside ``plot`` and inside the room
+    of its episode's stretch of time, clear of the other labels and bars; a label with no such
+    place is left to the tooltip. ``spans``: each cluster's x0 and x1, and its room's.
+
+    Names first (they say the most), then titles, each in time order.
+    """
+    bars = [(g, g.bar_rect().adjusted(-1, -1, 1, 1)) for g in graphics]
+    taken: list[QRectF] = []
+
+    def room(owner: EpisodeItem) -> QRectF:
+        x = owner.placed.x0
+        x0, x1 = next(((r0, r1) for a, b, r0, r1 in spans if a - 0.5 <= x <= b + 0.5), (plot.left(), plot.right()))
+        return QRectF(max(x0, plot.left()), plot.top(), min(x1, plot.right()) - max(x0, plot.left()), plot.height())
+
+    def free(owner: EpisodeItem, rect: QRectF) -> bool:
+        if not room(owner).contains(rect) or any(rect.intersects(other) for other in taken):
+            return False
+        return not any(g is not owner and rect.intersects(bar) for g, bar in bars)
+
+    def first_free(owner: EpisodeItem, places: list[QRectF]) -> QRectF | None:
+        place = next((r for r in places if free(owner, r)), None)
+        if place is not None:
+            taken.append(place)
+        return place
+
+    ordered = sorted(graphics, key=lambda g: (g.placed.item.first, g.placed.x0))
+    named = {id(g): first_free(g, g.named_places(look)) if g.placed.item.named_label else None for g in ordered}
+    for g in ordered:
+        g.set_labels(first_free(g, g.title_places(look)), named[id(g)])

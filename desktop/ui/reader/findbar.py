@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop.ui.shell import icons
+from desktop.ui.shell.theme import THEME_EVENTS, current_theme
+
+#: The find bar's buttons and the icon each shows.
+_ICONS = {"previous": "previous", "next": "next", "close_button": "close-pane"}
 
 
 class FindBar(QWidget):
@@ -23,20 +27,19 @@ class FindBar(QWidget):
         self.edit.returnPressed.connect(lambda: self.find(backward=False))
         self.edit.textChanged.connect(lambda _t: self.find(backward=False))
         self.previous = QToolButton(self)
-        self.previous.setIcon(icons.icon("previous"))
         self.previous.setToolTip("Previous match (Shift+F3)")
         self.previous.clicked.connect(lambda: self.find(backward=True))
         self.next = QToolButton(self)
-        self.next.setIcon(icons.icon("next"))
         self.next.setToolTip("Next match (F3)")
         self.next.clicked.connect(lambda: self.find(backward=False))
         self.case = QCheckBox("Match case", self)
         self.status = QLabel(self)
         self.status.setObjectName("FindStatus")
-        close = QToolButton(self)
-        close.setIcon(icons.icon("close-pane"))
+        self.close_button = close = QToolButton(self)
         close.setToolTip("Close (Esc)")
+        close.setAccessibleName("Close find bar")
         close.clicked.connect(self.close_bar)
+        self._set_icons()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 5, 6, 5)
         layout.addWidget(QLabel("Find:", self))
@@ -47,6 +50,17 @@ class FindBar(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.hide()
+
+    def _set_icons(self) -> None:
+        """The buttons' icons in the theme's ink (light on the dark theme)."""
+        theme = current_theme()
+        for attribute, name in _ICONS.items():
+            getattr(self, attribute).setIcon(icons.icon(name, theme))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in THEME_EVENTS:
+            self._set_icons()
+        super().changeEvent(event)
 
     def open_bar(self, text: str = "") -> None:
         self.show()

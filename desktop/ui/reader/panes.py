@@ -21,6 +21,7 @@ from desktop.core.annotate.document import SERIF_FAMILIES, Highlight
 from desktop.ui.library.view import ARTICLE_MIME
 from desktop.ui.shell import icons
 from desktop.ui.shell.offline import OfflineBrowser
+from desktop.ui.shell.theme import THEME_EVENTS, current_theme
 
 MAX_PANES = 3
 
@@ -82,7 +83,7 @@ class ReaderPane(QWidget):
         self.close_button.setObjectName("PaneClose")
         self.close_button.setToolTip("Close this pane (Ctrl+W)")
         self.close_button.setAccessibleName("Close pane")
-        self.close_button.setIcon(icons.icon("close-pane"))
+        self.close_button.setIcon(icons.icon("close-pane", current_theme()))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(lambda: self.close_requested.emit(self))
 
@@ -106,6 +107,12 @@ class ReaderPane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.browser, 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: the close button's icon in the theme's ink, so it shows on dark too."""
+        if event.type() in THEME_EVENTS:
+            self.close_button.setIcon(icons.icon("close-pane", current_theme()))
+        super().changeEvent(event)
 
     # -- content
     def show_article(

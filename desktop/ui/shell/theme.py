@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from string import Template
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.annotate import palette
 from desktop.core.files import paths
 
 #: Chrome colours of each theme (annotation colours live in desktop.core.annotate.palette).
@@ -85,7 +86,17 @@ def _palette(theme: str) -> QPalette:
 
 def style_sheet(theme: str) -> str:
     template = Template(paths.resource("styles", "app.qss").read_text(encoding="utf-8"))
-    return template.safe_substitute(CHROME[theme])
+    match = palette.mark("match", theme)  # a find hit in the text: a tone no side wears
+    return template.safe_substitute(CHROME[theme], match=match.fill, match_text=match.ink)
+
+
+def current_theme() -> str:
+    """The theme the application is drawn in, read from its palette: "light" or "dark"."""
+    return "dark" if QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
+
+
+#: The events after which a widget that draws in the theme's colours looks again.
+THEME_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange)
 
 
 class ThemeManager(QObject):
