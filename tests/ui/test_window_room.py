@@ -91,7 +91,6 @@ def test_desktop_episodes_sidebar_shows_at_least_4(sized_window, qtbot):
     assert _episodes(window, qtbot) >= 4  # 1 before (the timeline ran under it)
 
 
-@pytest.mark.xfail(reason="episode rows are ~110 px high, gaps below (EpisodeDelegate.sizeHint, episodes/sidebar.py)")
 def test_desktop_episodes_sidebar_shows_6(sized_window, qtbot):
     assert _episodes(sized_window(DESKTOP), qtbot) >= 6
 
