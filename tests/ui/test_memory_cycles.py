@@ -72,6 +72,7 @@ def test_200_cycles_of_panes_and_episodes_grow_memory_by_at_most_10_percent(wind
     assert len(articles) >= 3 and episodes
     for n in range(WARM_UP):
         cycle(window, articles, episodes, n)
+    earlier = {id(o) for o in gc.get_objects() if isinstance(o, ReaderPane)}  # other tests' windows
     before = resident_bytes()
     shown = sum(cycle(window, articles, episodes, WARM_UP + n) for n in range(CYCLES))
     after = resident_bytes()
@@ -79,4 +80,5 @@ def test_200_cycles_of_panes_and_episodes_grow_memory_by_at_most_10_percent(wind
     growth = (after - before) / before
     print(f"RSS {before} -> {after} bytes ({growth:+.2%}) over {CYCLES} cycles, evidence shown in {shown}")
     assert growth <= 0.10
-    assert not [o for o in gc.get_objects() if isinstance(o, ReaderPane)]  # every closed pane is gone
+    left = [o for o in gc.get_objects() if isinstance(o, ReaderPane) and id(o) not in earlier]
+    assert not left  # every pane closed in the cycles is gone

@@ -201,8 +201,8 @@ def body_css(theme: str = "light") -> str:
     text = "#E6E6E6" if theme == "dark" else "#1D1D1F"
     return "\n".join(
         [
-            f"p, li {{ color: {text}; line-height: 150%; }}",
-            "p { margin-top: 0; margin-bottom: 0.9em; }",
+            f"p, li {{ color: {text}; line-height: 120%; }}",
+            "p { margin-top: 0; margin-bottom: 0.5em; }",
             "ul { margin-top: 0; margin-bottom: 0.9em; }",
             "li { margin-bottom: 0.35em; }",
             f"h1, h2, h3 {{ font-family: '{SANS_FAMILIES[2]}', sans-serif; color: {text}; }}",

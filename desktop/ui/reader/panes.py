@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, unquote, urlparse
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -47,6 +47,15 @@ class ArticleBrowser(OfflineBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.document().setDocumentMargin(28)
+        self.set_reading_margins()
+
+    def set_reading_margins(self) -> None:
+        """28 px at the sides, less above and below: room for the lines (call after ``setHtml``)."""
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        frame.setTopMargin(10)
+        frame.setBottomMargin(14)
+        root.setFrameFormat(frame)
 
     def _on_anchor(self, url: QUrl) -> None:
         parsed = urlparse(url.toString())
@@ -56,6 +65,24 @@ class ArticleBrowser(OfflineBrowser):
             self.actor_clicked.emit(unquote(parsed.path), unquote(query.get("article", [""])[0]), start)
         elif parsed.scheme == "date":
             self.date_clicked.emit(unquote(parsed.path), start)
+
+
+class ElidedLabel(QLabel):
+    """One line of text, cut with "…" at the label's width; ``text()`` keeps the whole text (it is
+    in the tooltip too), so a long title never takes the reader's lines."""
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.style().drawItemText(painter, rect, flags, self.palette(), self.isEnabled(), text, self.foregroundRole())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(80, super().sizeHint().height())
 
 
 class ReaderPane(QWidget):
@@ -72,13 +99,10 @@ class ReaderPane(QWidget):
 
         self.header = QWidget(self)
         self.header.setObjectName("PaneHeader")
-        self.title = QLabel(self.header)
+        self.title = ElidedLabel(self.header)
         self.title.setObjectName("PaneTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.byline = QLabel(self.header)
+        self.byline = ElidedLabel(self.header)
         self.byline.setObjectName("PaneByline")
-        self.byline.setWordWrap(True)
         self.close_button = QToolButton(self.header)
         self.close_button.setObjectName("PaneClose")
         self.close_button.setToolTip("Close this pane (Ctrl+W)")
@@ -87,14 +111,14 @@ class ReaderPane(QWidget):
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(lambda: self.close_requested.emit(self))
 
-        text_box = QVBoxLayout()
-        text_box.setSpacing(2)
-        text_box.addWidget(self.title)
-        text_box.addWidget(self.byline)
+        # one row: the title (bold, cut with "…"), the byline (muted), the close button; the
+        # whole of both is in their tooltips, and the reader keeps its lines
         head = QHBoxLayout(self.header)
-        head.setContentsMargins(14, 10, 8, 10)
-        head.addLayout(text_box, 1)
-        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.setContentsMargins(14, 3, 6, 3)
+        head.setSpacing(10)
+        head.addWidget(self.title, 3)
+        head.addWidget(self.byline, 2)
+        head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.browser = ArticleBrowser(self)
         self.browser.setAccessibleName("Article text")
@@ -133,9 +157,11 @@ class ReaderPane(QWidget):
         self.title.setText(title)
         self.byline.setText(byline)
         self.title.setToolTip(title)
+        self.byline.setToolTip(byline)
         self.browser.document().setDefaultFont(reading_font(point_size))
         self.browser.document().setDefaultStyleSheet(css)
         self.browser.setHtml(body)
+        self.browser.set_reading_margins()
         if same:
             self.set_scroll_fraction(fraction)
             if selection is not None:  # the same text: a find hit or a selection survives new highlighting

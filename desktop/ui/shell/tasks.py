@@ -33,9 +33,16 @@ class _Task(QRunnable):
         except Exception as exc:  # reported to the UI, never lost
             _log.exception("a background task failed")
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self._relay.failed.emit(detail)
+            self._deliver(self._relay.failed, detail)
         else:
-            self._relay.done.emit(result)
+            self._deliver(self._relay.done, result)
+
+    @staticmethod
+    def _deliver(signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the relay went with its runner (the window closed): nobody to tell
+            _log.debug("a background result arrived after its receiver was gone")
 
 
 class TaskRunner(QObject):
