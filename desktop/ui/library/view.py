@@ -25,15 +25,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.text.articles import Article, format_published
+from desktop.ui.library.searchpanel import SearchPanel
 
 #: Drag-and-drop payload: article ids, one per line.
 ARTICLE_MIME = "application/x-overtures-article-ids"
@@ -251,6 +254,35 @@ SORTS = (
 )
 
 
+class LibraryProxy(QSortFilterProxyModel):
+    """The list's filter: the field's words (title, outlet, date), and the outlet and date range of
+    the search filters; only rows are re-tested, the list is never rebuilt."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._outlet: str | None = None
+        self._range: tuple[str, str] | None = None
+
+    def set_constraints(self, outlet: str | None, date_from: str | None, date_to: str | None) -> None:
+        self._outlet = outlet.casefold() if outlet else None
+        self._range = (date_from, date_to) if date_from and date_to else None
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not super().filterAcceptsRow(source_row, source_parent):
+            return False
+        model = self.sourceModel()
+        if self._outlet is None and self._range is None:
+            return True
+        article = model.article(source_row)
+        if self._outlet is not None and (article.outlet or "").casefold() != self._outlet:
+            return False
+        if self._range is not None:
+            date, _ = model.date_of(article)
+            return date is not None and self._range[0] <= date.isoformat() <= self._range[1]
+        return True
+
+
 class LibraryView(QWidget):
     """A filter box over a sortable list of articles; Enter or double-click opens."""
 
@@ -262,16 +294,17 @@ class LibraryView(QWidget):
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = LibraryProxy(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter articles…")
+        self.filter.setPlaceholderText("Search articles, actors…")
+        self.filter.setToolTip("Filters the list as you type; searches the text and every spelling of an actor")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter articles")
+        self.filter.setAccessibleName("Search articles")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
 
         self.sort = QComboBox(self)
@@ -302,9 +335,21 @@ class LibraryView(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.filter.returnPressed.connect(self._open_first_match)
+        self.search = SearchPanel(self.filter, self)
+        self.search.active_changed.connect(self._show_results)
+        self.search.filters.changed.connect(self._constraints_changed)
+        self.filters_button = QToolButton(self)
+        self.filters_button.setText("Filters")
+        self.filters_button.setCheckable(True)
+        self.filters_button.setToolTip("Filter by actor, side, outlet and date range")
+        self.filters_button.toggled.connect(self.search.show_filters)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.search)
 
         row = QHBoxLayout()
         row.addWidget(self.sort)
+        row.addWidget(self.filters_button)
         row.addStretch(1)
         row.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -312,7 +357,8 @@ class LibraryView(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.filter)
         layout.addLayout(row)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.search.filters)
+        layout.addWidget(self.stack, 1)
         self.setFocusProxy(self.tree)
         for signal in (
             self.proxy.rowsInserted,
@@ -339,7 +385,16 @@ class LibraryView(QWidget):
         if article_id:
             self.open_requested.emit(article_id, True)
 
+    def _show_results(self, on: bool) -> None:
+        self.stack.setCurrentIndex(1 if on else 0)
+
+    def _constraints_changed(self) -> None:
+        f = self.search.filters.filters()
+        self.proxy.set_constraints(f.outlet, f.date_from, f.date_to)
+
     def _open_first_match(self) -> None:
+        if self.stack.currentIndex() == 1 and self.search.open_first():
+            return
         if self.proxy.rowCount():
             self._activated(self.proxy.index(0, 0))
 

@@ -1,0 +1,101 @@
+"""The library's search, off the UI thread: the library database (brought up to date with the
+article folders the first time and after an import) answers full-text and actor queries through
+:mod:`desktop.core.library.search`; the analysis cache behind the actor and side filters is filled
+in the background. One worker thread owns every database call, so no two ever overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core.library.search import SearchFilters, SearchHit
+from desktop.ui.shell.tasks import TaskRunner
+
+
+def _search(db_path: Path | None, query: str, filters: SearchFilters, refresh_first: bool, actors) -> list[SearchHit]:
+    from desktop.core.library.db import Library
+    from desktop.core.library.refresh import refresh
+    from desktop.core.library.search import search
+
+    with Library(db_path) as library:
+        if refresh_first:
+            refresh(library)
+        return search(library, query, filters, actors=actors)
+
+
+def _choices(db_path: Path | None) -> dict:
+    """What the filters offer: actors (id → name, side), sides and outlets of the library."""
+    from desktop.core.library.actor_names import actor_names
+    from desktop.core.library.db import Library
+    from desktop.core.library.refresh import refresh
+
+    actors = actor_names()
+    with Library(db_path) as library:
+        refresh(library)
+        outlets = [r[0] for r in library.db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+    return {
+        "actors": actors,
+        "sides": sorted({a.side for a in actors.values() if a.side}),
+        "outlets": sorted(outlets, key=str.casefold),
+    }
+
+
+def _analyse_missing(db_path: Path | None) -> int:
+    """Fill the analysis cache (actor mentions) of articles that lack it, in this thread."""
+    from desktop.core.library.batch import analyse_text
+    from desktop.core.library.db import Library, engine_fingerprint
+
+    engine = engine_fingerprint()
+    with Library(db_path) as library:
+        todo = library.unanalysed(engine)
+        for row in todo:
+            library.store_analysis(row["rid"], row["text_hash"], engine, analyse_text(row["text"], dict(row)))
+    return len(todo)
+
+
+class SearchBackend(QObject):
+    """``search`` answers through ``results(generation, hits)``; only the newest generation counts."""
+
+    results = Signal(int, list)
+    failed = Signal(str)
+    choices_ready = Signal(dict)
+    analysed = Signal()
+
+    def __init__(self, parent: QObject | None = None, db_path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.generation = 0
+        self._stale = True
+        self._actors = None
+        self._runner = TaskRunner(self, max_threads=1)
+
+    def invalidate(self) -> None:
+        """Articles were imported or reloaded: refresh the index before the next search."""
+        self._stale = True
+
+    def load_choices(self) -> None:
+        self._runner.run(lambda: _choices(self.db_path), self._choices_loaded, self.failed.emit)
+
+    def _choices_loaded(self, choices: dict) -> None:
+        self._actors = choices["actors"]
+        self._stale = False
+        self.choices_ready.emit(choices)
+        self._runner.run(lambda: _analyse_missing(self.db_path), lambda _n: self.analysed.emit(), self.failed.emit)
+
+    def search(self, query: str, filters: SearchFilters) -> int:
+        self.generation += 1
+        generation, stale, actors = self.generation, self._stale, self._actors
+        self._stale = False
+        self._runner.run(
+            lambda: _search(self.db_path, query, filters, stale, actors),
+            lambda hits: self.results.emit(generation, hits),
+            self.failed.emit,
+        )
+        return generation
+
+    def busy(self) -> bool:
+        return self._runner.busy()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._runner.wait(msecs)
