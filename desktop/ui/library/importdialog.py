@@ -143,7 +143,9 @@ class ImportDialog(QDialog):
         self.article_url.setAccessibleName("Address")
         form.addRow("Add&ress", self.article_url)
         self.date.setAccessibleName("Published")
-        form.addRow("&Published", date_row)
+        date_label = QLabel("&Published", self)
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, date_row)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("Save to Library", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -192,10 +192,17 @@ class SearchPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)
-        field.textChanged.connect(lambda _t: self.timer.start())
+        field.textChanged.connect(self._typed)
         self.filters.changed.connect(self.timer.start)
         self._choices_asked = False
         self.hits: list[SearchHit] = []
+
+    def _typed(self, text: str) -> None:
+        if text.strip():
+            self.timer.start()  # the search waits for a pause in the typing
+        else:
+            self.timer.stop()
+            self.run()  # cleared: the list is back at once
 
     def show_filters(self, on: bool) -> None:
         self.filters.setVisible(on)

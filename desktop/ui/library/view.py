@@ -199,6 +199,8 @@ class ArticleDelegate(QStyledItemDelegate):
         return QRect(0, 0, width, min(bound.height(), 2 * metrics.lineSpacing()))
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        if index.data(ARTICLE_ID_ROLE) is None:  # a group's heading (outlet or year)
+            return super().sizeHint(option, index) + QSize(0, self.PAD)
         title_font, small = self._fonts(option)
         title = self._title_rect(option, index.data() or "", title_font)
         return QSize(
@@ -207,6 +209,10 @@ class ArticleDelegate(QStyledItemDelegate):
         )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        if index.data(ARTICLE_ID_ROLE) is None:
+            option.font.setWeight(QFont.Weight.Bold)
+            super().paint(painter, option, index)
+            return
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         text_option = QStyleOptionViewItem(option)
@@ -252,6 +258,7 @@ SORTS = (
     ("Title", TITLE, Qt.SortOrder.AscendingOrder),
     ("Outlet", OUTLET, Qt.SortOrder.AscendingOrder),
 )
+GROUPINGS = (("Grouped by outlet", "outlet"), ("Grouped by year", "year"))
 
 
 class LibraryProxy(QSortFilterProxyModel):
@@ -264,9 +271,10 @@ class LibraryProxy(QSortFilterProxyModel):
         self._range: tuple[str, str] | None = None
 
     def set_constraints(self, outlet: str | None, date_from: str | None, date_to: str | None) -> None:
+        self.beginFilterChange()
         self._outlet = outlet.casefold() if outlet else None
         self._range = (date_from, date_to) if date_from and date_to else None
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not super().filterAcceptsRow(source_row, source_parent):
@@ -306,10 +314,13 @@ class LibraryView(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Search articles")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.grouped = None  # (model, proxy) once a grouping is chosen
 
         self.sort = QComboBox(self)
         self.sort.setAccessibleName("Sort articles")
         for label, _column, _order in SORTS:
+            self.sort.addItem(label)
+        for label, _grouping in GROUPINGS:
             self.sort.addItem(label)
         self.sort.currentIndexChanged.connect(self._sort_changed)
         self.count = QLabel(self)
@@ -370,15 +381,47 @@ class LibraryView(QWidget):
         self._update_count()
 
     def _sort_changed(self, index: int) -> None:
+        if index >= len(SORTS):
+            self._group(GROUPINGS[index - len(SORTS)][1])
+            return
+        if self.tree.model() is not self.proxy:
+            self.tree.setModel(self.proxy)
+            self.tree.setRootIsDecorated(False)
+            self.tree.setColumnHidden(OUTLET, True)
+            self.tree.setColumnHidden(DATE, True)
         _label, column, order = SORTS[index]
         self.tree.sortByColumn(column, order)
 
+    def _group(self, grouping: str) -> None:
+        """The list grouped by outlet or year; rebuilt when the grouping or the library changes."""
+        from desktop.ui.library.grouping import grouped_proxy
+
+        if self.grouped is None:
+            self.grouped = grouped_proxy(self)
+            self.filter.textChanged.connect(self.grouped[1].setFilterFixedString)
+            self.model.modelReset.connect(self._regroup)
+            self.grouped[1].setFilterFixedString(self.filter.text())
+        self._grouping = grouping
+        self.grouped[0].rebuild(self.model, grouping)
+        self.tree.setModel(self.grouped[1])
+        self.tree.setRootIsDecorated(True)
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.tree.expandAll()
+
+    def _regroup(self) -> None:
+        if self.tree.model() is not self.proxy and self.grouped is not None:
+            self.grouped[0].rebuild(self.model, self._grouping)
+            self.tree.expandAll()
+
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if self.stack.currentIndex() == 1:
+            self.count.setText(f"{len(self.search.hits)} found in {total}")
+            return
         self.count.setText(f"{shown} of {total}" if shown != total else f"{total} articles")
 
     def _article_id(self, proxy_index: QModelIndex) -> str | None:
-        return self.proxy.data(proxy_index, ARTICLE_ID_ROLE)
+        return proxy_index.data(ARTICLE_ID_ROLE)
 
     def _activated(self, index: QModelIndex) -> None:
         article_id = self._article_id(index)
@@ -387,6 +430,7 @@ class LibraryView(QWidget):
 
     def _show_results(self, on: bool) -> None:
         self.stack.setCurrentIndex(1 if on else 0)
+        self._update_count()
 
     def _constraints_changed(self) -> None:
         f = self.search.filters.filters()
@@ -414,6 +458,10 @@ class LibraryView(QWidget):
 
     def select(self, article_id: str) -> None:
         row = self.model.row_of(article_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.tree.setCurrentIndex(index)
+        if row >= 0 and self.tree.model() is self.proxy:
+            self.tree.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        elif row >= 0:
+            model = self.tree.model()
+            found = model.match(model.index(0, 0), ARTICLE_ID_ROLE, article_id, 1, Qt.MatchFlag.MatchRecursive)
+            if found:
+                self.tree.setCurrentIndex(found[0])
