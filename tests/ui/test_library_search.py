@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.library.search import MARK_CLOSE, MARK_OPEN
 from desktop.core.text.markup import plain_text
+from desktop.ui.library.view import ARTICLE_ID_ROLE
 
 
 def search_for(window, qtbot, text):
@@ -126,3 +127,24 @@ def test_the_list_groups_by_outlet_and_by_year_and_still_filters(window, qtbot):
 
     library.sort.setCurrentText("Oldest first")
     assert library.tree.model() is library.proxy and library.tree.isColumnHidden(1)
+
+
+def test_actor_and_side_filters_narrow_the_list_once_the_library_is_analysed(window, qtbot):
+    library = window.library
+    with qtbot.waitSignal(library.search.backend.analysed, timeout=120000):
+        qtbot.mouseClick(library.filters_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.workspace.is_fully_analysed, timeout=120000)
+    articles = window.workspace.articles()
+    by_actor: dict[str, set[str]] = {}
+    for article in articles:
+        for mention in window.workspace.analysis(article.id).actors:
+            if mention.actor:
+                by_actor.setdefault(mention.actor, set()).add(article.id)
+    actor, expected = next((a, ids) for a, ids in sorted(by_actor.items()) if 1 < len(ids) < len(articles))
+    box = library.search.filters
+    box.actor.setCurrentIndex(box.actor.findData(actor))
+    qtbot.waitUntil(lambda: library.proxy.rowCount() == len(expected), timeout=30000)
+    shown = {library.proxy.data(library.proxy.index(r, 0), ARTICLE_ID_ROLE) for r in range(library.proxy.rowCount())}
+    assert shown == expected
+    box.actor.setCurrentIndex(0)
+    assert library.proxy.rowCount() == len(articles)

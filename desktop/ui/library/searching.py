@@ -54,6 +54,19 @@ def _analyse_missing(db_path: Path | None) -> int:
     return len(todo)
 
 
+def _article_ids(db_path: Path | None, actor: str | None, side: str | None) -> set[str]:
+    """Ids of the articles with a mention of the actor and one of the side (as the search filters)."""
+    from desktop.core.library.db import Library
+
+    sql, args = "SELECT id FROM articles a WHERE 1 = 1", []
+    for column, value in (("actor", actor), ("side", side)):
+        if value:
+            sql += f" AND a.rid IN (SELECT rid FROM mentions WHERE {column} = ?)"
+            args.append(value)
+    with Library(db_path) as library:
+        return {row[0] for row in library.db.execute(sql, args)}
+
+
 class SearchBackend(QObject):
     """``search`` answers through ``results(generation, hits)``; only the newest generation counts."""
 
@@ -93,6 +106,10 @@ class SearchBackend(QObject):
             self.failed.emit,
         )
         return generation
+
+    def article_ids(self, actor: str | None, side: str | None, on_done) -> None:
+        """The ids the list shows under an actor or side filter, to ``on_done`` on the UI thread."""
+        self._runner.run(lambda: _article_ids(self.db_path, actor, side), on_done, self.failed.emit)
 
     def busy(self) -> bool:
         return self._runner.busy()

@@ -172,6 +172,9 @@ class SearchPanel(QWidget):
         self.filters = SearchFiltersBox(self)
         self.filters.hide()
         self.backend.choices_ready.connect(self.filters.set_choices)
+        self.backend.analysed.connect(
+            lambda: self.field.text().strip() and self.filters.active() and self.timer.start()
+        )
         self.header = QLabel(self)
         self.header.setObjectName("Hint")
         self.header.setWordWrap(True)

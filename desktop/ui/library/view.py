@@ -269,6 +269,12 @@ class LibraryProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._outlet: str | None = None
         self._range: tuple[str, str] | None = None
+        self._ids: set[str] | None = None  # under an actor or side filter: the articles that match
+
+    def set_ids(self, ids: set[str] | None) -> None:
+        self.beginFilterChange()
+        self._ids = ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_constraints(self, outlet: str | None, date_from: str | None, date_to: str | None) -> None:
         self.beginFilterChange()
@@ -280,9 +286,11 @@ class LibraryProxy(QSortFilterProxyModel):
         if not super().filterAcceptsRow(source_row, source_parent):
             return False
         model = self.sourceModel()
-        if self._outlet is None and self._range is None:
+        if self._outlet is None and self._range is None and self._ids is None:
             return True
         article = model.article(source_row)
+        if self._ids is not None and article.id not in self._ids:
+            return False
         if self._outlet is not None and (article.outlet or "").casefold() != self._outlet:
             return False
         if self._range is not None:
@@ -349,6 +357,7 @@ class LibraryView(QWidget):
         self.search = SearchPanel(self.filter, self)
         self.search.active_changed.connect(self._show_results)
         self.search.filters.changed.connect(self._constraints_changed)
+        self.search.backend.analysed.connect(self._constraints_changed)  # the actor index is complete
         self.filters_button = QToolButton(self)
         self.filters_button.setText("Filters")
         self.filters_button.setCheckable(True)
@@ -435,6 +444,17 @@ class LibraryView(QWidget):
     def _constraints_changed(self) -> None:
         f = self.search.filters.filters()
         self.proxy.set_constraints(f.outlet, f.date_from, f.date_to)
+        if f.actor or f.side:
+            wanted = (f.actor, f.side)
+
+            def show(ids: set[str]) -> None:
+                current = self.search.filters.filters()
+                if (current.actor, current.side) == wanted:  # not an answer to an older choice
+                    self.proxy.set_ids(ids)
+
+            self.search.backend.article_ids(f.actor, f.side, show)
+        else:
+            self.proxy.set_ids(None)
 
     def _open_first_match(self) -> None:
         if self.stack.currentIndex() == 1 and self.search.open_first():
