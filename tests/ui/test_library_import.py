@@ -223,3 +223,30 @@ def test_the_list_s_own_article_drags_are_not_imported(window):
     enter = QDragEnterEvent(*args)
     QApplication.sendEvent(window.library.tree.viewport(), enter)
     assert not enter.isAccepted()
+
+
+def test_several_files_dropped_import_in_the_background(window, qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: None))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(DATA / name)) for name in ("dispatch.md", "notes.txt")])
+    viewport = window.library.tree.viewport()
+    args = (QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, QDragEnterEvent(*args))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(20, 20), *args[1:]))
+    batch = window.library_control.last_batch
+    qtbot.waitUntil(lambda: batch.done, timeout=60000)
+    assert len(saved_files()) == 2 and len(window.workspace.articles()) == 7
+
+
+def test_an_imported_article_is_found_by_the_search(window, qtbot, monkeypatch):
+    qtbot.keyClicks(window.library.filter, "Minsk")  # the index is built before the import
+    qtbot.waitUntil(
+        lambda: bool(window.library.search.hits) and not window.library.search.backend.busy(), timeout=60000
+    )
+    window.library.filter.clear()
+    dialog = open_import(window, qtbot, monkeypatch, [DATA / "notes.txt"])
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.library.filter, "Klaipeda")
+    search = window.library.search
+    qtbot.waitUntil(lambda: bool(search.hits) and not search.backend.busy(), timeout=60000)
+    assert [h.title for h in search.hits] == ["Lithuania reviews transit rules for Belarusian potash"]

@@ -5,9 +5,10 @@ in the background. One worker thread owns every database call, so no two ever ov
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.core.library.search import SearchFilters, SearchHit
 from desktop.ui.shell.tasks import TaskRunner
@@ -41,8 +42,8 @@ def _choices(db_path: Path | None) -> dict:
     }
 
 
-def _analyse_missing(db_path: Path | None) -> int:
-    """Fill the analysis cache (actor mentions) of articles that lack it, in this thread."""
+def _analyse_missing(db_path: Path | None, stop: threading.Event) -> int:
+    """Fill the analysis cache (actor mentions) of articles that lack it, in this thread, until ``stop``."""
     from desktop.core.library.batch import analyse_text
     from desktop.core.library.db import Library, engine_fingerprint
 
@@ -50,6 +51,8 @@ def _analyse_missing(db_path: Path | None) -> int:
     with Library(db_path) as library:
         todo = library.unanalysed(engine)
         for row in todo:
+            if stop.is_set():
+                break
             library.store_analysis(row["rid"], row["text_hash"], engine, analyse_text(row["text"], dict(row)))
     return len(todo)
 
@@ -77,11 +80,20 @@ class SearchBackend(QObject):
 
     def __init__(self, parent: QObject | None = None, db_path: Path | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        from desktop.core.library.db import default_path
+
+        self.db_path = db_path or default_path()  # fixed now: a late worker never writes elsewhere
         self.generation = 0
         self._stale = True
         self._actors = None
         self._runner = TaskRunner(self, max_threads=1)
+        # the analysis has a thread (and a connection) of its own, so searches never wait behind it
+        self._analysis = TaskRunner(self, max_threads=1)
+        self._stop = stop = threading.Event()
+        self.destroyed.connect(lambda *_: stop.set())
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(stop.set)
 
     def invalidate(self) -> None:
         """Articles were imported or reloaded: refresh the index before the next search."""
@@ -94,7 +106,11 @@ class SearchBackend(QObject):
         self._actors = choices["actors"]
         self._stale = False
         self.choices_ready.emit(choices)
-        self._runner.run(lambda: _analyse_missing(self.db_path), lambda _n: self.analysed.emit(), self.failed.emit)
+        if not self._analysis.busy():
+            db_path, stop = self.db_path, self._stop
+            self._analysis.run(
+                lambda: _analyse_missing(db_path, stop), lambda _n: self.analysed.emit(), self.failed.emit
+            )
 
     def search(self, query: str, filters: SearchFilters) -> int:
         self.generation += 1
@@ -110,6 +126,10 @@ class SearchBackend(QObject):
     def article_ids(self, actor: str | None, side: str | None, on_done) -> None:
         """The ids the list shows under an actor or side filter, to ``on_done`` on the UI thread."""
         self._runner.run(lambda: _article_ids(self.db_path, actor, side), on_done, self.failed.emit)
+
+    def stop(self) -> None:
+        """Stop the background analysis after the current article (at quit)."""
+        self._stop.set()
 
     def busy(self) -> bool:
         return self._runner.busy()
