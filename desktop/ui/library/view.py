@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.text.articles import Article, format_published
+from desktop.ui.library.listfilter import LibraryProxy
 from desktop.ui.library.searchpanel import SearchPanel
 
 #: Drag-and-drop payload: article ids, one per line.
@@ -56,12 +56,33 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._articles: list[Article] = list(articles or [])
         self._inferred: dict[str, dt.date] = {}
+        self._haystacks: list[str] | None = None
 
     # -- the list
     def set_articles(self, articles: list[Article]) -> None:
         self.beginResetModel()
         self._articles = list(articles)
+        self._touch()
         self.endResetModel()
+
+    def _touch(self, row: int | None = None) -> None:
+        if row is not None and self._haystacks is not None:
+            self._haystacks[row] = self._haystack(self._articles[row])
+        else:
+            self._haystacks = None
+
+    def articles_view(self) -> list[Article]:
+        """The rows themselves (not a copy): for a filter pass."""
+        return self._articles
+
+    def haystacks(self) -> list[str]:
+        """Each row's title, outlet and date as shown, case-folded: what the field's words match."""
+        if self._haystacks is None:
+            self._haystacks = [self._haystack(a) for a in self._articles]
+        return self._haystacks
+
+    def _haystack(self, article: Article) -> str:
+        return f"{article.title}\n{article.outlet or '—'}\n{self._date_text(article)}".casefold()
 
     def articles(self) -> list[Article]:
         return list(self._articles)
@@ -80,6 +101,7 @@ class LibraryModel(QAbstractTableModel):
         if row < 0 or date is None or self._articles[row].published is not None:
             return
         self._inferred[article_id] = date
+        self._touch(row)
         self.dataChanged.emit(self.index(row, DATE), self.index(row, DATE))
 
     def date_of(self, article: Article) -> tuple[dt.date | None, bool]:
@@ -259,44 +281,6 @@ SORTS = (
     ("Outlet", OUTLET, Qt.SortOrder.AscendingOrder),
 )
 GROUPINGS = (("Grouped by outlet", "outlet"), ("Grouped by year", "year"))
-
-
-class LibraryProxy(QSortFilterProxyModel):
-    """The list's filter: the field's words (title, outlet, date), and the outlet and date range of
-    the search filters; only rows are re-tested, the list is never rebuilt."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._outlet: str | None = None
-        self._range: tuple[str, str] | None = None
-        self._ids: set[str] | None = None  # under an actor or side filter: the articles that match
-
-    def set_ids(self, ids: set[str] | None) -> None:
-        self.beginFilterChange()
-        self._ids = ids
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_constraints(self, outlet: str | None, date_from: str | None, date_to: str | None) -> None:
-        self.beginFilterChange()
-        self._outlet = outlet.casefold() if outlet else None
-        self._range = (date_from, date_to) if date_from and date_to else None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not super().filterAcceptsRow(source_row, source_parent):
-            return False
-        model = self.sourceModel()
-        if self._outlet is None and self._range is None and self._ids is None:
-            return True
-        article = model.article(source_row)
-        if self._ids is not None and article.id not in self._ids:
-            return False
-        if self._outlet is not None and (article.outlet or "").casefold() != self._outlet:
-            return False
-        if self._range is not None:
-            date, _ = model.date_of(article)
-            return date is not None and self._range[0] <= date.isoformat() <= self._range[1]
-        return True
 
 
 class LibraryView(QWidget):
