@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 import yaml
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
@@ -54,6 +55,17 @@ def retype(qtbot, field, text):
     qtbot.keyClicks(field, text)
 
 
+def click_save(qtbot, dialog):
+    """Save to Library; the duplicate check runs in the background: wait for its answer."""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: gone(dialog) or dialog.duplicate_bar.isVisible(), timeout=30000)
+
+
+def gone(dialog) -> bool:
+    """Closed (the dialog deletes itself once closed)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
 def list_titles(window) -> list[str]:
     proxy = window.library.proxy
     return [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
@@ -70,7 +82,7 @@ def test_a_saved_page_imported_through_the_dialog_with_a_corrected_title(window,
     assert "ADVERTISEMENT" not in body and "Related stories" not in body
 
     retype(qtbot, dialog.title, "Minsk asks Warsaw to reopen border crossings")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
 
     (saved,) = saved_files()
     meta, text = front_matter(saved)
@@ -78,7 +90,7 @@ def test_a_saved_page_imported_through_the_dialog_with_a_corrected_title(window,
     assert (meta["outlet"], meta["published"], meta["date_found_by"]) == ("Eastern Ledger", "2025-03-14", "metadata")
     assert "freight queues on both sides" in text and "ADVERTISEMENT" not in text
     assert "Minsk asks Warsaw to reopen border crossings" in list_titles(window)
-    assert not dialog.isVisible()
+    assert gone(dialog)
     assert window.reader.current_pane().title.text().startswith("Minsk asks Warsaw")
 
 
@@ -90,12 +102,12 @@ def test_pdf_and_text_files_through_the_dialog(window, qtbot, monkeypatch, tmp_p
     assert "not found" in dialog.date_found.text()
     qtbot.keyClicks(dialog.date, "2020-02-03")
     assert "entered by you" in dialog.date_found.text()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
 
     dialog = open_import(window, qtbot, monkeypatch, [DATA / "notes.txt"])
     assert dialog.title.text() == "Lithuania reviews transit rules for Belarusian potash"
     qtbot.keyClicks(dialog.outlet, "Baltic Notes")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
 
     metas = {front_matter(p)[0]["title"]: front_matter(p)[0] for p in saved_files()}
     assert metas["Report on Belarus and the West"]["published"] == "2020-02-03"
@@ -115,18 +127,18 @@ def test_a_bad_file_says_why_and_saves_nothing(window, qtbot, monkeypatch):
 
 def test_a_duplicate_offers_skip_and_replace(window, qtbot, monkeypatch):
     dialog = open_import(window, qtbot, monkeypatch, [DATA / "news-page.html"])
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
     (first,) = saved_files()
 
     dialog = open_import(window, qtbot, monkeypatch, [DATA / "news-page.html"])
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
     assert dialog.duplicate_bar.isVisible() and "same URL" in dialog.duplicate_bar.label.text()
     qtbot.mouseClick(dialog.duplicate_bar.skip, Qt.MouseButton.LeftButton)
-    assert saved_files() == [first] and not dialog.isVisible()
+    assert saved_files() == [first] and gone(dialog)
 
     dialog = open_import(window, qtbot, monkeypatch, [DATA / "news-page.html"])
     retype(qtbot, dialog.author, "D. Kowal")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
     qtbot.mouseClick(dialog.duplicate_bar.replace, Qt.MouseButton.LeftButton)
     assert saved_files() == [first]
     assert front_matter(first)[0]["author"] == "D. Kowal"
@@ -137,7 +149,7 @@ def test_several_files_import_in_the_background_and_failures_are_listed(window, 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
     files = [DATA / "news-page.html", DATA / "paywall.html", DATA / "notes.txt", DATA / "empty.html"]
     dialog = open_import(window, qtbot, monkeypatch, files)
-    assert not dialog.isVisible()
+    assert gone(dialog)
     batch = window.library_control.last_batch
     assert batch.progress.maximum() == 4
     qtbot.waitUntil(lambda: batch.done, timeout=60000)
@@ -167,7 +179,7 @@ def test_ctrl_v_on_the_library_creates_a_draft(window, qtbot):
     dialog = window.library_control.last_dialog
     assert dialog.title.text() == "Talks in Minsk"
     assert "envoys" in dialog.body.toPlainText()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
     (saved,) = saved_files()
     assert front_matter(saved)[0]["title"] == "Talks in Minsk"
 
@@ -245,7 +257,7 @@ def test_an_imported_article_is_found_by_the_search(window, qtbot, monkeypatch):
     )
     window.library.filter.clear()
     dialog = open_import(window, qtbot, monkeypatch, [DATA / "notes.txt"])
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, dialog)
     qtbot.keyClicks(window.library.filter, "Klaipeda")
     search = window.library.search
     qtbot.waitUntil(lambda: bool(search.hits) and not search.backend.busy(), timeout=60000)

@@ -277,12 +277,29 @@ class ImportDialog(QDialog):
         draft = self.edited_draft()
         if draft is None:
             return
-        if not replace:
-            self.duplicate = find_duplicate(draft, self.folder)
-            if self.duplicate is not None:
-                self.duplicate_bar.offer(self.duplicate)
-                return
-        target = self.duplicate.path if replace and self.duplicate else None
+        if replace:
+            self._write(draft, self.duplicate.path if self.duplicate else None)
+            return
+        # every article of the folder is compared: off the UI thread, the dialog waits
+        self.save_button.setEnabled(False)
+        self.status.setText("Checking your library for the same article…")
+        folder = self.folder
+        self._runner.run(
+            lambda: find_duplicate(draft, folder),
+            lambda duplicate: self._checked(draft, duplicate),
+            lambda message: self._checked(draft, None),
+        )
+
+    def _checked(self, draft: ImportDraft, duplicate: Duplicate | None) -> None:
+        self.save_button.setEnabled(True)
+        self.duplicate = duplicate
+        if duplicate is not None:
+            self.status.setText("Choose what to do with the article already in your library.")
+            self.duplicate_bar.offer(duplicate)
+            return
+        self._write(draft, None)
+
+    def _write(self, draft: ImportDraft, target: Path | None) -> None:
         try:
             self.saved_path = save_draft(draft, self.folder, replace=target)
         except OSError as error:
