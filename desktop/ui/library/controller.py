@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.files import paths
@@ -20,6 +20,7 @@ class LibraryController(QObject):
     open_article = Signal(str)  # article id to show in a new pane
     problems_changed = Signal(list)  # list[str] of "file: problem"
     message = Signal(str)
+    library_changed = Signal()  # articles were imported: the search index is out of date
 
     def __init__(self, workspace: Workspace, model: LibraryModel, window: QWidget) -> None:
         super().__init__(window)
@@ -28,6 +29,16 @@ class LibraryController(QObject):
         self.window = window
         workspace.corpus_changed.connect(lambda: model.set_articles(workspace.articles()))
         workspace.analysis_ready.connect(self._analysed)
+
+    def attach(self, view) -> None:
+        """Ctrl+V and drops on the library's list import; an import brings the search index up to date."""
+        from desktop.ui.library.intake import LibraryIntake
+
+        self.intake = LibraryIntake(view.tree)
+        self.intake.pasted.connect(lambda text: self.import_dialog(paste=text))
+        self.intake.dropped.connect(self.import_sources)
+        self.library_changed.connect(view.search.invalidate)
+        self.workspace.corpus_changed.connect(view.search.invalidate)
 
     def _analysed(self, article_id: str) -> None:
         analysis = self.workspace.analysis(article_id)
@@ -95,6 +106,57 @@ class LibraryController(QObject):
             self.message.emit(f"Imported {len(copied)} article(s) into {target}")
         if errors:
             QMessageBox.warning(self.window, "Some files were not imported", "\n".join(errors))
+
+    # -- the Import dialog (File → Import…, Ctrl+V and drops on the library list)
+    def import_dialog(self, files: list[str] | None = None, paste: str | None = None):
+        """Open the Import dialog, with a file or pasted text already extracted when given."""
+        from desktop.ui.library.importdialog import ImportDialog
+
+        dialog = ImportDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._imported)
+        dialog.batch_requested.connect(self.import_batch)
+        if files:
+            dialog.load_file(files[0])
+        elif paste is not None:
+            dialog.load_paste(paste)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def import_sources(self, sources: list[str]) -> None:
+        """Dropped files or addresses: one opens the dialog, several import in the background."""
+        if len(sources) > 1:
+            self.import_batch(sources)
+        elif sources and sources[0].startswith(("http://", "https://")):
+            self.import_dialog(paste=sources[0])
+        elif sources:
+            self.import_dialog(files=sources)
+
+    def import_batch(self, files: list[str]):
+        from desktop.ui.library.batchimport import BatchImport, summary
+
+        batch = BatchImport(files, self.window)
+        batch.finished.connect(
+            lambda outcomes: self._batch_done(summary(outcomes, len(files), batch.cancelled), outcomes)
+        )
+        self.last_batch = batch
+        batch.start()
+        return batch
+
+    def _batch_done(self, text: str, outcomes: list) -> None:
+        if any(o.path is not None for o in outcomes):
+            self.reload()
+        self.library_changed.emit()
+        self.message.emit(text)
+
+    def _imported(self, path) -> None:
+        self.reload()
+        self.library_changed.emit()
+        article = next((a for a in self.workspace.articles() if a.path and Path(a.path) == Path(path)), None)
+        self.message.emit(f"Imported into your library: {path}")
+        if article is not None:
+            self.open_article.emit(article.id)
 
     def reload(self) -> None:
         corpus: Corpus = load_default_corpus()

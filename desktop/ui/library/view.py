@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -25,15 +24,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.text.articles import Article, format_published
+from desktop.ui.library.listfilter import LibraryProxy
+from desktop.ui.library.searchpanel import SearchPanel
 
 #: Drag-and-drop payload: article ids, one per line.
 ARTICLE_MIME = "application/x-overtures-article-ids"
@@ -53,12 +56,33 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._articles: list[Article] = list(articles or [])
         self._inferred: dict[str, dt.date] = {}
+        self._haystacks: list[str] | None = None
 
     # -- the list
     def set_articles(self, articles: list[Article]) -> None:
         self.beginResetModel()
         self._articles = list(articles)
+        self._touch()
         self.endResetModel()
+
+    def _touch(self, row: int | None = None) -> None:
+        if row is not None and self._haystacks is not None:
+            self._haystacks[row] = self._haystack(self._articles[row])
+        else:
+            self._haystacks = None
+
+    def articles_view(self) -> list[Article]:
+        """The rows themselves (not a copy): for a filter pass."""
+        return self._articles
+
+    def haystacks(self) -> list[str]:
+        """Each row's title, outlet and date as shown, case-folded: what the field's words match."""
+        if self._haystacks is None:
+            self._haystacks = [self._haystack(a) for a in self._articles]
+        return self._haystacks
+
+    def _haystack(self, article: Article) -> str:
+        return f"{article.title}\n{article.outlet or '—'}\n{self._date_text(article)}".casefold()
 
     def articles(self) -> list[Article]:
         return list(self._articles)
@@ -77,6 +101,7 @@ class LibraryModel(QAbstractTableModel):
         if row < 0 or date is None or self._articles[row].published is not None:
             return
         self._inferred[article_id] = date
+        self._touch(row)
         self.dataChanged.emit(self.index(row, DATE), self.index(row, DATE))
 
     def date_of(self, article: Article) -> tuple[dt.date | None, bool]:
@@ -196,6 +221,8 @@ class ArticleDelegate(QStyledItemDelegate):
         return QRect(0, 0, width, min(bound.height(), 2 * metrics.lineSpacing()))
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        if index.data(ARTICLE_ID_ROLE) is None:  # a group's heading (outlet or year)
+            return super().sizeHint(option, index) + QSize(0, self.PAD)
         title_font, small = self._fonts(option)
         title = self._title_rect(option, index.data() or "", title_font)
         return QSize(
@@ -204,6 +231,10 @@ class ArticleDelegate(QStyledItemDelegate):
         )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        if index.data(ARTICLE_ID_ROLE) is None:
+            option.font.setWeight(QFont.Weight.Bold)
+            super().paint(painter, option, index)
+            return
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         text_option = QStyleOptionViewItem(option)
@@ -249,6 +280,7 @@ SORTS = (
     ("Title", TITLE, Qt.SortOrder.AscendingOrder),
     ("Outlet", OUTLET, Qt.SortOrder.AscendingOrder),
 )
+GROUPINGS = (("Grouped by outlet", "outlet"), ("Grouped by year", "year"))
 
 
 class LibraryView(QWidget):
@@ -262,21 +294,25 @@ class LibraryView(QWidget):
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = LibraryProxy(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter articles…")
+        self.filter.setPlaceholderText("Search articles, actors…")
+        self.filter.setToolTip("Filters the list as you type; searches the text and every spelling of an actor")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter articles")
+        self.filter.setAccessibleName("Search articles")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.grouped = None  # (model, proxy) once a grouping is chosen
 
         self.sort = QComboBox(self)
         self.sort.setAccessibleName("Sort articles")
         for label, _column, _order in SORTS:
+            self.sort.addItem(label)
+        for label, _grouping in GROUPINGS:
             self.sort.addItem(label)
         self.sort.currentIndexChanged.connect(self._sort_changed)
         self.count = QLabel(self)
@@ -302,9 +338,22 @@ class LibraryView(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.filter.returnPressed.connect(self._open_first_match)
+        self.search = SearchPanel(self.filter, self)
+        self.search.active_changed.connect(self._show_results)
+        self.search.filters.changed.connect(self._constraints_changed)
+        self.search.backend.analysed.connect(self._constraints_changed)  # the actor index is complete
+        self.filters_button = QToolButton(self)
+        self.filters_button.setText("Filters")
+        self.filters_button.setCheckable(True)
+        self.filters_button.setToolTip("Filter by actor, side, outlet and date range")
+        self.filters_button.toggled.connect(self.search.show_filters)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.search)
 
         row = QHBoxLayout()
         row.addWidget(self.sort)
+        row.addWidget(self.filters_button)
         row.addStretch(1)
         row.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -312,7 +361,8 @@ class LibraryView(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.filter)
         layout.addLayout(row)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.search.filters)
+        layout.addWidget(self.stack, 1)
         self.setFocusProxy(self.tree)
         for signal in (
             self.proxy.rowsInserted,
@@ -324,22 +374,75 @@ class LibraryView(QWidget):
         self._update_count()
 
     def _sort_changed(self, index: int) -> None:
+        if index >= len(SORTS):
+            self._group(GROUPINGS[index - len(SORTS)][1])
+            return
+        if self.tree.model() is not self.proxy:
+            self.tree.setModel(self.proxy)
+            self.tree.setRootIsDecorated(False)
+            self.tree.setColumnHidden(OUTLET, True)
+            self.tree.setColumnHidden(DATE, True)
         _label, column, order = SORTS[index]
         self.tree.sortByColumn(column, order)
 
+    def _group(self, grouping: str) -> None:
+        """The list grouped by outlet or year; rebuilt when the grouping or the library changes."""
+        from desktop.ui.library.grouping import grouped_proxy
+
+        if self.grouped is None:
+            self.grouped = grouped_proxy(self)
+            self.filter.textChanged.connect(self.grouped[1].setFilterFixedString)
+            self.model.modelReset.connect(self._regroup)
+            self.grouped[1].setFilterFixedString(self.filter.text())
+        self._grouping = grouping
+        self.grouped[0].rebuild(self.model, grouping)
+        self.tree.setModel(self.grouped[1])
+        self.tree.setRootIsDecorated(True)
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.tree.expandAll()
+
+    def _regroup(self) -> None:
+        if self.tree.model() is not self.proxy and self.grouped is not None:
+            self.grouped[0].rebuild(self.model, self._grouping)
+            self.tree.expandAll()
+
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if self.stack.currentIndex() == 1:
+            self.count.setText(f"{len(self.search.hits)} found in {total}")
+            return
         self.count.setText(f"{shown} of {total}" if shown != total else f"{total} articles")
 
     def _article_id(self, proxy_index: QModelIndex) -> str | None:
-        return self.proxy.data(proxy_index, ARTICLE_ID_ROLE)
+        return proxy_index.data(ARTICLE_ID_ROLE)
 
     def _activated(self, index: QModelIndex) -> None:
         article_id = self._article_id(index)
         if article_id:
             self.open_requested.emit(article_id, True)
 
+    def _show_results(self, on: bool) -> None:
+        self.stack.setCurrentIndex(1 if on else 0)
+        self._update_count()
+
+    def _constraints_changed(self) -> None:
+        f = self.search.filters.filters()
+        self.proxy.set_constraints(f.outlet, f.date_from, f.date_to)
+        if f.actor or f.side:
+            wanted = (f.actor, f.side)
+
+            def show(ids: set[str]) -> None:
+                current = self.search.filters.filters()
+                if (current.actor, current.side) == wanted:  # not an answer to an older choice
+                    self.proxy.set_ids(ids)
+
+            self.search.backend.article_ids(f.actor, f.side, show)
+        else:
+            self.proxy.set_ids(None)
+
     def _open_first_match(self) -> None:
+        if self.stack.currentIndex() == 1 and self.search.open_first():
+            return
         if self.proxy.rowCount():
             self._activated(self.proxy.index(0, 0))
 
@@ -359,6 +462,10 @@ class LibraryView(QWidget):
 
     def select(self, article_id: str) -> None:
         row = self.model.row_of(article_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.tree.setCurrentIndex(index)
+        if row >= 0 and self.tree.model() is self.proxy:
+            self.tree.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        elif row >= 0:
+            model = self.tree.model()
+            found = model.match(model.index(0, 0), ARTICLE_ID_ROLE, article_id, 1, Qt.MatchFlag.MatchRecursive)
+            if found:
+                self.tree.setCurrentIndex(found[0])

@@ -39,11 +39,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Open a Markdown or text article into the reader",
     ),
     ActionSpec(
+        "file.import_article",
+        "&Import…",
+        ("Ctrl+I",),
+        "library",
+        "Import a web page, an address, a PDF or a text file: check what was extracted, then save it",
+    ),
+    ActionSpec(
         "file.import",
-        "&Import Articles into Library…",
+        "&Copy Article Files into Library…",
         (),
         "library",
-        "Copy articles into your library folder so they are there next time",
+        "Copy Markdown or text articles unchanged into your library folder so they are there next time",
     ),
     ActionSpec("file.reload", "&Reload Library", ("Ctrl+R",), "reload", "Read the article folders again"),
     ActionSpec(

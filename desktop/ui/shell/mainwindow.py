@@ -30,6 +30,7 @@ from desktop.ui.shell.workspace import Workspace
 MENUS = {
     "&File": [
         "file.open",
+        "file.import_article",
         "file.import",
         "file.reload",
         None,
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.library_control = LibraryController(workspace, self.library_model, self)
         self.library.open_requested.connect(self.reader_control.open)
         self.library_control.open_article.connect(self.reader_control.open)
+        self.library_control.attach(self.library)
+        self.library.search.open_at.connect(self.reader_control.show_mention)
         self.library_control.problems_changed.connect(self.show_problems)
         for source in (self.reader_control, self.library_control):
             source.message.connect(self.show_message)
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
         reader, lib = self.reader_control, self.library_control
         a.connect("file.open", lib.open_files)
         a.connect("file.import", lib.import_files)
+        a.connect("file.import_article", lib.import_dialog)
         a.connect("file.reload", lib.reload)
         a.connect("file.quit", self.close)
         a.connect("view.reset_layout", self.reset_layout)
