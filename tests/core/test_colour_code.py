@@ -121,13 +121,6 @@ def test_the_proposed_difference_colours_clear_the_margin():
         assert too_close(difference_colours(theme, proposed), theme) == []
 
 
-PENDING = pytest.mark.xfail(
-    reason="pending change to desktop/core/compare/style.py (owned by another helper): the light "
-    "term_changed/inserted/deleted/changed backgrounds become none, see PROPOSED_DIFFERENCES",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize("theme", [pytest.param("light", marks=PENDING), "dark"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_comparisons_differences_are_far_from_every_side(theme):
     assert too_close(difference_colours(theme, style.COLOURS), theme) == []

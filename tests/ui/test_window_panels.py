@@ -66,3 +66,10 @@ def test_reset_layout_shows_every_panel_docked(window):
     assert not window.legend_dock.isHidden() and not window.timeline_dock.isHidden()
     assert window.dockWidgetArea(window.legend_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.dockWidgetArea(window.timeline_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_the_timeline_tooltips_name_the_event_type(window, qtbot):
+    qtbot.waitUntil(lambda: window.workspace.episodes is not None, timeout=30000)
+    episode = window.workspace.episodes.episodes[0]
+    item = window.timeline.episode_item(episode.id)
+    assert item is not None and episode.type_label in item.toolTip()

@@ -17,10 +17,15 @@ COLOURS: dict[str, tuple[str, str]] = {
     "rule": ("#C9C9CF", "#4A4B50"),
     "head": ("#F1F1F4", "#2B2D31"),
     "link": ("#1F5FAD", "#8AB4F8"),
-    "term_changed": ("#FFD8A8", "#6A3A12"),
-    INSERTED: ("#D5F0DA", "#1E4A2A"),
-    DELETED: ("#FBDDE2", "#5A2530"),
-    CHANGED: ("#FFF0B3", "#4D4718"),
+    # differences: in the light theme no tone at all (any light tint is close to a side's colour,
+    # tests/core/test_colour_code.py); the underline, wave and line-through are the cue
+    "term_changed": ("transparent", "#6A3A12"),
+    INSERTED: ("transparent", "#1E4A2A"),
+    DELETED: ("transparent", "#5A2530"),
+    CHANGED: ("transparent", "#4D4718"),
+    # the ink of inserted and deleted words (text, not a background: no side is a text colour)
+    "inserted_ink": ("#1B6B33", "#CFEFD6"),
+    "deleted_ink": ("#9B1C31", "#FFD6DC"),
 }
 
 #: Facet-marker (background, foreground) pairs: (light, dark). Paul Tol's bright scheme:
@@ -58,10 +63,11 @@ RULES: tuple[str, ...] = (
     " text-decoration: underline; }}",
     "span.cue {{ text-decoration: underline; text-underline-style: dotted; }}",
     "span.cue-changed {{ background-color: {term_changed}; color: #111111; text-decoration: underline; }}",
-    "span.d-inserted {{ background-color: {inserted}; text-decoration: underline; }}",
-    "span.d-deleted {{ background-color: {deleted}; text-decoration: line-through; }}",
-    "span.d-changed {{ background-color: {changed}; text-decoration: underline; text-underline-style: wave; }}",
-    "span.d-whole {{ background-color: {changed}; }}",
+    "span.d-inserted {{ background-color: {inserted}; color: {inserted_ink}; text-decoration: underline; }}",
+    "span.d-deleted {{ background-color: {deleted}; color: {deleted_ink}; text-decoration: line-through; }}",
+    "span.d-changed {{ background-color: {changed}; font-style: italic; text-decoration: underline;"
+    " text-underline-style: wave; }}",
+    "span.d-whole {{ background-color: {changed}; text-decoration: underline; }}",
 )
 
 
