@@ -1,14 +1,58 @@
-"""Keeps the legend in step with the analyses, and acts on what the user picks in it."""
+"""Keeps the legend in step with the analyses, and acts on what the user picks in it.
+
+The legend's index grows as analyses arrive (only the new ones are indexed, in chunks on the UI
+thread) and is built again from scratch only when an analysis was replaced or dropped; a theme
+change re-colours it without indexing anything.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from desktop.core.annotate.mentions import MentionIndex
+from desktop.core.annotate.mentions import ActorEntry, Mention, MentionIndex
 from desktop.ui.reader.controller import ReaderController
 from desktop.ui.reader.legend import LegendPanel
 from desktop.ui.shell.workspace import Workspace
+
+
+class GrowingIndex(MentionIndex):
+    """A :class:`MentionIndex` that analyses can be added to in any order, and that answers as the
+    index built at once from the analyses in library order would: mentions in library order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.indexed: dict[str, object] = {}  # article id -> the analysis indexed
+        self.order: dict[str, int] = {}  # article id -> position in the library
+        self._entries: list[ActorEntry] | None = None
+
+    def add(self, analysis) -> None:
+        super().add(analysis)
+        self.indexed[analysis.article_id] = analysis
+        self.changed()
+
+    def changed(self) -> None:
+        self._entries = None
+
+    def _place(self, m: Mention) -> tuple[int, int]:
+        return self.order.get(m.article_id, 0), m.start
+
+    def mentions(self, key: str) -> list[Mention]:
+        # a stable sort: an article's mentions keep the order they were indexed in
+        return sorted(super().mentions(key), key=lambda m: self.order.get(m.article_id, 0))
+
+    def entries(self) -> list[ActorEntry]:
+        if self._entries is None:
+            entries = super().entries()
+            first = {key: min(map(self._place, found)) for key, found in self._mentions.items()}
+            entries.sort(key=lambda e: (-e.count, e.name, first[e.key]))
+            self._entries = entries
+        return list(self._entries)
+
+    def grows_into(self, analyses: list) -> bool:
+        """Whether ``analyses`` are the indexed ones (the same objects) and some more."""
+        present = {a.article_id: a for a in analyses}
+        return len(present) >= len(self.indexed) and all(present.get(k) is a for k, a in self.indexed.items())
 
 
 class LegendController(QObject):
@@ -40,6 +84,7 @@ class LegendController(QObject):
         panel.add_actor_requested.connect(self.add_actor)
         reader.area.actor_clicked.connect(self.actor_clicked)
         self._theme = ""
+        self._index: GrowingIndex | None = None
 
     def _options_changed(self) -> None:
         if self.workspace.options.theme != self._theme:
@@ -54,7 +99,21 @@ class LegendController(QObject):
         sides = dict(self.workspace.analyzer.sides())
         self.panel.set_sides(sides, options.theme, options.hidden_sides)
         self.panel.set_kinds(options.theme, options.hidden_kinds)
-        self.panel.set_index(MentionIndex(analyses), sides, options.theme)
+        self.panel.set_index(self._grown(analyses), sides, options.theme)
+
+    def _grown(self, analyses: list) -> GrowingIndex:
+        """The index of ``analyses``: the last one with the new analyses added, or a new one."""
+        index = self._index
+        if index is None or not index.grows_into(analyses):
+            index = self._index = GrowingIndex()
+        order = {a.article_id: i for i, a in enumerate(analyses)}
+        if order != index.order:
+            index.order = order
+            index.changed()
+        for analysis in analyses:
+            if analysis.article_id not in index.indexed:
+                index.add(analysis)
+        return index
 
     def actor_clicked(self, key: str, _article_id: str, _start: int) -> None:
         self.dock.show()
