@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import pytest
+
 from desktop.core.annotate.mentions import MentionIndex
 from desktop.core.text.articles import Corpus, load_default_corpus
 from desktop.ui.reader.legendcontroller import GrowingIndex
@@ -106,3 +108,38 @@ def test_an_index_grown_in_any_order_answers_as_one_built_at_once():
     assert grown.grows_into(analyses)
     assert not grown.grows_into(analyses[1:])  # one dropped: built again
     assert not grown.grows_into([dataclasses.replace(analyses[0]), *analyses[1:]])  # one replaced
+
+
+def test_analyses_kept_in_the_cache_are_read_back_the_next_session(qtbot, tmp_path, monkeypatch):
+    from desktop.core.library.analysiscache import AnalysisCache
+
+    first = Workspace(_library(1), cache=AnalysisCache(tmp_path / "a.sqlite3"))
+    with qtbot.waitSignal(first.all_analysed, timeout=60000):
+        first.request_analysis()
+    made = {i: first.analysis(i) for i in first.corpus.ids()}
+    qtbot.waitUntil(lambda: not first.busy(), timeout=60000)
+    first.shutdown()
+
+    second = Workspace(_library(1), cache=AnalysisCache(tmp_path / "a.sqlite3"))
+    monkeypatch.setattr(second.analyzer, "analyze", lambda article: pytest.fail(f"{article.id} analysed again"))
+    with qtbot.waitSignal(second.all_analysed, timeout=60000):
+        second.request_analysis()
+    for article_id, analysis in made.items():
+        again = second.analysis(article_id)
+        assert again.article is second.article(article_id)
+        assert dataclasses.replace(again, article=analysis.article) == analysis
+    qtbot.waitUntil(lambda: not second.busy(), timeout=60000)
+    second.shutdown()
+
+
+def test_a_new_engine_or_a_changed_text_misses_the_cache(tmp_path):
+    from desktop.core.library.analysiscache import AnalysisCache
+
+    article = load_default_corpus().articles[0]
+    workspace = Workspace(Corpus(articles=[article]))
+    cache = AnalysisCache(tmp_path / "a.sqlite3", fingerprint="one")
+    cache.store([workspace.analyse_now(article.id)])
+    assert set(cache.load([article])) == {article.id}
+    assert cache.load([dataclasses.replace(article, body=article.body + " More.")]) == {}
+    assert AnalysisCache(tmp_path / "a.sqlite3", fingerprint="two").load([article]) == {}
+    cache.close()

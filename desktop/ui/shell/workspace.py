@@ -81,8 +81,11 @@ class Workspace(QObject):
     episodes_ready = Signal()
     episodes_failed = Signal(str)
 
-    def __init__(self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None, cache=None
+    ) -> None:
         super().__init__(parent)
+        self.cache = cache  # an AnalysisCache: analyses kept between sessions (the window has one)
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
         self.options = ViewOptions()
@@ -176,17 +179,41 @@ class Workspace(QObject):
             )
 
     def _analyse_chunk(self, articles: list[Article], options: ViewOptions, generation: int, render: bool) -> list:
-        """On the worker thread: (article id, result, error message) for each article of a chunk;
-        one article's failure is reported for it alone."""
-        out = []
+        """On the worker thread: (article id, result, error message) for each article of a chunk,
+        read from the cache or analysed (and then cached); one article's failure is its own."""
+        if generation != self.analyzer.generation:
+            return [(a.id, None, None) for a in articles]  # stale: dropped anyway
+        fingerprint = self.cache.fingerprint if self.cache is not None else ""
+        cached = self._cached(articles, generation, render)
+        out, made = [], []
         for article in articles:
             try:
-                out.append((article.id, self._analyse_and_render(article, options, generation, render), None))
+                analysis = cached.get(article.id)
+                if analysis is not None:
+                    result = (analysis, self._render(analysis, options) if render else None)
+                else:
+                    result = self._analyse_and_render(article, options, generation, render)
+                    made += [result[0]] if result is not None else []
+                out.append((article.id, result, None))
             except Exception as exc:  # reported to the UI for that article, never lost
                 _log.exception("analysing %s failed", article.id)
                 detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
                 out.append((article.id, None, detail))
+        if self.cache is not None and made and generation == self.analyzer.generation:
+            self.cache.store([a for a in made if a.generation == generation], fingerprint)
         return out
+
+    def _cached(self, articles: list[Article], generation: int, render: bool) -> dict[str, ArticleAnalysis]:
+        if self.cache is None or not articles:
+            return {}
+        cached = self.cache.load(articles, generation)
+        if render:  # a long article is rendered in its worker process, never on this thread
+            cached = {k: v for k, v in cached.items() if len(v.article.body) <= LARGE_ARTICLE}
+        return cached
+
+    def _render(self, analysis: ArticleAnalysis, options: ViewOptions) -> str:
+        article = analysis.article
+        return article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
 
     def _chunk_done(self, results: list, generation: int, options: ViewOptions) -> None:
         for article_id, result, error in results:
@@ -211,6 +238,8 @@ class Workspace(QObject):
         their results are dropped when they arrive.
         """
         self.analyzer.reload()
+        if self.cache is not None:
+            self.cache.engine_changed()
         self._analyses.clear()
         self._rendered.clear()
         self.episodes = None
@@ -296,6 +325,8 @@ class Workspace(QObject):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self.cache is not None:
+            self.cache.close()
 
     def _settle(self, article_id: str, generation: int) -> None:
         """The request of ``generation`` for ``article_id`` is over (a newer one may still run)."""
