@@ -7,9 +7,10 @@ generated articles (``generated.py``'s text) in the user's articles folder. For 
 
 * warm start to first paint: the app's ``--startup-probe`` (median of three, after a first run
   that fills the caches and analyses the library, as a user's first session does);
-* a session in a child process (``--session BASEDIR``): the window shown, the first analysis
-  timed with the longest gap of a 10 ms QTimer on the UI thread, then the episodes, the memory at
-  rest (RSS), the theme toggle (light → dark) and selecting an episode;
+* a session in a child process (``--session BASEDIR``) without the analysis cache: the window
+  shown, the first analysis timed with the longest gap of a 10 ms QTimer on the UI thread, the
+  theme toggle (light → dark) and selecting an episode; then a second session with the cache: the
+  analyses read back, the episodes and the memory at rest (RSS);
 * ``overtures export -o out.pdf`` as a subprocess.
 
 and prints a table of both columns and the ratio, with the issue's targets.
@@ -70,7 +71,11 @@ def probe_ms(base: Path) -> float:
     return float(json.loads(line)["ready_ms"])
 
 
-def session(base: Path) -> dict:
+def session(base: Path, fresh: bool) -> dict:
+    """One window session; ``fresh``: without the analyses of earlier sessions (a first analysis)."""
+    if fresh:
+        for name in ("analyses.sqlite3", "analyses.sqlite3-wal", "analyses.sqlite3-shm"):
+            (base / "cache" / name).unlink(missing_ok=True)
     command = [sys.executable, str(Path(__file__).resolve()), "--session", str(base)]
     out = subprocess.run(command, capture_output=True, text=True, env=_env(base), cwd=ROOT, timeout=3600)
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
@@ -96,7 +101,9 @@ def export_s(base: Path) -> float:
 def measure(base: Path) -> dict:
     probe_ms(base)  # first session: caches filled, library analysed
     figures = {"startup_ms": statistics.median(probe_ms(base) for _ in range(3))}
-    figures.update(session(base))
+    figures.update(session(base, fresh=True))
+    warm = session(base, fresh=False)  # the analyses cached by the sessions before (if kept)
+    figures.update({"rss_mb": warm["rss_mb"], "cached_s": warm["analyse_s"], "episodes_s": warm["episodes_s"]})
     figures["export_s"] = export_s(base)
     return figures
 
@@ -107,7 +114,8 @@ ROWS = (
     ("deferred_ms", "deferred parts after first paint (ms)", ""),
     ("gap_ms", "longest UI gap, first analysis (ms)", "<= 100 ms"),
     ("analyse_s", "first analysis in the window (s)", ""),
-    ("episodes_s", "episodes after analysis (s)", "<= 10 s"),
+    ("cached_s", "analyses of a later session (s)", ""),
+    ("episodes_s", "episodes, analyses cached (s)", "<= 10 s"),
     ("theme_ms", "theme toggle (ms)", "<= 300 ms"),
     ("select_ms", "selecting an episode (ms)", "<= 100 ms"),
     ("export_s", "overtures export (s)", "<= 10 s"),
