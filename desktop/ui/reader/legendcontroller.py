@@ -7,12 +7,13 @@ change re-colours it without indexing anything.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from desktop.core.annotate.mentions import ActorEntry, Mention, MentionIndex, actor_key
+from desktop.core.annotate.analysis import ArticleAnalysis
+from desktop.core.annotate.mentions import ActorEntry, Mention, MentionIndex, _snippet, actor_key
 from desktop.core.annotate.records import VIA_DEMONYM
 from desktop.ui.reader.controller import ReaderController
 from desktop.ui.reader.legend import LegendPanel
@@ -23,43 +24,55 @@ class GrowingIndex(MentionIndex):
     """A :class:`MentionIndex` that analyses can be added to in any order, and that answers as the
     index built at once from the analyses in library order would (mentions in library order).
 
-    ``order`` (article id -> position in the library) is set before anything is added. The
-    entries' counts are kept as analyses are added, so listing them never walks every mention.
+    ``order`` (article id -> position in the library) is set before anything is added. Only where
+    each mention is (article, position in its analysis) is kept; a mention's snippet is made when
+    its actor is shown, and the entries' counts are kept as analyses are added.
     """
 
     def __init__(self, order: dict[str, int] | None = None) -> None:
         super().__init__()
-        self.indexed: dict[str, object] = {}  # article id -> the analysis indexed
+        self.indexed: dict[str, ArticleAnalysis] = {}  # article id -> the analysis indexed
         self.order: dict[str, int] = order or {}
-        self._count: Counter[str] = Counter()
+        self._where: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._articles: dict[str, set[str]] = defaultdict(set)
         self._first: dict[str, tuple[int, int]] = {}  # where each key is first mentioned
         self._entries: list[ActorEntry] | None = None
 
-    def add(self, analysis) -> None:
-        super().add(analysis)
+    def add(self, analysis: ArticleAnalysis) -> None:
         article_id = analysis.article_id
         self.indexed[article_id] = analysis
         position = self.order.get(article_id, 0)
-        for m in analysis.actors:
+        for i, m in enumerate(analysis.actors):
+            self.side_counts[m.side] += 1
+            self.kind_counts["demonym" if m.via == VIA_DEMONYM else m.kind] += 1
             if m.via == VIA_DEMONYM:
                 continue
             key = actor_key(m.actor, m.name)
-            self._count[key] += 1
+            self._where[key].append((article_id, i))
             self._articles[key].add(article_id)
-            place = (position, m.start)
+            place = (position, i)
             if key not in self._first or place < self._first[key]:
                 self._first[key] = place
+                self._meta[key] = (m.name, m.kind, m.side, m.actor is not None)
+        self.kind_counts["date"] += len(analysis.dates)
         self._entries = None
 
+    def _mention(self, article_id: str, i: int) -> Mention:
+        analysis = self.indexed[article_id]
+        m = analysis.actors[i]
+        snippet, offset = _snippet(analysis.text, analysis.sentence_at(m.start), m.start, m.end)
+        return Mention(article_id, analysis.article.title, m.start, m.end, m.text, m.via, snippet, offset)
+
     def mentions(self, key: str) -> list[Mention]:
-        # a stable sort: an article's mentions keep the order they were indexed in
-        return sorted(super().mentions(key), key=lambda m: self.order.get(m.article_id, 0))
+        # a stable sort: an article's mentions keep their order in its analysis
+        found = sorted(self._where.get(key, ()), key=lambda w: self.order.get(w[0], 0))
+        return [self._mention(article_id, i) for article_id, i in found]
 
     def entries(self) -> list[ActorEntry]:
         if self._entries is None:
             entries = [
-                ActorEntry(key, *self._meta[key], count, len(self._articles[key])) for key, count in self._count.items()
+                ActorEntry(key, *self._meta[key], len(where), len(self._articles[key]))
+                for key, where in self._where.items()
             ]
             entries.sort(key=lambda e: (-e.count, e.name, self._first[e.key]))
             self._entries = entries
