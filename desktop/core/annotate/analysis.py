@@ -11,6 +11,7 @@ engine so the caller can drop results made before the reload.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import threading
@@ -44,7 +45,13 @@ class ArticleAnalysis:
         return self.article.id
 
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
-        for start, end in self.sentences:
+        """The sentence holding ``offset``: a binary search (sentences are in text order and
+        do not overlap), so indexing every mention of a library stays linear."""
+        spans = self.sentences
+        i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+        if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+            return spans[i]
+        for start, end in spans:  # spans out of order (never made by sentences()): the plain scan
             if start <= offset < end:
                 return start, end
         return None

@@ -61,7 +61,9 @@ def build_main_window(app: QApplication):
 
     settings = load_settings()
     themes = ThemeManager(app, settings["theme"])
-    workspace = Workspace(load_default_corpus())
+    from desktop.core.library.analysiscache import AnalysisCache
+
+    workspace = Workspace(load_default_corpus(), cache=AnalysisCache())
     workspace.hold_analysis()  # released by MainWindow.first_view_painted
     window = MainWindow(workspace, settings, themes)
     window.restore(first_start_panes() if not settings["first_start_done"] else [])

@@ -5,11 +5,17 @@ background and tells views (``analysis_ready``) when highlighting can be drawn. 
 request carries the analyzer's generation: a result made before ``reanalyse_all`` (or for
 an article whose text changed since) is dropped when it arrives. Workers only return
 results; the workspace's dictionaries are written on the UI thread alone.
+
+A library holds thousands of articles: analyses are asked for in chunks (one background task
+per :data:`CHUNK` articles, whose results are applied together, the UI running between two
+chunks), and only the HTML of the articles last shown is kept (an LRU of :data:`RENDERED_KEEP`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import traceback
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -17,14 +23,46 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis, content_key
 from desktop.core.annotate.document import Highlight, ViewOptions, article_html, body_css
 from desktop.core.annotate.rendercache import RenderCache
+from desktop.core.files.logs import log
 from desktop.core.text.articles import Article, Corpus, format_published
 from desktop.ui.shell.tasks import TaskRunner
+
+_log = log().getChild(__name__)
 
 BASE_PT = 12.0
 #: Bodies longer than this are converted to HTML only on the worker thread.
 LARGE_ARTICLE = 150_000
 PREPARING = "<p style='color:gray'><i>Preparing this long article…</i></p>"
 ZOOM_RANGE = (-6, 12)
+#: Articles analysed by one background task (one task and one result signal per chunk).
+CHUNK = 16
+#: Rendered HTML kept in memory: the articles last shown, not the whole library.
+RENDERED_KEEP = 48
+
+
+class RenderedLRU(OrderedDict):
+    """HTML by (article id, markup options), the least recently used dropped beyond ``limit``."""
+
+    def __init__(self, limit: int = RENDERED_KEEP) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def get(self, key, default=None):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
+
+    def keep(self, article_ids) -> None:
+        """Forget the HTML of every article not in ``article_ids``."""
+        for key in [k for k in self if k[0] not in article_ids]:
+            del self[key]
 
 
 def _markup_options(options: ViewOptions) -> ViewOptions:
@@ -43,8 +81,11 @@ class Workspace(QObject):
     episodes_ready = Signal()
     episodes_failed = Signal(str)
 
-    def __init__(self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None, cache=None
+    ) -> None:
         super().__init__(parent)
+        self.cache = cache  # an AnalysisCache: analyses kept between sessions (the window has one)
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
         self.options = ViewOptions()
@@ -54,7 +95,7 @@ class Workspace(QObject):
         self._runner = TaskRunner(self)
         self.analysis_error = ""
         self._held: set[str] | None = None  # requests waiting for hold_analysis() to end
-        self._rendered: dict[tuple[str, ViewOptions], str] = {}  # HTML made on the worker thread
+        self._rendered = RenderedLRU()  # HTML of the articles last shown or asked for
         self._pool = None  # a worker process for long articles, started when first needed
         self.render_cache = RenderCache()
         self.episodes = None  # an EpisodeSet once the whole library is analysed
@@ -75,7 +116,7 @@ class Workspace(QObject):
         rebased = {k: self._rebased(v) for k, v in self._analyses.items()}
         kept = {k: v for k, v in rebased.items() if v is not None}
         self._analyses = kept
-        self._rendered = {key: html for key, html in self._rendered.items() if key[0] in kept}
+        self._rendered.keep(kept)
         self.corpus_changed.emit()
 
     def _rebased(self, analysis: ArticleAnalysis) -> ArticleAnalysis | None:
@@ -125,15 +166,61 @@ class Workspace(QObject):
             if not self._pending and self.is_fully_analysed():
                 self.all_analysed.emit()
             return
-        for article_id in todo:
-            self._pending[article_id] = generation
-            article = self.article(article_id)
-            assert article is not None
+        render = article_ids is not None  # articles asked for by name are about to be shown
+        options = self.options
+        for start in range(0, len(todo), CHUNK):
+            chunk = [self.article(i) for i in todo[start : start + CHUNK]]
+            for article in chunk:
+                self._pending[article.id] = generation
             self._runner.run(
-                lambda a=article, options=self.options, g=generation: self._analyse_and_render(a, options, g),
-                lambda result, aid=article_id, g=generation, o=self.options: self._analysed(aid, g, o, result),
-                lambda message, aid=article_id, g=generation: self._failed(aid, g, message),
+                lambda c=chunk, g=generation, r=render: self._analyse_chunk(c, options, g, r),
+                lambda results, g=generation: self._chunk_done(results, g, options),
+                lambda message, c=chunk, g=generation: [self._failed(a.id, g, message) for a in c],
             )
+
+    def _analyse_chunk(self, articles: list[Article], options: ViewOptions, generation: int, render: bool) -> list:
+        """On the worker thread: (article id, result, error message) for each article of a chunk,
+        read from the cache or analysed (and then cached); one article's failure is its own."""
+        if generation != self.analyzer.generation:
+            return [(a.id, None, None) for a in articles]  # stale: dropped anyway
+        fingerprint = self.cache.fingerprint if self.cache is not None else ""
+        cached = self._cached(articles, generation, render)
+        out, made = [], []
+        for article in articles:
+            try:
+                analysis = cached.get(article.id)
+                if analysis is not None:
+                    result = (analysis, self._render(analysis, options) if render else None)
+                else:
+                    result = self._analyse_and_render(article, options, generation, render)
+                    made += [result[0]] if result is not None else []
+                out.append((article.id, result, None))
+            except Exception as exc:  # reported to the UI for that article, never lost
+                _log.exception("analysing %s failed", article.id)
+                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+                out.append((article.id, None, detail))
+        if self.cache is not None and made and generation == self.analyzer.generation:
+            self.cache.store([a for a in made if a.generation == generation], fingerprint)
+        return out
+
+    def _cached(self, articles: list[Article], generation: int, render: bool) -> dict[str, ArticleAnalysis]:
+        if self.cache is None or not articles:
+            return {}
+        cached = self.cache.load(articles, generation)
+        if render:  # a long article is rendered in its worker process, never on this thread
+            cached = {k: v for k, v in cached.items() if len(v.article.body) <= LARGE_ARTICLE}
+        return cached
+
+    def _render(self, analysis: ArticleAnalysis, options: ViewOptions) -> str:
+        article = analysis.article
+        return article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
+
+    def _chunk_done(self, results: list, generation: int, options: ViewOptions) -> None:
+        for article_id, result, error in results:
+            if error is not None:
+                self._failed(article_id, generation, error)
+            else:
+                self._analysed(article_id, generation, options, result)
 
     def analyse_now(self, article_id: str) -> ArticleAnalysis | None:
         """Analyse on the calling thread (command line, tests, exports)."""
@@ -151,6 +238,8 @@ class Workspace(QObject):
         their results are dropped when they arrive.
         """
         self.analyzer.reload()
+        if self.cache is not None:
+            self.cache.engine_changed()
         self._analyses.clear()
         self._rendered.clear()
         self.episodes = None
@@ -194,13 +283,14 @@ class Workspace(QObject):
         return self._runner.wait(msecs)
 
     def _analyse_and_render(
-        self, article: Article, options: ViewOptions, generation: int
-    ) -> tuple[ArticleAnalysis, str] | None:
+        self, article: Article, options: ViewOptions, generation: int, render: bool = True
+    ) -> tuple[ArticleAnalysis, str | None] | None:
         """On the worker thread: analyse, and render the highlighted HTML the pane will show.
 
         The UI thread only hands the finished HTML to Qt. A long article goes to a worker
         process (this thread just waits for it), so it can never starve the window. A request
-        of an older generation is skipped (None): its result would be dropped anyway.
+        of an older generation is skipped (None): its result would be dropped anyway. Without
+        ``render`` (the rest of the library) the HTML is left to the first view that shows it.
         """
         if generation != self.analyzer.generation:
             return None
@@ -216,6 +306,8 @@ class Workspace(QObject):
             )
             return attach(article, parts, generation)
         analysis = self.analyzer.analyze(article)
+        if not render:
+            return analysis, None
         html = article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
         return analysis, html
 
@@ -233,6 +325,8 @@ class Workspace(QObject):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self.cache is not None:
+            self.cache.close()
 
     def _settle(self, article_id: str, generation: int) -> None:
         """The request of ``generation`` for ``article_id`` is over (a newer one may still run)."""
@@ -240,7 +334,7 @@ class Workspace(QObject):
             del self._pending[article_id]
 
     def _analysed(
-        self, article_id: str, generation: int, options: ViewOptions, result: tuple[ArticleAnalysis, str] | None
+        self, article_id: str, generation: int, options: ViewOptions, result: tuple[ArticleAnalysis, str | None] | None
     ) -> None:
         self._settle(article_id, generation)
         analysis = None
@@ -248,7 +342,8 @@ class Workspace(QObject):
             analysis = self._rebased(result[0])
         if analysis is not None:
             self._analyses[article_id] = analysis
-            self._rendered[(article_id, _markup_options(options))] = result[1]
+            if result[1] is not None:
+                self._rendered[(article_id, _markup_options(options))] = result[1]
             self.analysis_ready.emit(article_id)
         # else: stale (an actor was added, or the article changed, since it was asked for)
         if not self._pending and self.is_fully_analysed():

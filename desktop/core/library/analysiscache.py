@@ -1,0 +1,118 @@
+"""Whole analyses kept between sessions, so a library analysed once opens analysed.
+
+One SQLite file in the cache folder maps a key — the article's id, date and text
+(:func:`~desktop.core.annotate.analysis.content_key`) and the engine's fingerprint (code, data
+files and the user's actors) — to the parts of its :class:`ArticleAnalysis` (sentences, actor,
+place and date mentions), pickled. A new engine or a changed text changes the key, so a stale
+analysis is never read; the file is a cache: deleting it only means analysing again. It is read
+and written in chunks (one query, one transaction per chunk) from the worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from desktop.core.annotate.analysis import ArticleAnalysis, content_key
+from desktop.core.files import paths
+from desktop.core.text.articles import Article
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
+
+
+def default_path() -> Path:
+    return paths.cache_dir() / "analyses.sqlite3"
+
+
+class AnalysisCache:
+    """Analyses by article content and engine; safe to use from one worker thread at a time."""
+
+    def __init__(self, path: Path | None = None, fingerprint: str | None = None) -> None:
+        self.path = path or default_path()
+        self._fingerprint = fingerprint
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            from desktop.core.annotate.rendercache import engine_fingerprint
+
+            self._fingerprint = engine_fingerprint()
+        return self._fingerprint
+
+    def engine_changed(self) -> None:
+        """The engine was rebuilt (an actor was added): the fingerprint is taken again, now."""
+        self._fingerprint = None
+        _ = self.fingerprint
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(_SCHEMA)
+        return self._db
+
+    def key(self, article: Article, fingerprint: str | None = None) -> str:
+        article_id, published, digest = content_key(article)
+        text = f"{fingerprint or self.fingerprint}\0{article_id}\0{published}\0{digest}"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+    def load(self, articles: Iterable[Article], generation: int = 0) -> dict[str, ArticleAnalysis]:
+        """The cached analyses of ``articles`` (by article id); a damaged cache gives none."""
+        keys = {self.key(a): a for a in articles}
+        if not keys:
+            return {}
+        found: dict[str, ArticleAnalysis] = {}
+        try:
+            with self._lock:
+                marks = ",".join("?" * len(keys))
+                rows = self._connection().execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", list(keys))
+                for key, data in rows.fetchall():
+                    article = keys[key]
+                    found[article.id] = ArticleAnalysis(article, *pickle.loads(data), generation=generation)
+        except (sqlite3.Error, pickle.UnpicklingError, TypeError, ValueError, EOFError, AttributeError):
+            return {}
+        return found
+
+    def store(self, analyses: Iterable[ArticleAnalysis], fingerprint: str | None = None) -> None:
+        """Keep ``analyses`` made by the engine of ``fingerprint`` (one transaction); a cache that
+        cannot be written is left alone."""
+        rows = [
+            (self.key(a.article, fingerprint), pickle.dumps(_parts(a), protocol=pickle.HIGHEST_PROTOCOL))
+            for a in analyses
+        ]
+        if not rows:
+            return
+        try:
+            with self._lock:
+                db = self._connection()
+                with db:
+                    db.executemany("INSERT OR REPLACE INTO analyses (key, data) VALUES (?, ?)", rows)
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def _parts(analysis: ArticleAnalysis) -> tuple:
+    return (
+        analysis.text,
+        analysis.anchor,
+        analysis.anchor_inferred,
+        analysis.anchor_reason,
+        analysis.sentences,
+        analysis.actors,
+        analysis.places,
+        analysis.dates,
+    )
