@@ -143,3 +143,23 @@ def test_a_new_engine_or_a_changed_text_misses_the_cache(tmp_path):
     assert cache.load([dataclasses.replace(article, body=article.body + " More.")]) == {}
     assert AnalysisCache(tmp_path / "a.sqlite3", fingerprint="two").load([article]) == {}
     cache.close()
+
+
+def test_the_analysis_cache_is_plain_json_and_a_damaged_row_is_ignored(tmp_path):
+    import sqlite3
+
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.library.analysiscache import AnalysisCache
+    from desktop.core.text.articles import load_default_corpus
+
+    articles = list(load_default_corpus())[:2]
+    analyses = [Analyzer().analyze(a) for a in articles]
+    cache = AnalysisCache(tmp_path / "analyses.sqlite3", fingerprint="engine")
+    cache.store(analyses)
+    assert cache.load(articles) == {a.article.id: a for a in analyses}
+    cache.close()
+    with sqlite3.connect(tmp_path / "analyses.sqlite3") as db:
+        rows = db.execute("SELECT data FROM analyses").fetchall()
+        assert all(isinstance(data, str) and data.startswith("{") for (data,) in rows)  # JSON, no pickle
+        db.execute("UPDATE analyses SET data = 'not json'")
+    assert AnalysisCache(tmp_path / "analyses.sqlite3", fingerprint="engine").load(articles) == {}

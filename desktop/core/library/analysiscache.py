@@ -1,23 +1,27 @@
 """Whole analyses kept between sessions, so a library analysed once opens analysed.
 
-One SQLite file in the cache folder maps a key — the article's id, date and text
-(:func:`~desktop.core.annotate.analysis.content_key`) and the engine's fingerprint (code, data
-files and the user's actors) — to the parts of its :class:`ArticleAnalysis` (sentences, actor,
-place and date mentions), pickled. A new engine or a changed text changes the key, so a stale
-analysis is never read; the file is a cache: deleting it only means analysing again. It is read
-and written in chunks (one query, one transaction per chunk) from the worker thread.
+One SQLite file in the cache folder maps a key (the article's id, date and text, see
+:func:`~desktop.core.annotate.analysis.content_key`, and the engine's fingerprint: code, data
+files and the user's actors) to the parts of its :class:`ArticleAnalysis` (sentences, actor,
+place and date mentions) as JSON: plain data, which cannot run code when read (issue 15). A new
+engine or a changed text changes the key, so a stale analysis is never read; the file is a
+cache: deleting it only means analysing again. It is read and written in chunks (one query,
+one transaction per chunk) from the worker thread.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
-import pickle
+import json
 import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.core.annotate.analysis import ArticleAnalysis, content_key
+from desktop.core.annotate.records import ActorMention, DateMention, PlaceMention
 from desktop.core.files import paths
 from desktop.core.text.articles import Article
 
@@ -76,18 +80,15 @@ class AnalysisCache:
                 rows = self._connection().execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", list(keys))
                 for key, data in rows.fetchall():
                     article = keys[key]
-                    found[article.id] = ArticleAnalysis(article, *pickle.loads(data), generation=generation)
-        except (sqlite3.Error, pickle.UnpicklingError, TypeError, ValueError, EOFError, AttributeError):
+                    found[article.id] = ArticleAnalysis(article, *_from_json(data), generation=generation)
+        except (sqlite3.Error, TypeError, ValueError, KeyError):  # a damaged cache: analyse again
             return {}
         return found
 
     def store(self, analyses: Iterable[ArticleAnalysis], fingerprint: str | None = None) -> None:
         """Keep ``analyses`` made by the engine of ``fingerprint`` (one transaction); a cache that
         cannot be written is left alone."""
-        rows = [
-            (self.key(a.article, fingerprint), pickle.dumps(_parts(a), protocol=pickle.HIGHEST_PROTOCOL))
-            for a in analyses
-        ]
+        rows = [(self.key(a.article, fingerprint), _to_json(a)) for a in analyses]
         if not rows:
             return
         try:
@@ -105,14 +106,34 @@ class AnalysisCache:
                 self._db = None
 
 
-def _parts(analysis: ArticleAnalysis) -> tuple:
+def _to_json(analysis: ArticleAnalysis) -> str:
+    return json.dumps(
+        {
+            "text": analysis.text,
+            "anchor": analysis.anchor.isoformat() if analysis.anchor else None,
+            "anchor_inferred": analysis.anchor_inferred,
+            "anchor_reason": analysis.anchor_reason,
+            "sentences": analysis.sentences,
+            "actors": [dataclasses.astuple(m) for m in analysis.actors],
+            "places": [dataclasses.astuple(m) for m in analysis.places],
+            "dates": [dataclasses.astuple(m) for m in analysis.dates],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _from_json(data: str | bytes) -> tuple:
+    """The parts of an analysis, in the order of :class:`ArticleAnalysis`; ValueError if damaged."""
+    parts = json.loads(data)
+    anchor = dt.date.fromisoformat(parts["anchor"]) if parts["anchor"] else None
     return (
-        analysis.text,
-        analysis.anchor,
-        analysis.anchor_inferred,
-        analysis.anchor_reason,
-        analysis.sentences,
-        analysis.actors,
-        analysis.places,
-        analysis.dates,
+        str(parts["text"]),
+        anchor,
+        bool(parts["anchor_inferred"]),
+        str(parts["anchor_reason"]),
+        tuple((int(s), int(e)) for s, e in parts["sentences"]),
+        tuple(ActorMention(*row) for row in parts["actors"]),
+        tuple(PlaceMention(*row) for row in parts["places"]),
+        tuple(DateMention(*row) for row in parts["dates"]),
     )
