@@ -210,7 +210,7 @@ def test_event_lexicon_errors_name_the_type(monkeypatch):
     monkeypatch.setattr(events, "load_lexicon", lambda name: {"types": {"visit": {"label": "Visit"}}})
     events.load_event_lexicon.cache_clear()
     try:
-        with pytest.raises(DataFileError, match="type 'visit' needs a list of trigger words"):
+        with pytest.raises(DataFileError, match=r"^events\.yaml: types\.visit: missing field 'triggers'"):
             events.load_event_lexicon()
     finally:
         events.load_event_lexicon.cache_clear()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from desktop.core.files import schema
 from desktop.core.files.lexicons import DataFileError, load_lexicon
 
 
@@ -89,57 +90,87 @@ def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _priority(type_id: object, spec: dict) -> int:
-    try:
-        return int(spec.get("priority", 0))
-    except (TypeError, ValueError):
-        raise DataFileError(f"events.yaml: type '{type_id}': priority must be a number") from None
+def _some(items: list[str]) -> list[str]:
+    if not items:
+        raise ValueError("expected at least one word")
+    return items
 
 
-def _need(type_id: object, spec: object) -> Need:
-    """One entry of a type's ``needs``, validated."""
-    if (
-        not isinstance(spec, dict)
-        or not spec.get("triggers")
-        or not any(spec.get(k) for k in ("words", "person", "unless"))
-    ):
+@dataclass(frozen=True)
+class _NeedEntry:
+    """One entry of a type's ``needs`` in events.yaml."""
+
+    triggers: list[str] = field(metadata={"check": _some})
+    words: list[str] = field(default_factory=list)
+    person: bool = False
+    unless: list[str] = field(default_factory=list)
+    within: int = 6
+
+
+@dataclass(frozen=True)
+class _TypeEntry:
+    """One entry of ``types`` in events.yaml."""
+
+    triggers: list[str] = field(metadata={"check": _some})
+    label: str = ""
+    plover: str = "OTHER"
+    family: str = ""
+    priority: int = 0
+    reporting: bool = False
+    stage: bool = False
+    title: list[str] = field(default_factory=list)
+    anaphors: list[str] = field(default_factory=list)
+    needs: list[_NeedEntry] = field(default_factory=list)
+
+
+def _non_empty(types: dict) -> dict:
+    if not types:
+        raise ValueError("expected at least one event type")
+    return types
+
+
+@dataclass(frozen=True)
+class _EventsFile:
+    """The shape of ``corpus/lexicons/events.yaml`` (see its head for what each part means)."""
+
+    types: dict[str, _TypeEntry] = field(metadata={"check": _non_empty})
+    negations: list[str] = field(default_factory=list)
+    planned: list[str] = field(default_factory=list)
+    background: list[str] = field(default_factory=list)
+    habitual: list[str] = field(default_factory=list)
+    forward: list[str] = field(default_factory=list)
+    dated: list[str] = field(default_factory=list)
+    adjectival: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
+
+
+def _need(type_id: str, spec: _NeedEntry) -> Need:
+    if not (spec.words or spec.person or spec.unless):
         raise DataFileError(
-            f"events.yaml: type '{type_id}': each need names 'triggers' and 'words', 'person' or 'unless'"
+            f"events.yaml: types.{type_id}: each need names 'triggers' and 'words', 'person' or 'unless'"
         )
-    try:
-        within = int(spec.get("within", 6))
-    except (TypeError, ValueError):
-        raise DataFileError(f"events.yaml: type '{type_id}': 'within' must be a number") from None
-    words = [str(w) for w in spec.get("words") or ()]
     return Need(
-        triggers=frozenset(" ".join(str(t).lower().split()) for t in spec["triggers"]),
-        words=_phrase_pattern(words) if words else None,
-        within=within,
-        person=bool(spec.get("person", False)),
-        unless=_phrase_pattern([str(w) for w in spec["unless"]]) if spec.get("unless") else None,
+        triggers=frozenset(" ".join(t.lower().split()) for t in spec.triggers),
+        words=_phrase_pattern(spec.words) if spec.words else None,
+        within=spec.within,
+        person=spec.person,
+        unless=_phrase_pattern(spec.unless) if spec.unless else None,
     )
 
 
-def _event_type(type_id: object, spec: object) -> EventType:
-    """One entry of ``types``, validated."""
-    if not isinstance(spec, dict):
-        raise DataFileError(f"events.yaml: type '{type_id}' must be a mapping")
-    triggers = spec.get("triggers") or []
-    if not triggers or not all(isinstance(t, str) for t in triggers):
-        raise DataFileError(f"events.yaml: type '{type_id}' needs a list of trigger words")
-    priority = _priority(type_id, spec)
+def _event_type(type_id: str, spec: _TypeEntry) -> EventType:
     return EventType(
-        id=str(type_id),
-        label=str(spec.get("label", type_id)),
-        plover=str(spec.get("plover", "OTHER")),
-        family=str(spec.get("family", type_id)),
-        priority=priority,
-        reporting=bool(spec.get("reporting", False)),
-        stage=bool(spec.get("stage", False)),
-        titles=tuple(str(t) for t in spec.get("title") or ()),
-        triggers=tuple(t.lower() for t in triggers),
-        anaphors=tuple(a.lower() for a in spec.get("anaphors") or ()),
-        needs=tuple(_need(type_id, n) for n in spec.get("needs") or ()),
+        id=type_id,
+        label=spec.label or type_id,
+        plover=spec.plover,
+        family=spec.family or type_id,
+        priority=spec.priority,
+        reporting=spec.reporting,
+        stage=spec.stage,
+        titles=tuple(spec.title),
+        triggers=tuple(t.lower() for t in spec.triggers),
+        anaphors=tuple(a.lower() for a in spec.anaphors),
+        needs=tuple(_need(type_id, n) for n in spec.needs),
     )
 
 
@@ -155,38 +186,35 @@ def _index(
         anaphor_type[" ".join(anaphor.split())] = event_type.id
 
 
-def _words(data: dict, key: str) -> tuple[str, ...]:
-    return tuple(str(n).lower() for n in data.get(key) or ())
+def _words(words: list[str]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
 
 
 @cache
 def load_event_lexicon() -> EventLexicon:
-    """``corpus/lexicons/events.yaml``, validated: a bad entry names itself."""
-    data = load_lexicon("events")
-    raw_types = data.get("types")
-    if not isinstance(raw_types, dict) or not raw_types:
-        raise DataFileError("events.yaml: 'types' must be a mapping of event types")
+    """``corpus/lexicons/events.yaml``, checked by the schema layer: a bad entry names itself."""
+    data = schema.load(_EventsFile, load_lexicon("events"), "events.yaml")
     types: dict[str, EventType] = {}
     trigger_type: dict[str, str] = {}
     anaphor_type: dict[str, str] = {}
-    for type_id, spec in raw_types.items():
+    for type_id, spec in data.types.items():
         event_type = _event_type(type_id, spec)
         types[event_type.id] = event_type
         _index(event_type, types, trigger_type, anaphor_type)
     return EventLexicon(
         types=types,
-        negations=_words(data, "negations"),
-        planned=_words(data, "planned"),
+        negations=_words(data.negations),
+        planned=_words(data.planned),
         trigger_re=_phrase_pattern(list(trigger_type)),
         anaphor_re=_phrase_pattern(list(anaphor_type)) if anaphor_type else re.compile(r"(?!)"),
         trigger_type=trigger_type,
         anaphor_type=anaphor_type,
-        background=_words(data, "background"),
-        habitual=_words(data, "habitual"),
-        forward=_words(data, "forward"),
-        dated=_words(data, "dated"),
-        adjectival=_words(data, "adjectival"),
-        generic=_words(data, "generic"),
+        background=_words(data.background),
+        habitual=_words(data.habitual),
+        forward=_words(data.forward),
+        dated=_words(data.dated),
+        adjectival=_words(data.adjectival),
+        generic=_words(data.generic),
     )
 
 
