@@ -338,3 +338,14 @@ def test_since_a_date_when_dates_the_when_clause() -> None:
 def test_a_holiday_is_a_stay_only_with_a_place_word() -> None:
     assert _of_type(_events("On Monday Vladimir Putin went on holiday in Sochi."), "visit")
     assert not _of_type(_events('On Monday Vladimir Putin called the day "a holiday of the whole people".'), "visit")
+
+
+def test_a_demonym_before_a_noun_of_people_is_a_party() -> None:
+    """ "a letter to European leaders": the EU takes part; "European security" alone names no party."""
+    events = _events("On Monday, Vladimir Makei sent a letter to European leaders.")
+    letter = _of_type(events, "letter")[0]
+    keys = {p.key for p in (*letter.sources, *letter.targets)}
+    assert "makei" in keys and "eu" in keys
+    events = _events("On Monday, Vladimir Makei sent a letter about European security.")
+    letter = _of_type(events, "letter")[0]
+    assert "eu" not in {p.key for p in (*letter.sources, *letter.targets)}

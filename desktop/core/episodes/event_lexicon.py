@@ -57,6 +57,7 @@ class EventLexicon:
     dated: tuple[str, ...] = ()
     adjectival: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()  # "European" + "leaders": a demonym naming a party
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -142,6 +143,7 @@ class _EventsFile:
     dated: list[str] = field(default_factory=list)
     adjectival: list[str] = field(default_factory=list)
     generic: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
 
 
 def _need(type_id: str, spec: _NeedEntry) -> Need:
@@ -215,6 +217,7 @@ def load_event_lexicon() -> EventLexicon:
         dated=_words(data.dated),
         adjectival=_words(data.adjectival),
         generic=_words(data.generic),
+        parties=_words(data.parties),
     )
 
 

@@ -19,6 +19,7 @@ the two passes over an article.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
@@ -83,6 +84,18 @@ def _chosen(runs: list[Run]) -> list[Run]:
     return [run for run in runs if not run.type.reporting] or [run for run in runs if run.dates]
 
 
+def _party_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    body = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"[\s-]+(?:{body})\b", re.IGNORECASE)
+
+
+def _names_party(text: str, mention: ActorMention, parties: re.Pattern[str] | None) -> bool:
+    """A demonym before a noun of people ("European leaders", "Western diplomats") names a party."""
+    return parties is not None and mention.actor is not None and bool(parties.match(text, mention.end))
+
+
 class _FirstPass:
     """Pass 1 over an article: events and the dates their own sentence gives them."""
 
@@ -90,7 +103,8 @@ class _FirstPass:
         self.lexicon = lexicon
         self.text = text = analysis.text
         self.article = analysis.article.id
-        self.actors = Window([m for m in analysis.actors if m.via != VIA_DEMONYM])
+        parties = _party_pattern(lexicon.parties)
+        self.actors = Window([m for m in analysis.actors if m.via != VIA_DEMONYM or _names_party(text, m, parties)])
         self.published = analysis.article.published
         # only a publication known to the day bounds what is done ("c. September" may be later)
         self.published_day = self.published if analysis.article.published_precision == "day" else None
