@@ -94,10 +94,10 @@ def test_every_episode_has_a_verdict_even_outside_the_default_comparison(deck):
     assert "wiggle room" in un.verdict.text or "leverage" in un.verdict.text
 
 
-def test_counterparts_fall_back_on_the_parties_the_quote_names(deck):
+def test_the_letter_s_counterpart_is_the_party_it_was_written_to(deck):
+    """ "a letter … to European leaders": the EU takes part in the letter event itself."""
     letter = deck.slides[3]
-    assert [(c.name, c.code) for c in letter.counterparts] == [("EU", "EU")]
-    assert "European" in letter.counterparts[0].detail
+    assert [(c.name, c.code) for c in letter.counterparts] == [("European Union", "EU")]
 
 
 def test_a_named_episode_of_two_episodes_is_one_slide(deck):
