@@ -1,4 +1,5 @@
-"""Find in the current pane: a bar under the reader (Ctrl+F, F3, Shift+F3, Esc)."""
+"""Find in the current pane or in all open panes: a bar under the reader (Ctrl+F, F3, Shift+F3,
+Enter, Shift+Enter, Esc); from there, the same text in the library's search."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ _ICONS = {"previous": "previous", "next": "next", "close_button": "close-pane"}
 
 
 class FindBar(QWidget):
-    find_requested = Signal(str, bool, bool)  # text, backward, case sensitive
+    find_requested = Signal(str, bool, bool)  # text, backward, case sensitive (all panes: see all_panes)
+    library_search_requested = Signal(str)  # the text, to search the whole library for
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -25,7 +27,9 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName("Find text")
         self.edit.returnPressed.connect(lambda: self.find(backward=False))
-        self.edit.textChanged.connect(lambda _t: self.find(backward=False))
+        self.edit.installEventFilter(self)  # Shift+Enter: the previous match
+        self.edit.textChanged.connect(self._typed)
+        self.typing = False  # the find under way extends the text typed: it starts at the current match
         self.previous = QToolButton(self)
         self.previous.setToolTip("Previous match (Shift+F3)")
         self.previous.clicked.connect(lambda: self.find(backward=True))
@@ -33,6 +37,14 @@ class FindBar(QWidget):
         self.next.setToolTip("Next match (F3)")
         self.next.clicked.connect(lambda: self.find(backward=False))
         self.case = QCheckBox("Match case", self)
+        self.all_panes = QCheckBox("All panes", self)
+        self.all_panes.setToolTip("Find in every open pane; Enter and Shift+Enter go from pane to pane")
+        self.all_panes.toggled.connect(self._scope_changed)
+        self.all_panes.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the typing in the field
+        self.library_button = QToolButton(self)
+        self.library_button.setText("Search the library")
+        self.library_button.setToolTip("Search every article of the library for this text")
+        self.library_button.clicked.connect(self.search_library)
         self.status = QLabel(self)
         self.status.setObjectName("FindStatus")
         self.close_button = close = QToolButton(self)
@@ -47,7 +59,9 @@ class FindBar(QWidget):
         layout.addWidget(self.previous)
         layout.addWidget(self.next)
         layout.addWidget(self.case)
+        layout.addWidget(self.all_panes)
         layout.addWidget(self.status)
+        layout.addWidget(self.library_button)
         layout.addWidget(close)
         self.hide()
 
@@ -80,16 +94,46 @@ class FindBar(QWidget):
             return
         self.find_requested.emit(text, backward, self.case.isChecked())
 
-    def set_result(self, found: bool | None, count: int) -> None:
+    def _typed(self, _text: str) -> None:
+        self.typing = True
+        try:
+            self.find(backward=False)
+        finally:
+            self.typing = False
+
+    def _scope_changed(self, all_panes: bool) -> None:
+        self.edit.setPlaceholderText("Find in all panes" if all_panes else "Find in pane")
+        self.find(backward=False)
+
+    def search_library(self) -> None:
+        """Hand the text to the library's search (nothing to hand over: nothing happens)."""
+        text = self.edit.text().strip()
+        if text:
+            self.library_search_requested.emit(text)
+
+    def set_result(self, found: bool | None, count: int, summary: str = "", detail: str = "") -> None:
+        """Say what was found: ``summary`` (if given) instead of the count, ``detail`` as tooltip."""
         if found is None:
             self.status.setText("")
         elif not found:
-            self.status.setText("Not found")
+            self.status.setText(summary or "Not found")
         else:
-            self.status.setText(f"{count} match{'es' if count != 1 else ''}")
+            self.status.setText(summary or f"{count} match{'es' if count != 1 else ''}")
+        self.status.setToolTip(detail)
         self.edit.setProperty("notFound", "true" if found is False else "false")
         self.edit.style().unpolish(self.edit)
         self.edit.style().polish(self.edit)
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.find(backward=True)
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
