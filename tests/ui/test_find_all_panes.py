@@ -49,6 +49,8 @@ def test_all_panes_counts_per_pane_and_steps_from_pane_to_pane(window, qtbot):
     assert bar.status.text().startswith(f"{sum(counts)} matches: {counts[0]} in “")
     assert f"{counts[1]} in “{titles[1]}”" in bar.status.toolTip()  # whole titles in the tooltip
     assert selection(window)[:2] == (0, WORD)  # typing found the first match of the left pane
+    assert bar.minimumSizeHint().width() < 900  # long titles are cut in the bar: the window can stay narrow
+    assert bar.edit.width() >= bar.edit.fontMetrics().averageCharWidth() * 22  # room to type
 
     seen = [selection(window)]
     for _ in range(sum(counts) - 1):

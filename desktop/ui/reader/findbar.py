@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from desktop.ui.reader.panes import ElidedLabel
 from desktop.ui.shell import icons
 from desktop.ui.shell.theme import THEME_EVENTS, current_theme
 
@@ -45,7 +46,7 @@ class FindBar(QWidget):
         self.library_button.setText("Search the library")
         self.library_button.setToolTip("Search every article of the library for this text")
         self.library_button.clicked.connect(self.search_library)
-        self.status = QLabel(self)
+        self.status = ElidedLabel(self)  # the counts per pane can be long: cut with "…", whole in the tooltip
         self.status.setObjectName("FindStatus")
         self.close_button = close = QToolButton(self)
         close.setToolTip("Close (Esc)")
@@ -55,12 +56,13 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 5, 6, 5)
         layout.addWidget(QLabel("Find:", self))
-        layout.addWidget(self.edit, 1)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().averageCharWidth() * 22)
+        layout.addWidget(self.edit, 2)
         layout.addWidget(self.previous)
         layout.addWidget(self.next)
         layout.addWidget(self.case)
         layout.addWidget(self.all_panes)
-        layout.addWidget(self.status)
+        layout.addWidget(self.status, 3)
         layout.addWidget(self.library_button)
         layout.addWidget(close)
         self.hide()
@@ -119,7 +121,7 @@ class FindBar(QWidget):
             self.status.setText(summary or "Not found")
         else:
             self.status.setText(summary or f"{count} match{'es' if count != 1 else ''}")
-        self.status.setToolTip(detail)
+        self.status.setToolTip(detail or self.status.text())
         self.edit.setProperty("notFound", "true" if found is False else "false")
         self.edit.style().unpolish(self.edit)
         self.edit.style().polish(self.edit)
