@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+
+from desktop.ui.compare.exportdialog import ExportDialog
 
 from .conftest import press
 
@@ -184,6 +186,7 @@ def test_export_comparison_to_pdf_and_read_it_back(window, qtbot, tmp_path):
 
 def test_cancelled_and_failed_exports_leave_nothing(window, qtbot, tmp_path, monkeypatch):
     ready(window, qtbot)
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)  # paper: as it is
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     window.actions["file.export"].trigger()
     assert window.statusBar().currentMessage() == "Export cancelled; nothing was written"

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QTabWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QTabWidget
 
-from desktop.core.compare.handout import default_ids
+from desktop.core.compare.handout import default_ids, subject_choices
 from desktop.ui.compare.view import ComparisonView
 from desktop.ui.reader.controller import ReaderController
 from desktop.ui.shell.tasks import TaskRunner
 from desktop.ui.shell.workspace import Workspace
-
-PAPER_FILTERS = {"a4": "PDF handout, A4 (*.pdf)", "letter": "PDF handout, US Letter (*.pdf)"}
 
 
 class ComparisonController(QObject):
@@ -59,31 +57,20 @@ class ComparisonController(QObject):
         self.reader.show_mention(article_id, start, end)
 
     def export(self, path: str | None = None, paper: str | None = None) -> str:
-        """Ask where to save (unless told) and write the PDF; return the path or ""."""
+        """Ask for the paper and where to save (unless told) and write the PDF; return the path or ""."""
         if self.workspace.episodes is None:
             self.message.emit("Episodes are still being extracted; try again in a moment")
             return ""
         ids = self.view.ids() or default_ids(self.workspace.episodes)
         if path is None:
-            from pathlib import Path
+            from desktop.ui.compare.exportdialog import ask_export
 
-            folder = Path(self.settings["last_export_dir"] or Path.home())
-            preferred = PAPER_FILTERS.get(self.settings["paper"], PAPER_FILTERS["a4"])
-            path, chosen = QFileDialog.getSaveFileName(
-                self.view.window(),
-                "Export Comparison to PDF",
-                str(folder / "overtures-comparison.pdf"),
-                ";;".join(PAPER_FILTERS.values()),
-                preferred,
-            )
-            if not path:
+            labels = dict(subject_choices(self.workspace.episodes))
+            answer = ask_export(self.view.window(), [labels.get(i, i) for i in ids], self.settings)
+            if answer is None:
                 self.message.emit("Export cancelled; nothing was written")
                 return ""
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            paper = next((key for key, text in PAPER_FILTERS.items() if text == chosen), "a4")
-            self.settings["paper"] = paper
-            self.settings["last_export_dir"] = str(Path(path).parent)
+            path, paper = answer
         return self._write(path, ids, paper or "a4")
 
     def _write(self, path: str, ids: list[str], paper: str) -> str:

@@ -1,10 +1,23 @@
-"""Asking where to save an export, remembering the folder the user chose last."""
+"""Asking where to save an export, remembering the folder the user chose last; the PDF export's
+dialog (paper size, the episodes exported) before the plain save dialog."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.files.settings import Settings
 
@@ -25,3 +38,66 @@ def ask_save_path(
     if settings is not None:
         settings["last_export_dir"] = str(Path(path).parent)
     return path
+
+
+#: The paper sizes of the PDF handout: settings key, what the user reads.
+PAPERS = (("a4", "A4"), ("letter", "US Letter"))
+
+#: What the plain save dialog offers under "Files of type".
+PDF_FILTER = "PDF files (*.pdf)"
+
+
+class ExportDialog(QDialog):
+    """Before the save dialog: the episodes the handout compares (a list) and its paper (a combo)."""
+
+    def __init__(self, parent: QWidget | None, episodes: list[str], paper: str = "a4") -> None:
+        super().__init__(parent)
+        self.setObjectName("ExportDialog")
+        self.setWindowTitle("Export Comparison to PDF")
+        self.paper = QComboBox(self)
+        self.paper.setAccessibleName("Paper size")
+        for key, label in PAPERS:
+            self.paper.addItem(label, key)
+        self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
+        self.episodes = QListWidget(self)
+        self.episodes.setObjectName("ExportEpisodes")
+        self.episodes.setAccessibleName("Episodes exported")
+        self.episodes.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.episodes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.episodes.addItems(episodes)
+        rows = max(len(episodes), 2)
+        self.episodes.setFixedHeight(self.episodes.sizeHintForRow(0) * rows + 2 * self.episodes.frameWidth() + 4)
+        hint = QLabel("Choose other episodes in the comparison's pickers.", self)
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Paper size:", self.paper)
+        form.addRow(f"Episodes ({len(episodes)}):", self.episodes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.paper.setFocus()
+
+    def chosen_paper(self) -> str:
+        """The settings key of the paper chosen ("a4", "letter")."""
+        return self.paper.currentData()
+
+
+def ask_export(parent: QWidget | None, episodes: list[str], settings: Settings) -> tuple[str, str] | None:
+    """Ask for the paper (remembered in ``settings``), then where to save; ``(path, paper)`` or None."""
+    dialog = ExportDialog(parent, episodes, settings["paper"] or "a4")
+    try:
+        result = dialog.exec()
+        if getattr(result, "value", result) != QDialog.DialogCode.Accepted.value:
+            return None
+        paper = settings["paper"] = dialog.chosen_paper()
+    finally:
+        dialog.deleteLater()
+    path = ask_save_path(parent, "Export Comparison to PDF", "overtures-comparison.pdf", PDF_FILTER, settings)
+    return (path, paper) if path else None

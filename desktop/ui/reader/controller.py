@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.annotate.document import Highlight
+from desktop.ui.reader import findall
 from desktop.ui.reader.findbar import FindBar
 from desktop.ui.reader.panes import MAX_PANES, ReaderArea, ReaderPane
 from desktop.ui.shell.workspace import Workspace
@@ -31,6 +32,7 @@ class ReaderController(QObject):
     """Keeps the panes of a :class:`ReaderArea` in step with the :class:`Workspace`."""
 
     message = Signal(str)  # for the status bar
+    library_search = Signal(str)  # the find bar's text, for the library's search field
 
     def __init__(
         self,
@@ -47,6 +49,7 @@ class ReaderController(QObject):
         workspace.options_changed.connect(self.refresh_all)
         area.article_dropped.connect(self._dropped)
         find_bar.find_requested.connect(self._find)
+        find_bar.library_search_requested.connect(self.library_search)
 
     # -- opening
     def open(self, article_id: str, new_pane: bool = True) -> ReaderPane | None:
@@ -214,9 +217,23 @@ class ReaderController(QObject):
 
     # -- find
     def _find(self, text: str, backward: bool, case: bool) -> None:
+        if self.find_bar.typing and self.area.current_pane() is not None:
+            findall.rewind(self.area.current_pane())  # "Mi" after "M": the same place, if it matches
+        if self.find_bar.all_panes.isChecked():
+            self._find_all(text, backward, case)
+            return
         pane = self.area.current_pane()
         if pane is None:
             self.find_bar.set_result(False, 0)
             return
         found = pane.find(text, backward, case)
         self.find_bar.set_result(found, pane.count(text, case))
+
+    def _find_all(self, text: str, backward: bool, case: bool) -> None:
+        """The next match in any open pane (that pane becomes the current one), counts per pane."""
+        pane = findall.step(self.area.panes, self.area.current_pane(), text, backward, case)
+        if pane is not None:
+            self.area.set_current(pane)
+        counts = [(p.title.text(), p.count(text, case)) for p in self.area.panes if p.article_id]
+        total = sum(n for _title, n in counts)
+        self.find_bar.set_result(pane is not None, total, findall.summary(counts), findall.summary(counts, short=False))

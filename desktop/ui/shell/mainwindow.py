@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         self.library_control.open_article.connect(self.reader_control.open)
         self.library_control.attach(self.library)
         self.library.search.open_at.connect(self.reader_control.show_mention)
+        self.reader_control.library_search.connect(lambda _text: self._show_dock(self.library_dock, True))
+        self.reader_control.library_search.connect(self.library.filter.setText)  # its search runs on the text
         self.library_control.problems_changed.connect(self.show_problems)
         for source in (self.reader_control, self.library_control):
             source.message.connect(self.show_message)
