@@ -107,6 +107,7 @@ class MonthDay:
     day: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    year_step: int | None = None  # "October last year": the year counted from publication
 
     def occurrence(self, year: int) -> tuple[dt.date, dt.date] | None:
         """First and last day of this partial date placed with its start in ``year``."""
@@ -168,6 +169,11 @@ class MonthDay:
     def resolve(self, ctx: Context) -> Resolved | None:
         if ctx.anchor is None:
             return Resolved(self.value(None, None), "none", "year unknown: no publication date")
+        if self.year_step is not None:
+            placed = self.occurrence(ctx.anchor.year + self.year_step)
+            words = {-1: "last year", 0: "this year", 1: "next year"}.get(self.year_step, "the year")
+            return None if placed is None else Resolved(self.value(*placed), ctx.published,
+                                                        f"{ctx.relative_note} ('{words}')")  # fmt: skip
         candidates = self.candidates(ctx.anchor)
         chosen = self.choose(ctx.anchor, -1, candidates)
         if chosen is not None and chosen[1] >= ctx.anchor:  # the same occurrence either way

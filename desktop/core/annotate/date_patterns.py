@@ -44,7 +44,9 @@ _PT_DM = re.compile(rf"(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_
 _PT_M = re.compile(rf"(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?")
 _PT_DY = re.compile(rf"(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})")
 _PT_D = re.compile(rf"(?P<d>{_DAY})(?!\s+(?:of\s+)?{_MONTH})")
-_PT_DD = re.compile(rf"(?P<d0>{_DAY}){_SEP}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+_PT_DD = re.compile(
+    rf"(?P<d0>{_DAY})(?:{_SEP}|\s+and\s+)(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+)
 FIRST_POINTS = {"MD": _PT_MD, "DM": _PT_DM, "M": _PT_M, "DD": _PT_DD}
 RANGE_SEP = re.compile(_SEP)
 AND_SEP = re.compile(r"\s+and\s+")
@@ -116,7 +118,7 @@ CENTURY_LEFT = re.compile(
     r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[-\s]+\Z",
     re.I,
 )
-PART_LEFT = re.compile(r"\b(?P<which>yesterday|tomorrow|this|last)\s+\Z")
+PART_LEFT = re.compile(r"\b(?P<which>yesterday|tomorrow|this|last|every|each)\s+\Z")
 PART_RIGHT = re.compile(r"[^\S\n]+(?P<part>morning|afternoon|evening|night)\b")
 PERIOD_LEFT = re.compile(
     r"\b(?P<prep>during|at|by|since|from|in|over|throughout|until)\s+"
@@ -149,6 +151,10 @@ SEASON_LEFT = re.compile(
 SOON_AFTER = re.compile(r"\s+(?:as|after|afterwards?|thereafter)\b")
 RIGHT_LEFT = re.compile(r"\b[Rr]ight\s+\Z")
 WEEKDAY_AFTER = re.compile(r",?[^\S\n]+(?:the[^\S\n]+)?")
+EVERY_LEFT = re.compile(r"\b(?:every|each)\s+\Z", re.I)  # "every February"
+#: A year counted from publication after a month or a day: "October last year", "24 May of next year".
+YEAR_STEP = re.compile(r",?[^\S\n]+(?:of[^\S\n]+)?(?P<rel>last|next|this)[^\S\n]+year\b")
+HALF_MORE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b")  # "a year and a half"
 WEEKDAY_LEFT = re.compile(r"\b(?P<rel>last|next|this|coming|past|every|on)\s+\Z", re.I)
 
 

@@ -19,6 +19,7 @@ from desktop.core.annotate import timex
 from desktop.core.annotate.date_lexicon import (
     COUNT_NOUNS,
     DAY_WORDS,
+    DEICTIC_STEPS,
     DETERMINERS,
     EVENT_PLURALS,
     HEAD_NOUNS,
@@ -38,6 +39,7 @@ from desktop.core.annotate.date_meanings import (
     CalendarPoint,
     Deictic,
     Fixed,
+    MonthDay,
     Vague,
     Weekday,
     calendar_meaning,
@@ -47,6 +49,7 @@ from desktop.core.annotate.date_patterns import (
     AND_SEP,
     CLOCK_AFTER,
     DECADE,
+    EVERY_LEFT,
     FIRST_POINTS,
     MONTH_AND_LEFT,
     NUMERIC,
@@ -64,6 +67,7 @@ from desktop.core.annotate.date_patterns import (
     WEEKDAY_LEFT,
     YEAR_AND_LEFT,
     YEAR_RANGE,
+    YEAR_STEP,
 )
 from desktop.core.annotate.date_scan import Found, left_of, point_of
 from desktop.core.annotate.date_units import read_unit_left, unit_meaning, unit_phrase
@@ -205,10 +209,21 @@ class Recogniser(WordForms):
         (first, last), end = joined
         begin = start if weekday_start is None else weekday_start
         mod = ""
+        step = YEAR_STEP.match(self.text, end) if first.year is None and last is None else None
         if first.day is None and weekday_start is None:
+            if last is None and (every := self._left(EVERY_LEFT, start, 1)):
+                return self._found(every.start(), end, Fixed(f"XXXX-{first.month:02d}", "repeats"), "SET")
             begin, mod = self._edge(start)
-            if not self._month_alone_ok(m, begin, start, first, last):
+            if not (step or self._month_alone_ok(m, begin, start, first, last)):
                 return None
+        if step is not None:  # "October last year", "24 February last year"
+            spec = MonthDay(first.month, first.day, year_step=DEICTIC_STEPS.get(step["rel"], 0))  # type: ignore[arg-type]
+            return self._found(begin, step.end(), spec, mod=mod)
+        return self._point(first, last, begin, end, mod)
+
+    def _point(self, first: CalendarPoint, last: CalendarPoint | None, begin: int, end: int,
+               mod: str) -> Found:  # fmt: skip
+        """A calendar point or range; a day with a year may take a clock time after it."""
         if last is None and first.day and first.year and (clock := CLOCK_AFTER.match(self.text, end)):
             value = f"{first.year:04d}-{first.month:02d}-{first.day:02d}"  # "14 March 2023 10:45"
             return self._found(begin, clock.end(), Fixed(f"{value}T{int(clock['hh']):02d}:{clock['mi']}"),

@@ -97,6 +97,8 @@ class WordForms(Scanner):
         if m is None or not m.group("which"):
             return None
         which = m.group("which")
+        if which in ("every", "each"):  # "every morning"
+            return self._found(m.start(), end, Fixed(f"XXXX-XX-XXT{PARTS[lower]}", "repeats"), "SET")
         amount = {"yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}[which]
         if which == "last" and lower != "night":
             return None
