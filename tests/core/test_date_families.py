@@ -50,3 +50,57 @@ def test_month_in_a_counted_year_without_anchor() -> None:
 
 def test_two_days_joined_by_and_make_a_range() -> None:
     assert found("The fair runs on 5 and 6 May.") == [("5 and 6 May", "2022-05-05/2022-05-06", "DATE", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The road will be finished by the end of the year.", ("the end of the year", "2022", "DATE", "END")),
+        ("Prices rose at the beginning of the year.", ("the beginning of the year", "2022", "DATE", "START")),
+        ("Rents fall at the start of the month.", ("the start of the month", "2022-04", "DATE", "START")),
+    ],
+)
+def test_edges_of_the_year_of_publication(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_edge_of_a_named_year_is_not_the_year_of_publication() -> None:
+    assert [t for t, *_ in found("It ended at the end of the year 2019.")] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The repairs may take months.", ("months", "PXM")),
+        ("The shop had been closed for years.", ("years", "PXY")),
+        ("The mayor answered within hours.", ("hours", "PTXH")),
+        ("The minister spent several hours at the port.", ("several hours", "PTXH")),
+        ("The strike would last a month.", ("a month", "P1M")),
+        ("The vote ends a week of quarrels.", ("a week", "P1W")),
+        ("The bakery has sold bread over the past year and a half.", ("the past year and a half", "P18M")),
+        ("The talks went on for two days and a half.", ("two days and a half", "PT60H")),
+        ("The farmer was sentenced to three years on fraud charges.", ("three years", "P3Y")),
+    ],
+)
+def test_durations(text: str, expected: tuple[str, str]) -> None:
+    assert [(t, v) for t, v, ty, _ in found(text) if ty == "DURATION"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry left hours after the storm.",  # relative to an event
+        "The bridge opened in his last months as mayor.",
+        "He earns a fortune twice a year.",
+        "The plan cost $5 a month per person.",
+    ],
+)
+def test_no_duration(text: str) -> None:
+    assert [t for t, _, ty, _ in found(text) if ty == "DURATION"] == []
+
+
+def test_years_on_with_a_comma_still_counts_from_the_date_before() -> None:
+    assert [ty for _, _, ty, _ in found("The war ended in 2010. Ten years on, the town is rebuilt.")] == [
+        "DATE",
+        "DATE",
+    ]

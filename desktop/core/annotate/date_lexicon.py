@@ -64,6 +64,8 @@ class DateWords:
     deictic_steps: dict[str, int]
     unit_determiners: list[str]
     unit_prepositions: list[str]
+    duration_prepositions: list[str]
+    duration_verbs: list[str]
     tense: TenseWords
 
 
@@ -107,6 +109,8 @@ REL_WORDS = frozenset(WORDS.unit_relations)
 DEICTIC_STEPS = WORDS.deictic_steps
 DET_WORDS = frozenset(WORDS.unit_determiners)
 PREP_WORDS = frozenset(WORDS.unit_prepositions)
+DURATION_PREPOSITIONS = frozenset(WORDS.duration_prepositions)
+DURATION_VERBS = frozenset(WORDS.duration_verbs)
 
 FUTURE_WORDS = frozenset(WORDS.tense.future)
 FUTURE_BEFORE_TO = frozenset(WORDS.tense.future_before_to)

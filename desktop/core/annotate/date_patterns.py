@@ -110,7 +110,7 @@ UNIT_LEFT = re.compile(
 )
 UNIT_RIGHT = re.compile(
     r"(?P<ago>\s+ago\b)|(?P<fromnow>\s+from\s+now\b)"
-    r"|\s+(?P<later>later|afterwards?|earlier|on)\b"
+    r"|\s+(?P<later>later|afterwards?|earlier|on(?=\s*[,.;:)!?—–]|\s*$))\b"
     r"|\s+(?P<adverb>before|after)(?=\s*[,.;:)!?]|\s*$)|(?P<hyphen>-[A-Za-z])|(?P<of>\s+of\b)",
 )
 CENTURY_LEFT = re.compile(

@@ -21,6 +21,7 @@ from desktop.core.annotate.date_lexicon import (
     DAY_WORDS,
     DEICTIC_STEPS,
     DETERMINERS,
+    DURATION_VERBS,
     EVENT_PLURALS,
     HEAD_NOUNS,
     MONTH_WORDS,
@@ -39,6 +40,7 @@ from desktop.core.annotate.date_meanings import (
     CalendarPoint,
     Deictic,
     Fixed,
+    Meaning,
     MonthDay,
     Vague,
     Weekday,
@@ -51,6 +53,7 @@ from desktop.core.annotate.date_patterns import (
     DECADE,
     EVERY_LEFT,
     FIRST_POINTS,
+    HALF_MORE,
     MONTH_AND_LEFT,
     NUMERIC,
     PART_RIGHT,
@@ -70,7 +73,7 @@ from desktop.core.annotate.date_patterns import (
     YEAR_STEP,
 )
 from desktop.core.annotate.date_scan import Found, left_of, point_of
-from desktop.core.annotate.date_units import read_unit_left, unit_meaning, unit_phrase
+from desktop.core.annotate.date_units import UnitPhrase, add_half, read_unit_left, unit_meaning, unit_phrase
 from desktop.core.annotate.date_word_forms import WordForms
 
 
@@ -359,20 +362,38 @@ class Recogniser(WordForms):
         right = UNIT_RIGHT.match(text, end)
         if right and right.group("hyphen") and text[end : end + 2] != "-l":
             return None  # "day-to-day", "10-year-old"; but "year-long"
-        if right and right.group("of") and not word.endswith("s"):
-            return None  # "the last week of September", "the day of the vote"
+        if right and right.group("of") and not word.endswith("s") and self._prev_word(start) not in ("a", "an"):
+            return None  # "the last week of September", "the day of the vote"; not "a month of"
         left = read_unit_left(text, max(self.floor, start - 45), start)
         unit = UNITS[word]
         phrase = unit_phrase(left, right, unit, word != unit and word.endswith("s"))
+        phrase.after_verb = self._prev_word(phrase.start) in DURATION_VERBS
         meaning = unit_meaning(phrase)
         if meaning is None:
-            return None
+            return self._edge_of_the(unit, phrase, start, end)
         begin, stop, spec, type, mod = meaning
+        if type == "DURATION":
+            spec, stop = self._and_a_half(spec, stop, end)
         if isinstance(spec, Deictic) and spec.unit not in ("day", "weekend"):
             edge_begin, edge = self._edge(begin)  # "the end of last year", "early next month"
             if edge:
                 begin, mod = edge_begin, edge
         return self._found(begin, max(end, stop), spec, type, mod)
+
+    def _and_a_half(self, spec: Meaning, stop: int, end: int) -> tuple[Meaning, int]:
+        """ "the past year and a half": a duration half a unit longer."""
+        half = HALF_MORE.match(self.text, end)
+        value = add_half(spec.value) if half and isinstance(spec, Fixed) else None
+        return (Fixed(value), half.end()) if value and half else (spec, stop)
+
+    def _edge_of_the(self, unit: str, phrase: UnitPhrase, start: int, end: int) -> Found | None:
+        """ "the end of the year", "the beginning of the month": that period of publication."""
+        if unit not in ("year", "month") or phrase.plural or phrase.det != "the" or phrase.rel or phrase.num:
+            return None
+        begin, mod = self._edge(start)
+        if not mod or self.text[end : end + 3] == " of" or self.text[end + 1 : end + 2].isdigit():
+            return None
+        return self._found(begin, end, Deictic(0, unit, words=f"the {unit}"), mod=mod)
 
 
 _PLURAL_WEEKDAYS = {f"{name}s": number for name, number in WEEKDAYS.items()}
