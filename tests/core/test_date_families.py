@@ -104,3 +104,29 @@ def test_years_on_with_a_comma_still_counts_from_the_date_before() -> None:
         "DATE",
         "DATE",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor will use the winter to repair the roads.", [("the winter", "2022-WI")]),
+        ("The town has been short of salt since the storms of the winter, and it shows.", [("the winter", "2021-WI")]),
+        ("The summer camp was closed.", []),
+        ("The wall was built before the fall of the old regime.", []),
+    ],
+)
+def test_the_season(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _, _ in found(text)] == expected
+
+
+def test_a_month_before_a_noun_is_a_date_that_does_not_move_the_narrative() -> None:
+    text = "The first package, adopted on 2 October, named the organisers of the August vote. At that time, few agreed."
+    assert [(t, v) for t, v, _, _ in found(text, dt.date(2020, 11, 6))] == [
+        ("2 October", "2020-10-02"),
+        ("August", "2020-08"),
+        ("that time", "2020-10-02"),
+    ]
+
+
+def test_may_before_a_noun_is_a_name() -> None:
+    assert found("The May government fell.") == []

@@ -51,6 +51,7 @@ class DateWords:
     month_words: list[str]
     determiners: list[str]
     event_plurals: list[str]
+    season_followers: list[str]
     count_nouns: list[str]
     year_verbs: list[str]
     attribute_words: list[str]
@@ -97,6 +98,7 @@ MONTH_WORDS = YEAR_WORDS | frozenset(WORDS.month_words)
 DETERMINERS = frozenset(WORDS.determiners)
 EVENT_PLURALS = frozenset(WORDS.event_plurals)
 COUNT_NOUNS = frozenset(WORDS.count_nouns)
+SEASON_FOLLOWERS = frozenset(WORDS.season_followers)
 YEAR_VERBS = frozenset(WORDS.year_verbs)
 ATTRIBUTE_WORDS = frozenset(WORDS.attribute_words)
 HEAD_NOUNS = WORDS.head_nouns

@@ -72,7 +72,7 @@ from desktop.core.annotate.date_patterns import (
     YEAR_RANGE,
     YEAR_STEP,
 )
-from desktop.core.annotate.date_scan import Found, left_of, point_of
+from desktop.core.annotate.date_scan import ROLE_ATTRIBUTE, Found, left_of, point_of
 from desktop.core.annotate.date_units import UnitPhrase, add_half, read_unit_left, unit_meaning, unit_phrase
 from desktop.core.annotate.date_word_forms import WordForms
 
@@ -210,19 +210,39 @@ class Recogniser(WordForms):
         if joined is None:
             return None
         (first, last), end = joined
-        begin = start if weekday_start is None else weekday_start
-        mod = ""
         step = YEAR_STEP.match(self.text, end) if first.year is None and last is None else None
         if first.day is None and weekday_start is None:
-            if last is None and (every := self._left(EVERY_LEFT, start, 1)):
-                return self._found(every.start(), end, Fixed(f"XXXX-{first.month:02d}", "repeats"), "SET")
-            begin, mod = self._edge(start)
-            if not (step or self._month_alone_ok(m, begin, start, first, last)):
-                return None
-        if step is not None:  # "October last year", "24 February last year"
-            spec = MonthDay(first.month, first.day, year_step=DEICTIC_STEPS.get(step["rel"], 0))  # type: ignore[arg-type]
-            return self._found(begin, step.end(), spec, mod=mod)
-        return self._point(first, last, begin, end, mod)
+            return self._month(m, start, end, (first, last), step)
+        begin = start if weekday_start is None else weekday_start
+        if step is not None:
+            return self._year_step(first, begin, step, "")
+        return self._point(first, last, begin, end, "")
+
+    def _month(self, m: re.Match[str], start: int, end: int,
+               points: tuple[CalendarPoint, CalendarPoint | None], step: re.Match[str] | None
+               ) -> Found | None:  # fmt: skip
+        """A calendar expression without a day: "in May", "every February", "the August election"."""
+        first, last = points
+        if last is None and (every := self._left(EVERY_LEFT, start, 1)):
+            return self._found(every.start(), end, Fixed(f"XXXX-{first.month:02d}", "repeats"), "SET")
+        begin, mod = self._edge(start)
+        if not (step or self._month_alone_ok(m, begin, start, first, last)):
+            return None
+        if step is not None:
+            return self._year_step(first, begin, step, mod)
+        found = self._point(first, last, begin, end, mod)
+        if first.year is None and last is None and self._adjectival(m, start):
+            found.role = ROLE_ATTRIBUTE  # "the August election" does not move the narrative
+        return found
+
+    def _year_step(self, first: CalendarPoint, begin: int, step: re.Match[str], mod: str) -> Found:
+        """ "October last year", "24 February last year": a year counted from publication."""
+        spec = MonthDay(first.month, first.day, year_step=DEICTIC_STEPS.get(step["rel"], 0))  # type: ignore[arg-type]
+        return self._found(begin, step.end(), spec, mod=mod)
+
+    def _adjectival(self, m: re.Match[str], start: int) -> bool:
+        """A month alone that modifies a noun after a determiner: "the August election"."""
+        return m.group("m") != "May" and self._prev_word(start) in DETERMINERS and self._next_word(m.end()).islower()
 
     def _point(self, first: CalendarPoint, last: CalendarPoint | None, begin: int, end: int,
                mod: str) -> Found:  # fmt: skip
@@ -290,6 +310,8 @@ class Recogniser(WordForms):
             return True
         if left_of(self.text, MONTH_AND_LEFT, start, 3):
             return True  # "in March and May"
+        if self._adjectival(m, start):
+            return True  # "the August election"
         return name not in ("March", "May", "April", "June", "August")
 
     # ---- words

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.annotate.date_lexicon import DAY_WORDS, EDGES, ORDINALS, PARTS, SEASONS, VAGUE
+from desktop.core.annotate.date_lexicon import DAY_WORDS, EDGES, ORDINALS, PARTS, SEASON_FOLLOWERS, SEASONS, VAGUE
 from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, Season, Vague
 from desktop.core.annotate.date_patterns import (
     CENTURY_LEFT,
@@ -82,15 +82,31 @@ class WordForms(Scanner):
             return self._found(begin, year_m.end(), Fixed(f"{year_m.group('y')}-{code}"), mod=mod)
         if word[0].isupper():
             return None  # "the Arab Spring"
+        return self._season_alone(word, code, start, end)
+
+    def _season_alone(self, word: str, code: str, start: int, end: int) -> Found | None:
+        """A season with no year: "last summer", "in the autumn", "use the winter to"."""
         m = self._left(SEASON_LEFT, start, 4)
+        if m is None and word != "fall" and (the := self._left(THE_LEFT, start, 1)) and self._season_ends(end):
+            return self._found(the.start(), end, Season(code))
         if m is None or (word == "fall" and not (m.group("rel") or m.group("the"))):
             return None
+        if word == "fall" and self.text[end : end + 3] == " of":
+            return None  # "the fall of the regime"
         if m.group("rel"):
             rel = {"past": "last", "coming": "next"}.get(m.group("rel").lower(), m.group("rel").lower())
             return self._found(m.start("rel"), end, Season(code, rel))
         begin = m.start("the") if m.group("the") else m.start("edge") if m.group("edge") else start
         mod = EDGES[m.group("edge").lower()] if m.group("edge") else ""
         return self._found(begin, end, Season(code), mod=mod)
+
+    def _season_ends(self, end: int) -> bool:
+        """Does a season after a bare "the" end there ("the winter, and"), not modify a noun?"""
+        after = self.text[end : end + 1]
+        if not after or after in ",.;:!?)—–\n":
+            return True
+        word = self._next_word(end)
+        return after == " " and word in SEASON_FOLLOWERS
 
     def _part_of_day(self, lower: str, start: int, end: int) -> Found | None:
         m = self._left(PART_LEFT, start, 1)
