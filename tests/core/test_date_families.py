@@ -130,3 +130,15 @@ def test_a_month_before_a_noun_is_a_date_that_does_not_move_the_narrative() -> N
 
 def test_may_before_a_noun_is_a_name() -> None:
     assert found("The May government fell.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated 11:05pm, 3 Mar, 2021", ("11:05pm, 3 Mar, 2021", "2021-03-03T23:05")),
+        ("The ferry left at 7:30 am on 2 June 2021.", ("7:30 am on 2 June 2021", "2021-06-02T07:30")),
+        ("Posted 12:15am, 1 May 2020", ("12:15am, 1 May 2020", "2020-05-01T00:15")),
+    ],
+)
+def test_clock_time_before_a_day(text: str, expected: tuple[str, str]) -> None:
+    assert [(t, v, ty) for t, v, ty, _ in found(text)] == [(*expected, "TIME")]

@@ -63,6 +63,11 @@ _CLOCK = r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![0-9])"
 STAMP_TIME_FIRST = re.compile(rf"{_CLOCK}\s*,?\s*{_NUMERIC_DATE}")
 STAMP_DATE_FIRST = re.compile(rf"{_NUMERIC_DATE}(?:T|,?\s+|,\s*)(?:at\s+)?{_CLOCK}")
 NUMERIC = re.compile(_NUMERIC_DATE)
+#: A clock time before a written date ("11:42pm, 11 Aug, 2020", "13:33, 29 November 2021").
+CLOCK_FIRST = re.compile(
+    r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:[^\S\n]*(?P<ap>[ap])\.?m\.?)?(?![0-9A-Za-z]),?[^\S\n]+(?:on[^\S\n]+)?",
+    re.I,
+)
 CLOCK_AFTER = re.compile(r",?[^\S\n]+(?:at[^\S\n]+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![0-9])")
 PERIOD_YEAR = re.compile(rf"[^\S\n]+(?:of[^\S\n]+)?(?P<y>{_YEAR})")  # "Q3 2022", "H1 of 2023"
 YEAR_RANGE = re.compile(rf"(?P<a>{_YEAR})(?:{_SEP}|(?P<and>\s+and\s+))(?P<b>{_YEAR}|\d\d(?![0-9]|[.,]\d|%))")

@@ -50,6 +50,7 @@ from desktop.core.annotate.date_meanings import (
 from desktop.core.annotate.date_patterns import (
     AND_SEP,
     CLOCK_AFTER,
+    CLOCK_FIRST,
     DECADE,
     EVERY_LEFT,
     FIRST_POINTS,
@@ -103,7 +104,7 @@ class Recogniser(WordForms):
         text = self.text
         if start and text[start - 1] in "$€£#+№":
             return None
-        if found := self._numeric(start):
+        if found := self._numeric(start) or self._clock_first(start):
             return found
         if text[end : end + 1] in (",", ".") and text[end + 1 : end + 2].isdigit():
             return None  # "2,000", "3.5"
@@ -137,6 +138,17 @@ class Recogniser(WordForms):
                 type = "TIME"
             return self._found(start, m.end(), Fixed(value), type)
         return None
+
+    def _clock_first(self, start: int) -> Found | None:
+        """ "11:42pm, 11 Aug, 2020": a clock time, then a day with its year."""
+        clock = CLOCK_FIRST.match(self.text, start)
+        day = self._calendar(clock.end(), ("DM", "MD")) if clock else None
+        if clock is None or day is None or not isinstance(day.spec, Fixed) or len(day.spec.value) != 10:
+            return None
+        hour = int(clock["hh"])
+        if clock["ap"] and hour <= 12:
+            hour = hour % 12 + (12 if clock["ap"].lower() == "p" else 0)
+        return self._found(start, day.end, Fixed(f"{day.spec.value}T{hour:02d}:{clock['mi']}"), "TIME")
 
     def _decade(self, start: int) -> Found | None:
         m = DECADE.match(self.text, start)
