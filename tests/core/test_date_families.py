@@ -142,3 +142,13 @@ def test_may_before_a_noun_is_a_name() -> None:
 )
 def test_clock_time_before_a_day(text: str, expected: tuple[str, str]) -> None:
     assert [(t, v, ty) for t, v, ty, _ in found(text)] == [(*expected, "TIME")]
+
+
+def test_ahead_of_is_no_future() -> None:
+    # published on a Thursday; the promise was made on the Tuesday before
+    text = "The release followed a promise made by the mayor on Tuesday at a ceremony ahead of the fair."
+    assert [v for _, v, _, _ in found(text, dt.date(2024, 7, 4))] == ["2024-07-02"]
+
+
+def test_ahead_alone_is_the_future() -> None:
+    assert [v for _, v, _, _ in found("The hard work is on Tuesday, ahead.", dt.date(2024, 7, 4))] == ["2024-07-09"]

@@ -20,6 +20,7 @@ class TenseWords:
     """Words that show the tense of a clause (see ``tense`` in dates.yaml)."""
 
     future: list[str]
+    future_unless_of: list[str]
     future_before_to: list[str]
     past: list[str]
     plain_past: list[str]
@@ -115,6 +116,7 @@ DURATION_PREPOSITIONS = frozenset(WORDS.duration_prepositions)
 DURATION_VERBS = frozenset(WORDS.duration_verbs)
 
 FUTURE_WORDS = frozenset(WORDS.tense.future)
+FUTURE_UNLESS_OF = frozenset(WORDS.tense.future_unless_of)
 FUTURE_BEFORE_TO = frozenset(WORDS.tense.future_before_to)
 PAST_WORDS = frozenset(WORDS.tense.past)
 PLAIN_PAST = frozenset(WORDS.tense.plain_past)

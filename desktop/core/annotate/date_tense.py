@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from desktop.core.annotate.date_lexicon import (
     FUTURE_BEFORE_TO,
+    FUTURE_UNLESS_OF,
     FUTURE_WORDS,
     NOT_PAST,
     PARTICIPLE_LEFT,
@@ -58,7 +59,7 @@ def plain(word: str) -> str:
 
 def _marks_future(word: str, following: str) -> bool:
     if word in FUTURE_WORDS or word.endswith(("’ll", "'ll")):
-        return True
+        return not (word in FUTURE_UNLESS_OF and following == "of")
     return (word in FUTURE_BEFORE_TO and following == "to") or (word == "later" and following == "this")
 
 
