@@ -152,3 +152,8 @@ def test_ahead_of_is_no_future() -> None:
 
 def test_ahead_alone_is_the_future() -> None:
     assert [v for _, v, _, _ in found("The hard work is on Tuesday, ahead.", dt.date(2024, 7, 4))] == ["2024-07-09"]
+
+
+def test_another_clause_after_comma_and_gives_no_tense() -> None:
+    text = "The town elects a mayor on 9 August, and the campaign has already turned ugly."
+    assert [v for _, v, _, _ in found(text, dt.date(2020, 6, 12))] == ["2020-08-09"]

@@ -27,6 +27,7 @@ class TenseWords:
     participles: list[str]
     not_past: list[str]
     participle_left: list[str]
+    clause_conjunctions: list[str]
     reporting: list[str]
 
 
@@ -124,3 +125,4 @@ PARTICIPLES = frozenset(WORDS.tense.participles)
 NOT_PAST = frozenset(WORDS.tense.not_past)
 PARTICIPLE_LEFT = frozenset(WORDS.tense.participle_left)
 REPORTING = frozenset(WORDS.tense.reporting)
+CLAUSE_CONJUNCTIONS = frozenset(WORDS.tense.clause_conjunctions)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.core.annotate.date_lexicon import (
+    CLAUSE_CONJUNCTIONS,
     FUTURE_BEFORE_TO,
     FUTURE_UNLESS_OF,
     FUTURE_WORDS,
@@ -152,6 +153,9 @@ class _CueWalk:
         w, j = self.after[self.j], self.j
         if _may_cue(w) and (sign := cue(self.after, j)) and not (self.comma and _closing_report(self.after, j)):
             return sign, plain(w)
+        if w.endswith(",") and j + 1 < len(self.after) and self.after[j + 1] in CLAUSE_CONJUNCTIONS:
+            self.j = len(self.after)  # ", and ...": another clause
+            return None
         self.comma = self.comma or w.endswith(",")
         self.j = len(self.after) if w[-1] in _SENTENCE_END_CHARS and ends_sentence(w) else j + 1
         return None
