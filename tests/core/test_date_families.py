@@ -157,3 +157,12 @@ def test_ahead_alone_is_the_future() -> None:
 def test_another_clause_after_comma_and_gives_no_tense() -> None:
     text = "The town elects a mayor on 9 August, and the campaign has already turned ugly."
     assert [v for _, v, _, _ in found(text, dt.date(2020, 6, 12))] == ["2020-08-09"]
+
+
+def test_by_the_evening_is_the_evening_of_the_day_before() -> None:
+    text = "The fair opened on Saturday. By the evening, the square was full."
+    assert found(text) == [("Saturday", "2022-04-16", "DATE", ""), ("the evening", "2022-04-16TEV", "TIME", "")]
+
+
+def test_the_morning_before_a_noun_is_no_date() -> None:
+    assert found("He read it in the morning paper.") == []

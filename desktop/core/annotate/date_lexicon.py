@@ -53,7 +53,7 @@ class DateWords:
     month_words: list[str]
     determiners: list[str]
     event_plurals: list[str]
-    season_followers: list[str]
+    bare_noun_followers: list[str]
     count_nouns: list[str]
     year_verbs: list[str]
     attribute_words: list[str]
@@ -100,7 +100,7 @@ MONTH_WORDS = YEAR_WORDS | frozenset(WORDS.month_words)
 DETERMINERS = frozenset(WORDS.determiners)
 EVENT_PLURALS = frozenset(WORDS.event_plurals)
 COUNT_NOUNS = frozenset(WORDS.count_nouns)
-SEASON_FOLLOWERS = frozenset(WORDS.season_followers)
+BARE_NOUN_FOLLOWERS = frozenset(WORDS.bare_noun_followers)
 YEAR_VERBS = frozenset(WORDS.year_verbs)
 ATTRIBUTE_WORDS = frozenset(WORDS.attribute_words)
 HEAD_NOUNS = WORDS.head_nouns

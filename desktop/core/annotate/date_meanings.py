@@ -281,8 +281,15 @@ class Anaphor:
     unit: str  # day | week | month | year | time (the whole period mentioned before)
     granularity: str
     words: str
+    part: str = ""  # MO | AF | EV | NI: a part of that day ("by the evening")
 
     def resolve(self, ctx: Context) -> Resolved | None:
+        resolved = self._resolve(ctx)
+        if resolved is not None and self.part and re.fullmatch(r"\d{4}-\d\d-\d\d", resolved.value):
+            resolved.value += f"T{self.part}"
+        return resolved
+
+    def _resolve(self, ctx: Context) -> Resolved | None:
         if self.unit == "time":
             if ctx.ref_value is None:
                 return None

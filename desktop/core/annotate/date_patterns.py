@@ -124,6 +124,7 @@ CENTURY_LEFT = re.compile(
     re.I,
 )
 PART_LEFT = re.compile(r"\b(?P<which>yesterday|tomorrow|this|last|every|each)\s+\Z")
+PART_THE_LEFT = re.compile(r"\b(?:[Bb]y|[Ii]n|[Dd]uring|[Uu]ntil|[Tt]ill|[Tt]hroughout|[Ii]nto)\s+(?P<the>the)\s+\Z")
 PART_RIGHT = re.compile(r"[^\S\n]+(?P<part>morning|afternoon|evening|night)\b")
 PERIOD_LEFT = re.compile(
     r"\b(?P<prep>during|at|by|since|from|in|over|throughout|until)\s+"

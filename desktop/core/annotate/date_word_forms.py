@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.annotate.date_lexicon import DAY_WORDS, EDGES, ORDINALS, PARTS, SEASON_FOLLOWERS, SEASONS, VAGUE
+from desktop.core.annotate.date_lexicon import BARE_NOUN_FOLLOWERS, DAY_WORDS, EDGES, ORDINALS, PARTS, SEASONS, VAGUE
 from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, Season, Vague
 from desktop.core.annotate.date_patterns import (
     CENTURY_LEFT,
@@ -19,6 +19,7 @@ from desktop.core.annotate.date_patterns import (
     HALF_RIGHT,
     PART_LEFT,
     PART_RIGHT,
+    PART_THE_LEFT,
     PAST_LEFT,
     PERIOD_LEFT,
     RIGHT_LEFT,
@@ -87,7 +88,7 @@ class WordForms(Scanner):
     def _season_alone(self, word: str, code: str, start: int, end: int) -> Found | None:
         """A season with no year: "last summer", "in the autumn", "use the winter to"."""
         m = self._left(SEASON_LEFT, start, 4)
-        if m is None and word != "fall" and (the := self._left(THE_LEFT, start, 1)) and self._season_ends(end):
+        if m is None and word != "fall" and (the := self._left(THE_LEFT, start, 1)) and self._stands_alone(end):
             return self._found(the.start(), end, Season(code))
         if m is None or (word == "fall" and not (m.group("rel") or m.group("the"))):
             return None
@@ -100,16 +101,20 @@ class WordForms(Scanner):
         mod = EDGES[m.group("edge").lower()] if m.group("edge") else ""
         return self._found(begin, end, Season(code), mod=mod)
 
-    def _season_ends(self, end: int) -> bool:
-        """Does a season after a bare "the" end there ("the winter, and"), not modify a noun?"""
+    def _stands_alone(self, end: int) -> bool:
+        """Does a season or a part of the day after a bare "the" end there ("the winter, and",
+        "by the evening,"), not modify a noun?"""
         after = self.text[end : end + 1]
         if not after or after in ",.;:!?)—–\n":
             return True
         word = self._next_word(end)
-        return after == " " and word in SEASON_FOLLOWERS
+        return after == " " and word in BARE_NOUN_FOLLOWERS
 
     def _part_of_day(self, lower: str, start: int, end: int) -> Found | None:
         m = self._left(PART_LEFT, start, 1)
+        if m is None and (the := self._left(PART_THE_LEFT, start, 2)) and self._stands_alone(end):
+            spec = Anaphor(0, "day", "day", f"the {lower} of the date mentioned before:", PARTS[lower])
+            return self._found(the.start("the"), end, spec, "TIME")  # "by the evening"
         if m is None or not m.group("which"):
             return None
         which = m.group("which")
