@@ -166,3 +166,18 @@ def test_by_the_evening_is_the_evening_of_the_day_before() -> None:
 
 def test_the_morning_before_a_noun_is_no_date() -> None:
     assert found("He read it in the morning paper.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Friday the council voted a curfew, to start at midnight.",
+            [("Friday", "2022-04-15"), ("midnight", "2022-04-16T00:00")],
+        ),
+        ("On Friday the market closed at noon.", [("Friday", "2022-04-15"), ("noon", "2022-04-15T12:00")]),
+        ("They watched the midnight sun.", []),
+    ],
+)
+def test_named_clock_times(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _, _ in found(text)] == expected

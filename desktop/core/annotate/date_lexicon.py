@@ -43,6 +43,8 @@ class DateWords:
     units: dict[str, str]
     sets: dict[str, str]
     vague: dict[str, str]
+    clock_words: dict[str, str]
+    clock_prepositions: list[str]
     day_words: dict[str, int]
     numbers: list[str]
     tens: list[str]
@@ -88,6 +90,8 @@ UNITS = WORDS.units
 SETS = WORDS.sets
 VAGUE = WORDS.vague
 DAY_WORDS = WORDS.day_words
+CLOCK_WORDS = WORDS.clock_words
+CLOCK_PREPOSITIONS = frozenset(WORDS.clock_prepositions)
 SMALL_NUMBERS = WORDS.numbers
 TENS = WORDS.tens
 NUMBER_WORDS = {w: i for i, w in enumerate(SMALL_NUMBERS)}

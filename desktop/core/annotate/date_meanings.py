@@ -281,7 +281,7 @@ class Anaphor:
     unit: str  # day | week | month | year | time (the whole period mentioned before)
     granularity: str
     words: str
-    part: str = ""  # MO | AF | EV | NI: a part of that day ("by the evening")
+    part: str = ""  # MO | AF | EV | NI or a clock time: a part of that day ("by the evening")
 
     def resolve(self, ctx: Context) -> Resolved | None:
         resolved = self._resolve(ctx)

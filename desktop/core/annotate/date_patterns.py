@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.annotate.date_lexicon import (
+    CLOCK_WORDS,
     DAY_WORDS,
     MONTH_ABBREVIATIONS,
     PARTS,
@@ -168,8 +169,8 @@ def _trigger_words() -> str:
     """An alternation of every word a date expression can hinge on, grouped by first letter."""
     words = [*WORDS.months, *MONTH_ABBREVIATIONS, *WORDS.weekdays,
              *(d + "s" for d in WORDS.weekdays), *UNITS, *SETS, "time", "period",
-             "half", "present", "future", "past", *PARTS, "Q1", "Q2", "Q3", "Q4", "H1",
-             "H2"]  # fmt: skip
+             "half", "present", "future", "past", *PARTS, *CLOCK_WORDS, "Q1", "Q2", "Q3", "Q4",
+             "H1", "H2"]  # fmt: skip
     for word in [*VAGUE, *DAY_WORDS, *SEASONS]:
         words += [word, word.capitalize()]
     by_first: dict[str, list[str]] = {}

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from desktop.core.annotate import timex
 from desktop.core.annotate.date_lexicon import (
+    CLOCK_WORDS,
     COUNT_NOUNS,
     DAY_WORDS,
     DEICTIC_STEPS,
@@ -442,6 +443,7 @@ _WORD_READERS = (
     (VAGUE, lambda r, word, start, end: r._vague(word.lower(), start, end)),
     (SEASONS, Recogniser._season),
     (PARTS, lambda r, word, start, end: r._part_of_day(word.lower(), start, end)),
+    (CLOCK_WORDS, Recogniser._clock_word),
     (HEAD_NOUNS, Recogniser._head_noun),
 )
 

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.annotate.date_lexicon import BARE_NOUN_FOLLOWERS, DAY_WORDS, EDGES, ORDINALS, PARTS, SEASONS, VAGUE
+from desktop.core.annotate.date_lexicon import (
+    BARE_NOUN_FOLLOWERS,
+    CLOCK_PREPOSITIONS,
+    CLOCK_WORDS,
+    DAY_WORDS,
+    EDGES,
+    ORDINALS,
+    PARTS,
+    SEASONS,
+    VAGUE,
+)
 from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, Season, Vague
 from desktop.core.annotate.date_patterns import (
     CENTURY_LEFT,
@@ -125,6 +135,16 @@ class WordForms(Scanner):
             return None
         spec = Deictic(amount, "day", PARTS[lower], f"{which} {lower}")
         return self._found(m.start(), end, spec, "TIME")
+
+    def _clock_word(self, word: str, start: int, end: int) -> Found | None:
+        """ "at midnight", "by noon": a time of the day mentioned before (midnight: the next)."""
+        if word != word.lower() or self._prev_word(start) not in CLOCK_PREPOSITIONS:
+            return None
+        clock = CLOCK_WORDS[word]
+        step = 1 if clock == "00:00" else 0
+        return self._found(
+            start, end, Anaphor(step, "day", "day", f"{word} of the date mentioned before:", clock), "TIME"
+        )
 
     def _period(self, start: int, end: int) -> Found | None:
         m = self._left(PERIOD_LEFT, start, 3)
