@@ -181,3 +181,12 @@ def test_the_morning_before_a_noun_is_no_date() -> None:
 )
 def test_named_clock_times(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _, _ in found(text)] == expected
+
+
+def test_a_weekday_before_a_noun_is_the_day_mentioned_before() -> None:
+    text = "On 17 April, the police stopped the Sunday march."
+    assert [(t, v) for t, v, _, _ in found(text)] == [("17 April", "2022-04-17"), ("Sunday", "2022-04-17")]
+
+
+def test_a_weekday_before_a_noun_without_that_day_before_counts_from_publication() -> None:
+    assert [(t, v) for t, v, _, _ in found("He joined the Friday prayers.")] == [("Friday", "2022-04-15")]

@@ -199,13 +199,15 @@ class Weekday:
     """A weekday name: "on Monday", "last Friday", "Monday evening"."""
 
     weekday: int  # 0 = Monday
-    rel: str = ""  # last | next | this | ""
+    rel: str = ""  # last | next | this | the (before a noun: "the Sunday march") | ""
     part: str = ""  # MO | AF | EV | NI
 
     def resolve(self, ctx: Context) -> Resolved | None:
         suffix = f"T{self.part}" if self.part else ""
         if ctx.anchor is None:
             return Resolved(f"XXXX-WXX-{self.weekday + 1}{suffix}", "none", "date unknown")
+        if self.rel == "the" and (ref := _ref_weekday(ctx, self.weekday)):
+            return Resolved(ref, f"context:{ref}", f"the day mentioned before: {describe_value(ref)}")
         anchor = ctx.anchor
         back = (anchor.weekday() - self.weekday) % 7  # days back to the latest such day
         ahead = (self.weekday - anchor.weekday()) % 7
@@ -226,6 +228,14 @@ class Weekday:
                 day = anchor + dt.timedelta(days=ahead)
             why = _tense_words(direction, cue)
         return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+
+
+def _ref_weekday(ctx: Context, weekday: int) -> str | None:
+    """The day the narrative moved to, if it is that weekday ("on 1 November ... the Sunday march")."""
+    ref = ctx.ref_day
+    if ref is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", ref):
+        return None
+    return ref if dt.date.fromisoformat(ref).weekday() == weekday else None
 
 
 @dataclass(slots=True)
@@ -251,7 +261,7 @@ class Season:
     """A season without a year: "last summer", "this spring", "in the autumn"."""
 
     code: str
-    rel: str = ""  # last | next | this | "" (from the tense)
+    rel: str = ""  # last | next | this | the (before a noun: "the Sunday march") | "" (from the tense)
 
     def resolve(self, ctx: Context) -> Resolved | None:
         if ctx.anchor is None:

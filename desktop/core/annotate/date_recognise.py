@@ -388,7 +388,10 @@ class Recogniser(WordForms):
         part_m = PART_RIGHT.match(text, end)
         part = PARTS[part_m.group("part")] if part_m else ""
         spec = Weekday(WEEKDAYS[lower], rel if rel in ("last", "next", "this") else "", part)
-        return self._found(begin, part_m.end() if part_m else end, spec, "TIME" if part else "DATE")
+        found = self._found(begin, part_m.end() if part_m else end, spec, "TIME" if part else "DATE")
+        if not (rel or part) and self._prev_word(start) == "the" and self._next_word(end).islower():
+            spec.rel, found.role = "the", ROLE_ATTRIBUTE  # "the Sunday march": the day before
+        return found
 
     def _unit(self, word: str, start: int, end: int) -> Found | None:
         """Expressions built on a unit noun: durations, "last week", "two weeks ago",
