@@ -20,12 +20,14 @@ class TenseWords:
     """Words that show the tense of a clause (see ``tense`` in dates.yaml)."""
 
     future: list[str]
+    future_unless_of: list[str]
     future_before_to: list[str]
     past: list[str]
     plain_past: list[str]
     participles: list[str]
     not_past: list[str]
     participle_left: list[str]
+    clause_conjunctions: list[str]
     reporting: list[str]
 
 
@@ -41,6 +43,8 @@ class DateWords:
     units: dict[str, str]
     sets: dict[str, str]
     vague: dict[str, str]
+    clock_words: dict[str, str]
+    clock_prepositions: list[str]
     day_words: dict[str, int]
     numbers: list[str]
     tens: list[str]
@@ -51,6 +55,7 @@ class DateWords:
     month_words: list[str]
     determiners: list[str]
     event_plurals: list[str]
+    bare_noun_followers: list[str]
     count_nouns: list[str]
     year_verbs: list[str]
     attribute_words: list[str]
@@ -64,6 +69,8 @@ class DateWords:
     deictic_steps: dict[str, int]
     unit_determiners: list[str]
     unit_prepositions: list[str]
+    duration_prepositions: list[str]
+    duration_verbs: list[str]
     tense: TenseWords
 
 
@@ -83,6 +90,8 @@ UNITS = WORDS.units
 SETS = WORDS.sets
 VAGUE = WORDS.vague
 DAY_WORDS = WORDS.day_words
+CLOCK_WORDS = WORDS.clock_words
+CLOCK_PREPOSITIONS = frozenset(WORDS.clock_prepositions)
 SMALL_NUMBERS = WORDS.numbers
 TENS = WORDS.tens
 NUMBER_WORDS = {w: i for i, w in enumerate(SMALL_NUMBERS)}
@@ -95,6 +104,7 @@ MONTH_WORDS = YEAR_WORDS | frozenset(WORDS.month_words)
 DETERMINERS = frozenset(WORDS.determiners)
 EVENT_PLURALS = frozenset(WORDS.event_plurals)
 COUNT_NOUNS = frozenset(WORDS.count_nouns)
+BARE_NOUN_FOLLOWERS = frozenset(WORDS.bare_noun_followers)
 YEAR_VERBS = frozenset(WORDS.year_verbs)
 ATTRIBUTE_WORDS = frozenset(WORDS.attribute_words)
 HEAD_NOUNS = WORDS.head_nouns
@@ -107,8 +117,11 @@ REL_WORDS = frozenset(WORDS.unit_relations)
 DEICTIC_STEPS = WORDS.deictic_steps
 DET_WORDS = frozenset(WORDS.unit_determiners)
 PREP_WORDS = frozenset(WORDS.unit_prepositions)
+DURATION_PREPOSITIONS = frozenset(WORDS.duration_prepositions)
+DURATION_VERBS = frozenset(WORDS.duration_verbs)
 
 FUTURE_WORDS = frozenset(WORDS.tense.future)
+FUTURE_UNLESS_OF = frozenset(WORDS.tense.future_unless_of)
 FUTURE_BEFORE_TO = frozenset(WORDS.tense.future_before_to)
 PAST_WORDS = frozenset(WORDS.tense.past)
 PLAIN_PAST = frozenset(WORDS.tense.plain_past)
@@ -116,3 +129,4 @@ PARTICIPLES = frozenset(WORDS.tense.participles)
 NOT_PAST = frozenset(WORDS.tense.not_past)
 PARTICIPLE_LEFT = frozenset(WORDS.tense.participle_left)
 REPORTING = frozenset(WORDS.tense.reporting)
+CLAUSE_CONJUNCTIONS = frozenset(WORDS.tense.clause_conjunctions)

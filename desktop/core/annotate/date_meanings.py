@@ -107,6 +107,7 @@ class MonthDay:
     day: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    year_step: int | None = None  # "October last year": the year counted from publication
 
     def occurrence(self, year: int) -> tuple[dt.date, dt.date] | None:
         """First and last day of this partial date placed with its start in ``year``."""
@@ -168,6 +169,11 @@ class MonthDay:
     def resolve(self, ctx: Context) -> Resolved | None:
         if ctx.anchor is None:
             return Resolved(self.value(None, None), "none", "year unknown: no publication date")
+        if self.year_step is not None:
+            placed = self.occurrence(ctx.anchor.year + self.year_step)
+            words = {-1: "last year", 0: "this year", 1: "next year"}.get(self.year_step, "the year")
+            return None if placed is None else Resolved(self.value(*placed), ctx.published,
+                                                        f"{ctx.relative_note} ('{words}')")  # fmt: skip
         candidates = self.candidates(ctx.anchor)
         chosen = self.choose(ctx.anchor, -1, candidates)
         if chosen is not None and chosen[1] >= ctx.anchor:  # the same occurrence either way
@@ -193,13 +199,15 @@ class Weekday:
     """A weekday name: "on Monday", "last Friday", "Monday evening"."""
 
     weekday: int  # 0 = Monday
-    rel: str = ""  # last | next | this | ""
+    rel: str = ""  # last | next | this | the (before a noun: "the Sunday march") | ""
     part: str = ""  # MO | AF | EV | NI
 
     def resolve(self, ctx: Context) -> Resolved | None:
         suffix = f"T{self.part}" if self.part else ""
         if ctx.anchor is None:
             return Resolved(f"XXXX-WXX-{self.weekday + 1}{suffix}", "none", "date unknown")
+        if self.rel == "the" and (ref := _ref_weekday(ctx, self.weekday)):
+            return Resolved(ref, f"context:{ref}", f"the day mentioned before: {describe_value(ref)}")
         anchor = ctx.anchor
         back = (anchor.weekday() - self.weekday) % 7  # days back to the latest such day
         ahead = (self.weekday - anchor.weekday()) % 7
@@ -220,6 +228,14 @@ class Weekday:
                 day = anchor + dt.timedelta(days=ahead)
             why = _tense_words(direction, cue)
         return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+
+
+def _ref_weekday(ctx: Context, weekday: int) -> str | None:
+    """The day the narrative moved to, if it is that weekday ("on 1 November ... the Sunday march")."""
+    ref = ctx.ref_day
+    if ref is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", ref):
+        return None
+    return ref if dt.date.fromisoformat(ref).weekday() == weekday else None
 
 
 @dataclass(slots=True)
@@ -245,7 +261,7 @@ class Season:
     """A season without a year: "last summer", "this spring", "in the autumn"."""
 
     code: str
-    rel: str = ""  # last | next | this | "" (from the tense)
+    rel: str = ""  # last | next | this | the (before a noun: "the Sunday march") | "" (from the tense)
 
     def resolve(self, ctx: Context) -> Resolved | None:
         if ctx.anchor is None:
@@ -275,8 +291,15 @@ class Anaphor:
     unit: str  # day | week | month | year | time (the whole period mentioned before)
     granularity: str
     words: str
+    part: str = ""  # MO | AF | EV | NI or a clock time: a part of that day ("by the evening")
 
     def resolve(self, ctx: Context) -> Resolved | None:
+        resolved = self._resolve(ctx)
+        if resolved is not None and self.part and re.fullmatch(r"\d{4}-\d\d-\d\d", resolved.value):
+            resolved.value += f"T{self.part}"
+        return resolved
+
+    def _resolve(self, ctx: Context) -> Resolved | None:
         if self.unit == "time":
             if ctx.ref_value is None:
                 return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.annotate.date_lexicon import (
+    CLOCK_WORDS,
     DAY_WORDS,
     MONTH_ABBREVIATIONS,
     PARTS,
@@ -44,7 +45,9 @@ _PT_DM = re.compile(rf"(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_
 _PT_M = re.compile(rf"(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?")
 _PT_DY = re.compile(rf"(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})")
 _PT_D = re.compile(rf"(?P<d>{_DAY})(?!\s+(?:of\s+)?{_MONTH})")
-_PT_DD = re.compile(rf"(?P<d0>{_DAY}){_SEP}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+_PT_DD = re.compile(
+    rf"(?P<d0>{_DAY})(?:{_SEP}|\s+and\s+)(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+)
 FIRST_POINTS = {"MD": _PT_MD, "DM": _PT_DM, "M": _PT_M, "DD": _PT_DD}
 RANGE_SEP = re.compile(_SEP)
 AND_SEP = re.compile(r"\s+and\s+")
@@ -61,6 +64,11 @@ _CLOCK = r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?![0-9])"
 STAMP_TIME_FIRST = re.compile(rf"{_CLOCK}\s*,?\s*{_NUMERIC_DATE}")
 STAMP_DATE_FIRST = re.compile(rf"{_NUMERIC_DATE}(?:T|,?\s+|,\s*)(?:at\s+)?{_CLOCK}")
 NUMERIC = re.compile(_NUMERIC_DATE)
+#: A clock time before a written date ("11:42pm, 11 Aug, 2020", "13:33, 29 November 2021").
+CLOCK_FIRST = re.compile(
+    r"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:[^\S\n]*(?P<ap>[ap])\.?m\.?)?(?![0-9A-Za-z]),?[^\S\n]+(?:on[^\S\n]+)?",
+    re.I,
+)
 CLOCK_AFTER = re.compile(r",?[^\S\n]+(?:at[^\S\n]+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![0-9])")
 PERIOD_YEAR = re.compile(rf"[^\S\n]+(?:of[^\S\n]+)?(?P<y>{_YEAR})")  # "Q3 2022", "H1 of 2023"
 YEAR_RANGE = re.compile(rf"(?P<a>{_YEAR})(?:{_SEP}|(?P<and>\s+and\s+))(?P<b>{_YEAR}|\d\d(?![0-9]|[.,]\d|%))")
@@ -108,7 +116,7 @@ UNIT_LEFT = re.compile(
 )
 UNIT_RIGHT = re.compile(
     r"(?P<ago>\s+ago\b)|(?P<fromnow>\s+from\s+now\b)"
-    r"|\s+(?P<later>later|afterwards?|earlier|on)\b"
+    r"|\s+(?P<later>later|afterwards?|earlier|on(?=\s*[,.;:)!?—–]|\s*$))\b"
     r"|\s+(?P<adverb>before|after)(?=\s*[,.;:)!?]|\s*$)|(?P<hyphen>-[A-Za-z])|(?P<of>\s+of\b)",
 )
 CENTURY_LEFT = re.compile(
@@ -116,7 +124,8 @@ CENTURY_LEFT = re.compile(
     r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)[-\s]+\Z",
     re.I,
 )
-PART_LEFT = re.compile(r"\b(?P<which>yesterday|tomorrow|this|last)\s+\Z")
+PART_LEFT = re.compile(r"\b(?P<which>yesterday|tomorrow|this|last|every|each)\s+\Z")
+PART_THE_LEFT = re.compile(r"\b(?:[Bb]y|[Ii]n|[Dd]uring|[Uu]ntil|[Tt]ill|[Tt]hroughout|[Ii]nto)\s+(?P<the>the)\s+\Z")
 PART_RIGHT = re.compile(r"[^\S\n]+(?P<part>morning|afternoon|evening|night)\b")
 PERIOD_LEFT = re.compile(
     r"\b(?P<prep>during|at|by|since|from|in|over|throughout|until)\s+"
@@ -149,6 +158,10 @@ SEASON_LEFT = re.compile(
 SOON_AFTER = re.compile(r"\s+(?:as|after|afterwards?|thereafter)\b")
 RIGHT_LEFT = re.compile(r"\b[Rr]ight\s+\Z")
 WEEKDAY_AFTER = re.compile(r",?[^\S\n]+(?:the[^\S\n]+)?")
+EVERY_LEFT = re.compile(r"\b(?:every|each)\s+\Z", re.I)  # "every February"
+#: A year counted from publication after a month or a day: "October last year", "24 May of next year".
+YEAR_STEP = re.compile(r",?[^\S\n]+(?:of[^\S\n]+)?(?P<rel>last|next|this)[^\S\n]+year\b")
+HALF_MORE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b")  # "a year and a half"
 WEEKDAY_LEFT = re.compile(r"\b(?P<rel>last|next|this|coming|past|every|on)\s+\Z", re.I)
 
 
@@ -156,8 +169,8 @@ def _trigger_words() -> str:
     """An alternation of every word a date expression can hinge on, grouped by first letter."""
     words = [*WORDS.months, *MONTH_ABBREVIATIONS, *WORDS.weekdays,
              *(d + "s" for d in WORDS.weekdays), *UNITS, *SETS, "time", "period",
-             "half", "present", "future", "past", *PARTS, "Q1", "Q2", "Q3", "Q4", "H1",
-             "H2"]  # fmt: skip
+             "half", "present", "future", "past", *PARTS, *CLOCK_WORDS, "Q1", "Q2", "Q3", "Q4",
+             "H1", "H2"]  # fmt: skip
     for word in [*VAGUE, *DAY_WORDS, *SEASONS]:
         words += [word, word.capitalize()]
     by_first: dict[str, list[str]] = {}

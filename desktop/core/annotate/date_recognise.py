@@ -17,9 +17,12 @@ from collections.abc import Sequence
 
 from desktop.core.annotate import timex
 from desktop.core.annotate.date_lexicon import (
+    CLOCK_WORDS,
     COUNT_NOUNS,
     DAY_WORDS,
+    DEICTIC_STEPS,
     DETERMINERS,
+    DURATION_VERBS,
     EVENT_PLURALS,
     HEAD_NOUNS,
     MONTH_WORDS,
@@ -38,6 +41,8 @@ from desktop.core.annotate.date_meanings import (
     CalendarPoint,
     Deictic,
     Fixed,
+    Meaning,
+    MonthDay,
     Vague,
     Weekday,
     calendar_meaning,
@@ -46,8 +51,11 @@ from desktop.core.annotate.date_meanings import (
 from desktop.core.annotate.date_patterns import (
     AND_SEP,
     CLOCK_AFTER,
+    CLOCK_FIRST,
     DECADE,
+    EVERY_LEFT,
     FIRST_POINTS,
+    HALF_MORE,
     MONTH_AND_LEFT,
     NUMERIC,
     PART_RIGHT,
@@ -64,9 +72,10 @@ from desktop.core.annotate.date_patterns import (
     WEEKDAY_LEFT,
     YEAR_AND_LEFT,
     YEAR_RANGE,
+    YEAR_STEP,
 )
-from desktop.core.annotate.date_scan import Found, left_of, point_of
-from desktop.core.annotate.date_units import read_unit_left, unit_meaning, unit_phrase
+from desktop.core.annotate.date_scan import ROLE_ATTRIBUTE, Found, left_of, point_of
+from desktop.core.annotate.date_units import UnitPhrase, add_half, read_unit_left, unit_meaning, unit_phrase
 from desktop.core.annotate.date_word_forms import WordForms
 
 
@@ -96,7 +105,7 @@ class Recogniser(WordForms):
         text = self.text
         if start and text[start - 1] in "$€£#+№":
             return None
-        if found := self._numeric(start):
+        if found := self._numeric(start) or self._clock_first(start):
             return found
         if text[end : end + 1] in (",", ".") and text[end + 1 : end + 2].isdigit():
             return None  # "2,000", "3.5"
@@ -130,6 +139,17 @@ class Recogniser(WordForms):
                 type = "TIME"
             return self._found(start, m.end(), Fixed(value), type)
         return None
+
+    def _clock_first(self, start: int) -> Found | None:
+        """ "11:42pm, 11 Aug, 2020": a clock time, then a day with its year."""
+        clock = CLOCK_FIRST.match(self.text, start)
+        day = self._calendar(clock.end(), ("DM", "MD")) if clock else None
+        if clock is None or day is None or not isinstance(day.spec, Fixed) or len(day.spec.value) != 10:
+            return None
+        hour = int(clock["hh"])
+        if clock["ap"] and hour <= 12:
+            hour = hour % 12 + (12 if clock["ap"].lower() == "p" else 0)
+        return self._found(start, day.end, Fixed(f"{day.spec.value}T{hour:02d}:{clock['mi']}"), "TIME")
 
     def _decade(self, start: int) -> Found | None:
         m = DECADE.match(self.text, start)
@@ -203,12 +223,43 @@ class Recogniser(WordForms):
         if joined is None:
             return None
         (first, last), end = joined
-        begin = start if weekday_start is None else weekday_start
-        mod = ""
+        step = YEAR_STEP.match(self.text, end) if first.year is None and last is None else None
         if first.day is None and weekday_start is None:
-            begin, mod = self._edge(start)
-            if not self._month_alone_ok(m, begin, start, first, last):
-                return None
+            return self._month(m, start, end, (first, last), step)
+        begin = start if weekday_start is None else weekday_start
+        if step is not None:
+            return self._year_step(first, begin, step, "")
+        return self._point(first, last, begin, end, "")
+
+    def _month(self, m: re.Match[str], start: int, end: int,
+               points: tuple[CalendarPoint, CalendarPoint | None], step: re.Match[str] | None
+               ) -> Found | None:  # fmt: skip
+        """A calendar expression without a day: "in May", "every February", "the August election"."""
+        first, last = points
+        if last is None and (every := self._left(EVERY_LEFT, start, 1)):
+            return self._found(every.start(), end, Fixed(f"XXXX-{first.month:02d}", "repeats"), "SET")
+        begin, mod = self._edge(start)
+        if not (step or self._month_alone_ok(m, begin, start, first, last)):
+            return None
+        if step is not None:
+            return self._year_step(first, begin, step, mod)
+        found = self._point(first, last, begin, end, mod)
+        if first.year is None and last is None and self._adjectival(m, start):
+            found.role = ROLE_ATTRIBUTE  # "the August election" does not move the narrative
+        return found
+
+    def _year_step(self, first: CalendarPoint, begin: int, step: re.Match[str], mod: str) -> Found:
+        """ "October last year", "24 February last year": a year counted from publication."""
+        spec = MonthDay(first.month, first.day, year_step=DEICTIC_STEPS.get(step["rel"], 0))  # type: ignore[arg-type]
+        return self._found(begin, step.end(), spec, mod=mod)
+
+    def _adjectival(self, m: re.Match[str], start: int) -> bool:
+        """A month alone that modifies a noun after a determiner: "the August election"."""
+        return m.group("m") != "May" and self._prev_word(start) in DETERMINERS and self._next_word(m.end()).islower()
+
+    def _point(self, first: CalendarPoint, last: CalendarPoint | None, begin: int, end: int,
+               mod: str) -> Found:  # fmt: skip
+        """A calendar point or range; a day with a year may take a clock time after it."""
         if last is None and first.day and first.year and (clock := CLOCK_AFTER.match(self.text, end)):
             value = f"{first.year:04d}-{first.month:02d}-{first.day:02d}"  # "14 March 2023 10:45"
             return self._found(begin, clock.end(), Fixed(f"{value}T{int(clock['hh']):02d}:{clock['mi']}"),
@@ -272,6 +323,8 @@ class Recogniser(WordForms):
             return True
         if left_of(self.text, MONTH_AND_LEFT, start, 3):
             return True  # "in March and May"
+        if self._adjectival(m, start):
+            return True  # "the August election"
         return name not in ("March", "May", "April", "June", "August")
 
     # ---- words
@@ -335,7 +388,10 @@ class Recogniser(WordForms):
         part_m = PART_RIGHT.match(text, end)
         part = PARTS[part_m.group("part")] if part_m else ""
         spec = Weekday(WEEKDAYS[lower], rel if rel in ("last", "next", "this") else "", part)
-        return self._found(begin, part_m.end() if part_m else end, spec, "TIME" if part else "DATE")
+        found = self._found(begin, part_m.end() if part_m else end, spec, "TIME" if part else "DATE")
+        if not (rel or part) and self._prev_word(start) == "the" and self._next_word(end).islower():
+            spec.rel, found.role = "the", ROLE_ATTRIBUTE  # "the Sunday march": the day before
+        return found
 
     def _unit(self, word: str, start: int, end: int) -> Found | None:
         """Expressions built on a unit noun: durations, "last week", "two weeks ago",
@@ -344,20 +400,38 @@ class Recogniser(WordForms):
         right = UNIT_RIGHT.match(text, end)
         if right and right.group("hyphen") and text[end : end + 2] != "-l":
             return None  # "day-to-day", "10-year-old"; but "year-long"
-        if right and right.group("of") and not word.endswith("s"):
-            return None  # "the last week of September", "the day of the vote"
+        if right and right.group("of") and not word.endswith("s") and self._prev_word(start) not in ("a", "an"):
+            return None  # "the last week of September", "the day of the vote"; not "a month of"
         left = read_unit_left(text, max(self.floor, start - 45), start)
         unit = UNITS[word]
         phrase = unit_phrase(left, right, unit, word != unit and word.endswith("s"))
+        phrase.after_verb = self._prev_word(phrase.start) in DURATION_VERBS
         meaning = unit_meaning(phrase)
         if meaning is None:
-            return None
+            return self._edge_of_the(unit, phrase, start, end)
         begin, stop, spec, type, mod = meaning
+        if type == "DURATION":
+            spec, stop = self._and_a_half(spec, stop, end)
         if isinstance(spec, Deictic) and spec.unit not in ("day", "weekend"):
             edge_begin, edge = self._edge(begin)  # "the end of last year", "early next month"
             if edge:
                 begin, mod = edge_begin, edge
         return self._found(begin, max(end, stop), spec, type, mod)
+
+    def _and_a_half(self, spec: Meaning, stop: int, end: int) -> tuple[Meaning, int]:
+        """ "the past year and a half": a duration half a unit longer."""
+        half = HALF_MORE.match(self.text, end)
+        value = add_half(spec.value) if half and isinstance(spec, Fixed) else None
+        return (Fixed(value), half.end()) if value and half else (spec, stop)
+
+    def _edge_of_the(self, unit: str, phrase: UnitPhrase, start: int, end: int) -> Found | None:
+        """ "the end of the year", "the beginning of the month": that period of publication."""
+        if unit not in ("year", "month") or phrase.plural or phrase.det != "the" or phrase.rel or phrase.num:
+            return None
+        begin, mod = self._edge(start)
+        if not mod or self.text[end : end + 3] == " of" or self.text[end + 1 : end + 2].isdigit():
+            return None
+        return self._found(begin, end, Deictic(0, unit, words=f"the {unit}"), mod=mod)
 
 
 _PLURAL_WEEKDAYS = {f"{name}s": number for name, number in WEEKDAYS.items()}
@@ -372,6 +446,7 @@ _WORD_READERS = (
     (VAGUE, lambda r, word, start, end: r._vague(word.lower(), start, end)),
     (SEASONS, Recogniser._season),
     (PARTS, lambda r, word, start, end: r._part_of_day(word.lower(), start, end)),
+    (CLOCK_WORDS, Recogniser._clock_word),
     (HEAD_NOUNS, Recogniser._head_noun),
 )
 

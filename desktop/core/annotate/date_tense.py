@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop.core.annotate.date_lexicon import (
+    CLAUSE_CONJUNCTIONS,
     FUTURE_BEFORE_TO,
+    FUTURE_UNLESS_OF,
     FUTURE_WORDS,
     NOT_PAST,
     PARTICIPLE_LEFT,
@@ -58,7 +60,7 @@ def plain(word: str) -> str:
 
 def _marks_future(word: str, following: str) -> bool:
     if word in FUTURE_WORDS or word.endswith(("’ll", "'ll")):
-        return True
+        return not (word in FUTURE_UNLESS_OF and following == "of")
     return (word in FUTURE_BEFORE_TO and following == "to") or (word == "later" and following == "this")
 
 
@@ -151,6 +153,9 @@ class _CueWalk:
         w, j = self.after[self.j], self.j
         if _may_cue(w) and (sign := cue(self.after, j)) and not (self.comma and _closing_report(self.after, j)):
             return sign, plain(w)
+        if w.endswith(",") and j + 1 < len(self.after) and self.after[j + 1] in CLAUSE_CONJUNCTIONS:
+            self.j = len(self.after)  # ", and ...": another clause
+            return None
         self.comma = self.comma or w.endswith(",")
         self.j = len(self.after) if w[-1] in _SENTENCE_END_CHARS and ends_sentence(w) else j + 1
         return None

@@ -18,6 +18,7 @@ from desktop.core.annotate.date_lexicon import (
     ADJ_WORDS,
     DEICTIC_STEPS,
     DET_WORDS,
+    DURATION_PREPOSITIONS,
     MODS,
     NUMBER_WORDS,
     PREP_WORDS,
@@ -139,7 +140,7 @@ def read_unit_left(text: str, lo: int, pos: int) -> _UnitLeft:
 
 
 @dataclass(slots=True)
-class _UnitPhrase:
+class UnitPhrase:
     """The words around a unit noun ("the coming three weeks", "two days later")."""
 
     unit: str  # day | week | fortnight | month | year | decade | century | hour | minute | weekend
@@ -158,6 +159,8 @@ class _UnitPhrase:
     num: str | None
     number: float | None
     after: str  # ago | from now | later | earlier | before | after | on | ""
+    of: bool = False  # "of" follows ("a month of hesitation")
+    after_verb: bool = False  # a verb of duration comes first ("may take months")
 
     @property
     def counted(self) -> bool:
@@ -168,25 +171,46 @@ class _UnitPhrase:
         return self.num is not None and self.number is None
 
 
+#: How half a unit is written in the next smaller unit: "P1Y" and a half is "P18M".
+_HALVES = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM")}
+
+
+def add_half(value: str) -> str | None:
+    """The duration ``value`` and a half more of its unit ("P1Y" -> "P18M"), or None."""
+    m = re.fullmatch(r"P(T?)(\d+)([YWDHM])", value)
+    if m is None or (m[1] + m[3]) not in _HALVES:
+        return None
+    factor, code = _HALVES[m[1] + m[3]]
+    return f"P{code[:-1]}{int(m[2]) * factor + factor // 2}{code[-1]}"
+
+
 _Reading = tuple[int, int, Meaning, str, str]  # start, end (-1: the unit's end), meaning, type, mod
 
 
 def unit_phrase(left: _UnitLeft, right: re.Match[str] | None, unit: str,
-                 plural: bool) -> _UnitPhrase:  # fmt: skip
+                 plural: bool) -> UnitPhrase:  # fmt: skip
     every, every_n, freq, prep, edge, mod_words, det, rel, num = left.words()
     number = _number(num) if num else None
     mod = MODS.get(mod_words or "", "")
-    start = left.start
+    rel, start = _verb_last(left, rel, num, bool(det or prep or mod_words))
     if prep in ("over", "under") and not (det or rel) and number and not mod:
         mod = "MORE_THAN" if prep == "over" else "LESS_THAN"  # "over 10 years"
     elif prep:
         start = left.after_prep()
     after, right_end = _read_right(right)
     edge_start = left.part_start("edge") if edge else start
-    return _UnitPhrase(
+    return UnitPhrase(
         unit, plural, start, edge_start, right_end, every, every_n, freq, prep, edge, mod,
-        det, rel, num, number, after,
+        det, rel, num, number, after, bool(right and right.group("of")),
     )  # fmt: skip
+
+
+def _verb_last(left: _UnitLeft, rel: str | None, num: str | None, words_before: bool) -> tuple[str | None, int]:
+    """The relation word and where the phrase starts: "last" before "a" is a verb ("would
+    last a month"), left out."""
+    if rel == "last" and num in ("a", "an") and not words_before:
+        return None, left.part_start("num")
+    return rel, left.start
 
 
 def _read_right(right: re.Match[str] | None) -> tuple[str, int]:
@@ -198,9 +222,9 @@ def _read_right(right: re.Match[str] | None) -> tuple[str, int]:
     return {"afterwards": "later", "afterward": "later"}.get(after, after), right.end()
 
 
-def unit_meaning(p: _UnitPhrase) -> _Reading | None:
+def unit_meaning(p: UnitPhrase) -> _Reading | None:
     """What the words around a unit noun mean, tried from the most specific reading."""
-    if p.unit in timex.SUB_DAY_UNITS and not p.counted and not (p.every or p.freq):
+    if p.unit in timex.SUB_DAY_UNITS and not (p.counted or p.every or p.freq or p.vague_count or _bare_plural(p)):
         return None
     if p.unit == "second" and not p.plural and p.after not in ("ago", "from now"):
         return None  # "a second time", "the second round": an ordinal
@@ -212,7 +236,7 @@ def unit_meaning(p: _UnitPhrase) -> _Reading | None:
     return None
 
 
-def _repetition(p: _UnitPhrase) -> _Reading | None:
+def _repetition(p: UnitPhrase) -> _Reading | None:
     """ "every day", "every two weeks", "every other year", "twice a year" -> SET."""
     if not (p.every or p.freq):
         return None
@@ -225,7 +249,7 @@ def _repetition(p: _UnitPhrase) -> _Reading | None:
     return p.start, -1, Fixed(value, "repeats"), "SET", ""
 
 
-def _counted_from(p: _UnitPhrase) -> _Reading | None:
+def _counted_from(p: UnitPhrase) -> _Reading | None:
     """ "two weeks ago", "ten years from now" (from publication); "a week later", "two
     days earlier", "the day before" (from the last date mentioned)."""
     if not p.after or (p.after == "on" and not p.counted):
@@ -235,7 +259,7 @@ def _counted_from(p: _UnitPhrase) -> _Reading | None:
     return _from_date_before(p)
 
 
-def _count(p: _UnitPhrase) -> tuple[str, int | None]:
+def _count(p: UnitPhrase) -> tuple[str, int | None]:
     """The unit and the number of them, a fortnight counted as two weeks."""
     unit, amount = p.unit, int(p.number) if p.counted else None  # type: ignore[arg-type]
     if unit == "fortnight" and amount is not None:
@@ -243,11 +267,11 @@ def _count(p: _UnitPhrase) -> tuple[str, int | None]:
     return unit, amount
 
 
-def _count_words(p: _UnitPhrase) -> str:
+def _count_words(p: UnitPhrase) -> str:
     return f"{p.num} {p.unit}{'s' if p.plural else ''}"
 
 
-def _from_publication(p: _UnitPhrase) -> _Reading | None:
+def _from_publication(p: UnitPhrase) -> _Reading | None:
     """ "two weeks ago", "ten years from now"; "years ago", "a few months from now" (vague)."""
     unit, amount = _count(p)
     if amount is None:
@@ -258,7 +282,7 @@ def _from_publication(p: _UnitPhrase) -> _Reading | None:
     return p.start, p.right_end, Deictic(sign * amount, unit, words=f"{_count_words(p)} {p.after}"), "DATE", ""
 
 
-def _from_date_before(p: _UnitPhrase) -> _Reading | None:
+def _from_date_before(p: UnitPhrase) -> _Reading | None:
     """ "a week later", "two days earlier" (counted); "the day before", "the year after"."""
     unit, amount = _count(p)
     if unit in timex.SUB_DAY_UNITS or unit == "weekend":
@@ -276,7 +300,7 @@ def _from_date_before(p: _UnitPhrase) -> _Reading | None:
     return None
 
 
-def _anaphora(p: _UnitPhrase) -> _Reading | None:
+def _anaphora(p: UnitPhrase) -> _Reading | None:
     """ "the same day", "that year", "the following week", "the previous day", "the next day"."""
     if p.plural or p.counted or p.unit not in ("day", "week", "month", "year"):
         return None
@@ -291,7 +315,7 @@ def _anaphora(p: _UnitPhrase) -> _Reading | None:
     return p.start, -1, Anaphor(amount, p.unit, p.unit, f"{words} the date mentioned before:"), "DATE", ""
 
 
-def _duration(p: _UnitPhrase) -> _Reading | None:
+def _duration(p: UnitPhrase) -> _Reading | None:
     """ "the coming three weeks", "more than 10 years", "for two decades", "20-year",
     "within the next week", "over the past year"."""
     if p.unit == "weekend":
@@ -306,21 +330,29 @@ def _duration(p: _UnitPhrase) -> _Reading | None:
     return None
 
 
-def _counted_duration(p: _UnitPhrase) -> bool:
+def _counted_duration(p: UnitPhrase) -> bool:
     """Is a counted unit a duration ("for two years"), not "a year" alone nor "that year"?"""
-    if p.num in ("a", "an") and not (p.prep or p.mod or p.rel):
+    if p.num in ("a", "an") and not (p.prep or p.mod or p.rel or p.of or p.after_verb):
         return False  # "a year" alone: "twice a year", "$5 billion a year"
     return not (p.rel in ("same", "preceding") or p.det in ("that", "this"))
 
 
-def _uncounted_duration(p: _UnitPhrase) -> bool:
+def _uncounted_duration(p: UnitPhrase) -> bool:
     """ "the past year", "the next week" (one unit); "the past years", "for years" (some)."""
     if p.det == "the":
         return p.rel in ("past", "last") or (p.rel == "next" and not p.plural)
-    return bool(not p.det and p.plural and p.prep in ("for", "over") and not p.rel)
+    return _bare_plural(p)
 
 
-def _plural_reference(p: _UnitPhrase) -> _Reading | None:
+def _bare_plural(p: UnitPhrase) -> bool:
+    """ "for years", "within hours", "may take months": some units, no word but a preposition
+    of duration or a verb of duration before them."""
+    if p.det or p.rel or p.num or p.after or not p.plural:
+        return False
+    return p.prep in DURATION_PREPOSITIONS or (p.prep is None and p.after_verb)
+
+
+def _plural_reference(p: UnitPhrase) -> _Reading | None:
     """ "recent months" (the past), "the coming years" (the future), "these days" (now)."""
     if not p.plural:
         return None
@@ -333,7 +365,7 @@ def _plural_reference(p: _UnitPhrase) -> _Reading | None:
     return None
 
 
-def _deictic_unit(p: _UnitPhrase) -> _Reading | None:
+def _deictic_unit(p: UnitPhrase) -> _Reading | None:
     """ "last week", "next month", "this year", "earlier this year", "the coming year"."""
     if p.plural or p.unit in ("day", "fortnight") or p.unit in timex.SUB_DAY_UNITS:
         return None
@@ -348,6 +380,6 @@ def _deictic_unit(p: _UnitPhrase) -> _Reading | None:
     return None
 
 
-def _counts_from_now(p: _UnitPhrase) -> bool:
+def _counts_from_now(p: UnitPhrase) -> bool:
     """ "last week", "next month", "this year": no determiner but a step, or "this" alone."""
     return (p.det is None and p.rel in DEICTIC_STEPS) or (p.det == "this" and not p.rel)

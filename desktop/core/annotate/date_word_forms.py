@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.annotate.date_lexicon import DAY_WORDS, EDGES, ORDINALS, PARTS, SEASONS, VAGUE
+from desktop.core.annotate.date_lexicon import (
+    BARE_NOUN_FOLLOWERS,
+    CLOCK_PREPOSITIONS,
+    CLOCK_WORDS,
+    DAY_WORDS,
+    EDGES,
+    ORDINALS,
+    PARTS,
+    SEASONS,
+    VAGUE,
+)
 from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, Season, Vague
 from desktop.core.annotate.date_patterns import (
     CENTURY_LEFT,
@@ -19,6 +29,7 @@ from desktop.core.annotate.date_patterns import (
     HALF_RIGHT,
     PART_LEFT,
     PART_RIGHT,
+    PART_THE_LEFT,
     PAST_LEFT,
     PERIOD_LEFT,
     RIGHT_LEFT,
@@ -82,9 +93,17 @@ class WordForms(Scanner):
             return self._found(begin, year_m.end(), Fixed(f"{year_m.group('y')}-{code}"), mod=mod)
         if word[0].isupper():
             return None  # "the Arab Spring"
+        return self._season_alone(word, code, start, end)
+
+    def _season_alone(self, word: str, code: str, start: int, end: int) -> Found | None:
+        """A season with no year: "last summer", "in the autumn", "use the winter to"."""
         m = self._left(SEASON_LEFT, start, 4)
+        if m is None and word != "fall" and (the := self._left(THE_LEFT, start, 1)) and self._stands_alone(end):
+            return self._found(the.start(), end, Season(code))
         if m is None or (word == "fall" and not (m.group("rel") or m.group("the"))):
             return None
+        if word == "fall" and self.text[end : end + 3] == " of":
+            return None  # "the fall of the regime"
         if m.group("rel"):
             rel = {"past": "last", "coming": "next"}.get(m.group("rel").lower(), m.group("rel").lower())
             return self._found(m.start("rel"), end, Season(code, rel))
@@ -92,16 +111,40 @@ class WordForms(Scanner):
         mod = EDGES[m.group("edge").lower()] if m.group("edge") else ""
         return self._found(begin, end, Season(code), mod=mod)
 
+    def _stands_alone(self, end: int) -> bool:
+        """Does a season or a part of the day after a bare "the" end there ("the winter, and",
+        "by the evening,"), not modify a noun?"""
+        after = self.text[end : end + 1]
+        if not after or after in ",.;:!?)—–\n":
+            return True
+        word = self._next_word(end)
+        return after == " " and word in BARE_NOUN_FOLLOWERS
+
     def _part_of_day(self, lower: str, start: int, end: int) -> Found | None:
         m = self._left(PART_LEFT, start, 1)
+        if m is None and (the := self._left(PART_THE_LEFT, start, 2)) and self._stands_alone(end):
+            spec = Anaphor(0, "day", "day", f"the {lower} of the date mentioned before:", PARTS[lower])
+            return self._found(the.start("the"), end, spec, "TIME")  # "by the evening"
         if m is None or not m.group("which"):
             return None
         which = m.group("which")
+        if which in ("every", "each"):  # "every morning"
+            return self._found(m.start(), end, Fixed(f"XXXX-XX-XXT{PARTS[lower]}", "repeats"), "SET")
         amount = {"yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}[which]
         if which == "last" and lower != "night":
             return None
         spec = Deictic(amount, "day", PARTS[lower], f"{which} {lower}")
         return self._found(m.start(), end, spec, "TIME")
+
+    def _clock_word(self, word: str, start: int, end: int) -> Found | None:
+        """ "at midnight", "by noon": a time of the day mentioned before (midnight: the next)."""
+        if word != word.lower() or self._prev_word(start) not in CLOCK_PREPOSITIONS:
+            return None
+        clock = CLOCK_WORDS[word]
+        step = 1 if clock == "00:00" else 0
+        return self._found(
+            start, end, Anaphor(step, "day", "day", f"{word} of the date mentioned before:", clock), "TIME"
+        )
 
     def _period(self, start: int, end: int) -> Found | None:
         m = self._left(PERIOD_LEFT, start, 3)
