@@ -100,6 +100,19 @@ def test_relatives_come_from_the_relations_of_the_actor_list(analyzer):
     assert _who(analyzer, text, "Her husband") == "tsikhanouski"
 
 
+def test_the_husband_of_someone_is_their_spouse(analyzer):
+    text = "Siarhei Tsikhanouski is a blogger and the husband of exiled opposition leader Sviatlana Tsikhanouskaya."
+    assert _who(analyzer, text, "the husband") == "tsikhanouski"
+
+
+def test_an_office_is_the_head_of_a_title():
+    """ "Special Envoy of the President" is an envoy, not a president; "US Secretary of State" is a secretary."""
+    president = next(c for c in load_reference_words().classes if "president" in c.heads)
+    secretary = next(c for c in load_reference_words().classes if c.heads == ["secretary"])
+    assert president.fits("President of Belarus") and not president.fits("Special Envoy of the President")
+    assert secretary.fits("US Secretary of State") and not secretary.fits("Assistant Secretary of State")
+
+
 def test_his_is_the_last_person_named(analyzer):
     """A relative of someone further back is not meant: "his son" is the son of the last person named."""
     text = "Alexander Lukashenko was away. Ivan Testovich, a teacher, said his son had been detained."

@@ -30,8 +30,14 @@ class OfficeClass:
     except_: list[str] = field(default_factory=list)  # "except" in the file
 
     def fits(self, title: str) -> bool:
-        """Whether a person with this title (in any case) may be meant."""
-        return bool(title) and _any_words(self.titles, title) and not _any_words(self.except_, title)
+        """Whether a person with this title (in any case) may be meant: the office is the title's
+        head ("Special Envoy of the President" is an envoy, not a president), or the title starts
+        with it ("Minister of Foreign Affairs of Belarus")."""
+        if not title:
+            return False
+        head = len(re.split(r"\s+of\s+", title, maxsplit=1, flags=re.IGNORECASE)[0])
+        in_head = any(m.start() < head for t in self.titles for m in _word_matches(t, title))
+        return in_head and not any(m.start() < head for t in self.except_ for m in _word_matches(t, title))
 
 
 @dataclass(frozen=True)
@@ -53,8 +59,8 @@ class ReferenceWords:
     kinship: Kinship | None = None
 
 
-def _any_words(phrases: Iterable[str], text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text, re.IGNORECASE) for p in phrases)
+def _word_matches(phrase: str, text: str):
+    return re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE)
 
 
 @cache
@@ -93,6 +99,7 @@ class _Found:
     of_country: bool = False  # "the country's …"
     kin: str = ""  # the relation kind of a relative: spouse, child, predecessor…
     named: ActorMention | None = None  # the person named right after, in apposition
+    of: ActorMention | None = None  # a relative's person: "the husband of X"
 
 
 class ReferenceResolver:
@@ -156,8 +163,10 @@ class ReferenceResolver:
         if item.named is not None:
             m = item.named
             return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
+        if item.office is None and self.kin is not None:
+            return self.kin.relative(item.kin, [item.of] if item.of else persons, anchor)
         if item.office is None:
-            return self.kin.relative(item.kin, persons, anchor) if self.kin else None
+            return None
         return self._earlier(item, persons, anchor, country) or self._holder(item, country, anchor)
 
     def _title(self, mention: ActorMention, anchor: dt.date | None) -> tuple[str, str | None]:
@@ -258,6 +267,15 @@ def _named_after(text: str, end: int, mentions: Sequence[ActorMention]) -> Actor
     return next((m for m in mentions if m.start == nxt and m.kind == "person"), None)
 
 
+def _possessor_after(text: str, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person after "of" within a few words ("the husband of exiled opposition leader X")."""
+    of = re.match(r"\s+of\s+", text[end : end + 6])
+    if of is None:
+        return None
+    start = end + of.end()
+    return next((m for m in mentions if m.kind == "person" and start <= m.start <= start + 40), None)
+
+
 def _named_before(text: str, start: int, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
     """The person a description stands in apposition to ("X, the husband of Y"), if any; not for
     a possessive ("X, the dictator's spokeswoman")."""
@@ -302,7 +320,8 @@ class KinResolver:
                 continue
             kind = self._kind[" ".join(m.group("noun").lower().split())]
             named = _named_after(text, m.end(), mentions) or _named_before(text, m.start(), m.end(), mentions)
-            found.append(_Found(m.start(), m.end(), None, kin=kind, named=named))
+            of = _possessor_after(text, m.end(), mentions)  # "the husband of [exiled leader] X"
+            found.append(_Found(m.start(), m.end(), None, kin=kind, named=named, of=of))
         return found
 
     def relative(self, kind: str, persons: Sequence[ActorMention], anchor) -> _Who | None:
