@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.annotate.document import Highlight
 from desktop.ui.reader import findall
+from desktop.ui.reader.corrections import CorrectionsController
 from desktop.ui.reader.findbar import FindBar
 from desktop.ui.reader.panes import MAX_PANES, ReaderArea, ReaderPane
 from desktop.ui.shell.workspace import Workspace
@@ -50,6 +51,8 @@ class ReaderController(QObject):
         area.article_dropped.connect(self._dropped)
         find_bar.find_requested.connect(self._find)
         find_bar.library_search_requested.connect(self.library_search)
+        self.corrections = CorrectionsController(workspace, area, self)
+        self.corrections.message.connect(self.message)
 
     # -- opening
     def open(self, article_id: str, new_pane: bool = True) -> ReaderPane | None:

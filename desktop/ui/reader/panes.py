@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlparse
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -48,6 +49,28 @@ class ArticleBrowser(OfflineBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.document().setDocumentMargin(28)
         self.set_reading_margins()
+        self.extend_menu = None  # called with (menu, href under the pointer) before a context menu shows
+
+    def contextMenuEvent(self, event) -> None:
+        """The standard menu, with what :attr:`extend_menu` adds for the highlight under the pointer
+        (under the text cursor when the keyboard asked for the menu)."""
+        if event.reason() == event.Reason.Keyboard:
+            self.menu_at_cursor()
+            return
+        self._show_menu(event.pos(), self.anchorAt(event.pos()))
+
+    def menu_at_cursor(self) -> None:
+        self._show_menu(self.cursorRect().center(), self.textCursor().charFormat().anchorHref())
+
+    def _show_menu(self, pos: QPoint, href: str) -> None:
+        menu = self.createStandardContextMenu(pos)
+        if self.extend_menu is not None:
+            self.extend_menu(menu, href)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_menu(menu, self.viewport().mapToGlobal(pos))
+
+    def open_menu(self, menu: QMenu, where: QPoint) -> None:
+        menu.popup(where)
 
     def set_reading_margins(self) -> None:
         """28 px at the sides, less above and below: room for the lines (call after ``setHtml``)."""

@@ -62,6 +62,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("file.quit", "&Quit", (Key.Quit, "Ctrl+Q"), "quit", "Quit Overtures"),
     # Edit
+    ActionSpec("edit.undo", "&Undo Correction", (Key.Undo,), "", "Take back your last correction"),
+    ActionSpec("edit.redo", "&Redo Correction", (Key.Redo,), "", "Make your last undone correction again"),
     ActionSpec("edit.find", "&Find in Pane…", (Key.Find,), "find", "Find text in the current pane"),
     ActionSpec("edit.find_next", "Find &Next", (Key.FindNext,)),
     ActionSpec("edit.find_previous", "Find Pre&vious", (Key.FindPrevious,)),

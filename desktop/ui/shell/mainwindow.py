@@ -39,7 +39,7 @@ MENUS = {
         None,
         "file.quit",
     ],
-    "&Edit": ["edit.find", "edit.find_next", "edit.find_previous"],
+    "&Edit": ["edit.undo", "edit.redo", None, "edit.find", "edit.find_next", "edit.find_previous"],
     "&View": [
         "view.library",
         "view.legend",
@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         a.connect("file.reload", lib.reload)
         a.connect("file.quit", self.close)
         a.connect("view.reset_layout", self.reset_layout)
+        reader.corrections.attach_actions(a)
         a.connect("edit.find", lambda: self.find_bar.open_bar(self._selected_text()))
         a.connect("edit.find_next", lambda: self.find_bar.find(backward=False))
         a.connect("edit.find_previous", lambda: self.find_bar.find(backward=True))

@@ -23,6 +23,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis, content_key
 from desktop.core.annotate.document import Highlight, ViewOptions, article_html, body_css
 from desktop.core.annotate.rendercache import RenderCache
+from desktop.core.annotations.apply import apply_corrections
+from desktop.core.annotations.records import MENTION_KINDS
 from desktop.core.files.logs import log
 from desktop.core.text.articles import Article, Corpus, format_published
 from desktop.ui.shell.tasks import TaskRunner
@@ -102,6 +104,28 @@ class Workspace(QObject):
         self._episodes_key: tuple = ()
         self._episodes_pending = False
         self.all_analysed.connect(self.build_episodes)
+        self.corrections: list = []  # the reader's annotations; see set_corrections
+
+    # -- the reader's corrections
+    def set_corrections(self, annotations) -> None:
+        """The reader's annotations changed: the articles they correct are drawn again."""
+        touched = {a.article for a in (*self.corrections, *annotations) if a.kind in MENTION_KINDS}
+        self.corrections = list(annotations)
+        for key in [k for k in self._rendered if k[0] in touched]:
+            del self._rendered[key]
+        for article_id in sorted(touched):
+            if article_id in self._analyses:
+                self.analysis_ready.emit(article_id)
+
+    def _corrects(self, article_id: str) -> bool:
+        return any(a.article == article_id and a.kind in MENTION_KINDS for a in self.corrections)
+
+    def corrected_analysis(self, article_id: str) -> ArticleAnalysis | None:
+        """The analysis as the reader sees it: with the reader's corrections applied."""
+        analysis = self._analyses.get(article_id)
+        if analysis is None or not self._corrects(article_id):
+            return analysis
+        return apply_corrections(analysis, self.corrections, self.analyzer.gazetteer)[0]
 
     # -- corpus
     def article(self, article_id: str) -> Article | None:
@@ -342,7 +366,7 @@ class Workspace(QObject):
             analysis = self._rebased(result[0])
         if analysis is not None:
             self._analyses[article_id] = analysis
-            if result[1] is not None:
+            if result[1] is not None and not self._corrects(article_id):  # drawn without the corrections
                 self._rendered[(article_id, _markup_options(options))] = result[1]
             self.analysis_ready.emit(article_id)
         # else: stale (an actor was added, or the article changed, since it was asked for)
@@ -388,9 +412,10 @@ class Workspace(QObject):
         article = self.article(article_id)
         if article is None:
             return ""
-        analysis = self._analyses.get(article_id)
+        analysis = self.corrected_analysis(article_id)
         markup_options = _markup_options(self.options)
-        key = self.render_cache.key(article.body, markup_options) if not highlights else ""
+        plain = not highlights and not self._corrects(article_id)  # the same HTML every session
+        key = self.render_cache.key(article.body, markup_options) if plain else ""
         if analysis is None:
             cached = self.render_cache.get(key) if key else None
             if cached is not None:
