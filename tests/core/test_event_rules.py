@@ -349,3 +349,12 @@ def test_a_demonym_before_a_noun_of_people_is_a_party() -> None:
     events = _events("On Monday, Vladimir Makei sent a letter about European security.")
     letter = _of_type(events, "letter")[0]
     assert "eu" not in {p.key for p in (*letter.sources, *letter.targets)}
+
+
+def test_a_pronoun_never_points_to_the_late_under_another_name() -> None:
+    text = (
+        "Sergei Aleinik, who replaced the late Vladimir Makei in December, travels more than his predecessor. "
+        "In March he visited Geneva."
+    )
+    visit = _of_type(_events(text, dt.date(2023, 4, 20)), "visit")[0]
+    assert "aleinik" in {p.key for p in visit.sources} and "makei" not in {p.key for p in visit.sources}

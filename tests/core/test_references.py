@@ -143,3 +143,8 @@ def test_the_lexicon_loads_and_a_bad_one_says_where():
     assert any("president" in c.heads for c in words.classes)
     with pytest.raises(DataFileError, match=r"references.yaml: classes\[0\]"):
         schema.load(ReferenceWords, {"classes": [{"heads": ["president"]}]}, "references.yaml")
+
+
+def test_his_is_the_subject_of_the_sentence_when_it_names_one(analyzer):
+    text = "Maxim Ryzhenkov, who took over from Sergei Aleinik in June, travels more than his predecessor."
+    assert _who(analyzer, text, "his predecessor", dt.date(2024, 9, 27)) == "aleinik"

@@ -152,7 +152,7 @@ class ReferenceResolver:
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
-            who = self._who(item, persons, anchor, country)
+            who = self._who(item, _possessor_first(text, item.start, persons) if item.kin else persons, anchor, country)
             if who is not None:
                 merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
                 merged.append(_mention(item, who, text))
@@ -265,6 +265,14 @@ def _named_after(text: str, end: int, mentions: Sequence[ActorMention]) -> Actor
     gap = re.match(r",?\s+", text[end : end + 4])
     nxt = end + (gap.end() if gap else 0)
     return next((m for m in mentions if m.start == nxt and m.kind == "person"), None)
+
+
+def _possessor_first(text: str, start: int, persons: Sequence[ActorMention]) -> list[ActorMention]:
+    """Whose relative "his X" is: the first person of its sentence (its subject), if the sentence
+    names one before it, else the last person named before."""
+    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    own = [m for m in persons if m.start >= sentence]
+    return own[:1] if own else list(persons[-1:])
 
 
 def _possessor_after(text: str, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:

@@ -131,8 +131,14 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
     pronoun = _PRONOUN_SUBJECT.search(s.text, max(previous_end, run.start - 40), run.start)
     if not pronoun:
         return []
-    before_pronoun = [m for m in s.actors if m.kind == PERSON and m.end <= pronoun.start() and _alive(s.text, m)]
-    candidates = before_pronoun or [m for m in s.previous_people if _alive(s.text, m)]
+    # "the late X" does nothing the article reports, under any later name ("his predecessor")
+    dead = {m.actor for m in (*s.actors, *s.previous_people) if m.actor and not _alive(s.text, m)}
+    before_pronoun = [
+        m
+        for m in s.actors
+        if m.kind == PERSON and m.end <= pronoun.start() and _alive(s.text, m) and m.actor not in dead
+    ]
+    candidates = before_pronoun or [m for m in s.previous_people if _alive(s.text, m) and m.actor not in dead]
     return [candidates[-1]] if candidates else []
 
 
