@@ -298,11 +298,6 @@ class _Context:
         text = self.text
         return start >= 2 and text[start - 1] == " " and text[start - 2].islower() and self._described(start)
 
-    def _capital_next(self, end: int) -> bool:
-        """Does another capitalised word follow after one space (a name of two words or more may)?"""
-        text = self.text
-        return text.startswith(" ", end) and end + 1 < len(text) and text[end + 1].isupper()
-
     def _apposition_after(self, start: int, name_end: int, count: int) -> bool:
         """A name of two words or more followed, in the same sentence, by ", a former minister"."""
         return count >= 2 and self._appositive(name_end) and self._same_sentence(start, name_end + 2)

@@ -332,28 +332,6 @@ def write_handout(path: str | Path, handout: Handout) -> int:
     return job.pages
 
 
-def write_comparison_pdf(
-    path: str | Path,
-    comparison: Comparison,
-    analyses: Mapping,
-    *,
-    sides: Mapping | None = None,
-    timeline: Sequence[TimelineItem] = (),
-    paper: str = "a4",
-    title: str = "Comparison of episodes",
-    exported: dt.date | None = None,
-) -> int:
-    """Write the handout to ``path`` (atomically); return the number of pages.
-
-    Raises :class:`~desktop.core.files.fileio.WriteError` (an OSError) naming the path and the
-    reason when it cannot be written; nothing is left behind in that case.
-    """
-    handout = prepare_handout(
-        comparison, analyses, sides=sides, timeline=timeline, paper=paper, title=title, exported=exported
-    )
-    return write_handout(path, handout)
-
-
 def _page_furniture(
     painter: QPainter,
     width: float,
