@@ -47,6 +47,9 @@ class EpisodeDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.theme = "light"
+        # (episode id, width, font) -> height: a row's height depends on nothing else, and a view
+        # asks for every row's size each time it lays out (a theme toggle, a filter, a selection)
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         title = QFont(option.font)
@@ -61,14 +64,22 @@ class EpisodeDelegate(QStyledItemDelegate):
         episode: Episode | None = index.data(EPISODE_ROLE)
         if episode is None:
             return QSize(option.rect.width(), QFontMetrics(option.font).height() + 14)
-        title_font, small, _date = self._fonts(option)
         width = max(80, self._row_width(option, index) - 2 * self.PAD)
+        key = (episode.id, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self._height(episode, width, option)
+        return QSize(option.rect.width(), height)
+
+    def _height(self, episode: Episode, width: int, option: QStyleOptionViewItem) -> int:
+        title_font, small, _date = self._fonts(option)
         title_h = len(self.title_lines(episode.title, width, title_font)) * QFontMetrics(title_font).lineSpacing()
         chips_h = self._chip_rows(episode, width, small) * (self.CHIP_H + 4)
-        return QSize(
-            option.rect.width(),
-            self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD,
-        )
+        return self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD
+
+    def forget_sizes(self) -> None:
+        """Drop the remembered row heights (new episodes: an id may now name another title)."""
+        self._heights.clear()
 
     @staticmethod
     def title_lines(title: str, width: int, font: QFont, most: int = 2) -> list[str]:
@@ -283,6 +294,7 @@ class EpisodeSidebar(QWidget):
     def set_episodes(self, episode_set: EpisodeSet, sides: dict, theme: str) -> None:
         current = self.current_id()
         self.delegate.theme = theme
+        self.delegate.forget_sizes()
         self.model.set_episodes(episode_set.episodes)
         self.tree.expandAll()
         self._fill_filters(episode_set, sides)
