@@ -199,7 +199,6 @@ def test_presenter_view_shows_current_next_notes_and_clock(window, qtbot, contro
     press(qtbot, view, K.Key_S)
     qtbot.waitUntil(lambda: control.presenter is not None and control.presenter.isVisible())
     presenter = control.presenter
-    assert not view.isFullScreen()  # one screen: the slides and the presenter view side by side
     assert presenter.current.slide.title == view.visible_title()
     assert presenter.next_slide.slide.kind == "episode"  # the title slide has no build steps
     assert "NEXT · slide 2" in presenter.next_label.text()
@@ -216,14 +215,66 @@ def test_presenter_view_shows_current_next_notes_and_clock(window, qtbot, contro
     press(qtbot, presenter, K.Key_B)
     assert "black screen" in presenter.position.text()
     press(qtbot, presenter, K.Key_B)
-    # S again closes it and the slides fill the screen again
+    # S again closes it; the slides were full screen all along
     press(qtbot, presenter, K.Key_S)
     qtbot.waitUntil(lambda: control.presenter is None)
-    qtbot.waitUntil(view.isFullScreen)
+    assert view.isFullScreen()
     press(qtbot, view, K.Key_S)
     qtbot.waitUntil(lambda: control.presenter is not None)
     press(qtbot, control.presenter, K.Key_Escape)  # Esc there ends the lesson
     qtbot.waitUntil(lambda: control.view is None and control.presenter is None)
+
+
+def test_with_one_screen_the_presenter_view_floats_above_the_full_screen_slides(window, qtbot, control):
+    """A laptop and no projector setup: slides full screen, the presenter view a window of its own."""
+    assert len(QApplication.screens()) == 1
+    view = start(window, qtbot, control)
+    press(qtbot, view, K.Key_S)
+    qtbot.waitUntil(lambda: control.presenter is not None and control.presenter.isVisible())
+    presenter = control.presenter
+    screen = view.screen().geometry()
+    assert view.isFullScreen() and view.geometry() == screen
+    # its own top-level window, not full screen, not maximised, smaller than the screen, kept above
+    assert presenter.isWindow() and presenter.parentWidget() is None
+    assert presenter.windowHandle() is not view.windowHandle()
+    assert not presenter.isFullScreen() and not presenter.isMaximized()
+    assert presenter.height() < screen.height() and presenter.width() <= screen.width()
+    assert presenter.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert presenter.windowHandle().transientParent() is view.windowHandle()
+    # the next slide is shown big enough to read
+    assert presenter.next_slide.width() >= 480 and presenter.next_slide.height() >= 270
+    # the teacher can move it
+    presenter.move(screen.x() + 10, screen.y() + 20)
+    qtbot.waitUntil(lambda: presenter.pos() == QPoint(screen.x() + 10, screen.y() + 20))
+    assert view.isFullScreen()
+    # the clicker's keys work from either window
+    for key, expected in ((K.Key_PageDown, (1, 0)), (K.Key_Space, (1, 1)), (K.Key_Right, (1, 2))):
+        press(qtbot, presenter, key)
+        assert (view.current_index(), view.step_index()) == expected
+    for key, expected in ((K.Key_PageUp, (1, 1)), (K.Key_Left, (1, 0))):
+        press(qtbot, view, key)
+        assert (presenter.current.slide.title, control.presentation.step) == (view.visible_title(), expected[1])
+    press(qtbot, presenter, K.Key_B)
+    assert pixel(view) == QColor("#000000") and "black screen" in presenter.position.text()
+    press(qtbot, view, K.Key_B)  # any key brings the class back
+    assert view.visible_title() == "Lukashenko meets Vakulchik"
+    assert view.isFullScreen() and presenter.isVisible()
+    press(qtbot, presenter, K.Key_Escape)  # Esc closes both
+    qtbot.waitUntil(lambda: control.view is None and control.presenter is None)
+    assert not view.isVisible() and not presenter.isVisible()
+    assert window.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (3840, 2160)])
+def test_floating_presenter_view_fits_the_screen_with_a_legible_preview(size):
+    from PySide6.QtCore import QRect
+
+    from desktop.ui.present.controller import floating_geometry
+
+    area = QRect(0, 0, *size)
+    where = floating_geometry(area)
+    assert area.contains(where) and where.width() < area.width() and where.height() < area.height()
+    assert where.width() >= 900 and where.height() >= 600
 
 
 def test_elapsed_words():

@@ -6,14 +6,15 @@ default), builds the deck from what the workspace has analysed, and shows it in 
 :class:`~desktop.ui.present.presentation.SlideView` of its own — a separate top-level window, so
 leaving (Esc) finds the main window exactly as it was: same tab, panes and scroll.
 With a second screen the slides go there and the presenter view fills the teacher's
-screen; with one, S opens the presenter view in a window beside the slides.
+screen; with one, the slides stay full screen and S opens the presenter view as a
+window of its own above them, which the teacher can move.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -25,7 +26,13 @@ from desktop.ui.present.lessondialog import FILTER, LessonDialog, ask_problems, 
 from desktop.ui.present.presentation import Presentation, SlideView
 from desktop.ui.present.presenterview import PresenterView
 
-BESIDE = 0.62  # with one screen and the presenter view open, the slides' share of the width
+
+def floating_geometry(area: QRect) -> QRect:
+    """Where the presenter view opens over full-screen slides: the lower right of the screen,
+    big enough for a legible next-slide preview, never larger than the screen."""
+    width = min(area.width(), max(900, area.width() // 2))
+    height = min(area.height(), max(600, area.height() * 3 // 5))
+    return QRect(area.right() + 1 - width, area.bottom() + 1 - height, width, height)
 
 
 class PresentationController(QObject):
@@ -42,7 +49,6 @@ class PresentationController(QObject):
         self.dialog: LessonDialog | None = None
         self.message_box: QMessageBox | None = None
         self._waiting = False
-        self._was_full_screen = True
         self.lesson, self.path, self.problems = self._load_current()
         actions = window.actions
         for action_id, slot in (
@@ -165,16 +171,14 @@ class PresentationController(QObject):
         self.start()
 
     def toggle_presenter(self) -> None:
-        """S: open the presenter view (on the teacher's screen, or beside the slides)."""
+        """S: open the presenter view (on the teacher's screen, or floating above the slides)."""
         if self.presentation is None:
             return
         if self.presenter is not None:
-            presenter, self.presenter = self.presenter, None
-            presenter.closed.disconnect(self._presenter_closed)
-            presenter.close()
-            presenter.deleteLater()
-            if self.view is not None and self._was_full_screen and self.single_screen():
-                self.view.showFullScreen()
+            self._close_presenter()
+            if self.view is not None:
+                self.view.activateWindow()
+                self.view.setFocus()
             return
         presenter = PresenterView(self.presentation)
         presenter.leave_requested.connect(self.stop)
@@ -189,16 +193,25 @@ class PresentationController(QObject):
                 presenter.setGeometry(area)
             presenter.showMaximized()
         else:
-            # One screen: slides on the left, the presenter view beside them.
-            self._was_full_screen = self.view is not None and self.view.isFullScreen()
-            if area is not None and area.width() > 0 and self.view is not None:
-                split = int(area.width() * BESIDE)
-                self.view.showNormal()
-                self.view.setGeometry(area.x(), area.y(), split, int(split * 9 / 16))
-                presenter.setGeometry(area.x() + split, area.y(), area.width() - split, area.height())
+            # One screen: the slides stay full screen and the presenter view floats above them,
+            # a window of its own the teacher can move (kept above the slides' window).
+            presenter.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            if area is not None and area.width() > 0:
+                presenter.setGeometry(floating_geometry(area))
+            if self.view is not None and self.view.windowHandle() is not None:
+                presenter.winId()  # the native window, so it can be tied to the slides' window
+                presenter.windowHandle().setTransientParent(self.view.windowHandle())
             presenter.show()
+        presenter.raise_()
         presenter.activateWindow()
         presenter.setFocus()
+
+    def _close_presenter(self) -> None:
+        presenter, self.presenter = self.presenter, None
+        if presenter is not None:
+            presenter.closed.disconnect(self._presenter_closed)
+            presenter.close()
+            presenter.deleteLater()
 
     def _presenter_closed(self) -> None:
         self.presenter = None
@@ -208,11 +221,7 @@ class PresentationController(QObject):
 
     def stop(self) -> None:
         """Esc: close the slides and the presenter view; the main window is as it was."""
-        if self.presenter is not None:
-            presenter, self.presenter = self.presenter, None
-            presenter.closed.disconnect(self._presenter_closed)
-            presenter.close()
-            presenter.deleteLater()
+        self._close_presenter()
         if self.view is not None:
             view, self.view = self.view, None
             view.close()

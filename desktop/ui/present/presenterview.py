@@ -3,8 +3,9 @@
 The current slide as the class sees it, what "next" will show (the next build step or the
 next slide), the notes of the slide (Markdown, rendered), the time since the lesson
 started and where we are. With a second screen it fills the teacher's screen; with one
-it opens in a window beside the slides. Every key of the slide window works here too, so
-the teacher can drive the lesson from either.
+it is a window of its own above the full-screen slides, which the teacher can move.
+Every key of the slide window works here too, so the teacher can drive the lesson from
+either.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ STYLE = """
     padding: 6px 14px; }
 #PresenterView QPushButton:hover { background: #34373D; }
 """
+
+
+#: The next-slide preview is never narrower than this (its body text stays readable).
+PREVIEW_WIDTH = 480
+
+
+def _preview_share(total: int, share: int) -> int:
+    """The width of the next-slide preview: ``share`` of ``total``, at least :data:`PREVIEW_WIDTH`."""
+    return min(max(share, PREVIEW_WIDTH), max(total - 200, PREVIEW_WIDTH))
 
 
 def elapsed_words(msecs: int) -> str:
@@ -101,6 +111,7 @@ class PresenterView(QWidget):
 
         self.current = SlideCanvas(self)
         self.next_slide = SlideCanvas(self)
+        self.next_slide.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
         self.notes = QTextBrowser(self)
         self.notes.setObjectName("Notes")
         self.notes.setOpenExternalLinks(True)
@@ -155,12 +166,16 @@ class PresenterView(QWidget):
             self.split.setProperty("laid_out", True)
             self.split.setOrientation(outer)
             self.side.setOrientation(Qt.Orientation.Vertical if wide else Qt.Orientation.Horizontal)
+            width, height = self.split.width() or self.width(), self.split.height() or self.height()
             if wide:
-                self.split.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
-                self.side.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
+                upcoming = _preview_share(width, width * 2 // 5)
+                self.split.setSizes([width - upcoming, upcoming])
+                shown = upcoming * 9 // 16 + self.next_label.sizeHint().height() + 8
+                self.side.setSizes([shown, max(height - shown, height // 3)])
             else:
-                self.split.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
-                self.side.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
+                self.split.setSizes([height * 2 // 5, height * 3 // 5])
+                upcoming = _preview_share(width, width // 2)
+                self.side.setSizes([upcoming, width - upcoming])
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
