@@ -45,5 +45,9 @@ def test_the_trio_handout_is_at_most_ten_pages_in_plain_words(tmp_path):
     assert not INTERNAL.findall(text)
     squeezed = "".join(raw.split())  # the PDF's text may space letters apart ("I n brief")
     assert "Inbrief" in squeezed  # the summary heads the handout
+    brief = squeezed.split("Inbrief", 1)[1].split("Sidebyside", 1)[0]
+    assert brief.count("(row:") + brief.count("(rows:") >= 3  # each sentence names the rows it comes from
+    carried = brief.split("Whocarriedthemessageeachtime", 1)[1].split("(row", 1)[0]
+    assert "Mitchellvisit:Lukashenko" in carried  # Minsk's messengers, not the visitor who met them
     assert "Mediatororpeacemakeroffers" in squeezed
     assert "Notfoundinanysentenceofthesources:Mediator" not in squeezed

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,3 +132,27 @@ def test_unwritable_path_exits_1_naming_it(run, tmp_path):
     assert out.returncode == 1
     assert "no-such-folder" in out.stderr and "does not exist" in out.stderr
     assert not target.parent.exists()
+
+
+#: What a reader of the printed slides should never see: counters of hidden items, the code's words.
+HIDDEN = re.compile(r"\+\s*\d+\s*more|\bmore\b|\bevidence, |\bmotif: |\bfacet:|\bcue:|\bactor:|\btype:|\brole:")
+
+
+def test_the_slide_handout_writes_every_list_out_in_plain_words(run, tmp_path):
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.episodes.grouping import build_episodes
+    from desktop.core.text.articles import load_default_corpus
+
+    target = tmp_path / "lesson.pdf"
+    assert run(target).returncode == 0
+    pages = [unicodedata.normalize("NFKC", words(p)) for p in PdfReader(str(target)).pages]
+    text = " ".join(pages)
+    assert "+" not in text and not HIDDEN.findall(text), HIDDEN.findall(text)
+    # the 2024 venues are all on the comparison slide, the last after "and"
+    assert "Minsk and confidential channel" in " ".join(pages[6].split())
+    analyzer = Analyzer()
+    episodes = build_episodes([analyzer.analyze(a) for a in load_default_corpus()]).episodes
+    titles = {e.title for e in episodes}
+    squeezed = [" ".join(p.split()) for p in pages]
+    for page in squeezed[1:6]:  # the episode slides: one episode's title each, never two run together
+        assert sum(title in page for title in titles) == 1, [t for t in titles if t in page]

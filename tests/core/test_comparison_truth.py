@@ -148,7 +148,7 @@ def test_summary_sentences_cite_cells_that_exist(trio):
             row = trio.facet(facet_id)
             assert row is not None and 0 <= subject < len(trio.subjects)
             cell = row.cells[subject]
-            assert row.label in sentence.text
+            assert row.label in sentence.text or sentence.kind == "carried"  # its rendering names the row
             if cell.empty:
                 assert "not stated" in sentence.text
                 continue
@@ -166,9 +166,37 @@ def test_summary_is_rendered_first(trio, world):  # noqa: F811
     assert html.index('name="summary"') < html.index('name="facets"')
     for sentence in trio.summary:
         assert sentence.text.replace("&", "&amp;") in html
+        for facet, subject in sentence.cells:  # each row it is written from: a link to its cells there
+            assert f'href="cells:{facet}:' in html and f'name="cell-{facet}-{subject}"' in html
 
 
 def test_no_internal_words_in_the_html(trio, world):  # noqa: F811
     for for_print in (False, True):
         plain = re.sub(r"<[^>]+>", "", comparison_html(trio, world["analyses"], for_print=for_print))
         assert not re.search(r"\+\d+ more|\bmotif: |\bevidence, |\bfacet:|\bcue:", plain)
+
+
+def test_who_carried_the_message_names_minsk_s_messengers_only(trio, world):  # noqa: F811
+    """The messengers of the summary are the parties on the messenger row's sides (the
+    gazetteer's sides of each actor), never the visitor the cell says met them."""
+    carried = next(s for s in trio.summary if s.kind == "carried")
+    row = trio.facet(carried.cells[0][0])
+    spec = next(f for f in load_facet_lexicon().facets if f.id == row.id)
+    own = load_facet_lexicon().sides[spec.sides]
+    sides: dict[str, set[str]] = {}
+    for analysis in world["analyses"].values():
+        for m in analysis.actors:
+            if m.kind == "person":
+                sides.setdefault(m.name.split()[-1], set()).add(m.side)
+    said = carried.text
+    for subject in trio.subjects:  # the episodes' labels ("2018 Mitchell visit") name no messenger
+        said = said.replace(subject.label, "")
+    named = [name for name in sides if re.search(rf"\b{re.escape(name)}\b", said)]
+    assert named  # it names people
+    for name in named:
+        assert sides[name] & own, f"{name} ({sides[name]}) is not one of the row's sides {own}"
+    first = trio.subjects[0].label
+    said = carried.text.split(f"{first}: ", 1)[1].split(";")[0]
+    assert said.startswith(row.cells[0].parties[0])  # the first messenger, not who met them
+    html = comparison_html(trio, world["analyses"], for_print=True)
+    assert f"(row: {row.label})" in html.replace("&#x27;", "'").replace("&#39;", "'")  # names its row on paper

@@ -6,6 +6,7 @@ the function. The row's marker, shared and differing terms and note come from it
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from desktop.core.annotate import timex
@@ -220,7 +221,7 @@ def finish_row(spec: FacetSpec, cells: list[FacetCell], subjects: Sequence[Subje
 def _with_distinct(cell: FacetCell, common_keys: frozenset[str], several: bool) -> FacetCell:
     """The cell with the keys of its terms that not every filled cell has (when there are several)."""
     distinct = tuple(t.key for t in cell.terms if t.key not in common_keys) if not cell.empty and several else ()
-    return FacetCell(cell.subject, cell.summary, cell.terms, cell.extracts, distinct)
+    return dataclasses.replace(cell, distinct=distinct)
 
 
 def _own_terms(cells: Sequence[FacetCell], subjects: Sequence[Subject]) -> list[str]:

@@ -10,9 +10,11 @@ Anchors and links a view can use:
 * ``<a name="diff-N">`` on the Nth difference (``Comparison.differences[N]``) — a facet row
   that is not the same everywhere, an aligned group with changes, a sentence found in one
   subject only; ``facet-ID``, ``motif-ID``, ``aligned-N``, ``cite-N`` and the section names
-  ``facets``, ``cast``, ``motifs``, ``aligned``, ``sources`` are anchors too;
-* ``cite:N`` (the numbered source), ``sentence:ARTICLE:START:END`` (the sentence an extract
-  comes from), and inside extracts the ``actor:`` and ``date:`` links of
+  ``facets``, ``cast``, ``motifs``, ``aligned``, ``sources`` are anchors too, and
+  ``cell-FACET-S`` at the start of each facet cell;
+* ``cells:FACET:S,S`` (in the summary: the cells of a row it is written from), ``cite:N``
+  (the numbered source), ``sentence:ARTICLE:START:END`` (the sentence an extract comes from),
+  and inside extracts the ``actor:`` and ``date:`` links of
   :func:`desktop.core.annotate.document.annotation_marks`.
 
 Colour is never the only cue: every marker has a symbol and a word, diffs are underlined
@@ -35,6 +37,7 @@ from desktop.core.compare.html_text import (
     PRESENCE_CLASS,
     PRESENCE_MARKERS,
     attr,
+    cell_anchor,
     dash,
     esc,
     opening,
@@ -232,9 +235,10 @@ class _Renderer(Sections):
 
     def facet_cell(self, row: cmp.FacetRow, cell: cmp.FacetCell) -> str:
         """A cell: its key terms (unless its summary says them), its summary, its extracts."""
+        anchor = f'<a name="{cell_anchor(row.id, cell.subject)}"></a>'
         if cell.empty:
-            return f'<td><span class="empty">{esc(self.c.empty_text)}</span></td>'
-        parts = []
+            return f'<td>{anchor}<span class="empty">{esc(self.c.empty_text)}</span></td>'
+        parts = [anchor]
         summary = cell.summary.lower()
         said = all(t.label.lower() in summary for t in cell.terms)
         if cell.terms and row.kind != "when" and not said:  # the date once: the summary says it

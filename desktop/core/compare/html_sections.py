@@ -24,22 +24,39 @@ class Sections:
     """Cast, aligned sentences, sentences of one episode only, and the sources."""
 
     def summary(self) -> str:
-        """The summary's sentences, each with the sources of the cells it is written from."""
+        """The summary's sentences, each naming the rows of the cells it is written from (on
+        screen: links that show those cells) and the sources of their extracts."""
         if not self.c.summary:
             return ""
+        labels = {row.id: row.label for row in self.c.facets}
         items = []
         for sentence in self.c.summary:
             cites = "".join(f"[{n}]" for n in sentence.citations)
             if not self.print:
                 cites = "".join(f'<a class="cite" href="cite:{n}">[{n}]</a>' for n in sentence.citations)
-            rows = ", ".join(f"facet-{fid}" for fid in dict.fromkeys(f for f, _s in sentence.cells))
-            text = f'{esc(sentence.text)} <sup class="cite">{cites}</sup>'
-            items.append(f'<li title="{attr(rows)}"><p class="extract">{text}</p></li>')
+            rows = self.summary_rows(sentence, labels)
+            text = f'{esc(sentence.text)} <sup class="cite">{cites}</sup> <span class="note">{rows}</span>'
+            items.append(f'<li><p class="extract">{text}</p></li>')
         return (
             '<h3><a name="summary"></a>In brief</h3>'
-            '<p class="note">Written from the table below: each sentence says what its row\'s cells say.</p>'
+            '<p class="note">Written from the table below: each sentence names the rows whose cells say it.</p>'
             f"<ul>{''.join(items)}</ul>"
         )
+
+    def summary_rows(self, sentence: cmp.SummarySentence, labels: dict[str, str]) -> str:
+        """ "(row: X; Y)": on screen each row a ``cells:FACET:S,S`` link to the sentence's cells in it."""
+        subjects: dict[str, list[int]] = {}
+        for facet, subject in sentence.cells:
+            subjects.setdefault(facet, []).append(subject)
+        names = []
+        for facet, cells in subjects.items():
+            name = esc(labels.get(facet, facet))
+            if not self.print:
+                href = f"cells:{facet}:{','.join(str(s) for s in sorted(set(cells)))}"
+                name = f'<a href="{attr(href)}" title="Show the cells in the table">{name}</a>'
+            names.append(name)
+        word = "row" if len(names) == 1 else "rows"
+        return f"({word}: {'; '.join(names)})" if names else ""
 
     def cast_side(self, side: str) -> str:
         info = side_info(self.sides, side) if self.sides else None

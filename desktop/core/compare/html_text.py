@@ -50,6 +50,11 @@ def term_class(term: cmp.Term, cell: cmp.FacetCell) -> str:
     return "term-changed" if term.key in cell.distinct else "term"
 
 
+def cell_anchor(facet: str, subject: int) -> str:
+    """The anchor of a facet cell: ``cell-FACET-S`` (what a summary's ``cells:`` link shows)."""
+    return f"cell-{facet}-{subject}"
+
+
 def dash(note: str) -> str:
     return f" — {esc(note)}" if note else ""
 
@@ -113,6 +118,7 @@ __all__ = [
     "PRESENCE_MARKERS",
     "REASON_WORDS",
     "attr",
+    "cell_anchor",
     "dash",
     "esc",
     "opening",

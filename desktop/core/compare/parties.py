@@ -147,7 +147,8 @@ def actors_cell(ctx: FacetContext, spec: FacetSpec, subject: int) -> FacetCell:
         return FacetCell(subject)
     terms = tuple(dict.fromkeys(p.term for _, p in chosen))
     summary = _relations(ctx, spec, subject, {k: p.label for k, p in chosen})
-    return FacetCell(subject, summary, terms, ctx.take(spec, finder.extracts(chosen)))
+    parties = tuple(dict.fromkeys(p.label for _, p in chosen))
+    return FacetCell(subject, summary, terms, ctx.take(spec, finder.extracts(chosen)), parties=parties)
 
 
 # =========================================================================== the summary

@@ -85,6 +85,8 @@ class FacetCell:
     terms: tuple[Term, ...] = ()
     extracts: tuple[Extract, ...] = ()
     distinct: tuple[str, ...] = ()  # term keys this cell has and not every filled cell has
+    #: (``actors`` rows) the parties on the row's sides, with their role: "Makei (foreign minister)"
+    parties: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:

@@ -2,7 +2,7 @@
 
 A few sentences: what recurs in every episode (the terms a row shares), what changed (the
 terms only some cells have, by episode), and who carried the message each time (the
-cells of the first ``actors`` row). Each sentence names the cells it comes from, as
+parties of the first ``actors`` row). Each sentence names the cells it comes from, as
 ``(facet id, subject)`` pairs, and the source numbers of their extracts: nothing is said
 that a cell of the table does not say.
 """
@@ -62,18 +62,26 @@ def _changed(row: FacetRow, subjects: Sequence[Subject]) -> SummarySentence | No
     )
 
 
+def _written_out(labels: Sequence[str]) -> str:
+    return ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
+
+
 def _carried(rows: Sequence[FacetRow], subjects: Sequence[Subject]) -> SummarySentence | None:
-    """Who carried the message each time: the summaries of the first row of actors."""
+    """Who carried the message each time: the parties of the first row of actors.
+
+    Only the row's own parties (those on its sides, as the gazetteer gives them: Minsk's
+    messengers), never the people the cell's summary says met them.
+    """
     row = next((r for r in rows if r.kind == "actors" and r.marker != NONE), None)
     if row is None:
         return None
-    cells = [c for c in row.cells if c.summary]
+    cells = [c for c in row.cells if c.parties]
     if not cells:
         return None
-    parts = [f"{subjects[c.subject].label}: {c.summary}" for c in cells]
+    parts = [f"{subjects[c.subject].label}: {_written_out(c.parties)}" for c in cells]
     return SummarySentence(
         "carried",
-        f"Who carried the message ({row.label}) — {'; '.join(parts)}.",
+        f"Who carried the message each time — {'; '.join(parts)}.",
         tuple((row.id, c.subject) for c in cells),
         _citations(cells, subjects),
     )

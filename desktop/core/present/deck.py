@@ -118,6 +118,12 @@ def _year(episodes: Sequence[Episode]) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def _main_title(episodes: Sequence[Episode]) -> str:
+    """One episode's title (of a named episode of several: the first, where its story begins),
+    never two titles run together; the dates and places beside it still cover them all."""
+    return min(episodes, key=lambda e: (e.first, e.last)).title
+
+
 def _episode_steps(quotes: Sequence[Quote], counterparts: Sequence, verdict: Quote | None) -> tuple[str, ...]:
     """The build steps an episode slide has something for."""
     steps = [BASE]
@@ -144,7 +150,7 @@ def _episode_slide(material: Material, slide: LessonSlide, verdicts) -> Slide:
     return Slide(
         kind="episode",
         ref=slide.ref,
-        title="\n".join(e.title for e in episodes),
+        title=_main_title(episodes),
         notes=slide.notes,
         kicker=rule.label if rule is not None else episodes[0].type_label,
         year=_year(episodes),

@@ -9,7 +9,23 @@ from __future__ import annotations
 from desktop.core.present.lessons import LessonSlide
 from desktop.core.present.slides import BASE, MARKERS, NEW, Cell, Column, Row, Slide
 
+#: A coverage cell names this many items, then "and N others: …" names the rest.
 MAX_TERMS = 3
+
+
+def written_out(labels: list[str]) -> str:
+    """Every label, as a reader would write them: "a", "a and b", "a, b and c" (nothing hidden)."""
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def and_others(labels: list[str], shown: int, sep: str = ", ") -> str:
+    """The first ``shown`` labels, then "and N others: …" with the rest written out."""
+    if len(labels) <= shown + 1:
+        return written_out(labels)
+    rest = labels[shown:]
+    return sep.join(labels[:shown]) + f"{sep}and {len(rest)} others: " + written_out(rest)
 
 
 def _columns(comparison) -> tuple[Column, ...]:
@@ -17,15 +33,13 @@ def _columns(comparison) -> tuple[Column, ...]:
 
 
 def _facet_cell(cell, empty_text: str) -> Cell:
-    """A comparison cell: its terms, the shared first, the ones only it has marked."""
+    """A comparison cell: all its terms written out, the shared first, the ones only it has marked."""
     if cell.empty or not cell.terms:
         return Cell(cell.summary or empty_text, empty=not cell.summary)
     distinct = {t.label for t in cell.terms if t.key in cell.distinct}
     # What the cell shares with the others first: the differences are what gets marked.
     labels = sorted(dict.fromkeys(t.label for t in cell.terms), key=lambda label: label in distinct)
-    shown = labels[:MAX_TERMS]
-    more = f" +{len(labels) - len(shown)} more" if len(labels) > len(shown) else ""
-    return Cell(", ".join(shown) + more, tuple(x for x in shown if x in distinct))
+    return Cell(written_out(labels), tuple(x for x in labels if x in distinct))
 
 
 def comparison_slide(slide: LessonSlide, comparison) -> Slide:
@@ -100,11 +114,9 @@ def _coverage_cell(row, cell, shared: frozenset[str]) -> Cell:
     if not cell.items:
         return Cell("nothing left out" if row.kind == LEAVES_OUT else "not stated", empty=True)
     labels = list(dict.fromkeys(i.label for i in cell.items))
-    shown = labels[:MAX_TERMS]
-    rest = len(labels) - len(shown)
-    text = " · ".join(shown) + (f" · and {rest} other{'s' if rest != 1 else ''}" if rest else "")
+    text = and_others(labels, MAX_TERMS, " · ")
     distinct = {i.label for i in cell.items if i.key not in shared} if row.kind != LEAVES_OUT else set()
-    return Cell(text, tuple(x for x in shown if x in distinct))
+    return Cell(text, tuple(x for x in labels if x in distinct))
 
 
 def _coverage_rows(coverage) -> list:
@@ -141,4 +153,4 @@ def coverage_slide(slide: LessonSlide, coverage) -> Slide:
     )
 
 
-__all__ = ["MAX_TERMS", "comparison_slide", "coverage_slide", "motifs_slide"]
+__all__ = ["MAX_TERMS", "and_others", "comparison_slide", "coverage_slide", "motifs_slide", "written_out"]

@@ -4,6 +4,8 @@ All columns live in one rich-text document, so they always scroll together; next
 previous difference (F8 / Shift+F8, Alt+Down / Alt+Up) step through the rows and sentences
 that differ, the way a diff tool steps through hunks. "Difference N of M" follows scrolling:
 the current difference is the last one whose anchor is above the reading line near the top.
+A row named by a sentence of the summary ("In brief") is a link: it scrolls to that row and
+lights up the cells the sentence is written from.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.compare.handout import UnknownEpisodes, build_comparison, default_ids, subject_choices
 from desktop.core.compare.html import comparison_html
+from desktop.core.compare.html_text import cell_anchor
 from desktop.core.compare.records import Comparison
 from desktop.ui.reader.panes import ArticleBrowser
 from desktop.ui.shell.tasks import TaskRunner
@@ -87,6 +90,8 @@ class ComparisonView(QWidget):
         self.placeholder = "<p style='color:gray'>The comparison appears when the library has been analysed.</p>"
         self.browser.setHtml(self.placeholder)
         self._tops: list[float] | None = None  # document y of each difference's anchor (lazy)
+        self._anchors: dict[str, int] | None = None  # document position of each anchor (lazy)
+        self._lit: list[tuple] = []  # (table, row, column, format before) of the cells lit up
         self._stepping = False  # a step scrolls: the position is already right
         self.browser.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
@@ -215,6 +220,8 @@ class ComparisonView(QWidget):
             title="Comparison of episodes",
         )
         self._tops = None
+        self._anchors = None
+        self._lit = []  # the old document's cells go with it
         self._stepping = True  # keep the current difference over a re-render
         try:
             self.browser.setHtml(html)
@@ -243,12 +250,11 @@ class ComparisonView(QWidget):
             self._stepping = False
         self._update_position()
 
-    def _anchor_tops(self) -> list[float]:
-        """The document y of each difference's ``diff-N`` anchor (measured once per render)."""
-        if self._tops is None and self.comparison is not None:
-            doc = self.browser.document()
+    def _anchor_positions(self) -> dict[str, int]:
+        """The document position of every ``<a name>`` anchor (found once per render)."""
+        if self._anchors is None:
             found: dict[str, int] = {}
-            block = doc.begin()
+            block = self.browser.document().begin()
             while block.isValid():
                 it = block.begin()
                 while not it.atEnd():
@@ -257,6 +263,14 @@ class ComparisonView(QWidget):
                         found.setdefault(name, fragment.position())
                     it += 1
                 block = block.next()
+            self._anchors = found
+        return self._anchors
+
+    def _anchor_tops(self) -> list[float]:
+        """The document y of each difference's ``diff-N`` anchor (measured once per render)."""
+        if self._tops is None and self.comparison is not None:
+            doc = self.browser.document()
+            found = self._anchor_positions()
             offset = self.browser.verticalScrollBar().value()
             tops = []
             for difference in self.comparison.differences:
@@ -302,7 +316,47 @@ class ComparisonView(QWidget):
         if target.startswith("sentence:"):
             _scheme, article, start, end = unquote(target).split(":")
             self.sentence_requested.emit(article, int(start), int(end))
+        elif target.startswith("cells:"):
+            _scheme, facet, subjects = unquote(target).split(":")
+            self.show_cells(facet, [int(s) for s in subjects.split(",") if s])
         elif target.startswith("cite:"):
             self.browser.scrollToAnchor(f"cite-{target.split(':', 1)[1]}")
         elif target.startswith("actor:"):
             self.browser.actor_clicked.emit(unquote(target[6:].split("?")[0]), "", 0)
+
+    # -- the summary's cells
+    def show_cells(self, facet: str, subjects: list[int]) -> None:
+        """Scroll to a facet row and light up its cells of ``subjects`` (a summary sentence's)."""
+        self._unlight()
+        positions = [self._anchor_positions().get(cell_anchor(facet, s)) for s in subjects]
+        cells = [cell for cell in (self._cell_at(p) for p in positions if p is not None) if cell is not None]
+        if not cells:
+            return
+        self.browser.scrollToAnchor(cell_anchor(facet, subjects[0]))
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(max(0, bar.value() - 36))  # the top of the row, not just its first line
+        colour = QColor(self.browser.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(70)
+        for table, cell in cells:
+            before = cell.format()
+            lit = before.toTableCellFormat()
+            lit.setBackground(colour)
+            cell.setFormat(lit)
+            self._lit.append((table, cell.row(), cell.column(), before))
+        label = next((r.label for r in self.comparison.facets if r.id == facet), facet) if self.comparison else facet
+        self.message.emit(f"{label}: the {len(cells)} cell{'s' if len(cells) != 1 else ''} the summary sentence says")
+
+    def lit_cells(self) -> list[tuple[int, int]]:
+        """(row, column) in their table of the cells lit up now."""
+        return [(row, column) for _t, row, column, _f in self._lit]
+
+    def _cell_at(self, position: int):
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position)
+        table = cursor.currentTable()
+        return (table, table.cellAt(cursor)) if table is not None else None
+
+    def _unlight(self) -> None:
+        for table, row, column, before in self._lit:
+            table.cellAt(row, column).setFormat(before)
+        self._lit = []
