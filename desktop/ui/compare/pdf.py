@@ -10,7 +10,6 @@ Needs a QGuiApplication (the command line makes an offscreen one); no window is 
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
