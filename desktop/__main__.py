@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     export.add_argument(
+        "--notes",
+        action="store_true",
+        help="end the handout with your notes on the compared episodes, their cells and their sources",
+    )
+    export.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)"
     )
     present = sub.add_parser(

@@ -204,7 +204,15 @@ def _write_pdf(args: argparse.Namespace, target: Path, analyzer: Analyzer, episo
         sides=dict(analyzer.sides()),
         ids=args.episodes,
         paper=args.paper,
+        notes=_stored_notes() if getattr(args, "notes", False) else (),
     )
+
+
+def _stored_notes() -> list:
+    """The reader's notes kept in the data folder (``export --notes``)."""
+    from desktop.core.annotations.store import load_annotations
+
+    return [a for a in load_annotations()[0] if a.is_note]
 
 
 def _write_error(target: Path, exc: OSError) -> str:

@@ -131,3 +131,34 @@ def test_an_episode_rename_is_applied_and_marked(tmp_path):
     episode = next(e for e in document["episodes"] if e["id"] == first["id"])
     assert episode["title"] == "Mine" and episode["corrected"] is True
     assert document["episode_corrections"] == [{"id": "rename-1", "kind": "episode-rename", "status": "applied"}]
+
+
+def test_export_notes_puts_the_readers_notes_at_the_end_of_the_handout(tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.core.annotations import jsonld
+    from desktop.core.annotations import notes as core
+    from desktop.core.text.articles import load_article
+
+    home = tmp_path / "home"
+    article = load_article(ROOT / "corpus" / "articles" / "reliable-partner-2018.md", bundled=True)
+    from desktop.core.text.markup import plain_text
+
+    text = plain_text(article.body)
+    at = text.index("Mitchell")
+    note = core.passage_note(article.id, text, at, at + len("Mitchell"), "Compare **his** words with 2022.")
+    path = tmp_path / "note.jsonld"
+    path.write_text(json.dumps(jsonld.export_document([note])), encoding="utf-8")
+    assert run(home, "annotations", "import", str(path)).returncode == 0
+
+    def pdf_text(*extra: str) -> str:
+        target = tmp_path / f"handout{len(extra)}.pdf"
+        result = run(home, "export", "-o", str(target), *extra)
+        assert result.returncode == 0, result.stderr
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(str(target)).pages).split())
+
+    with_notes = pdf_text("--notes")
+    assert "Compare his words with 2022." in with_notes
+    squeezed = with_notes.replace(" ", "")  # the PDF's text may split "Your" at its kerning
+    assert squeezed.rindex("Yournotes") > squeezed.rindex("Sources")  # a section at the end
+    assert "Compare his words" not in pdf_text()

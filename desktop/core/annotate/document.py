@@ -52,7 +52,7 @@ class Highlight:
 
     start: int
     end: int
-    kind: str = "evidence"  # evidence | motif
+    kind: str = "evidence"  # evidence | motif | note
     anchor: str = ""
     title: str = ""
 
@@ -164,9 +164,27 @@ def annotation_marks(
     return marks
 
 
+#: The class of a passage with a reader's note (a dotted underline in the text's ink) and of its glyph.
+NOTE_CLASS = "note-passage"
+NOTE_GLYPH_CLASS = "note-glyph"
+
+
 def highlight_marks(highlights: Iterable[Highlight]) -> list[Mark]:
     marks = []
     for h in highlights:
+        if h.kind == "note":  # the glyph after the passage; the note's words are the tooltip
+            marks.append(
+                Mark(
+                    h.start,
+                    h.end,
+                    NOTE_CLASS,
+                    title=h.title,
+                    anchor=h.anchor,
+                    suffix="✎",
+                    suffix_class=NOTE_GLYPH_CLASS,
+                )
+            )
+            continue
         token = palette.Motif if h.kind == "motif" else palette.Evidence
         marks.append(Mark(h.start, h.end, classes=palette.css_class(token), anchor=h.anchor, title=h.title))
     return marks
@@ -206,6 +224,8 @@ def body_css(theme: str = "light") -> str:
             "ul { margin-top: 0; margin-bottom: 0.9em; }",
             "li { margin-bottom: 0.35em; }",
             f"h1, h2, h3 {{ font-family: '{SANS_FAMILIES[2]}', sans-serif; color: {text}; }}",
+            f".{NOTE_CLASS} {{ text-underline-style: dotted; }}",
+            f".{NOTE_GLYPH_CLASS} {{ color: {'#A0A0A8' if theme == 'dark' else '#6E6E73'}; }}",
             palette.css(theme),
         ]
     )

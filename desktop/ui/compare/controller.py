@@ -56,8 +56,8 @@ class ComparisonController(QObject):
         self.tabs.setCurrentIndex(0)
         self.reader.show_mention(article_id, start, end)
 
-    def export(self, path: str | None = None, paper: str | None = None) -> str:
-        """Ask for the paper and where to save (unless told) and write the PDF; return the path or ""."""
+    def export(self, path: str | None = None, paper: str | None = None, notes: bool = False) -> str:
+        """Ask for the paper, the notes and where to save (unless told) and write the PDF; the path or ""."""
         if self.workspace.episodes is None:
             self.message.emit("Episodes are still being extracted; try again in a moment")
             return ""
@@ -66,14 +66,30 @@ class ComparisonController(QObject):
             from desktop.ui.compare.exportdialog import ask_export
 
             labels = dict(subject_choices(self.workspace.episodes))
-            answer = ask_export(self.view.window(), [labels.get(i, i) for i in ids], self.settings)
+            count = self._note_count(ids)
+            answer = ask_export(self.view.window(), [labels.get(i, i) for i in ids], self.settings, count)
             if answer is None:
                 self.message.emit("Export cancelled; nothing was written")
                 return ""
-            path, paper = answer
-        return self._write(path, ids, paper or "a4")
+            path, paper, notes = answer
+        return self._write(path, ids, paper or "a4", notes)
 
-    def _write(self, path: str, ids: list[str], paper: str) -> str:
+    def _notes(self) -> list:
+        return [a for a in self.reader.corrections.annotations if a.is_note]
+
+    def _note_count(self, ids: list[str]) -> int:
+        """How many of the reader's notes the handout of ``ids`` would include."""
+        notes = self._notes()
+        if not notes:
+            return 0
+        from desktop.core.compare.handout_notes import handout_notes
+
+        comparison = self.view.comparison  # the one on screen (built on a worker), if it is of ``ids``
+        if comparison is None or self.view.ids() != ids:
+            return len(notes)  # the box is offered; the section holds those that belong
+        return len(handout_notes(comparison, notes))
+
+    def _write(self, path: str, ids: list[str], paper: str, notes: bool = False) -> str:
         """Write the PDF with a window-modal progress dialog (Cancel stops it); wait for the end.
 
         Like ``QDialog.exec``, this runs a local event loop: the window repaints while the
@@ -92,6 +108,7 @@ class ComparisonController(QObject):
             sides=dict(workspace.analyzer.sides()),
             ids=ids,
             paper=paper,
+            notes=self._notes() if notes else (),
         )
         return self.write_pdf(path, prepare)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,7 +51,7 @@ PDF_FILTER = "PDF files (*.pdf)"
 class ExportDialog(QDialog):
     """Before the save dialog: the episodes the handout compares (a list) and its paper (a combo)."""
 
-    def __init__(self, parent: QWidget | None, episodes: list[str], paper: str = "a4") -> None:
+    def __init__(self, parent: QWidget | None, episodes: list[str], paper: str = "a4", notes: int = 0) -> None:
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.setWindowTitle("Export Comparison to PDF")
@@ -78,6 +79,11 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Paper size:", self.paper)
         form.addRow(f"Episodes ({len(episodes)}):", self.episodes)
+        self.notes = QCheckBox(f"Include notes ({notes} of yours on these episodes and sources)", self)
+        self.notes.setObjectName("IncludeNotes")
+        self.notes.setToolTip("End the handout with a section of your notes, each under its place")
+        self.notes.setVisible(notes > 0)
+        form.addRow("", self.notes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -89,15 +95,19 @@ class ExportDialog(QDialog):
         return self.paper.currentData()
 
 
-def ask_export(parent: QWidget | None, episodes: list[str], settings: Settings) -> tuple[str, str] | None:
-    """Ask for the paper (remembered in ``settings``), then where to save; ``(path, paper)`` or None."""
-    dialog = ExportDialog(parent, episodes, settings["paper"] or "a4")
+def ask_export(
+    parent: QWidget | None, episodes: list[str], settings: Settings, notes: int = 0
+) -> tuple[str, str, bool] | None:
+    """Ask for the paper (remembered in ``settings``) and, when there are ``notes``, whether to include
+    them; then where to save. ``(path, paper, include notes)`` or None."""
+    dialog = ExportDialog(parent, episodes, settings["paper"] or "a4", notes)
     try:
         result = dialog.exec()
         if getattr(result, "value", result) != QDialog.DialogCode.Accepted.value:
             return None
         paper = settings["paper"] = dialog.chosen_paper()
+        include = notes > 0 and dialog.notes.isChecked()
     finally:
         dialog.deleteLater()
     path = ask_save_path(parent, "Export Comparison to PDF", "overtures-comparison.pdf", PDF_FILTER, settings)
-    return (path, paper) if path else None
+    return (path, paper, include) if path else None

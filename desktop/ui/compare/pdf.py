@@ -9,6 +9,7 @@ Needs a QGuiApplication (the command line makes an offscreen one); no window is 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -384,8 +385,12 @@ def comparison_handout(
     sides: Mapping | None = None,
     ids: Sequence[str] | None = None,
     paper: str = "a4",
+    notes: Sequence = (),
 ) -> Handout:
     """Compare ``ids`` (the default trio if none) and prepare the handout: pure Python, any thread.
+
+    ``notes`` (the reader's annotations): those on the compared episodes, their cells and their
+    sources' passages end the handout as a notes section ("Include notes").
 
     Raises ``UnknownEpisodes`` (listing the valid ids) or ``ValueError`` for a wrong number of
     episodes or paper size.
@@ -397,7 +402,13 @@ def comparison_handout(
         raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
     comparison = build_comparison(episode_set, analyses, ids)
     items = timeline_items(episode_set, gazetteer)[0] if gazetteer is not None else []
-    return prepare_handout(comparison, analyses, sides=sides, timeline=items, paper=paper)
+    handout = prepare_handout(comparison, analyses, sides=sides, timeline=items, paper=paper)
+    if notes:
+        from desktop.core.compare.handout_notes import notes_section
+
+        titles = {key: a.article.title for key, a in analyses.items()}
+        handout = dataclasses.replace(handout, html=handout.html + notes_section(comparison, notes, titles))
+    return handout
 
 
 def export_comparison(
@@ -409,6 +420,7 @@ def export_comparison(
     sides: Mapping | None = None,
     ids: Sequence[str] | None = None,
     paper: str = "a4",
+    notes: Sequence = (),
 ) -> int:
     """Compare ``ids`` (the default trio if none) and write the handout; return its pages.
 
@@ -416,7 +428,9 @@ def export_comparison(
     episodes or paper size, ``OSError`` when the file cannot be written — before anything
     is written in the first two cases, and leaving nothing behind in the third.
     """
-    handout = comparison_handout(episode_set, analyses, gazetteer=gazetteer, sides=sides, ids=ids, paper=paper)
+    handout = comparison_handout(
+        episode_set, analyses, gazetteer=gazetteer, sides=sides, ids=ids, paper=paper, notes=notes
+    )
     return write_handout(path, handout)
 
 

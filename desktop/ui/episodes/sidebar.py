@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -221,6 +222,7 @@ class EpisodeSidebar(QWidget):
 
     episode_selected = Signal(str)
     compare_requested = Signal(list)
+    note_requested = Signal(str)  # episode id: its context menu's "Add Note…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +262,8 @@ class EpisodeSidebar(QWidget):
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(self._current_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
 
         self.notice = QLabel(self)
         self.notice.setObjectName("Hint")
@@ -349,6 +353,14 @@ class EpisodeSidebar(QWidget):
         episode_id = self.proxy.data(current, ID_ROLE) if current.isValid() else None
         if episode_id:
             self.episode_selected.emit(episode_id)
+
+    def _context_menu(self, pos) -> None:
+        episode_id = self.proxy.data(self.tree.indexAt(pos), ID_ROLE)
+        if episode_id:
+            menu = QMenu(self.tree)
+            menu.addAction("Add Note…").triggered.connect(lambda: self.note_requested.emit(episode_id))
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def current_id(self) -> str | None:
         index = self.tree.currentIndex()

@@ -53,6 +53,7 @@ class ReaderController(QObject):
         find_bar.library_search_requested.connect(self.library_search)
         self.corrections = CorrectionsController(workspace, area, self)
         self.corrections.message.connect(self.message)
+        self.extra_marks = lambda _article_id: ()  # marks every render adds (the notes: ui/reader/notes.py)
 
     # -- opening
     def open(self, article_id: str, new_pane: bool = True) -> ReaderPane | None:
@@ -173,7 +174,7 @@ class ReaderController(QObject):
             article.title,
             self.workspace.byline(article),
             self.workspace.css(),
-            self.workspace.body_html(article_id, pane.highlights),
+            self.workspace.body_html(article_id, (*pane.highlights, *self.extra_marks(article_id))),
             self.workspace.font_size(),
         )
 

@@ -64,6 +64,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Edit
     ActionSpec("edit.undo", "&Undo Correction", (Key.Undo,), "", "Take back your last correction"),
     ActionSpec("edit.redo", "&Redo Correction", (Key.Redo,), "", "Make your last undone correction again"),
+    ActionSpec(
+        "edit.add_note",
+        "Add &Note…",
+        ("Ctrl+Alt+N",),
+        "",
+        "Write a note (Markdown) on the selected passage",
+    ),
     ActionSpec("edit.find", "&Find in Pane…", (Key.Find,), "find", "Find text in the current pane"),
     ActionSpec("edit.find_next", "Find &Next", (Key.FindNext,)),
     ActionSpec("edit.find_previous", "Find Pre&vious", (Key.FindPrevious,)),
@@ -156,6 +163,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+4",),
         "timeline",
         "Show the timeline of episodes",
+        checkable=True,
+    ),
+    ActionSpec(
+        "view.notes",
+        "&Notes",
+        ("Ctrl+5",),
+        "",
+        "Show your notes, by article or episode, with search",
         checkable=True,
     ),
     ActionSpec("timeline.export_png", "Export Timeline as &PNG…", (), "export", "Save the timeline as a PNG image"),

@@ -39,12 +39,22 @@ MENUS = {
         None,
         "file.quit",
     ],
-    "&Edit": ["edit.undo", "edit.redo", None, "edit.find", "edit.find_next", "edit.find_previous"],
+    "&Edit": [
+        "edit.undo",
+        "edit.redo",
+        None,
+        "edit.add_note",
+        None,
+        "edit.find",
+        "edit.find_next",
+        "edit.find_previous",
+    ],
     "&View": [
         "view.library",
         "view.legend",
         "view.episodes",
         "view.timeline",
+        "view.notes",
         "view.reset_layout",
         None,
         "view.close_pane",
@@ -162,6 +172,11 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
             "view.timeline",
         )
+        self.notes_dock = self.add_dock(
+            "Notes", "NotesDock", _placeholder(self), Qt.DockWidgetArea.RightDockWidgetArea, "view.notes"
+        )
+        self.tabifyDockWidget(self.legend_dock, self.notes_dock)
+        self.legend_dock.raise_()
         apply_default_docks(self)
 
         # Controllers hold the logic; the window only wires them.
@@ -380,6 +395,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.present.controller import PresentationController
 
         self.presentation_control = PresentationController(self)
+        from desktop.ui.reader.notespanel import install as install_notes
+
+        self.notes_control = install_notes(self)
         self.episodes.set_theme(workspace.options.theme)
         if workspace.episodes is not None:
             self.episode_control.refresh()
@@ -406,7 +424,9 @@ class MainWindow(QMainWindow):
             dock.show()
             self.actions[dock.property("action_id")].setChecked(True)
         self.tabifyDockWidget(self.library_dock, self.episodes_dock)
+        self.tabifyDockWidget(self.legend_dock, self.notes_dock)
         self.library_dock.raise_()
+        self.legend_dock.raise_()
         apply_default_docks(self, first=True)
 
     # -- settings
