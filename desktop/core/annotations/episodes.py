@@ -168,6 +168,7 @@ def apply_episode_edits(
             outcome.corrected.add(changed)
     if not outcome.applied:
         return episode_set, outcome
-    ids = {e.id for e in editor.episodes}
+    edited = [dataclasses.replace(e, edited=True) if e.id in outcome.corrected else e for e in editor.episodes]
+    ids = {e.id for e in edited}
     matches = {k: [i for i in v if i in ids] for k, v in episode_set.matches.items()}
-    return EpisodeSet(editor.episodes, episode_set.curation, matches), outcome
+    return EpisodeSet(edited, episode_set.curation, matches), outcome

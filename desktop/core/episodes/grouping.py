@@ -45,6 +45,7 @@ class Episode:
     planned: bool
     named: str | None = None
     named_label: str | None = None
+    edited: bool = False  # the reader renamed, re-dated, merged, split or moved events of it
 
     @property
     def primary_evidence(self) -> list[Evidence]:

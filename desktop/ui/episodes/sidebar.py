@@ -137,6 +137,11 @@ class EpisodeDelegate(QStyledItemDelegate):
         n = len(episode.articles)
         return f"{n} source{'s' if n != 1 else ''}"
 
+    @staticmethod
+    def _date_text(episode: Episode) -> str:
+        """The date line: planned, and a pen when the reader edited the episode."""
+        return episode.date_words() + (" · planned" if episode.planned else "") + (" · ✎" if episode.edited else "")
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         self.initStyleOption(option, index)
         episode: Episode | None = index.data(EPISODE_ROLE)
@@ -165,7 +170,7 @@ class EpisodeDelegate(QStyledItemDelegate):
         # line 1: date, planned mark and named badge
         painter.setFont(date_font)
         painter.setPen(QColor(palette.date_colour(self.theme)) if not selected else ink)
-        date_text = episode.date_words() + (" · planned" if episode.planned else "")
+        date_text = self._date_text(episode)
         badge_width = QFontMetrics(small).horizontalAdvance(episode.named_label) + 20 if episode.named_label else 0
         date_text = QFontMetrics(date_font).elidedText(
             date_text, Qt.TextElideMode.ElideRight, max(40, width - badge_width)

@@ -15,33 +15,22 @@ import uuid
 from urllib.parse import parse_qs, unquote, urlparse
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QMenu
 
-from desktop.core.annotate.timex import bounds
-from desktop.core.annotations.anchoring import quote_at
-from desktop.core.annotations.records import Annotation
+from desktop.core.annotations.anchoring import anchor, quote_at
+from desktop.core.annotations.records import Annotation, Quote
 from desktop.core.annotations.store import load_annotations, save_annotations
-from desktop.ui.reader.panes import ReaderArea, ReaderPane
+from desktop.ui.reader.correctdialogs import ActorChooser, DateDialog, SideChooser, valid_timex
+from desktop.ui.reader.panes import ArticleBrowser, ReaderArea, ReaderPane
 from desktop.ui.shell.workspace import Workspace
+
+__all__ = ["ActorChooser", "DateDialog", "SideChooser", "valid_timex"]
 
 #: The keys that open the correction menu at the text cursor (besides the Menu key).
 MENU_KEYS = ("Shift+F10",)
-
-
-def valid_timex(value: str) -> bool:
-    """A TIMEX3 date value the reader may give: a day, month, year, week or range of them."""
-    return bool(value) and bounds(value) is not None
+#: Characters of the pane's text either side of a selection used to find it in the analysis.
+SELECTION_CONTEXT = 40
 
 
 def parse_href(href: str) -> tuple[str, str, int] | None:
@@ -53,99 +42,30 @@ def parse_href(href: str) -> tuple[str, str, int] | None:
     return (parsed.scheme, unquote(parsed.path), int(start)) if start.isdigit() else None
 
 
-class ActorChooser(QDialog):
-    """Choose an actor from the actor list, searching its names and aliases."""
-
-    def __init__(self, actors, current: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("This Is …")
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search names and aliases")
-        self.search.setClearButtonEnabled(True)
-        self.list = QListWidget(self)
-        for actor in sorted(actors, key=lambda a: a.name.casefold()):
-            if actor.id == current:
-                continue
-            item = QListWidgetItem(actor.name, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, actor.id)
-            words = (actor.name, *actor.aliases, *actor.surnames, *actor.short_forms)
-            item.setData(Qt.ItemDataRole.UserRole + 1, " ".join(words).casefold())
-            if actor.aliases:
-                item.setToolTip("Also: " + ", ".join(actor.aliases))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.search.textChanged.connect(self.filter)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.buttons)
-        self.filter("")
-
-    def filter(self, text: str) -> None:
-        """Show the actors one of whose names contains ``text``; the first shown is chosen."""
-        needle = text.strip().casefold()
-        first = None
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            hidden = bool(needle) and needle not in item.data(Qt.ItemDataRole.UserRole + 1)
-            item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
-        self.list.setCurrentItem(first)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(first is not None)
-
-    def actor_id(self) -> str:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None and not item.isHidden() else ""
-
-
-class DateDialog(QDialog):
-    """The date a passage means, as a TIMEX value (2022, 2022-04, 2022-04-12, 2022-W15, a/b)."""
-
-    def __init__(self, value: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("The Date Is …")
-        self.edit = QLineEdit(value, self)
-        self.edit.setPlaceholderText("2022-04-12, 2022-04, 2022 or 2022-W15")
-        self.hint = QLabel("A day, a month, a year, a week, or a range such as 2022-04-01/2022-04-12", self)
-        self.hint.setObjectName("Hint")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.edit.textChanged.connect(self._check)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.buttons)
-        self._check(value)
-
-    def _check(self, text: str) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(valid_timex(text.strip()))
-
-    def value(self) -> str:
-        text = self.edit.text().strip()
-        return text if valid_timex(text) else ""
-
-
 class CorrectionCommand(QUndoCommand):
-    """One correction: redo puts it in the store, undo takes it out again."""
+    """Annotations added and removed together: redo does it, undo puts everything back where it was."""
 
-    def __init__(self, controller: CorrectionsController, note: Annotation, text: str) -> None:
+    def __init__(
+        self, controller: CorrectionsController, note: Annotation | None, text: str, removed: tuple = ()
+    ) -> None:
         super().__init__(text)
         self.controller = controller
-        self.note = note
+        self.added = [note] if note is not None else []
+        self.removed = list(removed)
+        self._places: list[tuple[int, Annotation]] = []
 
     def redo(self) -> None:
-        self.controller.store([*self.controller.annotations, self.note])
+        gone = {a.id for a in self.removed}
+        current = self.controller.annotations
+        self._places = [(i, a) for i, a in enumerate(current) if a.id in gone]
+        self.controller.store([*(a for a in current if a.id not in gone), *self.added])
 
     def undo(self) -> None:
-        self.controller.store([a for a in self.controller.annotations if a.id != self.note.id])
+        new = {a.id for a in self.added}
+        kept = [a for a in self.controller.annotations if a.id not in new]
+        for place, note in self._places:  # ascending: each goes back where it was
+            kept.insert(min(place, len(kept)), note)
+        self.controller.store(kept)
 
 
 def _new(kind: str, article: str, text: str, start: int, end: int, **values) -> Annotation:
@@ -197,69 +117,130 @@ class CorrectionsController(QObject):
 
     # -- the menu
     def extend_menu(self, pane: ReaderPane, menu: QMenu, href: str) -> None:
-        """Add the corrections of the highlight ``href`` (if any) at the top of ``menu``."""
-        link = parse_href(href)
+        """Add the corrections of the highlight ``href``, or of the selected words, at the top of ``menu``."""
         analysis = self.workspace.corrected_analysis(pane.article_id) if pane.article_id else None
-        if link is None or analysis is None:
+        if analysis is None:
             return
-        kind, _target, start = link
+        entries = self._entries(pane, analysis, href)
         first = menu.actions()[0] if menu.actions() else None
-        if kind == "actor":
-            mention = next((m for m in analysis.actors if m.start == start), None)
-            if mention is None:
-                return
-            entries = [
-                ("This Is …", lambda: self.correct_actor(pane, mention)),
-                ("Not an Actor", lambda: self.not_actor(pane, mention)),
-            ]
-        else:
-            date = next((d for d in analysis.dates if d.start == start), None)
-            if date is None:
-                return
-            entries = [("The Date Is …", lambda: self.correct_date(pane, date))]
         for text, slot in entries:
             action = menu.addAction(text)
             action.setObjectName(text)
             action.triggered.connect(lambda _checked=False, s=slot: s())
             if first is not None:
                 menu.insertAction(first, action)
-        if first is not None:
+        if entries and first is not None:
             menu.insertSeparator(first)
 
+    def _entries(self, pane: ReaderPane, analysis, href: str) -> list:
+        link = parse_href(href)
+        if link is None:
+            span = selection_span(pane.browser, analysis.text)
+            if span is None:
+                return []
+            return [
+                ("Mark as Actor …", lambda: self.mark_actor(pane, span)),
+                ("Mark as Date …", lambda: self.mark_date(pane, span)),
+            ]
+        kind, _target, start = link
+        if kind == "actor":
+            mention = next((m for m in analysis.actors if m.start == start), None)
+            return (
+                [
+                    ("This Is …", lambda: self.correct_actor(pane, mention)),
+                    ("Not an Actor", lambda: self.not_actor(pane, mention)),
+                    ("Not This Side …", lambda: self.not_side(pane, mention)),
+                ]
+                if mention is not None
+                else []
+            )
+        date = next((d for d in analysis.dates if d.start == start), None)
+        return [("The Date Is …", lambda: self.correct_date(pane, date))] if date is not None else []
+
     # -- the corrections
-    def _push(self, note: Annotation, text: str) -> None:
-        self.stack.push(CorrectionCommand(self, note, text))
+    def push(self, note: Annotation | None, text: str, removed: tuple = ()) -> None:
+        """Add ``note`` (and take out ``removed``) as one undoable step."""
+        self.stack.push(CorrectionCommand(self, note, text, removed))
         self.message.emit(f"{text} (Edit → Undo takes it back)")
 
     def _text(self, pane: ReaderPane) -> str:
         return self.workspace.corrected_analysis(pane.article_id).text
 
-    def correct_actor(self, pane: ReaderPane, mention) -> None:
+    def _choose_actor(self, pane: ReaderPane, current: str = ""):
         gazetteer = self.workspace.analyzer.gazetteer
-        dialog = ActorChooser(gazetteer.actors.values(), mention.actor or "", pane)
+        dialog = ActorChooser(gazetteer.actors.values(), current, pane)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.actor_id():
-            return
-        actor = gazetteer.actor(dialog.actor_id())
-        note = _new(
-            "actor-is",
-            pane.article_id,
-            self._text(pane),
-            mention.start,
-            mention.end,
-            actor=actor.id,
-            name=actor.name,
-            actor_kind=actor.kind,
-            side=actor.side,
-        )
-        self._push(note, f"“{mention.text}” is {actor.name}")
+            return None
+        return gazetteer.actor(dialog.actor_id())
+
+    def _actor_note(self, kind: str, pane: ReaderPane, span: tuple[int, int], actor) -> Annotation:
+        values = {"actor": actor.id, "name": actor.name, "actor_kind": actor.kind, "side": actor.side}
+        return _new(kind, pane.article_id, self._text(pane), *span, **values)
+
+    def correct_actor(self, pane: ReaderPane, mention) -> None:
+        actor = self._choose_actor(pane, mention.actor or "")
+        if actor is not None:
+            note = self._actor_note("actor-is", pane, (mention.start, mention.end), actor)
+            self.push(note, f"“{mention.text}” is {actor.name}")
+
+    def mark_actor(self, pane: ReaderPane, span: tuple[int, int]) -> None:
+        actor = self._choose_actor(pane)
+        if actor is not None:
+            note = self._actor_note("mark-actor", pane, span, actor)
+            self.push(note, f"“{note.quote.exact}” marked as {actor.name}")
 
     def not_actor(self, pane: ReaderPane, mention) -> None:
         note = _new("not-actor", pane.article_id, self._text(pane), mention.start, mention.end)
-        self._push(note, f"“{mention.text}” is not an actor")
+        self.push(note, f"“{mention.text}” is not an actor")
+
+    def not_side(self, pane: ReaderPane, mention) -> None:
+        sides = dict(self.workspace.analyzer.sides())
+        dialog = SideChooser(sides, mention.side, pane)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.side():
+            return
+        side = dialog.side()
+        note = _new("not-side", pane.article_id, self._text(pane), mention.start, mention.end, side=side)
+        self.push(note, f"“{mention.text}” stands for {sides[side].label}")
+
+    def _ask_date(self, pane: ReaderPane, value: str = "") -> str:
+        dialog = DateDialog(value, pane)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return ""
+        return dialog.value()
 
     def correct_date(self, pane: ReaderPane, date) -> None:
-        dialog = DateDialog(date.value, pane)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.value():
-            return
-        note = _new("date-is", pane.article_id, self._text(pane), date.start, date.end, value=dialog.value())
-        self._push(note, f"“{date.text}” is dated {note.value}")
+        value = self._ask_date(pane, date.value)
+        if value:
+            note = _new("date-is", pane.article_id, self._text(pane), date.start, date.end, value=value)
+            self.push(note, f"“{date.text}” is dated {value}")
+
+    def mark_date(self, pane: ReaderPane, span: tuple[int, int]) -> None:
+        value = self._ask_date(pane)
+        if value:
+            note = _new("mark-date", pane.article_id, self._text(pane), *span, value=value)
+            self.push(note, f"“{note.quote.exact}” marked as the date {value}")
+
+
+def selection_span(browser: ArticleBrowser, text: str) -> tuple[int, int] | None:
+    """Where the words selected in ``browser`` are in the article's plain ``text``, or None.
+
+    The pane shows rendered Markdown, not the plain text: the selection is found again as a
+    quote with the pane's words around it as context (as an annotation is), within one paragraph.
+    """
+    cursor = browser.textCursor()
+    if not cursor.hasSelection():
+        return None
+    exact = cursor.selectedText()
+    stripped = exact.strip()
+    if not stripped or "\u2029" in stripped:
+        return None
+    start = cursor.selectionStart() + (len(exact) - len(exact.lstrip()))
+    end = start + len(stripped)
+    around = QTextCursor(browser.document())
+    around.setPosition(max(0, start - SELECTION_CONTEXT))
+    around.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+    prefix = around.selectedText().replace("\u2029", "\n")
+    around.setPosition(end)
+    around.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, SELECTION_CONTEXT)
+    suffix = around.selectedText().replace("\u2029", "\n")
+    return anchor(text, Quote(stripped, prefix, suffix))

@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis, content_key
 from desktop.core.annotate.document import Highlight, ViewOptions, article_html, body_css
 from desktop.core.annotate.rendercache import RenderCache
-from desktop.core.annotations.apply import apply_corrections
-from desktop.core.annotations.records import MENTION_KINDS
+from desktop.core.annotations.episodes import EpisodeOutcome
+from desktop.core.annotations.layer import CorrectionLayer
 from desktop.core.files.logs import log
 from desktop.core.text.articles import Article, Corpus, format_published
 from desktop.ui.shell.tasks import TaskRunner
@@ -103,29 +103,42 @@ class Workspace(QObject):
         self.episodes = None  # an EpisodeSet once the whole library is analysed
         self._episodes_key: tuple = ()
         self._episodes_pending = False
+        self.extracted = None  # the EpisodeSet extracted, before the reader's episode edits
+        self.episode_outcome = EpisodeOutcome()
         self.all_analysed.connect(self.build_episodes)
-        self.corrections: list = []  # the reader's annotations; see set_corrections
+        self.layer = CorrectionLayer()  # the reader's annotations; see set_corrections
 
     # -- the reader's corrections
     def set_corrections(self, annotations) -> None:
-        """The reader's annotations changed: the articles they correct are drawn again."""
-        touched = {a.article for a in (*self.corrections, *annotations) if a.kind in MENTION_KINDS}
-        self.corrections = list(annotations)
-        for key in [k for k in self._rendered if k[0] in touched]:
+        """The reader's annotations changed: the articles they correct are drawn again, and the
+        episodes extracted again (mention corrections) or edited again (episode edits)."""
+        change = self.layer.set(annotations)
+        for key in [k for k in self._rendered if k[0] in change.articles]:
             del self._rendered[key]
-        for article_id in sorted(touched):
+        for article_id in sorted(change.articles):
             if article_id in self._analyses:
                 self.analysis_ready.emit(article_id)
+        if change.mentions and self.extracted is not None:
+            self.build_episodes()
+        elif change.edits and self.extracted is not None:
+            self._edit_episodes()
+            self.episodes_ready.emit()
+
+    @property
+    def corrections(self) -> list:
+        return self.layer.annotations
 
     def _corrects(self, article_id: str) -> bool:
-        return any(a.article == article_id and a.kind in MENTION_KINDS for a in self.corrections)
+        return self.layer.corrects(article_id)
 
     def corrected_analysis(self, article_id: str) -> ArticleAnalysis | None:
         """The analysis as the reader sees it: with the reader's corrections applied."""
-        analysis = self._analyses.get(article_id)
-        if analysis is None or not self._corrects(article_id):
-            return analysis
-        return apply_corrections(analysis, self.corrections, self.analyzer.gazetteer)[0]
+        return self.layer.corrected(self._analyses.get(article_id), self.analyzer.gazetteer)
+
+    def _edit_episodes(self) -> None:
+        """The episodes the app shows: those extracted, with the reader's episode edits applied."""
+        texts = {k: a.text for k, a in self._analyses.items()}
+        self.episodes, self.episode_outcome = self.layer.edited(self.extracted, texts)
 
     # -- corpus
     def article(self, article_id: str) -> Article | None:
@@ -136,7 +149,7 @@ class Workspace(QObject):
 
     def set_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.episodes = None
+        self.episodes = self.extracted = None
         rebased = {k: self._rebased(v) for k, v in self._analyses.items()}
         kept = {k: v for k, v in rebased.items() if v is not None}
         self._analyses = kept
@@ -163,10 +176,13 @@ class Workspace(QObject):
 
     # -- analysis
     def analysis(self, article_id: str) -> ArticleAnalysis | None:
+        """The analysis as the engine made it (see :meth:`corrected_analysis` for the reader's)."""
         return self._analyses.get(article_id)
 
     def analyses(self) -> list[ArticleAnalysis]:
-        return [self._analyses[a.id] for a in self.corpus.articles if a.id in self._analyses]
+        """Every analysis, with the reader's corrections applied: what every view uses."""
+        fix, gazetteer = self.layer.corrected, self.analyzer.gazetteer
+        return [fix(self._analyses[a.id], gazetteer) for a in self.corpus.articles if a.id in self._analyses]
 
     def hold_analysis(self) -> None:
         """Queue analysis requests (start-up: the first view is painted before any work starts)."""
@@ -266,27 +282,30 @@ class Workspace(QObject):
             self.cache.engine_changed()
         self._analyses.clear()
         self._rendered.clear()
-        self.episodes = None
+        self.layer.forget()
+        self.episodes = self.extracted = None
         self.request_analysis()
 
     # -- episodes
     def build_episodes(self) -> None:
-        """Extract episodes from every analysed article, in the background."""
+        """Extract episodes from every analysed article (as corrected), in the background; the
+        reader's episode edits are applied to them when they arrive."""
         if self._episodes_pending:
             return
         analyses = self.analyses()
-        key = tuple((content_key(a.article), a.generation) for a in analyses)
-        if self.episodes is not None and key == self._episodes_key:
+        key = self._episodes_state(analyses)
+        if self.extracted is not None and key == self._episodes_key:
             return  # nothing changed since the last extraction
         self._episodes_key = key
         self._episodes_pending = True
 
         def done(episode_set) -> None:
             self._episodes_pending = False
-            if len(self.analyses()) != len(analyses):
-                self.build_episodes()  # the library changed meanwhile
+            if self._episodes_state(self.analyses()) != key:
+                self.build_episodes()  # the library or the corrections changed meanwhile
                 return
-            self.episodes = episode_set
+            self.extracted = episode_set
+            self._edit_episodes()
             self.episodes_ready.emit()
 
         def failed(message: str) -> None:
@@ -296,6 +315,10 @@ class Workspace(QObject):
         from desktop.core.episodes.grouping import build_episodes
 
         self._runner.run(lambda: build_episodes(analyses), done, failed)
+
+    def _episodes_state(self, analyses: list[ArticleAnalysis]) -> tuple:
+        texts = tuple((content_key(a.article), a.generation) for a in analyses)
+        return texts, self.layer.mention_key()
 
     def is_fully_analysed(self) -> bool:
         return all(a.id in self._analyses for a in self.corpus.articles)
