@@ -56,6 +56,7 @@ def test_saved_news_page_gives_title_outlet_date_and_body_only():
     assert draft.url.startswith("https://easternledger.example/")
     assert "freight queues on both sides" in draft.body
     assert "end of the month" in draft.body
+    assert draft.title not in draft.body, "the headline is the title, not the body's first paragraph"
     for furniture in ("ADVERTISEMENT", "Sponsored", "Related stories", "Grain corridor", "Lorries wait", "Privacy"):
         assert furniture not in draft.body
 

@@ -66,7 +66,7 @@ def draft_from_html(html: str, source: str, url: str | None = None) -> ImportDra
     title = (doc.title or "").strip() or body.split("\n", 1)[0][:120]
     return ImportDraft(
         title=title,
-        body=_paragraphs(body),
+        body=_without_title(_paragraphs(body), title),
         source=source,
         outlet=doc.sitename or doc.hostname or None,
         author=doc.author or None,
@@ -84,6 +84,14 @@ def _refuse_non_article(body: str, html: str, source: str) -> None:
         if _PAYWALL.search(html):
             raise ImportFailure(source, f"a paywall stub: only {words} words before the subscription notice")
         raise ImportFailure(source, f"not an article: only {words} words of running text")
+
+
+def _without_title(body: str, title: str) -> str:
+    """The body without a first paragraph that only repeats the title (the page's ``<h1>``)."""
+    first, _, rest = body.partition("\n\n")
+    if rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return body
 
 
 def _paragraphs(text: str) -> str:
