@@ -24,6 +24,7 @@ from desktop.core.compare import coverage as cov
 from desktop.core.compare.alignment import EQUAL
 from desktop.core.compare.handout import UnknownEpisodes
 from desktop.core.compare.html import DIFF_WORDS, render_spans
+from desktop.core.compare.html_text import cell_name
 from desktop.core.compare.records import AlignedGroup, Extract
 from desktop.core.compare.style import comparison_css
 from desktop.core.text.markup import Mark
@@ -152,7 +153,7 @@ class _Renderer:
 
     def cell(self, row: cov.Row, cell: cov.Cell, shared: frozenset[str]) -> str:
         column = self.c.columns[cell.column]
-        head = f'<span class="note">[{column.index + 1}] {_esc(column.outlet)}</span><br>' if self.print else ""
+        head = cell_name(f"[{column.index + 1}] {_esc(column.outlet)}") if self.print else ""
         if not cell.items:
             empty = "nothing left out" if row.kind == cov.LEAVES_OUT else "not stated"
             return f'<td>{head}<span class="empty">{empty}</span></td>'
