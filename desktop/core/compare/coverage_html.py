@@ -162,7 +162,8 @@ class _Renderer:
         more = ""
         if rest:
             names = "; ".join(i.label for i in rest)
-            more = f'<span class="more">and {len(rest)} others: {_esc(names)}</span>'
+            others = "other" if len(rest) == 1 else "others"
+            more = f'<span class="more">and {len(rest)} {others}: {_esc(names)}</span>'
         if row.kind in (cov.HAPPENED, cov.QUOTES) and all(i.text for i in shown):
             parts = "".join(self.sentence(row, column, item) for item in shown)
             return f"<td>{head}{parts}{f'<p class=terms>{more}</p>' if more else ''}</td>"
@@ -197,11 +198,12 @@ class _Renderer:
 
     def aligned_row(self, group: AlignedGroup) -> list[str]:
         cells = []
-        for member, tokens in zip(group.members, group.tokens, strict=True):
+        for column, member, tokens in zip(self.c.columns, group.members, group.tokens, strict=True):
+            head = cell_name(f"[{column.index + 1}] {_esc(column.outlet)}") if self.print else ""
             if member is None:
-                cells.append('<td><span class="empty">— no similar sentence</span></td>')
+                cells.append(f'<td>{head}<span class="empty">— no similar sentence</span></td>')
                 continue
-            cells.append(f'<td><p class="extract">{self.extract(member, tokens)}</p></td>')
+            cells.append(f'<td>{head}<p class="extract">{self.extract(member, tokens)}</p></td>')
         how = f"word overlap {round(group.ratio * 100)}%" if group.diffable else "whole sentences compared"
         label = f'<td class="facet">Aligned {group.index + 1}<br><span class="note">{_esc(how)}</span></td>'
         return [self.gutter(group.changed, f"aligned-{group.index}"), label, *cells]

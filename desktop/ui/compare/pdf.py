@@ -380,11 +380,23 @@ def coverage_handout(
     exported = exported or dt.date.today()
     html = coverage_html(cov, "light", for_print=True)
     intro = (
-        f'<p style="color:#555555">{len(cov.columns)} sources · exported on {exported.day} {exported:%B %Y} '
+        f"<p>{_episode_line(episode_set.get(episode_id), cov)}</p>"
+        f'<p style="color:#555555">Exported on {exported.day} {exported:%B %Y} '
         f"from {APP_NAME}. Every sentence is quoted from its source.</p>"
     )
     html = html.replace("</h2>", "</h2>" + intro, 1)
     return Handout(html, coverage_subjects(cov), {}, (), paper, f"Coverage: {cov.title}", COVERAGE_FOOTER)
+
+
+def _episode_line(episode, cov) -> str:
+    """The episode in one line: what, when, where, and by how many sources of which kinds."""
+    from desktop.core.compare.html_text import esc
+
+    when = episode.date_words() if episode is not None else ""
+    place = f" in {episode.place}" if episode is not None and episode.place else ""
+    kinds = list(dict.fromkeys(c.kind for c in cov.columns))
+    told = f"told by {len(cov.columns)} sources ({', '.join(kinds)})"
+    return f"<b>The episode:</b> {esc(cov.title)}" + (f", {esc(when)}{esc(place)}" if when else "") + f"; {esc(told)}."
 
 
 def export_coverage(path: str | Path, episode_set, analyses: Mapping, episode_id: str, *, paper: str = "a4") -> int:
