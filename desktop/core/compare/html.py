@@ -299,7 +299,7 @@ class _Renderer(Sections):
             rows.append([gutter, label, *cells])
         table = self.grid("Motif", rows) if rows else f'<p class="empty">{esc(self.c.empty_text)}</p>'
         if single:
-            table += '<p class="unique-head"><b>In one episode only</b></p><ul>' + "".join(single) + "</ul>"
+            table += '<h4 class="unique-head">In one episode only</h4><ul>' + "".join(single) + "</ul>"
         if absent:
             table += f'<p class="note">Not found in any sentence of the sources: {esc(", ".join(absent))}.</p>'
         return '<h3><a name="motifs"></a>Recurring motifs</h3>' + table
