@@ -172,18 +172,28 @@ def _foot_room(doc: QTextDocument, table: QTextTable, bottom: float) -> float:
 
 
 def _cut(doc: QTextDocument, blocks: list[QTextBlock], limit: float) -> int | None:
-    """The position where a cell's content stops fitting above ``limit``: a line's start."""
+    """The position where a cell's content stops fitting above ``limit``: a line's start (no
+    paragraph leaves a single line alone at the foot of the page or at the top of the next,
+    unless the cell would keep nothing at all on the page)."""
+    start = _first_content(blocks)
     layout = doc.documentLayout()
     for block in blocks:
         rect = layout.blockBoundingRect(block)
         if rect.bottom() <= limit:
             continue
         lines = block.layout()
-        for n in range(lines.lineCount()):
-            line = lines.lineAt(n)
-            if rect.top() + line.y() + line.height() > limit:
-                return block.position() + line.textStart()
-        return None
+        count = lines.lineCount()
+        n = next(
+            (n for n in range(count) if rect.top() + lines.lineAt(n).y() + lines.lineAt(n).height() > limit),
+            None,
+        )
+        if n is None:
+            continue  # only the paragraph's bottom margin crosses: the next paragraph goes
+        if count - n == 1 and n >= 2:
+            n -= 1  # a widow: take a second line along
+        if n == 1 and block.position() > start:
+            n = 0  # an orphan: the whole paragraph goes
+        return block.position() + lines.lineAt(n).textStart()
     return None
 
 
