@@ -93,6 +93,39 @@ def test_the_laid_out_trio_fills_its_pages(qapp, tmp_path):
     assert sum(fills[:-1]) / (len(fills) - 1) >= 0.70, fills
 
 
+def _fonts(page) -> dict[str, bool]:
+    """The page's fonts by name: whether each is embedded (a font file in its descriptor)."""
+    fonts = {}
+    for ref in page["/Resources"]["/Font"].values():
+        font = ref.get_object()
+        descriptors = [d.get_object()["/FontDescriptor"].get_object() for d in font.get("/DescendantFonts", [])]
+        if "/FontDescriptor" in font:
+            descriptors.append(font["/FontDescriptor"].get_object())
+        fonts[str(font["/BaseFont"])] = any(k.startswith("/FontFile") for d in descriptors for k in d)
+    return fonts
+
+
+def test_every_page_has_the_running_header_searchable_text_and_embedded_fonts(trio_pdf):
+    total = len(trio_pdf.pages)
+    for number, page in enumerate(trio_pdf.pages, 1):
+        text = " ".join(page.extract_text().split())
+        assert "Overtures · Comparison of episodes" in text, number
+        assert "2018 Mitchell visit · 2022 Makei letter · 2024 Ryzhankou push" in text, number
+        assert f"Page {number} of {total}" in text, number
+        assert len(text) > 400, number  # the body is text, not a picture of text
+        fonts = _fonts(page)
+        assert fonts and all(fonts.values()), fonts
+
+
+def test_every_shortened_list_says_how_many_and_which(trio_pdf):
+    text = " ".join(" ".join(page.extract_text() for page in trio_pdf.pages).split())
+    assert not re.search(r"\+\s?\d+ more", text)
+    for match in re.finditer(r"\band (\d+) (others?)\b(.?)", text):
+        count, word, after = match.groups()
+        assert after == ":", match.group(0)  # "and N others: …", the others listed
+        assert (word == "other") == (count == "1"), match.group(0)
+
+
 # --------------------------------------------------------------------------- synthetic pages
 
 
