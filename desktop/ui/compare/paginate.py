@@ -216,15 +216,20 @@ def _split_row(doc: QTextDocument, table: QTextTable, limit: float) -> bool:
         cursor.setPosition(cut)
         cursor.setPosition(table.cellAt(0, column).lastPosition(), QTextCursor.MoveMode.KeepAnchor)
         moved[column] = (QTextCursor(doc.findBlock(cut)).blockFormat(), cursor.selection(), cut)
-    _continuation(doc, table, moved)
-    for column in sorted(moved, reverse=True):
-        _, _, cut = moved[column]
-        cursor = QTextCursor(doc)
-        first = table.cellAt(0, column).firstPosition()
-        start = cut - 1 if doc.findBlock(cut).position() == cut and cut > first else cut
-        cursor.setPosition(start)
-        cursor.setPosition(table.cellAt(0, column).lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
+    edit = QTextCursor(doc)
+    edit.beginEditBlock()  # one layout for the whole move, not one per edit
+    try:
+        _continuation(doc, table, moved)
+        for column in sorted(moved, reverse=True):
+            _, _, cut = moved[column]
+            cursor = QTextCursor(doc)
+            first = table.cellAt(0, column).firstPosition()
+            start = cut - 1 if doc.findBlock(cut).position() == cut and cut > first else cut
+            cursor.setPosition(start)
+            cursor.setPosition(table.cellAt(0, column).lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+    finally:
+        edit.endEditBlock()
     return True
 
 
