@@ -33,7 +33,7 @@ MOVE_ROOM = 64.0
 SHORT_ROW = 110.0
 #: A heading with less room than this under it goes to the next page.
 HEADING_ROOM = 70.0
-#: A short table right above a row that moves (the column names) moves with it.
+#: A short table under a heading, right above a row that moves (the column names), moves with it.
 HEADER_TABLE = 0.15
 CONTINUED = " (continued)"
 BREAK = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
@@ -96,7 +96,7 @@ def _move(doc: QTextDocument, items: list, index: int, page_height: float) -> bo
     layout = doc.documentLayout()
     target = index
     previous = _previous_table(items, index)
-    if previous is not None:
+    if previous is not None and _heading_above(items, previous) is not None:  # a section's column names
         above = layout.frameBoundingRect(items[previous])
         here = layout.frameBoundingRect(items[index])
         if above.height() < HEADER_TABLE * page_height and here.top() - above.bottom() < 30:
