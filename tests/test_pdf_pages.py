@@ -212,3 +212,20 @@ def test_a_heading_at_the_foot_of_a_page_keeps_with_what_follows(qapp):
     doc, heading, _rect = next(m for m in made_ if PAGE - 60 < m[2].bottom() < PAGE)
     paginate(doc, PAGE)
     assert doc.documentLayout().blockBoundingRect(heading).top() >= PAGE
+
+
+def test_a_row_that_moves_leaves_the_short_row_above_it_in_place(qapp):
+    def made(intro: int):
+        doc = _document("<p>Intro</p>" * intro + _row("Belavia", 1) + _row("Sanctions", 1))
+        first, second = (doc.documentLayout().frameBoundingRect(t) for t in _tables(doc))
+        return doc, first, second
+
+    # the set-up: the first row ends just above the foot of the page, the second crosses it
+    doc, first, _second = next(
+        m for m in (made(n) for n in range(1, 80)) if m[1].bottom() < PAGE < m[2].bottom() and m[2].top() < PAGE - 30
+    )
+    paginate(doc, PAGE)
+    assert len(_tables(doc)) == 2  # a short row is not split
+    first, second = (doc.documentLayout().frameBoundingRect(t) for t in _tables(doc))
+    assert first.bottom() <= PAGE  # the row above stays
+    assert second.top() >= PAGE  # the short row that crossed went whole to the next page
