@@ -280,7 +280,9 @@ def _repeat_head(cursor: QTextCursor, first: QTextBlock, column: int) -> bool:
     probe.setPosition(first.position() + 1)
     if column >= 2:
         cursor.setBlockFormat(first.blockFormat())
-    cursor.insertText(text + (CONTINUED if column == 1 else ""), probe.charFormat())
+    if column == 1 and not text.endswith(CONTINUED):
+        text += CONTINUED
+    cursor.insertText(text, probe.charFormat())
     return True
 
 
