@@ -17,13 +17,7 @@ Tables of several rows (the cast) are left to Qt, which repeats their ``<thead>`
 
 from __future__ import annotations
 
-from PySide6.QtGui import (
-    QTextBlock,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-    QTextTable,
-)
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from desktop.core.compare.html_text import CELL_NAME_LEVEL
 
@@ -59,28 +53,31 @@ def _top_level(doc: QTextDocument) -> list:
 
 
 def _fix_first(doc: QTextDocument, page_height: float) -> bool:
-    layout = doc.documentLayout()
+    """Fix the first heading or table, in document order, that sits badly on its page."""
     items = _top_level(doc)
     for index, item in enumerate(items):
         if isinstance(item, QTextBlock):
             if _heading_at_foot(doc, item, page_height):
                 return _break_before_block(item)
-            continue
-        if not isinstance(item, QTextTable):
-            continue
-        rect = layout.frameBoundingRect(item)
-        foot = (int(rect.top() // page_height) + 1) * page_height
-        if rect.bottom() <= foot:
-            continue
-        if item.rows() > 1 and rect.height() > page_height * HEADER_TABLE:
-            continue  # a table of many rows: Qt splits it and repeats its header
-        room = foot - rect.top()
-        splittable = rect.height() >= SHORT_ROW and room >= MOVE_ROOM and item.rows() == 1 and item.columns() > 2
-        if splittable and _split_row(doc, item, foot - _foot_room(doc, item, rect.bottom())):
-            return True
-        if _move(doc, items, index, page_height):
+        elif isinstance(item, QTextTable) and _fix_table(doc, items, index, page_height):
             return True
     return False
+
+
+def _fix_table(doc: QTextDocument, items: list, index: int, page_height: float) -> bool:
+    """Split or move the table ``items[index]`` if it crosses the foot of its page."""
+    table = items[index]
+    rect = doc.documentLayout().frameBoundingRect(table)
+    foot = (int(rect.top() // page_height) + 1) * page_height
+    if rect.bottom() <= foot:
+        return False
+    if table.rows() > 1 and rect.height() > page_height * HEADER_TABLE:
+        return False  # a table of many rows: Qt splits it and repeats its header
+    room = foot - rect.top()
+    splittable = rect.height() >= SHORT_ROW and room >= MOVE_ROOM and table.rows() == 1 and table.columns() > 2
+    if splittable and _split_row(doc, table, foot - _foot_room(doc, table, rect.bottom())):
+        return True
+    return _move(doc, items, index, page_height)
 
 
 def _heading_at_foot(doc: QTextDocument, block: QTextBlock, page_height: float) -> bool:
