@@ -95,3 +95,31 @@ def test_export_coverage_of_a_one_source_episode_says_so_and_writes_nothing(coal
     assert out.returncode == 2
     assert "1 source article" in out.stderr and "at least 2" in out.stderr
     assert not target.exists() and not list(tmp_path.glob("*.pdf*"))
+
+
+def test_the_coverage_handout_opens_on_a_finished_first_page(coale, outlets, tmp_path):
+    """Title, the episode, the sources with their kind and date, then the rows; a full page."""
+    from pypdf import PdfReader
+
+    from tests.test_pdf_truth import _fill
+
+    folder, analyses, _episodes = coale
+    episode = _episode(coale)
+    target = tmp_path / "coverage.pdf"
+    out = run("export", "--coverage", episode.id, "-o", str(target), str(folder), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    reader = PdfReader(str(target))
+    first = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
+    squeezed = first.replace(" ", "")
+    assert f"Coverage:{episode.title}".replace(" ", "") in squeezed
+    assert f"Theepisode:{episode.title},{episode.date_words()}".replace(" ", "") in squeezed
+    for kind in ("foreign press", "exiled", "official", "state media"):
+        assert kind in first, kind
+    for article in (analyses[a].article for a in episode.articles if a in analyses):
+        assert article.outlet.split()[0] in first
+    assert "What it says happened" in first  # the rows begin on the first page
+    assert _fill(reader.pages[0]) >= 0.8  # and fill it
+    fills = [_fill(page) for page in reader.pages[:-1]]
+    assert sum(fills) / len(fills) >= 0.70, fills
+    text = _text(target)
+    assert " and 1 others" not in text

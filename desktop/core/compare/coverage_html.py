@@ -24,6 +24,7 @@ from desktop.core.compare import coverage as cov
 from desktop.core.compare.alignment import EQUAL
 from desktop.core.compare.handout import UnknownEpisodes
 from desktop.core.compare.html import DIFF_WORDS, render_spans
+from desktop.core.compare.html_text import cell_name
 from desktop.core.compare.records import AlignedGroup, Extract
 from desktop.core.compare.style import comparison_css
 from desktop.core.text.markup import Mark
@@ -152,7 +153,7 @@ class _Renderer:
 
     def cell(self, row: cov.Row, cell: cov.Cell, shared: frozenset[str]) -> str:
         column = self.c.columns[cell.column]
-        head = f'<span class="note">[{column.index + 1}] {_esc(column.outlet)}</span><br>' if self.print else ""
+        head = cell_name(f"[{column.index + 1}] {_esc(column.outlet)}") if self.print else ""
         if not cell.items:
             empty = "nothing left out" if row.kind == cov.LEAVES_OUT else "not stated"
             return f'<td>{head}<span class="empty">{empty}</span></td>'
@@ -161,7 +162,8 @@ class _Renderer:
         more = ""
         if rest:
             names = "; ".join(i.label for i in rest)
-            more = f'<span class="more">and {len(rest)} others: {_esc(names)}</span>'
+            others = "other" if len(rest) == 1 else "others"
+            more = f'<span class="more">and {len(rest)} {others}: {_esc(names)}</span>'
         if row.kind in (cov.HAPPENED, cov.QUOTES) and all(i.text for i in shown):
             parts = "".join(self.sentence(row, column, item) for item in shown)
             return f"<td>{head}{parts}{f'<p class=terms>{more}</p>' if more else ''}</td>"
@@ -196,11 +198,12 @@ class _Renderer:
 
     def aligned_row(self, group: AlignedGroup) -> list[str]:
         cells = []
-        for member, tokens in zip(group.members, group.tokens, strict=True):
+        for column, member, tokens in zip(self.c.columns, group.members, group.tokens, strict=True):
+            head = cell_name(f"[{column.index + 1}] {_esc(column.outlet)}") if self.print else ""
             if member is None:
-                cells.append('<td><span class="empty">— no similar sentence</span></td>')
+                cells.append(f'<td>{head}<span class="empty">— no similar sentence</span></td>')
                 continue
-            cells.append(f'<td><p class="extract">{self.extract(member, tokens)}</p></td>')
+            cells.append(f'<td>{head}<p class="extract">{self.extract(member, tokens)}</p></td>')
         how = f"word overlap {round(group.ratio * 100)}%" if group.diffable else "whole sentences compared"
         label = f'<td class="facet">Aligned {group.index + 1}<br><span class="note">{_esc(how)}</span></td>'
         return [self.gutter(group.changed, f"aligned-{group.index}"), label, *cells]

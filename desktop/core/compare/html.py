@@ -38,6 +38,7 @@ from desktop.core.compare.html_text import (
     PRESENCE_MARKERS,
     attr,
     cell_anchor,
+    cell_name,
     dash,
     esc,
     opening,
@@ -160,9 +161,10 @@ class _Renderer(Sections):
         """A table of rows (each a list of ``<td…>`` cells: gutter, label, one per subject).
 
         On screen: one table whose ``<thead>`` repeats. For print: the header, then every row as
-        a table of its own with the same column widths, so that a PDF exporter can move a row
-        that would straddle a page to the next one (``page-break-before`` on that table; Qt
-        splits table rows across pages otherwise). Each printed cell then names its subject.
+        a table of its own with the same column widths, so that a PDF exporter can split a row
+        that crosses a page under its repeated label, or move it whole to the next page
+        (:mod:`desktop.ui.compare.paginate`). Each printed cell then names its subject in a
+        :func:`~desktop.core.compare.html_text.cell_name` line.
         """
         table = f'<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="{padding}">'
         if not self.print:
@@ -178,7 +180,7 @@ class _Renderer(Sections):
                 if labels and index >= 2 and index - 2 < self.n and "colspan" not in cell:
                     head, _, rest = cell.partition(">")
                     label = esc(self.c.subjects[index - 2].label)
-                    cell = f'{head}><span class="note">{label}</span><br>{rest}'
+                    cell = f"{head}>{cell_name(label)}{rest}"
                 fixed.append(cell)
             out.append(f"{table}<tr>{''.join(fixed)}</tr></table>")
         return "".join(out)
@@ -297,7 +299,7 @@ class _Renderer(Sections):
             rows.append([gutter, label, *cells])
         table = self.grid("Motif", rows) if rows else f'<p class="empty">{esc(self.c.empty_text)}</p>'
         if single:
-            table += '<p class="unique-head"><b>In one episode only</b></p><ul>' + "".join(single) + "</ul>"
+            table += '<h4 class="unique-head">In one episode only</h4><ul>' + "".join(single) + "</ul>"
         if absent:
             table += f'<p class="note">Not found in any sentence of the sources: {esc(", ".join(absent))}.</p>'
         return '<h3><a name="motifs"></a>Recurring motifs</h3>' + table

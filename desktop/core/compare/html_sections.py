@@ -186,7 +186,7 @@ class Sections:
                 continue
             fresh = [u for u in items if not u.shown_in]
             shown = [u for u in items if u.shown_in]
-            parts.append(f'<p class="unique-head"><b>{esc(self.c.subjects[subject].label)}</b></p>')
+            parts.append(f'<h4 class="unique-head">{esc(self.c.subjects[subject].label)}</h4>')
             if fresh:
                 parts.append("<ul>" + "".join(self.unique_item(u) for u in fresh) + "</ul>")
             if shown:

@@ -55,6 +55,16 @@ def cell_anchor(facet: str, subject: int) -> str:
     return f"cell-{facet}-{subject}"
 
 
+#: The heading level of the line that names a printed cell's episode or source: ``<h6>``, so
+#: that a paginator finds it (and repeats it on a continuation) in Qt's document structure.
+CELL_NAME_LEVEL = 6
+
+
+def cell_name(label_html: str) -> str:
+    """The first line of a printed cell: the episode (or source) the cell belongs to."""
+    return f'<h{CELL_NAME_LEVEL} class="cell">{label_html}</h{CELL_NAME_LEVEL}>'
+
+
 def dash(note: str) -> str:
     return f" — {esc(note)}" if note else ""
 
@@ -111,6 +121,7 @@ def render_spans(text: str, marks: Sequence[Mark]) -> str:
 
 
 __all__ = [
+    "CELL_NAME_LEVEL",
     "DIFF_WORDS",
     "FACET_MARKERS",
     "OPENING_WORDS",
@@ -119,6 +130,7 @@ __all__ = [
     "REASON_WORDS",
     "attr",
     "cell_anchor",
+    "cell_name",
     "dash",
     "esc",
     "opening",

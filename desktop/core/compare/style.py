@@ -44,6 +44,8 @@ RULES: tuple[str, ...] = (
     " margin-top: 0; margin-bottom: 0; }}",
     "table.grid td, table.grid th {{ border-color: {rule}; border-style: solid; vertical-align: top; color: {text}; }}",
     "th {{ background-color: {head}; font-weight: 600; }}",
+    "h4.unique-head {{ color: {text}; font-size: 100%; margin-top: 0.5em; margin-bottom: 0.2em; }}",
+    "h6.cell {{ color: {muted}; font-size: 85%; font-weight: 400; margin-top: 0; margin-bottom: 0.3em; }}",
     "td.facet {{ font-weight: 600; background-color: {head}; }}",
     "td.gutter {{ font-weight: 700; text-align: center; }}",
     "p.extract {{ margin-top: 0; margin-bottom: 0.35em; color: {text}; line-height: 130%; }}",

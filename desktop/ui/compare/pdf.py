@@ -1,9 +1,10 @@
-"""The comparison as a PDF handout: running header, page numbers, rows never split.
+"""The comparison as a PDF handout: running header, page numbers, full pages.
 
 Qt's own ``QTextDocument.print_`` has no running headers, so pages are laid out here: the
-document is paginated to the body area of the page, table rows that would cross a page
-boundary get a page break before them, and each page is painted with its header and
-footer. Text stays text (searchable, fonts embedded as subsets by Qt's PDF engine).
+document is paginated to the body area of the page (:mod:`desktop.ui.compare.paginate`: a
+row that crosses the foot of a page continues on the next one under its repeated label, a
+heading keeps with what follows), and each page is painted with its header and footer.
+Text stays text (searchable, fonts embedded as subsets by Qt's PDF engine).
 Needs a QGuiApplication (the command line makes an offscreen one); no window is shown.
 """
 
@@ -26,10 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextTable,
 )
 
 from desktop import APP_NAME
@@ -39,6 +37,7 @@ from desktop.core.compare.html import comparison_html
 from desktop.core.compare.records import Comparison
 from desktop.core.episodes.timeline import TimelineItem, layout
 from desktop.core.files.fileio import WriteError, atomic_path
+from desktop.ui.compare.paginate import paginate
 from desktop.ui.shell.offline import OfflineDocument
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -124,74 +123,6 @@ def timeline_strip(
         painter.drawText(QRectF(left, axis_y - 62, width_text, 40), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     return image
-
-
-def _keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
-    """Give a page break to every short table that would cross a page boundary."""
-    layout_ = doc.documentLayout()
-    for _ in range(400):  # one move per pass; every pass re-measures what moved
-        moved = False
-        frames = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
-        for index, frame in enumerate(frames):
-            rect = layout_.frameBoundingRect(frame)
-            if rect.height() >= page_height * 0.9:
-                continue  # a table taller than a page must split somewhere
-            if int(rect.top() // page_height) == int((rect.bottom() - 1) // page_height):
-                continue
-            target = frame
-            # A short header table right above travels with its first row (keep with next).
-            if index:
-                previous = frames[index - 1]
-                above = layout_.frameBoundingRect(previous)
-                if above.height() < page_height * 0.15 and rect.top() - above.bottom() < 30:
-                    target = previous
-            if _break_before_heading(doc, target) or _break_before(target):
-                moved = True
-                break  # the layout below has changed: measure again
-        if not moved:
-            return
-
-
-def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
-    """A heading in the last lines of a page goes to the next page, with what it heads."""
-    layout_ = doc.documentLayout()
-    block = doc.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel():
-            rect = layout_.blockBoundingRect(block)
-            room = page_height - (rect.bottom() % page_height)
-            if 0 < room < 70:
-                fmt = block.blockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)
-        block = block.next()
-
-
-def _break_before(frame) -> bool:
-    fmt = frame.format()
-    if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-        return False
-    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    frame.setFormat(fmt)
-    return True
-
-
-def _break_before_heading(doc: QTextDocument, frame) -> bool:
-    """If a heading stands right before the table, break before the heading instead."""
-    block = doc.findBlock(frame.firstPosition() - 1)
-    for _ in range(3):  # skip the empty blocks Qt puts around tables
-        if not block.isValid() or block.text().strip():
-            break
-        block = block.previous()
-    if not block.isValid() or block.blockFormat().headingLevel() == 0:
-        return False
-    fmt = block.blockFormat()
-    if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-        return False
-    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    cursor = QTextCursor(block)
-    cursor.setBlockFormat(fmt)
-    return True
 
 
 @dataclass(frozen=True)
@@ -283,8 +214,7 @@ class HandoutPainter:
         root = doc.rootFrame().frameFormat()
         root.setMargin(0)
         doc.rootFrame().setFrameFormat(root)
-        _keep_rows_whole(doc, body.height())
-        _keep_headings_with_text(doc, body.height())
+        paginate(doc, body.height())
         self.pages = doc.pageCount()
 
         self.painter = QPainter()
@@ -450,11 +380,23 @@ def coverage_handout(
     exported = exported or dt.date.today()
     html = coverage_html(cov, "light", for_print=True)
     intro = (
-        f'<p style="color:#555555">{len(cov.columns)} sources · exported on {exported.day} {exported:%B %Y} '
+        f"<p>{_episode_line(episode_set.get(episode_id), cov)}</p>"
+        f'<p style="color:#555555">Exported on {exported.day} {exported:%B %Y} '
         f"from {APP_NAME}. Every sentence is quoted from its source.</p>"
     )
     html = html.replace("</h2>", "</h2>" + intro, 1)
     return Handout(html, coverage_subjects(cov), {}, (), paper, f"Coverage: {cov.title}", COVERAGE_FOOTER)
+
+
+def _episode_line(episode, cov) -> str:
+    """The episode in one line: what, when, where, and by how many sources of which kinds."""
+    from desktop.core.compare.html_text import esc
+
+    when = episode.date_words() if episode is not None else ""
+    place = f" in {episode.place}" if episode is not None and episode.place else ""
+    kinds = list(dict.fromkeys(c.kind for c in cov.columns))
+    told = f"told by {len(cov.columns)} sources ({', '.join(kinds)})"
+    return f"<b>The episode:</b> {esc(cov.title)}" + (f", {esc(when)}{esc(place)}" if when else "") + f"; {esc(told)}."
 
 
 def export_coverage(path: str | Path, episode_set, analyses: Mapping, episode_id: str, *, paper: str = "a4") -> int:
