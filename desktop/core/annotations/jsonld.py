@@ -32,6 +32,8 @@ _BODY_TERMS = {
     "date_type": "overtures:dateType",
     "title": "overtures:title",
     "other": "overtures:otherEpisode",
+    "event_type": "overtures:eventType",
+    "actors": "overtures:actors",
 }
 
 
@@ -49,7 +51,7 @@ def _body(note: Annotation) -> dict:
     for name, term in _BODY_TERMS.items():
         value = getattr(note, name)
         if value:
-            body[term] = value
+            body[term] = list(value) if isinstance(value, tuple) else value
     return body
 
 
@@ -143,7 +145,12 @@ def _fields(body: dict, motivation: str) -> dict:
         return {"kind": NOTE, "body": _text(body, "value")}
     if motivation != "editing":
         raise AnnotationFormatError(f"motivation should be 'editing' or 'commenting', got {motivation!r}")
-    fields = {name: _text(body, term) for name, term in _BODY_TERMS.items() if term in body}
+    fields = {name: _text(body, term) for name, term in _BODY_TERMS.items() if term in body and name != "actors"}
+    if "overtures:actors" in body:
+        actors = body["overtures:actors"]
+        if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
+            raise AnnotationFormatError(f"overtures:actors should be a list of texts, got {actors!r}")
+        fields["actors"] = tuple(actors)
     if fields.get("kind") not in KINDS or fields.get("kind") == NOTE:
         raise AnnotationFormatError(f"unknown correction kind {fields.get('kind')!r}")
     return fields

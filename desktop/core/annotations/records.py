@@ -22,6 +22,7 @@ EPISODE_KINDS = (
     "episode-move-event",
     "episode-merge",
     "episode-split",
+    "episode-add-event",
 )
 NOTE = "note"
 KINDS = (*MENTION_KINDS, *EPISODE_KINDS, NOTE)
@@ -39,6 +40,7 @@ Kind = Literal[
     "episode-move-event",
     "episode-merge",
     "episode-split",
+    "episode-add-event",
     "note",
 ]
 
@@ -64,7 +66,8 @@ class Annotation:
     (episode edits, notes on an episode), ``other`` the second episode of a move or a merge,
     ``cell`` a comparison cell. The value fields say what the reader says instead:
     ``actor`` (with ``name``, ``actor_kind``, ``side`` for an actor the library may not know),
-    ``value`` (a TIMEX3 value) and ``date_type``, ``title`` (a renamed episode).
+    ``value`` (a TIMEX3 value) and ``date_type``, ``title`` (a renamed episode); an event the
+    reader made from a sentence has ``event_type`` and ``actors`` (actor keys, the first the source).
     """
 
     id: str
@@ -83,6 +86,8 @@ class Annotation:
     title: str = ""
     body: str = ""
     created: str = ""
+    event_type: str = ""
+    actors: tuple[str, ...] = ()
 
     @property
     def is_note(self) -> bool:
@@ -97,7 +102,8 @@ class Annotation:
         data = asdict(self)
         data.pop("id")
         data.pop("created")
-        if data["quote"]:
+        data = {k: v for k, v in data.items() if v not in ("", (), None)}
+        if data.get("quote"):
             data["quote"].pop("start")
         text = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
