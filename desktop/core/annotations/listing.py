@@ -45,7 +45,7 @@ _TEXTS: dict[str, Callable[[Annotation, Mapping[str, str]], str]] = {
     "episode-date": lambda n, e: f"Episode dated {n.value}",
     "episode-remove-event": lambda n, e: f"Event {_quoted(n)} taken out of the episode",
     "episode-move-event": lambda n, e: f"Event {_quoted(n)} moved to {_episode(n, e, n.other)}",
-    "episode-merge": lambda n, e: f"Episode {_episode(n, e, n.other)} merged into this one",
+    "episode-merge": lambda n, e: f"Episode {_episode(n, e, n.other)} merged into it",
     "episode-split": lambda n, e: f"Episode split before {_quoted(n)}",
     "episode-add-event": lambda n, e: (
         f"Event made of {_quoted(n)}" + (f" added to {_episode(n, e)}" if n.episode else " as an episode of its own")

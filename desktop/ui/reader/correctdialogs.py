@@ -230,6 +230,7 @@ class EventDialog(QDialog):
             self.type.addItem(label, type_id)
         self.actors = QListWidget(self)
         self.actors.setAccessibleName("Actors")
+        self.actors.setMaximumHeight(150)
         for key, name, checked in actors:
             item = QListWidgetItem(name, self.actors)
             item.setData(Qt.ItemDataRole.UserRole, key)

@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from desktop.core.annotations import listing
 from desktop.core.annotations.anchoring import anchor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Where", "What it changes", "State")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # (where, what, state)
 
 
 class CorrectionsPanel(QWidget):
@@ -41,13 +42,14 @@ class CorrectionsPanel(QWidget):
         self.problem.setObjectName("Hint")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("CorrectionsTree")
+        self.tree = QListWidget(self)  # a row: what it changes, then where and its state, wrapped
+        self.tree.setObjectName("CorrectionsList")
         self.tree.setAccessibleName("Corrections")
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(COLUMNS)
-        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
+        self.tree.setResizeMode(QListView.ResizeMode.Adjust)
+        self.tree.setUniformItemSizes(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.status = QLabel(self)
         self.status.setObjectName("Hint")
@@ -56,32 +58,39 @@ class CorrectionsPanel(QWidget):
         self.revert_button = QPushButton("Revert", self)
         self.revert_button.setToolTip("Take the correction out (Edit → Undo puts it back)")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.revert_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.problem)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._timer = QTimer(self, singleShot=True, interval=80)  # analyses arrive in bursts
         self._timer.timeout.connect(self.refresh)
-        self.tree.itemActivated.connect(lambda *_: self.open_place())
-        self.tree.currentItemChanged.connect(lambda *_: self._enable())
+        self.tree.itemActivated.connect(self.open_place)
+        self.tree.currentItemChanged.connect(self._enable)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.open_button.clicked.connect(self.open_place)
         self.revert_button.clicked.connect(self.revert)
-        self.corrections.stack.indexChanged.connect(lambda _i: self.refresh())
-        self.workspace.episodes_ready.connect(self.refresh)
-        self.workspace.analysis_ready.connect(lambda _id: self._timer.start())
+        # bound methods, not lambdas: Qt drops them with the panel (a window closing emits more)
+        self.corrections.stack.indexChanged.connect(self._soon)
+        self.workspace.episodes_ready.connect(self._soon)
+        self.workspace.analysis_ready.connect(self._soon)
         self.refresh()
+
+    def _soon(self, *_args) -> None:
+        self._timer.start()
 
     # -- content
     def _rows(self) -> list[listing.Row]:
         texts = {a.article_id: a.text for a in self.workspace.analyses()}
         articles = {a.id: a.title for a in self.workspace.articles()}
         episode_set = self.workspace.episodes
-        episodes = {e.id: e.title for e in episode_set.episodes} if episode_set is not None else {}
+        episodes = {}  # as extracted (a merged episode is named still), then as the reader edited them
+        for source in (self.workspace.extracted, episode_set):
+            episodes.update({e.id: e.title for e in source.episodes} if source is not None else {})
         orphaned = [n.id for n in self.workspace.episode_outcome.orphaned]
         return listing.rows(self.corrections.annotations, texts, articles, episodes, orphaned, episode_set is not None)
 
@@ -90,15 +99,14 @@ class CorrectionsPanel(QWidget):
         rows = self._rows()
         self.tree.clear()
         for row in rows:
-            item = QTreeWidgetItem(self.tree, [row.where, row.what, row.state])
-            item.setData(0, ID_ROLE, row.note.id)
+            mark = "⚠ " if row.state == listing.ORPHANED else "✎ "
+            item = QListWidgetItem(f"{mark}{row.what}\n{row.where} · {row.state}", self.tree)
+            item.setData(ID_ROLE, row.note.id)
+            item.setData(ROW_ROLE, (row.where, row.what, row.state))
             made = f" on {row.note.created[:10]}" if row.note.created else ""
-            item.setToolTip(1, f"{row.what}\n✎ corrected by you{made}")
-            item.setToolTip(2, _state_tip(row.state))
+            item.setToolTip(f"{row.what}\n{row.where}\n✎ corrected by you{made}\n{_state_tip(row.state)}")
             if row.note.id == chosen:
                 self.tree.setCurrentItem(item)
-        for column in range(len(COLUMNS)):
-            self.tree.resizeColumnToContents(column)
         orphaned = sum(r.state == listing.ORPHANED for r in rows)
         if not rows:
             self.status.setText("No corrections yet: right-click a highlight or an episode to correct it")
@@ -107,9 +115,11 @@ class CorrectionsPanel(QWidget):
         self._enable()
 
     def rows(self) -> list[tuple[str, str, str]]:
-        """What the panel shows (for tests, for reading)."""
-        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return [(i.text(0), i.text(1), i.text(2)) for i in items]
+        """What the panel shows (for tests, for reading), brought up to date first."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.refresh()
+        return [tuple(self.tree.item(i).data(ROW_ROLE)) for i in range(self.tree.count())]
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -118,16 +128,16 @@ class CorrectionsPanel(QWidget):
     # -- the chosen correction
     def current_id(self) -> str | None:
         item = self.tree.currentItem()
-        return item.data(0, ID_ROLE) if item is not None else None
+        return item.data(ID_ROLE) if item is not None else None
 
     def current(self):
         wanted = self.current_id()
         return next((a for a in self.corrections.annotations if a.id == wanted), None)
 
     def choose(self, row: int) -> None:
-        self.tree.setCurrentItem(self.tree.topLevelItem(row))
+        self.tree.setCurrentRow(row)
 
-    def _enable(self) -> None:
+    def _enable(self, *_args) -> None:
         chosen = self.current() is not None
         self.open_button.setEnabled(chosen)
         self.revert_button.setEnabled(chosen)
@@ -138,7 +148,7 @@ class CorrectionsPanel(QWidget):
             what = listing.describe(note)
             self.corrections.push(None, f"Correction reverted: {what}", removed=(note,))
 
-    def open_place(self) -> None:
+    def open_place(self, *_args) -> None:
         """The correction's words in a reader pane, or its episode in the sidebar."""
         note = self.current()
         if note is None:
@@ -196,8 +206,9 @@ def install(window) -> CorrectionsPanel:
         "Corrections", "CorrectionsDock", panel, Qt.DockWidgetArea.RightDockWidgetArea, "view.corrections"
     )
     window.tabifyDockWidget(window.notes_dock, dock)
-    window.restoreDockWidget(dock)  # where a saved layout had it
-    window.legend_dock.raise_()
+    if not (window.settings["window_state"] and window.restoreDockWidget(dock)):  # as a saved layout had it
+        dock.show()  # made after the window was shown: it would stay hidden
+        window.legend_dock.raise_()
     window.corrections_dock = dock
     problems = list(getattr(window.reader_control.corrections, "problems", []))
     panel.show_problem("\n".join(problems))
