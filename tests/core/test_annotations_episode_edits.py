@@ -59,6 +59,22 @@ def test_edits_survive_new_episode_ids(corpus):
     assert len(renamed.events) == len(many.events) - 1
 
 
+def test_a_merge_and_a_move_find_the_other_episode_by_its_words_too(corpus, tmp_path):
+    episodes, texts, _ = corpus
+    many = next(e for e in episodes.episodes if len(e.events) >= 2)
+    a, b = [e for e in episodes.episodes if e is not many][:2]
+    edits = [make.merge(a, b, texts), make.move_event(many, many.events[-1], a, texts)]
+    assert edits[0].other_quote is not None and edits[0].other_article
+    assert from_jsonld(to_jsonld(edits[0])) == edits[0]
+    save_annotations(edits, tmp_path / "a.json")
+    assert load_annotations(tmp_path / "a.json") == (edits, [])
+    edited, outcome = apply_episode_edits(_renumbered(episodes), edits, texts)
+    assert not outcome.orphaned
+    assert edited.get("new-" + b.id) is None
+    merged = edited.get("new-" + a.id)
+    assert len(merged.events) == len(a.events) + len(b.events) + 1
+
+
 def test_an_event_made_from_a_sentence_joins_an_episode_or_makes_one(corpus):
     episodes, texts, analyses = corpus
     analysis = analyses[0]
@@ -106,7 +122,7 @@ def test_the_listing_says_where_what_and_whether_applied(corpus):
     analysis = analyses[0]
     first = episodes.episodes[0]
     renamed = make.rename(first, "Mine", texts)
-    moved = make.merge(first, episodes.episodes[1].id, texts)
+    moved = make.merge(first, episodes.episodes[1], texts)
     titles = {e.id: e.title for e in episodes.episodes}
     mention = dataclasses.replace(renamed, id="m", kind="not-actor", episode="", title="", article=analysis.article_id)
     mention = dataclasses.replace(mention, quote=make.quote_at(analysis.text, 0, 5))

@@ -193,3 +193,23 @@ def test_the_comparison_offers_the_edits_of_a_column(window, qtbot, monkeypatch)
     answer(monkeypatch, correctdialogs.TitleDialog, lambda d: d.edit.setText("Renamed in the comparison"))
     click(action(sub, "Rename Episode…"))
     assert by_title(window, "Renamed in the comparison") is not None
+
+
+def test_edits_follow_their_episodes_when_a_correction_changes_the_ids(window, qtbot, popped, monkeypatch):
+    """A merge, then an identity correction that renames (and so re-ids) the merged-in episode."""
+    from .test_corrections_ui import answer_actor, choose, right_click
+
+    ready(analysed(window, qtbot), qtbot)
+    mitchell = by_title(window, "Mitchell visits Minsk")
+    keeper = next(e for e in episodes(window) if e.id != mitchell.id and "Mitchell" not in e.title)
+    window.episode_edits.merge(keeper.id, mitchell.id)
+    assert window.workspace.episodes.get(mitchell.id) is None
+    window.episode_edits.rename(keeper.id, "Kept through the correction")
+    answer_actor(monkeypatch, "Tertel")
+    choose(right_click(window.reader.panes[0], "Wess Mitchell", popped), "This Is …")
+    qtbot.waitUntil(
+        lambda: any(e.title.startswith("Tertel") for e in window.workspace.extracted.episodes), timeout=30000
+    )
+    qtbot.waitUntil(lambda: by_title(window, "Kept through the correction") is not None, timeout=30000)
+    assert not window.workspace.episode_outcome.orphaned
+    assert not any(e.title.startswith(("Tertel visits", "Mitchell visits")) for e in episodes(window))

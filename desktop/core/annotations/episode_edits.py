@@ -51,13 +51,22 @@ def remove_event(episode: Episode, event: Event, texts: Mapping[str, str]) -> An
     return _edit("episode-remove-event", episode.id, event, texts)
 
 
-def move_event(episode: Episode, event: Event, target_id: str, texts: Mapping[str, str]) -> Annotation:
-    return _edit("episode-move-event", episode.id, event, texts, other=target_id)
+def _other(episode: Episode, texts: Mapping[str, str]) -> dict:
+    """The other episode of a merge or a move: its id, and a sentence of it to find it by."""
+    event = _first(episode)
+    text = texts.get(event.article) if event is not None else None
+    if event is None or text is None or not event.sentence[0] < event.sentence[1] <= len(text):
+        return {"other": episode.id}
+    return {"other": episode.id, "other_article": event.article, "other_quote": quote_at(text, *event.sentence)}
 
 
-def merge(episode: Episode, other_id: str, texts: Mapping[str, str]) -> Annotation:
-    """``other_id`` joins ``episode`` (which keeps its id and title)."""
-    return _edit("episode-merge", episode.id, _first(episode), texts, other=other_id)
+def move_event(episode: Episode, event: Event, target: Episode, texts: Mapping[str, str]) -> Annotation:
+    return _edit("episode-move-event", episode.id, event, texts, **_other(target, texts))
+
+
+def merge(episode: Episode, other: Episode, texts: Mapping[str, str]) -> Annotation:
+    """``other`` joins ``episode`` (which keeps its id)."""
+    return _edit("episode-merge", episode.id, _first(episode), texts, **_other(other, texts))
 
 
 def split(episode: Episode, event: Event, texts: Mapping[str, str]) -> Annotation:

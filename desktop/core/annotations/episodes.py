@@ -40,14 +40,20 @@ def _holds(episode: Episode, article: str, span: tuple[int, int]) -> bool:
     return any(e.article == article and e.start <= span[0] and span[1] <= e.end for e in episode.evidence)
 
 
-def _find(episodes: list[Episode], episode_id: str, note: Annotation, texts: Mapping[str, str]) -> Episode | None:
+def _find(
+    episodes: list[Episode], episode_id: str, note: Annotation, texts: Mapping[str, str], other: bool = False
+) -> Episode | None:
+    """The episode of ``episode_id``, else the one holding the edit's sentence (``other``: the
+    sentence quoted of the other episode of a merge or a move)."""
     found = next((e for e in episodes if e.id == episode_id), None)
     if found is not None or not episode_id:
         return found
-    span = _span(note, texts)
+    article, quote = (note.other_article, note.other_quote) if other else (note.article, note.quote)
+    text = texts.get(article)
+    span = anchor(text, quote) if text is not None and quote is not None else None
     if span is None:
         return None
-    return next((e for e in episodes if _holds(e, note.article, span)), None)
+    return next((e for e in episodes if _holds(e, article, span)), None)
 
 
 def _event_at(episode: Episode, note: Annotation, texts: Mapping[str, str]):
@@ -173,8 +179,8 @@ class _Editor:
 
     def _move_event(self, episode: Episode, note: Annotation) -> str | None:
         event = _event_at(episode, note, self.texts)
-        target = next((e for e in self.episodes if e.id == note.other and e is not episode), None)
-        if event is None or target is None:
+        target = _find(self.episodes, note.other, note, self.texts, other=True)
+        if event is None or target is None or target is episode:
             return None
         self.put(target, _rebuilt(target, [*target.events, event], self.lexicon))
         self.put(episode, _rebuilt(episode, [e for e in episode.events if e is not event], self.lexicon))
@@ -222,8 +228,8 @@ class _Editor:
         return built.id
 
     def _merge(self, episode: Episode, note: Annotation) -> str | None:
-        other = next((e for e in self.episodes if e.id == note.other and e is not episode), None)
-        if other is None:
+        other = _find(self.episodes, note.other, note, self.texts, other=True)
+        if other is None or other is episode:
             return None
         self.put(other, None)
         self.put(episode, _rebuilt(episode, [*episode.events, *other.events], self.lexicon))

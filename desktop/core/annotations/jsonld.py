@@ -44,6 +44,13 @@ class AnnotationFormatError(ValueError):
 # --------------------------------------------------------------------------- export
 
 
+def _selectors(q: Quote) -> list[dict]:
+    found = [{"type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix}]
+    if q.start >= 0:
+        found.append({"type": "TextPositionSelector", "start": q.start, "end": q.start + len(q.exact)})
+    return found
+
+
 def _body(note: Annotation) -> dict:
     if note.kind == NOTE:
         return {"type": "TextualBody", "value": note.body, "format": "text/markdown", "purpose": "commenting"}
@@ -52,6 +59,11 @@ def _body(note: Annotation) -> dict:
         value = getattr(note, name)
         if value:
             body[term] = list(value) if isinstance(value, tuple) else value
+    if note.other_quote is not None:  # a sentence of the other episode, to find it by
+        body["overtures:otherTarget"] = {
+            "source": ARTICLE + note.other_article,
+            "selector": _selectors(note.other_quote),
+        }
     return body
 
 
@@ -63,10 +75,7 @@ def _target(note: Annotation) -> dict:
     else:
         target = {"source": EPISODE + note.episode}
     if note.quote is not None:
-        q = note.quote
-        target["selector"] = [{"type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix}]
-        if q.start >= 0:
-            target["selector"].append({"type": "TextPositionSelector", "start": q.start, "end": q.start + len(q.exact)})
+        target["selector"] = _selectors(note.quote)
     if note.episode and note.article:
         target["overtures:episode"] = note.episode
     if note.cell:
@@ -151,6 +160,11 @@ def _fields(body: dict, motivation: str) -> dict:
         if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
             raise AnnotationFormatError(f"overtures:actors should be a list of texts, got {actors!r}")
         fields["actors"] = tuple(actors)
+    other = body.get("overtures:otherTarget")
+    if other is not None:
+        other = _one(other, "overtures:otherTarget")
+        fields["other_article"] = _text(other, "source").removeprefix(ARTICLE)
+        fields["other_quote"] = _quote(other)
     if fields.get("kind") not in KINDS or fields.get("kind") == NOTE:
         raise AnnotationFormatError(f"unknown correction kind {fields.get('kind')!r}")
     return fields

@@ -67,7 +67,9 @@ class Annotation:
     ``cell`` a comparison cell. The value fields say what the reader says instead:
     ``actor`` (with ``name``, ``actor_kind``, ``side`` for an actor the library may not know),
     ``value`` (a TIMEX3 value) and ``date_type``, ``title`` (a renamed episode); an event the
-    reader made from a sentence has ``event_type`` and ``actors`` (actor keys, the first the source).
+    reader made from a sentence has ``event_type`` and ``actors`` (actor keys, the first the source);
+    ``other_article`` and ``other_quote`` quote a sentence of the ``other`` episode (to find it
+    again when a re-analysis changed its id).
     """
 
     id: str
@@ -88,6 +90,8 @@ class Annotation:
     created: str = ""
     event_type: str = ""
     actors: tuple[str, ...] = ()
+    other_article: str = ""  # with other_quote: a sentence of the ``other`` episode, to find it by
+    other_quote: Quote | None = None
 
     @property
     def is_note(self) -> bool:
@@ -103,8 +107,9 @@ class Annotation:
         data.pop("id")
         data.pop("created")
         data = {k: v for k, v in data.items() if v not in ("", (), None)}
-        if data.get("quote"):
-            data["quote"].pop("start")
+        for name in ("quote", "other_quote"):
+            if data.get(name):
+                data[name].pop("start")
         text = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 

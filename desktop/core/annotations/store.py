@@ -28,8 +28,10 @@ def _compact(note: Annotation) -> dict:
     data = {k: v for k, v in asdict(note).items() if v not in ("", (), None)}
     if note.actors:
         data["actors"] = list(note.actors)
-    if note.quote is not None:
-        data["quote"] = {k: v for k, v in asdict(note.quote).items() if v not in ("", None)}
+    for name in ("quote", "other_quote"):
+        quote = getattr(note, name)
+        if quote is not None:
+            data[name] = {k: v for k, v in asdict(quote).items() if v not in ("", None)}
     return data
 
 

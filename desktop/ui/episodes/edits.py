@@ -126,7 +126,7 @@ class EpisodeEdits(QObject):
         if self.episode(target) is not None and target != episode_id:
             texts = self.texts()
             event = episode.events[index]
-            note = make.move_event(episode, event, target, texts)
+            note = make.move_event(episode, event, self.episode(target), texts)
             self.push(note, f"Event “{make.event_words(event, texts, 40)}” moved")
 
     def merge(self, episode_id: str, other: str | None = None) -> None:
@@ -137,7 +137,7 @@ class EpisodeEdits(QObject):
             other = self._choose_episode(episode_id, f"Merge into “{episode.title}”:", "Merge Episodes")
         joined = self.episode(other)
         if joined is not None and other != episode_id:
-            note = make.merge(episode, other, self.texts())
+            note = make.merge(episode, joined, self.texts())
             self.push(note, f"“{_short(joined.title)}” merged into “{_short(episode.title)}”")
 
     def split(self, episode_id: str, index: int) -> None:
