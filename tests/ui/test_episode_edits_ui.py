@@ -181,10 +181,19 @@ def test_the_comparison_offers_the_edits_of_a_column(window, qtbot, monkeypatch)
     window.comparison_control.compare(ids)
     view = window.comparison
     qtbot.waitUntil(lambda: view.comparison is not None and not view.building(), timeout=30000)
-    cursor = view.browser.document().find(episodes(window)[1].title)
-    where = view.browser.cursorRect(cursor).center() if not cursor.isNull() else None
-    if where is not None and edits_module.column_episode(view, where):
-        assert edits_module.column_episode(view, where) in ids
+    window.tabs.setCurrentWidget(view)
+    browser, found = view.browser, {}
+    cursor = QTextCursor(browser.document())
+    for position in range(0, browser.document().characterCount() - 1, 25):  # a point in each cell
+        cursor.setPosition(position)
+        table = cursor.currentTable()
+        if table is not None and table.columns() == 2 + len(ids) and table.rows() > 3:  # side by side
+            cell = table.cellAt(cursor)
+            browser.setTextCursor(cursor)
+            browser.ensureCursorVisible()
+            point = browser.cursorRect(cursor).center()
+            found.setdefault(cell.column(), set()).add(edits_module.column_episode(view, point))
+    assert ids[0] in found[2] and ids[1] in found[3] and ids[1] not in found[2] and found[0] == {""}
     monkeypatch.setattr(edits_module, "column_episode", lambda _view, _pos=None: ids[1])
     menu = QMenu()
     view.browser.extend_menu(menu, "")

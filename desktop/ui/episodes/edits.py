@@ -301,8 +301,28 @@ class EpisodeEdits(QObject):
             browser.events_hooked = True
 
 
+def _cell_text(table, row: int, column: int) -> str:
+    cell = table.cellAt(row, column)
+    cursor = QTextCursor(cell.firstCursorPosition())
+    cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+    return " ".join(cursor.selectedText().split())
+
+
+def _is_side_by_side(table) -> bool:
+    """Whether ``table`` is the facet-by-facet one (its gutter cells carry the facets' anchors)."""
+    for row in range(1, table.rows()):
+        block = table.cellAt(row, 0).firstCursorPosition().block()
+        it = block.begin()
+        while not it.atEnd():
+            if any(n.startswith("facet-") for n in it.fragment().charFormat().anchorNames()):
+                return True
+            it += 1
+    return False
+
+
 def column_episode(view, pos: QPoint | None = None) -> str:
-    """The id of the episode of the comparison column under ``pos`` (the pointer by default)."""
+    """The id of the episode under ``pos`` (the pointer by default) in the comparison: its column
+    of the side-by-side table, or its row of the table of episodes."""
     browser, comparison = view.browser, view.comparison
     if comparison is None:
         return ""
@@ -311,8 +331,13 @@ def column_episode(view, pos: QPoint | None = None) -> str:
     table = cursor.currentTable()
     if table is None:
         return ""
-    column = table.cellAt(cursor).column() - 2  # the gutter and the facet's label come first
-    if not 0 <= column < len(comparison.subjects):
+    cell = table.cellAt(cursor)
+    named = _cell_text(table, cell.row(), 0)
+    for subject in comparison.subjects:  # the table of episodes: a row each, its title first
+        if subject.episodes and named == " ".join(subject.label.split()):
+            return subject.episodes[0]
+    column = cell.column() - 2  # the gutter and the facet's label come first
+    if not _is_side_by_side(table) or not 0 <= column < len(comparison.subjects):
         return ""
     episodes = comparison.subjects[column].episodes
     return episodes[0] if episodes else ""
