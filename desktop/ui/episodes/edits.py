@@ -191,14 +191,15 @@ class EpisodeEdits(QObject):
         return dialog
 
     # -- the menus
-    def fill(self, menu: QMenu, episode_id: str, selected: list[str] | tuple = ()) -> None:
-        """Add the edits of ``episode_id`` to ``menu`` (``selected``: episodes chosen beside it)."""
+    def fill(self, menu: QMenu, episode_id: str, selected: list[str] | tuple = (), keys: bool = True) -> None:
+        """Add the edits of ``episode_id`` to ``menu`` (``selected``: episodes chosen beside it;
+        ``keys``: show F2 beside Rename, where it works)."""
         episode = self.episode(episode_id)
         if episode is None:
             return
         if menu.actions():
             menu.addSeparator()
-        _add(menu, "Rename Episode…", lambda: self.rename(episode_id), shortcut=RENAME_KEY)
+        _add(menu, "Rename Episode…", lambda: self.rename(episode_id), shortcut=RENAME_KEY if keys else "")
         _add(menu, "Change Date…", lambda: self.redate(episode_id))
         texts = self.texts()
         events = [make.event_words(e, texts) for e in episode.events]
@@ -276,7 +277,7 @@ class EpisodeEdits(QObject):
             if episode is not None:
                 sub = menu.addMenu(f"Edit Episode “{_short(episode.title)}”")
                 sub.menuAction().setObjectName("Edit Episode")
-                self.fill(sub, episode_id, view.ids())
+                self.fill(sub, episode_id, view.ids(), keys=False)
 
         browser.extend_menu = extend
 
