@@ -32,6 +32,8 @@ _BODY_TERMS = {
     "date_type": "overtures:dateType",
     "title": "overtures:title",
     "other": "overtures:otherEpisode",
+    "event_type": "overtures:eventType",
+    "actors": "overtures:actors",
 }
 
 
@@ -42,6 +44,13 @@ class AnnotationFormatError(ValueError):
 # --------------------------------------------------------------------------- export
 
 
+def _selectors(q: Quote) -> list[dict]:
+    found = [{"type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix}]
+    if q.start >= 0:
+        found.append({"type": "TextPositionSelector", "start": q.start, "end": q.start + len(q.exact)})
+    return found
+
+
 def _body(note: Annotation) -> dict:
     if note.kind == NOTE:
         return {"type": "TextualBody", "value": note.body, "format": "text/markdown", "purpose": "commenting"}
@@ -49,7 +58,12 @@ def _body(note: Annotation) -> dict:
     for name, term in _BODY_TERMS.items():
         value = getattr(note, name)
         if value:
-            body[term] = value
+            body[term] = list(value) if isinstance(value, tuple) else value
+    if note.other_quote is not None:  # a sentence of the other episode, to find it by
+        body["overtures:otherTarget"] = {
+            "source": ARTICLE + note.other_article,
+            "selector": _selectors(note.other_quote),
+        }
     return body
 
 
@@ -61,10 +75,7 @@ def _target(note: Annotation) -> dict:
     else:
         target = {"source": EPISODE + note.episode}
     if note.quote is not None:
-        q = note.quote
-        target["selector"] = [{"type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix}]
-        if q.start >= 0:
-            target["selector"].append({"type": "TextPositionSelector", "start": q.start, "end": q.start + len(q.exact)})
+        target["selector"] = _selectors(note.quote)
     if note.episode and note.article:
         target["overtures:episode"] = note.episode
     if note.cell:
@@ -143,7 +154,17 @@ def _fields(body: dict, motivation: str) -> dict:
         return {"kind": NOTE, "body": _text(body, "value")}
     if motivation != "editing":
         raise AnnotationFormatError(f"motivation should be 'editing' or 'commenting', got {motivation!r}")
-    fields = {name: _text(body, term) for name, term in _BODY_TERMS.items() if term in body}
+    fields = {name: _text(body, term) for name, term in _BODY_TERMS.items() if term in body and name != "actors"}
+    if "overtures:actors" in body:
+        actors = body["overtures:actors"]
+        if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
+            raise AnnotationFormatError(f"overtures:actors should be a list of texts, got {actors!r}")
+        fields["actors"] = tuple(actors)
+    other = body.get("overtures:otherTarget")
+    if other is not None:
+        other = _one(other, "overtures:otherTarget")
+        fields["other_article"] = _text(other, "source").removeprefix(ARTICLE)
+        fields["other_quote"] = _quote(other)
     if fields.get("kind") not in KINDS or fields.get("kind") == NOTE:
         raise AnnotationFormatError(f"unknown correction kind {fields.get('kind')!r}")
     return fields

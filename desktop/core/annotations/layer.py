@@ -8,7 +8,7 @@ once per (analysis, corrections) pair, and the same object is returned until eit
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop.core.annotate.analysis import ArticleAnalysis
@@ -33,6 +33,8 @@ class CorrectionLayer:
     annotations: list[Annotation] = field(default_factory=list)
     _articles: frozenset[str] = frozenset()
     _cache: dict[str, tuple[ArticleAnalysis, ArticleAnalysis, Outcome]] = field(default_factory=dict)
+    #: () -> the current gazetteer: names the actors of an event the reader made (optional)
+    gazetteer_of: Callable[[], object] | None = None
 
     def set(self, annotations: Iterable[Annotation]) -> Change:
         old = self.annotations
@@ -74,7 +76,8 @@ class CorrectionLayer:
         return [a for a in self.annotations if a.kind in EPISODE_KINDS]
 
     def edited(self, episode_set: EpisodeSet, texts: Mapping[str, str]) -> tuple[EpisodeSet, EpisodeOutcome]:
-        return apply_episode_edits(episode_set, self.edits(), texts)
+        gazetteer = self.gazetteer_of() if self.gazetteer_of is not None else None
+        return apply_episode_edits(episode_set, self.edits(), texts, gazetteer)
 
     def forget(self) -> None:
         """The analyses were dropped (a re-analysis): correct them again when they come back."""

@@ -22,6 +22,7 @@ EPISODE_KINDS = (
     "episode-move-event",
     "episode-merge",
     "episode-split",
+    "episode-add-event",
 )
 NOTE = "note"
 KINDS = (*MENTION_KINDS, *EPISODE_KINDS, NOTE)
@@ -39,6 +40,7 @@ Kind = Literal[
     "episode-move-event",
     "episode-merge",
     "episode-split",
+    "episode-add-event",
     "note",
 ]
 
@@ -64,7 +66,10 @@ class Annotation:
     (episode edits, notes on an episode), ``other`` the second episode of a move or a merge,
     ``cell`` a comparison cell. The value fields say what the reader says instead:
     ``actor`` (with ``name``, ``actor_kind``, ``side`` for an actor the library may not know),
-    ``value`` (a TIMEX3 value) and ``date_type``, ``title`` (a renamed episode).
+    ``value`` (a TIMEX3 value) and ``date_type``, ``title`` (a renamed episode); an event the
+    reader made from a sentence has ``event_type`` and ``actors`` (actor keys, the first the source);
+    ``other_article`` and ``other_quote`` quote a sentence of the ``other`` episode (to find it
+    again when a re-analysis changed its id).
     """
 
     id: str
@@ -83,6 +88,10 @@ class Annotation:
     title: str = ""
     body: str = ""
     created: str = ""
+    event_type: str = ""
+    actors: tuple[str, ...] = ()
+    other_article: str = ""  # with other_quote: a sentence of the ``other`` episode, to find it by
+    other_quote: Quote | None = None
 
     @property
     def is_note(self) -> bool:
@@ -97,8 +106,10 @@ class Annotation:
         data = asdict(self)
         data.pop("id")
         data.pop("created")
-        if data["quote"]:
-            data["quote"].pop("start")
+        data = {k: v for k, v in data.items() if v not in ("", (), None)}
+        for name in ("quote", "other_quote"):
+            if data.get(name):
+                data[name].pop("start")
         text = json.dumps(data, sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 

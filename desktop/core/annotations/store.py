@@ -25,9 +25,13 @@ def store_file() -> Path:
 
 def _compact(note: Annotation) -> dict:
     """The annotation as JSON, without empty fields (readable files)."""
-    data = {k: v for k, v in asdict(note).items() if v not in ("", None)}
-    if note.quote is not None:
-        data["quote"] = {k: v for k, v in asdict(note.quote).items() if v not in ("", None)}
+    data = {k: v for k, v in asdict(note).items() if v not in ("", (), None)}
+    if note.actors:
+        data["actors"] = list(note.actors)
+    for name in ("quote", "other_quote"):
+        quote = getattr(note, name)
+        if quote is not None:
+            data[name] = {k: v for k, v in asdict(quote).items() if v not in ("", None)}
     return data
 
 
@@ -52,8 +56,10 @@ def load_annotations(path: Path | None = None) -> tuple[list[Annotation], list[s
         return parse_store(path.read_text(encoding="utf-8"), path.name), []
     except (OSError, UnicodeDecodeError, DataFileError) as exc:
         kept = keep_broken(path)
-        where = f"; it was kept as {kept.name}" if kept else ""
-        return [], [f"your annotations could not be read ({exc}){where}"]
+        where = f"it was kept as {kept}" if kept else "it could not be moved aside and was left as it is"
+        return [], [
+            f"Your corrections and notes in {path} could not be read ({exc}); {where}. Overtures goes on without them."
+        ]
 
 
 def save_annotations(annotations: list[Annotation], path: Path | None = None) -> None:

@@ -89,7 +89,7 @@ class EpisodeController(QObject):
             from desktop.core.episodes.timeline_items import timeline_items
 
             items, rows = timeline_items(episode_set, self.workspace.analyzer.gazetteer)
-            kinds = {e.id: e.type_label for e in episode_set.episodes}  # the tooltip names the type
+            kinds = {e.id: e.type_label + (" · ✎ corrected by you" if e.edited else "") for e in episode_set.episodes}
             self.timeline.set_items(items, rows, self.workspace.options.theme, kinds)
             if self.current:
                 self.timeline.select(self.current)

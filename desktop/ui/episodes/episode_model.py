@@ -24,7 +24,7 @@ def _search_text(episode: Episode) -> str:
 
 def _tooltip(episode: Episode) -> str:
     named = f"<br><i>Named episode: {episode.named_label}</i>" if episode.named_label else ""
-    named += "<br><i>✎ edited by you</i>" if episode.edited else ""
+    named += "<br><i>✎ corrected by you</i>" if episode.edited else ""
     return (
         f"<b>{episode.title}</b><br>{episode.date_words()} · {episode.type_label}"
         f"{' (planned)' if episode.planned else ''}<br>{episode.summary}{named}"

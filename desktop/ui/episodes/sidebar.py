@@ -269,6 +269,7 @@ class EpisodeSidebar(QWidget):
         self.tree.activated.connect(self._current_changed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.extend_menu = None  # (menu, episode id): more entries (the edits, desktop.ui.episodes.edits)
 
         self.notice = QLabel(self)
         self.notice.setObjectName("Hint")
@@ -364,6 +365,8 @@ class EpisodeSidebar(QWidget):
         if episode_id:
             menu = QMenu(self.tree)
             menu.addAction("Add Note…").triggered.connect(lambda: self.note_requested.emit(episode_id))
+            if self.extend_menu is not None:
+                self.extend_menu(menu, episode_id)
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(self.tree.viewport().mapToGlobal(pos))
 

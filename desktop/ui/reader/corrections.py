@@ -85,6 +85,7 @@ class CorrectionsController(QObject):
         self.area = area
         self.stack = QUndoStack(self)
         self.annotations, problems = load_annotations()
+        self.problems = problems  # shown by the Corrections panel (nobody listens yet)
         for problem in problems:
             self.message.emit(problem)
         workspace.set_corrections(self.annotations)

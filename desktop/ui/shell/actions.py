@@ -173,6 +173,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Show your notes, by article or episode, with search",
         checkable=True,
     ),
+    ActionSpec(
+        "view.corrections",
+        "&Corrections",
+        ("Ctrl+6",),
+        "",
+        "Show every correction and episode edit you made, with its state; revert or open one",
+        checkable=True,
+    ),
     ActionSpec("timeline.export_png", "Export Timeline as &PNG…", (), "export", "Save the timeline as a PNG image"),
     ActionSpec("timeline.export_svg", "Export Timeline as &SVG…", (), "export", "Save the timeline as an SVG drawing"),
     # Episodes

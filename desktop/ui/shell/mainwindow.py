@@ -55,6 +55,7 @@ MENUS = {
         "view.episodes",
         "view.timeline",
         "view.notes",
+        "view.corrections",
         "view.reset_layout",
         None,
         "view.close_pane",
@@ -398,6 +399,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.reader.notespanel import install as install_notes
 
         self.notes_control = install_notes(self)
+        from desktop.ui.episodes.edits import install as install_edits
+        from desktop.ui.reader.correctionspanel import install as install_corrections
+
+        self.episode_edits, self.corrections = install_edits(self), install_corrections(self)
         self.episodes.set_theme(workspace.options.theme)
         if workspace.episodes is not None:
             self.episode_control.refresh()
