@@ -124,6 +124,7 @@ class StoredCorrections:
         self.outcomes: dict = {}
         self.episode_outcome = None
         self.by_id: dict = {}
+        self.gazetteer = None
 
     @classmethod
     def load(cls) -> StoredCorrections:
@@ -135,6 +136,7 @@ class StoredCorrections:
         return cls(annotations)
 
     def analyses(self, analyses: list, analyzer) -> list:
+        self.gazetteer = analyzer.gazetteer  # names the actors of an event the reader made
         if not self.annotations:
             return analyses
         corrected, self.outcomes = correct_all(analyses, self.annotations, analyzer.gazetteer)
@@ -153,7 +155,7 @@ class StoredCorrections:
         from desktop.core.annotations.episodes import apply_episode_edits
 
         texts = {a.article_id: a.text for a in analyses}
-        episode_set, self.episode_outcome = apply_episode_edits(episode_set, self.annotations, texts)
+        episode_set, self.episode_outcome = apply_episode_edits(episode_set, self.annotations, texts, self.gazetteer)
         for note in self.episode_outcome.orphaned:
             _say(f"your episode edit {note.id} ({note.kind}) no longer finds its episode: kept, not applied")
         return episode_set
