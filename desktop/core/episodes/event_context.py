@@ -84,7 +84,8 @@ def _need_met(need: Need, text: str, m: Match, start: int, names: list[ActorMent
         return True
     if need.words is not None and (need.words.search(text[lo : m.start]) or need.words.search(text[m.end : hi])):
         return True
-    return need.person and any(n.kind == PERSON and lo <= n.start < hi for n in names)
+    # a person's mention reaching into the window counts ("President … Lukashenko on Thursday received")
+    return need.person and any(n.kind == PERSON and n.start < hi and lo < n.end for n in names)
 
 
 def context_ok(event_type: EventType, text: str, m: Match, start: int, names: list[ActorMention]) -> bool:

@@ -173,6 +173,18 @@ def _links_to(event: Event, previous: Event, shared: set[str], distance: int) ->
     return previous.family == event.family or (close and people and not previous.reporting)
 
 
+def _flashback(previous: Event, event: Event, context: Context) -> bool:
+    """An event of another paragraph dated before the lede ("the talks continued those held in
+    June"): the narrative has gone back to the lede's time since, so it dates nothing after it."""
+    lede = [e.first for e in context.lede if e.first]
+    return bool(
+        lede
+        and previous.last is not None
+        and previous.last < min(lede)
+        and context.paragraph_of(previous.sentence[0]) != context.paragraph_of(event.sentence[0])
+    )
+
+
 def _shared_actor(event: Event, index: int, context: Context) -> bool:
     """The nearest dated event before it, not too far, that shares an actor."""
     paragraph = context.paragraph_of(event.sentence[0])
@@ -182,7 +194,7 @@ def _shared_actor(event: Event, index: int, context: Context) -> bool:
         if paragraph - context.paragraph_of(previous.sentence[0]) > _FAR_PARAGRAPHS and distance > _CLOSE_SENTENCES:
             break
         shared = keys & {p.key for p in previous.participants}
-        if previous.value and shared:
+        if previous.value and shared and not _flashback(previous, event, context):
             copy_date(event, previous, "shared-actor")
             if _links_to(event, previous, shared, distance):
                 event.link = previous.id

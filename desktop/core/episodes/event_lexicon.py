@@ -58,6 +58,7 @@ class EventLexicon:
     adjectival: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # "European" + "leaders": a demonym naming a party
+    wrappers: tuple[str, ...] = ()  # "decided to" + a trigger: the trigger's event, not a decision
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -144,6 +145,7 @@ class _EventsFile:
     adjectival: list[str] = field(default_factory=list)
     generic: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
+    wrappers: list[str] = field(default_factory=list)
 
 
 def _need(type_id: str, spec: _NeedEntry) -> Need:
@@ -218,6 +220,7 @@ def load_event_lexicon() -> EventLexicon:
         adjectival=_words(data.adjectival),
         generic=_words(data.generic),
         parties=_words(data.parties),
+        wrappers=tuple(" ".join(w.lower().split()) for w in data.wrappers),
     )
 
 

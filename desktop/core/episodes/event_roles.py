@@ -24,6 +24,7 @@ _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
 _APPOSITION_END = re.compile(r"\s*,\s*$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
+_DIRECT_AGENT = re.compile(r"\b(?:of|from|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
 _SAID_AFTER = re.compile(
@@ -123,7 +124,10 @@ def _agent_after(s: Sentence, run: Run, previous_end: int, next_start: int) -> M
     agent = _AGENT.match(s.text, run.triggers[0][1], next_start)
     if not agent:
         return []
-    return [m for m in s.actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start][:1]
+    people = [m for m in s.actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start]
+    # the agent stands right after a preposition, behind at most a few title words ("the visit of
+    # US Secretary X"), not anywhere after it ("met the head of the OSCE, … X")
+    return [m for m in people if _DIRECT_AGENT.search(s.text, max(agent.end() - 8, m.start - 60), m.start)][:1]
 
 
 def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:

@@ -130,6 +130,26 @@ def _trigger_runs(
     return runs, negated
 
 
+#: The words between a framing trigger and the trigger it frames ("decided to [immediately] pardon").
+_FRAMED = re.compile(r"\s+(?:[a-z][\w’'-]*\s+)?$")
+
+
+def _unwrap(lex: EventLexicon, text: str, runs: list[Run]) -> list[Run]:
+    """A framing run ("decided to") just before another trigger is no event of its own."""
+    if not lex.wrappers:
+        return runs
+    starts = [r.start for r in runs]
+    kept = []
+    for run in runs:
+        key = " ".join(run.triggers[-1][2].lower().split())
+        framed = key in lex.wrappers and any(
+            run.end < st and _FRAMED.fullmatch(text, run.end, st) for st in starts if st - run.end <= 30
+        )
+        if not (framed and len(run.triggers) == 1):
+            kept.append(run)
+    return kept
+
+
 def _mark_anaphors(lex: EventLexicon, runs: list[Run], anaphors: list[Match]) -> None:
     for m in anaphors:
         type_id = lex.anaphor_type.get(" ".join(m.text.lower().split()), "")
@@ -155,6 +175,7 @@ def find_runs(
 ) -> tuple[list[Run], list[int]]:
     """The runs of one sentence (from ``start``) and the end offsets of its negated triggers."""
     runs, negated = _trigger_runs(lex, text, start, names, found)
+    runs = _unwrap(lex, text, runs)
     _mark_anaphors(lex, runs, anaphors)
     # "After the meetings, X travelled…": an event used as a time anchor is no new event.
     runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]

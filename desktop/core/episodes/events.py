@@ -224,6 +224,8 @@ class _FirstPass:
             return
         assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
         real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
+        # a report chosen for its own date that turned out unusable ("…tomorrow," he said) is no event
+        real = [(run, e) for run, e in real if not (run.type.reporting and not run.dates and not run.anaphor_type)]
         kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
         kept += _stages_of(kept, [pair for pair in real if pair not in kept])
         kept.sort(key=lambda pair: pair[0].start)

@@ -83,8 +83,19 @@ def _link_by_text(events: list[Event], union: _Union, specific: dict[str, set[st
 #    or neighbouring sentences with the same date ("…will be held in November. He invited…").
 
 
+#: Days beyond which a date is coarse ("this year", "spring"): it overlaps a June and a September
+#: event alike, so overlapping it links nothing by date alone.
+_COARSE_DAYS = 31
+
+
+def _coarse_mix(a: Event, b: Event) -> bool:
+    """One date a year or season, the other a month or finer: agreeing by overlap says nothing."""
+    spans = sorted((e.last - e.first).days for e in (a, b))
+    return spans[1] > _COARSE_DAYS >= spans[0]
+
+
 def _same_article_link(a: Event, b: Event, specific: dict[str, set[str]]) -> bool:
-    if not a.value or not _overlap(a.first, a.last, b.first, b.last, 0):
+    if not a.value or not _overlap(a.first, a.last, b.first, b.last, 0) or _coarse_mix(a, b):
         return False
     near = a.value == b.value and abs(b.sentence_index - a.sentence_index) <= 2
     shared = specific[a.id] & specific[b.id]
