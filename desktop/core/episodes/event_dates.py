@@ -147,7 +147,7 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
 def _ahead(d, anchor: dt.date | None) -> bool:
     """A date later in the paragraph dates an event only if it looks ahead from the publication."""
     bounds = timex.bounds(d.value)
-    return anchor is not None and bounds is not None and bounds[1] >= anchor
+    return anchor is not None and bounds is not None and bounds[0] > anchor  # the day itself is not ahead
 
 
 def _paragraph(event: Event, index: int, context: Context) -> bool:

@@ -22,10 +22,10 @@ _TIME_ANCHOR = re.compile(
     r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
     re.I,
 )
-#: "the mysterious meetings": a determiner and at most two words of its noun phrase (no verb:
-#: "that Sikorski should come to" is a clause).
+#: "the mysterious meetings", "his first trip": a determiner or a possessive and at most two words
+#: of its noun phrase (no verb: "that Sikorski should come to" is a clause).
 _DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|this|these|that|those)\s+"
+    r"\b(?:the|this|these|that|those|his|her|their|its)\s+"
     r"(?:(?!(?:to|should|would|will|could|can|may|might|must|had|has|have|was|were|is|are)\s)[\w’'-]+\s+){0,2}$",
     re.I,
 )
@@ -33,6 +33,9 @@ _THAT_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b")
 #: A relative clause about a person: from ", who" to the next comma or the sentence's end
 #: (", which began on Tuesday" after "the visit" does date the visit).
 _RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;—–]*")
+#: A finite verb of being or having between two triggers starts a clause of its own: "the talks
+#: were a continuation of the conversation held in June" tells of two happenings.
+_FINITE_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.I)
 #: Two triggers of one family at most this many characters apart are one run.
 _RUN_GAP = 45
 
@@ -89,19 +92,20 @@ def _in_name(m: Match, names: list[ActorMention]) -> bool:
     return any(n.start < m.end and m.start < n.end for n in names)
 
 
-def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention]) -> bool:
+def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention], text: str) -> bool:
     """Does this trigger extend the last run (same family, close, no person between)?"""
     return bool(
         runs
         and runs[-1].type.family == event_type.family
         and runs[-1].type.stage == event_type.stage  # "published a letter": two events
         and m.start - runs[-1].end <= _RUN_GAP
+        and not _FINITE_BETWEEN.search(text, runs[-1].end, m.start)
         and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
     )
 
 
-def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention]) -> None:
-    if _continues(runs, event_type, m, names):
+def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention], text: str) -> None:
+    if _continues(runs, event_type, m, names, text):
         run = runs[-1]
         run.end = m.end
         run.triggers.append((m.start, m.end, m.text))
@@ -126,7 +130,7 @@ def _trigger_runs(
         if is_negated(text, m.start, lex.negations):
             negated.append(m.end)
             continue
-        _add_trigger(runs, lex.types[type_id], m, names)
+        _add_trigger(runs, lex.types[type_id], m, names, text)
     return runs, negated
 
 
