@@ -57,8 +57,11 @@ def _differs(a: str | None, b: str | None) -> bool:
 
 
 def _paragraph_disagrees(event: Event, target: Event, context: Context) -> bool:
-    """A date in the event's paragraph that does not overlap the target's dates."""
+    """A date in the event's paragraph, up to its sentence, that does not overlap the target's dates
+    (a date after it tells of what follows)."""
     for d in context.paragraph_dates(event.sentence[0]):
+        if d.start >= event.sentence[1]:
+            continue
         bounds = timex.bounds(d.value)
         if bounds and target.first and not (bounds[0] <= target.last and target.first <= bounds[1]):
             return True

@@ -59,6 +59,8 @@ class EventLexicon:
     generic: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # "European" + "leaders": a demonym naming a party
     wrappers: tuple[str, ...] = ()  # "decided to" + a trigger: the trigger's event, not a decision
+    pairs: tuple[str, ...] = ()  # "the two leaders": the two people told of just before
+    captions: tuple[str, ...] = ()  # "Photo:": a caption's events need a date of their own
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -146,6 +148,8 @@ class _EventsFile:
     generic: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
     wrappers: list[str] = field(default_factory=list)
+    pairs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
 
 
 def _need(type_id: str, spec: _NeedEntry) -> Need:
@@ -221,6 +225,8 @@ def load_event_lexicon() -> EventLexicon:
         generic=_words(data.generic),
         parties=_words(data.parties),
         wrappers=tuple(" ".join(w.lower().split()) for w in data.wrappers),
+        pairs=_words(data.pairs),
+        captions=_words(data.captions),
     )
 
 

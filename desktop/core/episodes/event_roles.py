@@ -157,11 +157,23 @@ def _sentence_subject(s: Sentence, run: Run, previous_end: int, next_start: int)
     return [m for m in s.actors if m.kind == PERSON and m.end <= first_real and not possessive(s.text, m.end)][:1]
 
 
+def _pair(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "the two leaders spoke again": the two people of the sentences before."""
+    if s.pairs is None or not s.pairs.search(s.text, max(previous_end, run.start - 60), run.start):
+        return []
+    people: dict[str, ActorMention] = {}
+    for m in s.previous_people:
+        people.pop(m.actor or m.name, None)
+        people[m.actor or m.name] = m
+    return list(people.values())[-2:] if len(people) >= 2 else []
+
+
 #: Where the agent of a run is looked for, in order: the first rule that finds one wins.
 SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
     _subject_before,
     _agent_after,
     _pronoun,
+    _pair,
     _sentence_subject,
 )
 

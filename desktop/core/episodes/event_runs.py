@@ -65,6 +65,7 @@ class Sentence:
     dates: Window  # every date mention of the article
     places: Window
     speakers: list[ActorMention] | None = None  # people who only report, once computed
+    pairs: re.Pattern[str] | None = None  # "the two leaders" before a trigger
 
     def neighbours(self, run: Run) -> tuple[int, int]:
         """Where the run before this one ends and the run after it starts (or the sentence's bounds)."""
@@ -207,6 +208,8 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
     """Each date goes to the nearest run of its clause; reporting runs lose ties to real ones."""
     clauses = _relative_clauses(text, *span) if text else []
     for d in dates:
+        if text and _POSSESSIVE_DATE.match(text, d.end):
+            continue  # "Sunday's vote", "last year's election": the date of another noun
         best, best_distance = None, None
         for run in runs:
             if not _same_clause(clauses, d, run):
@@ -222,6 +225,7 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
         run.dates = _one_happening(run)
 
 
+_POSSESSIVE_DATE = re.compile(r"['’]s?\s")
 #: Dates of one run further apart than this are of different happenings ("who ran in 2020, was
 #: released on Saturday"): the run keeps the date nearest its trigger and those close to it.
 _HAPPENING_DAYS = 31

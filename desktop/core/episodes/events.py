@@ -80,8 +80,20 @@ def _stages_of(kept: list[tuple[Run, Event]], dropped: list[tuple[Run, Event]]) 
 
 def _chosen(runs: list[Run]) -> list[Run]:
     """Reporting runs ("said") beside a real event are evidence of it, not events; with only
-    reporting words, an event only if one of them carries its own date."""
-    return [run for run in runs if not run.type.reporting] or [run for run in runs if run.dates]
+    reporting words, an event only if one of them carries its own date. A report with its own
+    date before everything it reports ("X said on Thursday that the inauguration…") is an event too."""
+    real = [run for run in runs if not run.type.reporting]
+    if not real:
+        return [run for run in runs if run.dates]
+    reports = [r for r in runs if r.type.reporting and r.dates and all(x.start > r.end for x in real)]
+    return sorted(real + reports, key=lambda run: run.start)
+
+
+def _cue_pattern(template: str, cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not cues:
+        return None
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(template.format(body), re.IGNORECASE)
 
 
 def _party_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -124,6 +136,10 @@ class _FirstPass:
         self.last_event: Event | None = None
         self.last_index = -99
         self.people_window: list[list[ActorMention]] = []
+        self.pairs = _cue_pattern(
+            r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,2}}$", lexicon.pairs
+        )
+        self.caption = _cue_pattern(r"\s*(?:{})\b[^:]{{0,60}}:", lexicon.captions)
 
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
         previous_people = [m for ms in self.people_window[-2:] for m in ms]
@@ -133,7 +149,9 @@ class _FirstPass:
         if found:
             names, anaphors = self.names.between(start, end), self.anaphors.between(start, end)
             runs, negated = find_runs(self.lexicon, self.text, start, names, found, anaphors)
-        return Sentence(self.text, start, end, actors, runs, negated, previous_people, self.all_dates, self.places)
+        return Sentence(
+            self.text, start, end, actors, runs, negated, previous_people, self.all_dates, self.places, None, self.pairs
+        )
 
     def _recent(self, paragraph: int, index: int) -> bool:
         last = self.last_event
@@ -198,10 +216,13 @@ class _FirstPass:
         return not event.planned and all(earlier_year(d, self.published) for d in run.dates)
 
     def _habitual_runs(self, s: Sentence) -> None:
-        """Only background dates, and a trigger in a habitual frame ("have been held since 2015"): no event."""
-        if self.dates.between(s.start, s.end) or not self.background.between(s.start, s.end):
+        """A run without a date of its own in a habitual frame, in a sentence with a background date
+        ("have been held since 2015", "has visited China ten times since 1995"): no event."""
+        if not self.background.between(s.start, s.end):
             return
-        s.runs = [r for r in s.runs if not is_habitual(self.lexicon, self.text, (s.start, s.end), (r.start, r.end))]
+        s.runs = [
+            r for r in s.runs if r.dates or not is_habitual(self.lexicon, self.text, (s.start, s.end), (r.start, r.end))
+        ]
 
     def _add(self, s: Sentence, run: Run, event: Event, index: int) -> None:
         describe(s, event, run)
@@ -218,15 +239,17 @@ class _FirstPass:
         s = self._sentence(start, end, self.actors.between(start, end))
         paragraph = self.paragraph_of(start)
         recent = self._recent(paragraph, index)
+        assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
         self._habitual_runs(s)
         if not s.runs:
             self._without_trigger(s, paragraph)
             return
-        assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
         real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
         # a report chosen for its own date that turned out unusable ("…tomorrow," he said) is no event
         real = [(run, e) for run, e in real if not (run.type.reporting and not run.dates and not run.anaphor_type)]
         kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
+        if self.caption is not None and self.caption.match(self.text, start):
+            kept = [(run, event) for run, event in kept if event.value]  # a caption shows what the text tells
         kept += _stages_of(kept, [pair for pair in real if pair not in kept])
         kept.sort(key=lambda pair: pair[0].start)
         if not kept:
