@@ -143,7 +143,7 @@ def is_adjectival(lex: EventLexicon, text: str, m: Match) -> bool:
     """A participle used as an adjective: "the freed prisoners", "the newly appointed minister"."""
     if not lex.adjectival or not m.text.lower().endswith("ed") or " " in m.text:
         return False
-    follows_noun = re.match(r"\s+[a-z][\w’'-]*", text[m.end : m.end + 30])
+    follows_noun = re.match(r"\s+[A-Za-z][\w’'-]*", text[m.end : m.end + 30])  # "newly appointed Prime Minister"
     if not follows_noun or follows_noun.group().strip() in ("by", "to", "in", "on", "at", "from", "with", "for", "and"):
         return False
     return bool(_adjectival_pattern(lex.adjectival).search(text, max(0, m.start - 20), m.start))

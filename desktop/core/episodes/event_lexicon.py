@@ -61,6 +61,7 @@ class EventLexicon:
     wrappers: tuple[str, ...] = ()  # "decided to" + a trigger: the trigger's event, not a decision
     pairs: tuple[str, ...] = ()  # "the two leaders": the two people told of just before
     captions: tuple[str, ...] = ()  # "Photo:": a caption's events need a date of their own
+    copular: tuple[str, ...] = ()  # "It was the first visit …": more about the event before
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -150,6 +151,7 @@ class _EventsFile:
     wrappers: list[str] = field(default_factory=list)
     pairs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    copular: list[str] = field(default_factory=list)
 
 
 def _need(type_id: str, spec: _NeedEntry) -> Need:
@@ -227,6 +229,7 @@ def load_event_lexicon() -> EventLexicon:
         wrappers=tuple(" ".join(w.lower().split()) for w in data.wrappers),
         pairs=_words(data.pairs),
         captions=_words(data.captions),
+        copular=_words(data.copular),
     )
 
 

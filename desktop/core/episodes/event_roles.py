@@ -19,6 +19,7 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
@@ -106,7 +107,19 @@ def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -
         and run.start - _SUBJECT_REACH <= m.end <= run.start
         and _links_subject(m, s.gap(m.end, run.start))
     ]
-    return [_qualified(s, m) for m in found]
+    return [_qualified(s, m) for m in _coordinated(s, found, previous_end)]
+
+
+def _coordinated(s: Sentence, found: Mentions, previous_end: int) -> Mentions:
+    """ "X and Y met", "X, Y and Z signed": the people joined to a subject by "and" or a comma."""
+    if not found or found[0].kind != PERSON:
+        return found
+    subjects = list(found)
+    for m in reversed([m for m in s.actors if previous_end <= m.start and m.end <= found[0].start]):
+        if m.kind != PERSON or not _COORDINATION.fullmatch(s.text, m.end, subjects[0].start):
+            break
+        subjects.insert(0, m)
+    return subjects
 
 
 def _qualified(s: Sentence, m: ActorMention) -> ActorMention:
@@ -158,14 +171,18 @@ def _sentence_subject(s: Sentence, run: Run, previous_end: int, next_start: int)
 
 
 def _pair(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
-    """ "the two leaders spoke again": the two people of the sentences before."""
-    if s.pairs is None or not s.pairs.search(s.text, max(previous_end, run.start - 60), run.start):
+    """ "the two leaders spoke again", "the ministers held consultations": the two people of the
+    sentences before."""
+    cue = s.pairs.search(s.text, max(previous_end, run.start - 60), run.start) if s.pairs is not None else None
+    if cue is None:
         return []
     people: dict[str, ActorMention] = {}
     for m in s.previous_people:
         people.pop(m.actor or m.name, None)
         people[m.actor or m.name] = m
-    return list(people.values())[-2:] if len(people) >= 2 else []
+    # "the two leaders": the last two named; "the ministers": only when just two were named
+    wanted = 2 if cue.group("det").lower() == "the" else len(people)
+    return list(people.values())[-2:] if 2 <= len(people) <= wanted else []
 
 
 #: Where the agent of a run is looked for, in order: the first rule that finds one wins.

@@ -137,8 +137,9 @@ class _FirstPass:
         self.last_index = -99
         self.people_window: list[list[ActorMention]] = []
         self.pairs = _cue_pattern(
-            r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,2}}$", lexicon.pairs
+            r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.pairs
         )
+        self.copular = _cue_pattern(r"\s*(?:{})\s+(?:[\w’'-]+\s+){{0,4}}", lexicon.copular)
         self.caption = _cue_pattern(r"\s*(?:{})\b[^:]{{0,60}}:", lexicon.captions)
 
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
@@ -199,7 +200,11 @@ class _FirstPass:
         return event
 
     def _invited_to(self, s: Sentence, run: Run) -> bool:
-        """What one is invited to lies ahead: a run after an invitation's run in its sentence."""
+        """What one is invited to lies ahead: a run after an invitation's run in its sentence, or
+        one whose own first trigger is an invitation ("an invitation to pay a return visit")."""
+        first = self.lexicon.trigger_type.get(" ".join(run.triggers[0][2].lower().split()))
+        if len(run.triggers) > 1 and first in self.lexicon.forward and run.type.id not in self.lexicon.forward:
+            return True
         return any(r.type.id in self.lexicon.forward and r.end <= run.start for r in s.runs)
 
     def _forward(self, d: DateMention) -> DateMention:
@@ -241,6 +246,8 @@ class _FirstPass:
         recent = self._recent(paragraph, index)
         assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
         self._habitual_runs(s)
+        if recent and s.runs and self.copular is not None and self.copular.fullmatch(self.text, start, s.runs[0].start):
+            s.runs = []  # "It was the first visit of …": the sentence tells more of the event before
         if not s.runs:
             self._without_trigger(s, paragraph)
             return
