@@ -226,6 +226,8 @@ def _lede(event: Event, index: int, context: Context) -> bool:
     return True
 
 
+#: The rules that date an event from the article's lede rather than from what is near it.
+LEDE_RULES = (_family_lede, _lede)
 #: After pointing back, the rules that date an event from its context, most specific first.
 CONTEXT_RULES: tuple[Callable[[Event, int, Context], bool], ...] = (
     date_borne_later,
@@ -245,12 +247,15 @@ def date_from_context(lexicon: EventLexicon, event: Event, run: Run, index: int,
     if event.value:
         return
     for rule in CONTEXT_RULES:
+        if lexicon.types[event.type].near_dates and rule in LEDE_RULES:
+            break  # what is said or decided is dated by what is near it, not by the lede
         if rule(event, index, context):
             return
 
 
 _DATE_CONFIDENCE = {
     "sentence": 0.3,
+    "publication": 0.2,
     "dated": 0.3,
     "anaphora": 0.25,
     "sentence-run": 0.2,

@@ -28,6 +28,8 @@ class EventType:
     triggers: tuple[str, ...]
     anaphors: tuple[str, ...]
     needs: tuple[Need, ...] = ()
+    near_dates: bool = False  # dated only by its own sentence or what is near it, never by the lede
+    present: tuple[str, ...] = ()  # present-tense triggers that, undated, tell of the publication day
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,8 @@ class _TypeEntry:
     title: list[str] = field(default_factory=list)
     anaphors: list[str] = field(default_factory=list)
     needs: list[_NeedEntry] = field(default_factory=list)
+    near_dates: bool = False
+    present: list[str] = field(default_factory=list)
 
 
 def _non_empty(types: dict) -> dict:
@@ -181,6 +185,8 @@ def _event_type(type_id: str, spec: _TypeEntry) -> EventType:
         triggers=tuple(t.lower() for t in spec.triggers),
         anaphors=tuple(a.lower() for a in spec.anaphors),
         needs=tuple(_need(type_id, n) for n in spec.needs),
+        near_dates=spec.near_dates,
+        present=tuple(" ".join(t.lower().split()) for t in spec.present),
     )
 
 

@@ -28,8 +28,9 @@ _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
 _DIRECT_AGENT = re.compile(r"\b(?:of|from|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
+#: "…, Yalowitz told", "X also said" (not "talks with X, who said afterwards": X takes part).
 _SAID_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b"
+    r"\s*(?:,\s*)?(?:(?!who\b)[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b"
 )
 _SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added)\b")
 _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")

@@ -197,7 +197,22 @@ class _FirstPass:
         if run.dates:
             forward = event.planned or run.type.id in self.lexicon.forward
             set_date(event, [self._forward(d) for d in run.dates] if forward else run.dates, "sentence")
+        elif self._performative(run, event):
+            event.value = self.published_day.isoformat()
+            event.first = event.last = self.published_day
+            event.date_source = "publication"
         return event
+
+    def _performative(self, run: Run, event: Event) -> bool:
+        """ "Belarus suspends its participation": an undated present tense of an announcing type
+        tells of the day of publication (known to the day)."""
+        present = run.type.present
+        return bool(
+            present
+            and self.published_day is not None
+            and not event.planned
+            and any(" ".join(t[2].lower().split()) in present for t in run.triggers)
+        )
 
     def _invited_to(self, s: Sentence, run: Run) -> bool:
         """What one is invited to lies ahead: a run after an invitation's run in its sentence, or
