@@ -20,6 +20,7 @@ _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
@@ -93,6 +94,7 @@ def _speakers(s: Sentence) -> Mentions:
                 if m.kind == PERSON
                 and other.start - _SUBJECT_REACH <= m.end <= other.start
                 and _links_subject(m, s.gap(m.end, other.start))
+                and not _CONJUNCT.search(s.gap(m.end, other.start))  # "congratulated X on Monday and expressed"
             ]
     s.speakers = speakers
     return speakers
