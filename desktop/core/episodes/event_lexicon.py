@@ -64,6 +64,7 @@ class EventLexicon:
     pairs: tuple[str, ...] = ()  # "the two leaders": the two people told of just before
     captions: tuple[str, ...] = ()  # "Photo:": a caption's events need a date of their own
     copular: tuple[str, ...] = ()  # "It was the first visit …": more about the event before
+    intent: tuple[str, ...] = ()  # types whose object lies ahead ("proposed a visit"): planned
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -156,6 +157,7 @@ class _EventsFile:
     pairs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     copular: list[str] = field(default_factory=list)
+    intent: list[str] = field(default_factory=list)
 
 
 def _need(type_id: str, spec: _NeedEntry) -> Need:
@@ -236,6 +238,7 @@ def load_event_lexicon() -> EventLexicon:
         pairs=_words(data.pairs),
         captions=_words(data.captions),
         copular=_words(data.copular),
+        intent=_words(data.intent),
     )
 
 
@@ -250,8 +253,9 @@ def is_negated(text: str, start: int, negations: Sequence[str]) -> bool:
     return bool(_negation_pattern(tuple(negations)).search(text[max(0, start - 40) : start]))
 
 
-#: Between a cue of intention and a trigger, the start of another clause.
-_CLAUSE_BREAK = re.compile(r"\b(?:that|when|because|whereas|although)\b|[;:]", re.IGNORECASE)
+#: Between a cue of intention and a trigger, the start of another clause or the end of a quotation
+#: ("'Nothing will be agreed,' Duda told reporters": the telling is no plan).
+_CLAUSE_BREAK = re.compile(r"\b(?:that|when|because|whereas|although)\b|[;:”]|[,.?!]\"", re.IGNORECASE)
 
 
 @cache

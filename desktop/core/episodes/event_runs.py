@@ -215,7 +215,7 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
             if not _same_clause(clauses, d, run):
                 continue
             distance = max(0, run.start - d.end, d.start - run.end)
-            if text and run.start >= d.end and _CLAUSE_AFTER_DATE.search(text, d.end, run.start):
+            if text and run.start >= d.end and _CLAUSE_AFTER_DATE.match(text, d.end, run.start):
                 distance += _CLAUSE_PENALTY  # "met X last week to discuss a visit": the date ends its clause
             if run.type.reporting:
                 distance += 3  # "said on Monday" is close; a real event as close wins
@@ -229,7 +229,7 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
 
 #: Between a date and a later run, the start of another clause ("…on Monday and expressed",
 #: "…last week to discuss a visit"): the date belongs to what comes before it, if anything does.
-_CLAUSE_AFTER_DATE = re.compile(r"^[^,;]*?(?:,|;|\band\b|\bbut\b|\bto\s+(?!the\b|a\b|an\b)[a-z]+\b)")
+_CLAUSE_AFTER_DATE = re.compile(r"[^,;]*?(?:,|;|\band\b|\bbut\b|\bto\s+(?!the\b|a\b|an\b)[a-z]+\b)")
 _CLAUSE_PENALTY = 60
 _POSSESSIVE_DATE = re.compile(r"['’]s?\s")
 #: Dates of one run further apart than this are of different happenings ("who ran in 2020, was

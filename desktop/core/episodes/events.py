@@ -188,14 +188,18 @@ class _FirstPass:
             targets=unique_participants(targets),
             deliverers=unique_participants(deliverers),
             evidence=[Evidence(self.article, s.start, s.end)],
-            planned=is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run),
+            planned=False,
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
+        # a cue of intention, an invitation or a type that looks ahead moves a month forward; what
+        # is only proposed ("proposed a visit in October") is planned but keeps its month
+        forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
+        event.planned = forward or self._invited_to(s, run, self.lexicon.intent)
         if not event.planned:  # what is done cannot be dated after the publication
             run.dates = [d for d in run.dates if not after_publication(d, self.published_day)]
         if run.dates:
-            forward = event.planned or run.type.id in self.lexicon.forward
+            forward = forward or run.type.id in self.lexicon.forward
             set_date(event, [self._forward(d) for d in run.dates] if forward else run.dates, "sentence")
         elif self._performative(run, event):
             event.value = self.published_day.isoformat()
@@ -214,13 +218,15 @@ class _FirstPass:
             and any(" ".join(t[2].lower().split()) in present for t in run.triggers)
         )
 
-    def _invited_to(self, s: Sentence, run: Run) -> bool:
-        """What one is invited to lies ahead: a run after an invitation's run in its sentence, or
-        one whose own first trigger is an invitation ("an invitation to pay a return visit")."""
+    def _invited_to(self, s: Sentence, run: Run, types: tuple[str, ...] | None = None) -> bool:
+        """What one is invited to (or, with ``types``, what is proposed) lies ahead: a run after an
+        invitation's run in its sentence, or one whose own first trigger is an invitation ("an
+        invitation to pay a return visit")."""
+        types = self.lexicon.forward if types is None else types
         first = self.lexicon.trigger_type.get(" ".join(run.triggers[0][2].lower().split()))
-        if len(run.triggers) > 1 and first in self.lexicon.forward and run.type.id not in self.lexicon.forward:
+        if len(run.triggers) > 1 and first in types and run.type.id not in types:
             return True
-        return any(r.type.id in self.lexicon.forward and r.end <= run.start for r in s.runs)
+        return any(r.type.id in types and r.end <= run.start and r.type.id != run.type.id for r in s.runs)
 
     def _forward(self, d: DateMention) -> DateMention:
         """A plan's or an invitation's month looks forward from the publication date."""
@@ -229,10 +235,13 @@ class _FirstPass:
         return dataclasses.replace(d, value=forward_value(d.value, self.published))
 
     def _past_reference(self, run: Run, event: Event) -> bool:
-        """Dated only by a bare earlier year ("when X visited Minsk in 2019"), or a quantified kind
-        of event without a date ("many official visits"): no event of the article."""
+        """Dated only by a bare earlier year ("when X visited Minsk in 2019"), a quantified kind of
+        event without a date ("many official visits") or a plan whose time has passed: no event of
+        the article."""
         if not run.dates:
             return is_generic(self.lexicon, self.text, run.start)
+        if event.planned and self.published_day and event.last and event.last < self.published_day:
+            return True  # a plan whose time is past and which the text does not report as done
         return not event.planned and all(earlier_year(d, self.published) for d in run.dates)
 
     def _habitual_runs(self, s: Sentence) -> None:
