@@ -188,14 +188,34 @@ def _flashback(previous: Event, event: Event, context: Context) -> bool:
     )
 
 
+def _same_agent(event: Event, previous: Event) -> bool:
+    """Far back, only the same person doing the same kind of thing ("Orbán flew to Minsk" … "The
+    Hungarian leader met only the president") carries a date over."""
+    people = {p.key for p in event.sources if p.kind == PERSON}
+    return bool(
+        previous.value
+        and previous.date_source in FIRM
+        and previous.family == event.family
+        and people & {p.key for p in previous.sources}
+    )
+
+
 def _shared_actor(event: Event, index: int, context: Context) -> bool:
     """The nearest dated event before it, not too far, that shares an actor."""
     paragraph = context.paragraph_of(event.sentence[0])
     keys = _keys(event)
+    far = False
     for previous in reversed(context.before(index)):
         distance = event.sentence_index - previous.sentence_index
-        if paragraph - context.paragraph_of(previous.sentence[0]) > _FAR_PARAGRAPHS and distance > _CLOSE_SENTENCES:
-            break
+        far = far or (
+            paragraph - context.paragraph_of(previous.sentence[0]) > _FAR_PARAGRAPHS and distance > _CLOSE_SENTENCES
+        )
+        if far:
+            if _same_agent(event, previous):
+                copy_date(event, previous, "shared-actor")
+                event.link = previous.id
+                return True
+            continue
         shared = keys & {p.key for p in previous.participants}
         if previous.value and shared and not _flashback(previous, event, context):
             copy_date(event, previous, "shared-actor")

@@ -20,6 +20,7 @@ _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_WHO = re.compile(r"\s*,\s*who\b")
 _CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -95,6 +96,7 @@ def _speakers(s: Sentence) -> Mentions:
                 and other.start - _SUBJECT_REACH <= m.end <= other.start
                 and _links_subject(m, s.gap(m.end, other.start))
                 and not _CONJUNCT.search(s.gap(m.end, other.start))  # "congratulated X on Monday and expressed"
+                and not _WHO.match(s.gap(m.end, other.start))  # "talks with X, who said": X takes part
             ]
     s.speakers = speakers
     return speakers

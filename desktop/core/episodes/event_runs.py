@@ -163,14 +163,14 @@ def _mark_anaphors(lex: EventLexicon, runs: list[Run], anaphors: list[Match]) ->
                 run.anaphor_type = type_id
 
 
-def _mark_definite(text: str, start: int, runs: list[Run]) -> None:
-    """ "the mysterious meetings", "this visit": a definite noun phrase may point back."""
+def _mark_definite(text: str, start: int, runs: list[Run], names: list[ActorMention]) -> None:
+    """ "the mysterious meetings", "this visit": a definite noun phrase may point back ("The
+    Belarusian president held talks" is a subject, named, before a verb)."""
     for run in runs:
-        if (
-            not run.anaphor_type
-            and not run.type.reporting
-            and _DEFINITE_BEFORE.search(text, max(start, run.start - 40), run.start)
-        ):
+        if run.anaphor_type or run.type.reporting:
+            continue
+        found = _DEFINITE_BEFORE.search(text, max(start, run.start - 40), run.start)
+        if found and not any(found.start() <= n.start and n.end <= run.start for n in names):
             run.anaphor_type = run.type.id
             run.definite_only = True
 
@@ -184,7 +184,7 @@ def find_runs(
     _mark_anaphors(lex, runs, anaphors)
     # "After the meetings, X travelled…": an event used as a time anchor is no new event.
     runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
-    _mark_definite(text, start, runs)
+    _mark_definite(text, start, runs, names)
     return runs, negated
 
 
