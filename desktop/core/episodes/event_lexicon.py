@@ -64,6 +64,7 @@ class EventLexicon:
     pairs: tuple[str, ...] = ()  # "the two leaders": the two people told of just before
     captions: tuple[str, ...] = ()  # "Photo:": a caption's events need a date of their own
     copular: tuple[str, ...] = ()  # "It was the first visit …": more about the event before
+    sides: tuple[str, ...] = ()  # "the sides", "the two countries": the two states just named
     intent: tuple[str, ...] = ()  # types whose object lies ahead ("proposed a visit"): planned
 
 
@@ -158,6 +159,7 @@ class _EventsFile:
     captions: list[str] = field(default_factory=list)
     copular: list[str] = field(default_factory=list)
     intent: list[str] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
 
 
 def _need(type_id: str, spec: _NeedEntry) -> Need:
@@ -239,6 +241,7 @@ def load_event_lexicon() -> EventLexicon:
         captions=_words(data.captions),
         copular=_words(data.copular),
         intent=_words(data.intent),
+        sides=_words(data.sides),
     )
 
 

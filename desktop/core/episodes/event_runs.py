@@ -49,6 +49,7 @@ class Run:
     dates: list[DateMention] = field(default_factory=list)
     anaphor_type: str = ""  # the run points back to an earlier event of this type
     definite_only: bool = False  # only a definite article: a first mention if nothing came before
+    sides: bool = False  # "the two sides agreed": two states named as its agents
 
 
 @dataclass

@@ -61,7 +61,7 @@ def _is_event(run: Run, event: Event) -> bool:
     """An event needs an actor, and a person or an organisation (not only states and blocs), a
     date of its own, or words pointing back to an event; intentions without a date of their own ("aims to
     meet") and anything else are commentary: context."""
-    specific = any(specific_kind(p) for p in event.participants)
+    specific = run.sides or any(specific_kind(p) for p in event.participants)
     if not event.participants and (not run.anaphor_type or run.definite_only):
         return False  # nobody acts: commentary ("the pressure was working")
     return bool(
@@ -136,6 +136,8 @@ class _FirstPass:
         self.last_event: Event | None = None
         self.last_index = -99
         self.people_window: list[list[ActorMention]] = []
+        self.states_window: list[list[ActorMention]] = []
+        self.sides = _cue_pattern(r"\b(?:the|both)\s+(?:two\s+)?(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.sides)
         self.pairs = _cue_pattern(
             r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.pairs
         )
@@ -145,6 +147,7 @@ class _FirstPass:
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
         previous_people = [m for ms in self.people_window[-2:] for m in ms]
         self.people_window.append([m for m in actors if m.kind == PERSON])
+        self.states_window.append([m for m in actors if m.kind == "state"])
         found = self.triggers.between(start, end)
         runs, negated = [], []
         if found:
@@ -176,6 +179,8 @@ class _FirstPass:
     def _event(self, s: Sentence, run: Run) -> Event:
         """The event of a run: what decides whether it is kept (roles, date, modality)."""
         sources, targets, deliverers = message_roles(s, run, *roles(s, run))
+        if not sources and (sides := self._sides(s, run)):
+            sources, targets = sides, [m for m in targets if m.actor not in {x.actor for x in sides}]
         event = Event(
             id="",
             article=self.article,
@@ -217,6 +222,18 @@ class _FirstPass:
             and not event.planned
             and any(" ".join(t[2].lower().split()) in present for t in run.triggers)
         )
+
+    def _sides(self, s: Sentence, run: Run) -> list[ActorMention]:
+        """ "The sides agreed", "the two countries agreed": the two states of the sentence, or of one
+        of the three before it; they act, and the event stands though no person is named."""
+        if self.sides is None or not self.sides.search(self.text, max(s.start, run.start - 40), run.start):
+            return []
+        for window in ([m for m in s.actors if m.kind == "state"], *reversed(self.states_window[-4:-1])):
+            states = list({m.actor: m for m in window if m.actor}.values())
+            if len(states) == 2:
+                run.sides = True
+                return states
+        return []
 
     def _invited_to(self, s: Sentence, run: Run, types: tuple[str, ...] | None = None) -> bool:
         """What one is invited to (or, with ``types``, what is proposed) lies ahead: a run after an
