@@ -177,13 +177,14 @@ def _links_to(event: Event, previous: Event, shared: set[str], distance: int) ->
 
 
 def _flashback(previous: Event, event: Event, context: Context) -> bool:
-    """An event of another paragraph dated before the lede ("the talks continued those held in
-    June"): the narrative has gone back to the lede's time since, so it dates nothing after it."""
+    """An event of another paragraph dated before the lede's first event ("the talks continued
+    those held in June"): the narrative has gone back to the lede's time since, so it dates
+    nothing after it."""
     lede = [e.first for e in context.lede if e.first]
     return bool(
         lede
         and previous.last is not None
-        and previous.last < min(lede)
+        and previous.last < lede[0]
         and context.paragraph_of(previous.sentence[0]) != context.paragraph_of(event.sentence[0])
     )
 

@@ -269,6 +269,8 @@ def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
 
 def is_planned(text: str, sentence_start: int, trigger_start: int, cues: Sequence[str]) -> bool:
     """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its clause
-    ("They will remind us that X came" does not make X's coming planned)."""
-    found = list(_planned_pattern(tuple(cues)).finditer(text, sentence_start, trigger_start))
+    ("They will remind us that X came" does not make X's coming planned; "In May" is a month)."""
+    found = [
+        m for m in _planned_pattern(tuple(cues)).finditer(text, sentence_start, trigger_start) if m.group() != "May"
+    ]
     return bool(found) and not _CLAUSE_BREAK.search(text, found[-1].end(), trigger_start)

@@ -20,6 +20,7 @@ _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|was|were|has|had|is)\s+){0,2}$")
 _WHO = re.compile(r"\s*,\s*who\b")
 _CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
@@ -190,8 +191,24 @@ def _pair(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions
     return list(people.values())[-2:] if 2 <= len(people) <= wanted else []
 
 
+def _conjoined(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "Poland closed the border on Monday and reopened it on Wednesday", "X held talks with Y
+    and was received by Z": a verb joined by "and" to the run before shares its subject."""
+    index = s.runs.index(run)
+    if not index or not _AND_BEFORE.search(s.text, previous_end, run.start):
+        return []
+    before = s.runs[index - 1]
+    earlier_end = s.runs[index - 2].end if index > 1 else s.start
+    for rule in (_subject_before, _pronoun):
+        found = rule(s, before, earlier_end, before.start)
+        if found:
+            return found
+    return []
+
+
 #: Where the agent of a run is looked for, in order: the first rule that finds one wins.
 SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
+    _conjoined,
     _subject_before,
     _agent_after,
     _pronoun,

@@ -33,9 +33,10 @@ _THAT_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b")
 #: A relative clause about a person: from ", who" to the next comma or the sentence's end
 #: (", which began on Tuesday" after "the visit" does date the visit).
 _RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;—–]*")
-#: A finite verb of being or having between two triggers starts a clause of its own: "the talks
-#: were a continuation of the conversation held in June" tells of two happenings.
-_FINITE_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.I)
+#: A finite verb of being or having between two triggers starts a clause of its own ("the talks
+#: were a continuation of the conversation held in June" tells of two happenings), and so does a
+#: period ("visited Moscow many times since 1995 and last met Putin in 2019").
+_FINITE_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|since|until)\b", re.I)
 #: Two triggers of one family at most this many characters apart are one run.
 _RUN_GAP = 45
 
