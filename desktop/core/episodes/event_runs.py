@@ -206,6 +206,16 @@ def _same_clause(clauses: list[tuple[int, int]], d: DateMention, run: Run) -> bo
     return inside is None or inside[0] <= run.start < inside[1]
 
 
+def _distance(text: str, run: Run, d: DateMention) -> int:
+    """How far a date is from a run, in characters, with what makes it belong elsewhere added."""
+    distance = max(0, run.start - d.end, d.start - run.end)
+    if text and run.start >= d.end and _CLAUSE_AFTER_DATE.match(text, d.end, run.start):
+        distance += _CLAUSE_PENALTY  # "met X last week to discuss a visit": the date ends its clause
+    if run.type.reporting:
+        distance += 3  # "said on Monday" is close; a real event as close wins
+    return distance
+
+
 def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span: tuple[int, int] = (0, 0)) -> None:
     """Each date goes to the nearest run of its clause; reporting runs lose ties to real ones."""
     clauses = _relative_clauses(text, *span) if text else []
@@ -216,11 +226,7 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
         for run in runs:
             if not _same_clause(clauses, d, run):
                 continue
-            distance = max(0, run.start - d.end, d.start - run.end)
-            if text and run.start >= d.end and _CLAUSE_AFTER_DATE.match(text, d.end, run.start):
-                distance += _CLAUSE_PENALTY  # "met X last week to discuss a visit": the date ends its clause
-            if run.type.reporting:
-                distance += 3  # "said on Monday" is close; a real event as close wins
+            distance = _distance(text, run, d)
             if best_distance is None or distance < best_distance:
                 best, best_distance = run, distance
         if best is not None and not (best.type.reporting and _reported(text, best, d)):

@@ -176,11 +176,16 @@ class _FirstPass:
             if not s.actors or keys & {p.key for p in last.participants}:
                 self._context(s)
 
-    def _event(self, s: Sentence, run: Run) -> Event:
-        """The event of a run: what decides whether it is kept (roles, date, modality)."""
+    def _roles(self, s: Sentence, run: Run) -> tuple[list[ActorMention], ...]:
+        """Sources, targets and deliverers of a run ("the two sides" when no one else acts)."""
         sources, targets, deliverers = message_roles(s, run, *roles(s, run))
         if not sources and (sides := self._sides(s, run)):
             sources, targets = sides, [m for m in targets if m.actor not in {x.actor for x in sides}]
+        return sources, targets, deliverers
+
+    def _event(self, s: Sentence, run: Run) -> Event:
+        """The event of a run: what decides whether it is kept (roles, date, modality)."""
+        sources, targets, deliverers = self._roles(s, run)
         event = Event(
             id="",
             article=self.article,
@@ -197,6 +202,11 @@ class _FirstPass:
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
+        self._date(s, run, event)
+        return event
+
+    def _date(self, s: Sentence, run: Run, event: Event) -> None:
+        """Whether the event is planned, and the date its own sentence gives it."""
         # a cue of intention, an invitation or a type that looks ahead moves a month forward; what
         # is only proposed ("proposed a visit in October") is planned but keeps its month
         forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
@@ -210,7 +220,6 @@ class _FirstPass:
             event.value = self.published_day.isoformat()
             event.first = event.last = self.published_day
             event.date_source = "publication"
-        return event
 
     def _performative(self, run: Run, event: Event) -> bool:
         """ "Belarus suspends its participation": an undated present tense of an announcing type
@@ -280,26 +289,40 @@ class _FirstPass:
         self.last_event = event
         self.last_index = index
 
+    def _dated_runs(self, s: Sentence, recent: bool) -> None:
+        """The sentence's dates go to its runs; habits and characterisations make none."""
+        assign_dates(s.runs, self.dates.between(s.start, s.end), self.text, (s.start, s.end))
+        self._habitual_runs(s)
+        if (
+            recent
+            and s.runs
+            and self.copular is not None
+            and self.copular.fullmatch(self.text, s.start, s.runs[0].start)
+        ):
+            s.runs = []  # "It was the first visit of …": the sentence tells more of the event before
+
+    def _kept(self, s: Sentence) -> list[tuple[Run, Event]]:
+        """The runs of a sentence that are events, in text order."""
+        real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
+        # a report chosen for its own date that turned out unusable ("…tomorrow," he said) is no event
+        real = [(run, e) for run, e in real if not (run.type.reporting and not run.dates and not run.anaphor_type)]
+        kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
+        if self.caption is not None and self.caption.match(self.text, s.start):
+            kept = [(run, event) for run, event in kept if event.value]  # a caption shows what the text tells
+        kept += _stages_of(kept, [pair for pair in real if pair not in kept])
+        kept.sort(key=lambda pair: pair[0].start)
+        return kept
+
     def read(self, index: int, start: int, end: int) -> None:
         """One sentence: its events, or the context evidence it gives the event before it."""
         s = self._sentence(start, end, self.actors.between(start, end))
         paragraph = self.paragraph_of(start)
         recent = self._recent(paragraph, index)
-        assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
-        self._habitual_runs(s)
-        if recent and s.runs and self.copular is not None and self.copular.fullmatch(self.text, start, s.runs[0].start):
-            s.runs = []  # "It was the first visit of …": the sentence tells more of the event before
+        self._dated_runs(s, recent)
         if not s.runs:
             self._without_trigger(s, paragraph)
             return
-        real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
-        # a report chosen for its own date that turned out unusable ("…tomorrow," he said) is no event
-        real = [(run, e) for run, e in real if not (run.type.reporting and not run.dates and not run.anaphor_type)]
-        kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
-        if self.caption is not None and self.caption.match(self.text, start):
-            kept = [(run, event) for run, event in kept if event.value]  # a caption shows what the text tells
-        kept += _stages_of(kept, [pair for pair in real if pair not in kept])
-        kept.sort(key=lambda pair: pair[0].start)
+        kept = self._kept(s)
         if not kept:
             if recent:
                 self._context(s)
