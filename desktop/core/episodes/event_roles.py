@@ -20,6 +20,7 @@ _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_IT_SUBJECT = re.compile(r"\bit\s+(?:[a-z][\w’'-]*\s+){0,2}$")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|was|were|has|had|is)\s+){0,2}$")
 _WHO = re.compile(r"\s*,\s*who\b")
 _CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
@@ -27,6 +28,7 @@ _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
 _APPOSITION_END = re.compile(r"\s*,\s*$")
+_APPOSITION_AUX = re.compile(r"\s*,\s*(?:was|were|is|has\s+been|had\s+been|has|had)\s+(?:also\s+)?$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
 _DIRECT_AGENT = re.compile(r"\b(?:of|from|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
@@ -69,8 +71,11 @@ Mentions = list[ActorMention]
 
 
 def _links_subject(m: ActorMention, gap: str) -> bool:
-    """Do these words join a subject to its verb (a comma only after a person in apposition)?"""
-    return bool(_SUBJECT_LINK.match(gap) or (m.kind == PERSON and _APPOSITION_END.match(gap)))
+    """Do these words join a subject to its verb (a comma only after a person in apposition, "The
+    head of the delegation, Ambassador X, was invited")?"""
+    return bool(
+        _SUBJECT_LINK.match(gap) or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
+    )
 
 
 def _reports(text: str, m: ActorMention) -> bool:
@@ -165,6 +170,16 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
     return [candidates[-1]] if candidates else []
 
 
+def _it(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "the Council adopted a package, and on 24 June it decided": "it" is the organisation named
+    last before it in the sentence."""
+    pronoun = _IT_SUBJECT.search(s.text, max(previous_end, run.start - 40), run.start)
+    if not pronoun:
+        return []
+    bodies = [m for m in s.actors if m.kind == "organisation" and m.end <= pronoun.start()]
+    return bodies[-1:]
+
+
 def _alive(text: str, m: ActorMention) -> bool:
     """ "the late Vladimir Makei" does nothing the article reports: no pronoun points to him."""
     return not _LATE_BEFORE.search(text, max(0, m.start - 12), m.start)
@@ -212,6 +227,7 @@ SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
     _subject_before,
     _agent_after,
     _pronoun,
+    _it,
     _pair,
     _sentence_subject,
 )

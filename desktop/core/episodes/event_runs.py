@@ -18,9 +18,10 @@ from desktop.core.episodes.event_context import context_ok, is_adjectival
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
 from desktop.core.episodes.event_records import PERSON, Match, Window
 
+#: "after the meetings", "since Lukashenka's visit to Beijing": an event used as a time anchor.
 _TIME_ANCHOR = re.compile(
-    r"\b(?:after|before|since|following|ahead\s+of)\s+(?:the|these|those|this|that|his|her|their)\s+(?:[\w’'-]+\s+){0,2}$",
-    re.I,
+    r"\b(?i:after|before|since|following|ahead\s+of)\s+"
+    r"(?:(?i:the|these|those|this|that|his|her|their)|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s?)\s+(?:[\w’'-]+\s+){0,2}$"
 )
 #: "the mysterious meetings", "his first trip": a determiner or a possessive and at most two words
 #: of its noun phrase (no verb: "that Sikorski should come to" is a clause).
@@ -51,6 +52,7 @@ class Run:
     anaphor_type: str = ""  # the run points back to an earlier event of this type
     definite_only: bool = False  # only a definite article: a first mention if nothing came before
     sides: bool = False  # "the two sides agreed": two states named as its agents
+    anchor: str = ""  # "since" or "anchor": an event used as a time anchor ("since his visit") holds its dates
 
 
 @dataclass
@@ -185,7 +187,12 @@ def find_runs(
     runs = _unwrap(lex, text, runs)
     _mark_anaphors(lex, runs, anaphors)
     # "After the meetings, X travelled…": an event used as a time anchor is no new event.
-    runs = [r for r in runs if not _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)]
+    # It keeps the dates near it ("since X's visit to Beijing in March 2023") until they are given out.
+    # "since X's visit" starts a period: background, never an event; "after the visit of X in
+    # October 2018" tells of that visit when it carries a date of its own.
+    for r in runs:
+        found = _TIME_ANCHOR.search(text, max(start, r.start - 50), r.start)
+        r.anchor = "since" if found and found.group().lower().startswith("since") else ("anchor" if found else "")
     _mark_definite(text, start, runs, names)
     return runs, negated
 
@@ -233,6 +240,12 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
             best.dates.append(d)
     for run in runs:
         run.dates = _one_happening(run)
+    runs[:] = [run for run in runs if not run.anchor or (run.anchor == "anchor" and _dated_after(run))]
+
+
+def _dated_after(run: Run) -> bool:
+    """An anchor ("after the visit of X in October 2018") with a date of its own, after its trigger."""
+    return any(d.start > run.start for d in run.dates)
 
 
 #: Between a date and a later run, the start of another clause ("…on Monday and expressed",
