@@ -223,19 +223,25 @@ def _distance(text: str, run: Run, d: DateMention) -> int:
     return distance
 
 
+def _nearest(runs: list[Run], d: DateMention, text: str, clauses: list[tuple[int, int]]) -> Run | None:
+    """The run of the date's clause nearest to it (the first of equals)."""
+    best, best_distance = None, None
+    for run in runs:
+        if not _same_clause(clauses, d, run):
+            continue
+        distance = _distance(text, run, d)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = run, distance
+    return best
+
+
 def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span: tuple[int, int] = (0, 0)) -> None:
     """Each date goes to the nearest run of its clause; reporting runs lose ties to real ones."""
     clauses = _relative_clauses(text, *span) if text else []
     for d in dates:
         if text and _POSSESSIVE_DATE.match(text, d.end):
             continue  # "Sunday's vote", "last year's election": the date of another noun
-        best, best_distance = None, None
-        for run in runs:
-            if not _same_clause(clauses, d, run):
-                continue
-            distance = _distance(text, run, d)
-            if best_distance is None or distance < best_distance:
-                best, best_distance = run, distance
+        best = _nearest(runs, d, text, clauses)
         if best is not None and not (best.type.reporting and _reported(text, best, d)):
             best.dates.append(d)
     for run in runs:
