@@ -65,6 +65,7 @@ class EventLexicon:
     captions: tuple[str, ...] = ()  # "Photo:": a caption's events need a date of their own
     copular: tuple[str, ...] = ()  # "It was the first visit …": more about the event before
     sides: tuple[str, ...] = ()  # "the sides", "the two countries": the two states just named
+    party_words: tuple[str, ...] = ()  # "the guest", "his host": a party of the event just told
     intent: tuple[str, ...] = ()  # types whose object lies ahead ("proposed a visit"): planned
 
 
@@ -159,6 +160,7 @@ class _EventsFile:
     captions: list[str] = field(default_factory=list)
     copular: list[str] = field(default_factory=list)
     intent: list[str] = field(default_factory=list)
+    party_words: list[str] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
 
 
@@ -241,6 +243,7 @@ def load_event_lexicon() -> EventLexicon:
         captions=_words(data.captions),
         copular=_words(data.copular),
         intent=_words(data.intent),
+        party_words=_words(data.party_words),
         sides=_words(data.sides),
     )
 

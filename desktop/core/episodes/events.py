@@ -142,6 +142,9 @@ class _FirstPass:
             r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.pairs
         )
         self.copular = _cue_pattern(r"\s*(?:{})\s+(?:[\w’'-]+\s+){{0,4}}", lexicon.copular)
+        self.party_words = _cue_pattern(
+            r"\b(?:the|his|her|their|its)\s+(?:[A-Z][\w’'-]*\s+)?(?:{})\b", lexicon.party_words
+        )
         self.caption = _cue_pattern(r"\s*(?:{})\b[^:]{{0,60}}:", lexicon.captions)
 
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
@@ -168,13 +171,28 @@ class _FirstPass:
         """The sentence is context evidence of the event before it."""
         self.last_event.evidence.append(Evidence(self.article, s.start, s.end, primary=False))
 
-    def _without_trigger(self, s: Sentence, paragraph: int) -> None:
-        """No trigger: context of the event before it in the paragraph, if it shares an actor."""
+    def _without_trigger(self, s: Sentence, paragraph: int, index: int) -> None:
+        """No trigger: context of the event before it in the paragraph, if it shares an actor; a
+        sentence that speaks of that event's guest, host or delegation ("X thanked the guest", "Y,
+        who led the delegation") also brings its people to it."""
         last = self.last_event
-        if last is not None and self.paragraph_of(last.sentence[0]) == paragraph:
+        if last is None or self._joins_party(s, index, last):
+            return
+        if self.paragraph_of(last.sentence[0]) == paragraph:
             keys = {participant(m).key for m in s.actors}
             if not s.actors or keys & {p.key for p in last.participants}:
                 self._context(s)
+
+    def _joins_party(self, s: Sentence, index: int, last: Event) -> bool:
+        """ "X thanked the guest": the sentence's people join the event just told as its parties."""
+        near = index - self.last_index <= 2
+        if self.party_words is None or not near or not self.party_words.search(self.text, s.start, s.end):
+            return False
+        people = unique_participants([m for m in s.actors if m.kind == PERSON])
+        last.targets.extend(p for p in people if p.key not in {q.key for q in last.participants})
+        if people:
+            self._context(s)
+        return bool(people)
 
     def _roles(self, s: Sentence, run: Run) -> tuple[list[ActorMention], ...]:
         """Sources, targets and deliverers of a run ("the two sides" when no one else acts)."""
@@ -320,7 +338,7 @@ class _FirstPass:
         recent = self._recent(paragraph, index)
         self._dated_runs(s, recent)
         if not s.runs:
-            self._without_trigger(s, paragraph)
+            self._without_trigger(s, paragraph, index)
             return
         kept = self._kept(s)
         if not kept:
