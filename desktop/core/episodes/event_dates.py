@@ -267,9 +267,12 @@ def date_from_context(lexicon: EventLexicon, event: Event, run: Run, index: int,
         return
     if event.value:
         return
+    near = lexicon.types[event.type].near_dates
     for rule in CONTEXT_RULES:
-        if lexicon.types[event.type].near_dates and rule in LEDE_RULES:
-            break  # what is said or decided is dated by what is near it, not by the lede
+        if near and rule in LEDE_RULES:
+            break  # what is said is dated by what is near it, not by the lede
+        if near and rule is _paragraph:
+            continue  # nor by another sentence's date that shares none of its people
         if rule(event, index, context):
             return
 

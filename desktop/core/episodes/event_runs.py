@@ -203,6 +203,14 @@ def _reported(text: str, run: Run, d: DateMention) -> bool:
     return bool(text) and d.start > run.end and bool(_THAT_CLAUSE.match(text, run.end, d.start))
 
 
+def _reported_elsewhere(text: str, run: Run, d: DateMention) -> bool:
+    """A date a report does not give its saying: one in what is reported, or one in a clause of its
+    own before the report ("The two countries agreed in September …, and the secretary said")."""
+    return _reported(text, run, d) or bool(
+        text and run.start >= d.end and _CLAUSE_AFTER_DATE.match(text, d.end, run.start)
+    )
+
+
 def _relative_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _RELATIVE.finditer(text, start, end)]
 
@@ -242,7 +250,7 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
         if text and _POSSESSIVE_DATE.match(text, d.end):
             continue  # "Sunday's vote", "last year's election": the date of another noun
         best = _nearest(runs, d, text, clauses)
-        if best is not None and not (best.type.reporting and _reported(text, best, d)):
+        if best is not None and not (best.type.reporting and _reported_elsewhere(text, best, d)):
             best.dates.append(d)
     for run in runs:
         run.dates = _one_happening(run)
@@ -255,8 +263,9 @@ def _dated_after(run: Run) -> bool:
 
 
 #: Between a date and a later run, the start of another clause ("…on Monday and expressed",
-#: "…last week to discuss a visit"): the date belongs to what comes before it, if anything does.
-_CLAUSE_AFTER_DATE = re.compile(r"[^,;]*?(?:,|;|\band\b|\bbut\b|\bto\s+(?!the\b|a\b|an\b)[a-z]+\b)")
+#: "…last week to discuss a visit"): the date belongs to what comes before it, if anything does
+#: (", when" opens a clause the date governs: "at the start of the year, when he told").
+_CLAUSE_AFTER_DATE = re.compile(r"[^,;]*?(?:,(?!\s*when\b)|;|\band\b|\bbut\b|\bto\s+(?!the\b|a\b|an\b)[a-z]+\b)")
 _CLAUSE_PENALTY = 60
 _POSSESSIVE_DATE = re.compile(r"['’]s?\s")
 #: Dates of one run further apart than this are of different happenings ("who ran in 2020, was
