@@ -26,6 +26,7 @@ _OBJECT_OF = re.compile(
 )
 _IT_SUBJECT = re.compile(r"\bit\s+(?:[a-z][\w’'-]*\s+){0,2}$")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|was|were|has|had|is)\s+){0,2}$")
+_IN_WHICH = re.compile(r"\b(?:in|on|during)\s+which\s+$|\bwhere\s+$", re.I)
 _WHO = re.compile(r"\s*,\s*who\b")
 _CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
@@ -96,7 +97,7 @@ def _speakers(s: Sentence) -> Mentions:
     """People who only report in this sentence (the subjects of "said"…): not participants; computed once."""
     if s.speakers is not None:
         return s.speakers
-    speakers = [m for m in s.actors if m.kind == PERSON and _reports(s.text, m)]
+    speakers = [m for m in s.actors if m.kind == PERSON and _reports(s.text, m) and not _shown(s, m)]
     for other in s.runs:
         if other.type.reporting:
             speakers += [
@@ -107,9 +108,15 @@ def _speakers(s: Sentence) -> Mentions:
                 and _links_subject(m, s.gap(m.end, other.start))
                 and not _CONJUNCT.search(s.gap(m.end, other.start))  # "congratulated X on Monday and expressed"
                 and not _WHO.match(s.gap(m.end, other.start))  # "talks with X, who said": X takes part
+                and not _shown(s, m)
             ]
     s.speakers = speakers
     return speakers
+
+
+def _shown(s: Sentence, m: ActorMention) -> bool:
+    """ "a video in which X said": the speaker of a clause about a thing takes part in what shows him."""
+    return bool(_IN_WHICH.search(s.text, max(s.start, m.start - 20), m.start))
 
 
 def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:

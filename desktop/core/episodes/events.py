@@ -30,6 +30,7 @@ from desktop.core.episodes.event_context import (
     forward_value,
     is_generic,
     is_habitual,
+    past_weekday,
 )
 from desktop.core.episodes.event_dates import Context, confidence, date_from_context
 from desktop.core.episodes.event_describe import describe
@@ -76,6 +77,17 @@ def _stages_of(kept: list[tuple[Run, Event]], dropped: list[tuple[Run, Event]]) 
     """A stage with nobody named ("the letter was published") stays beside its document's event."""
     families = {run.type.family for run, _ in kept if not run.type.stage}
     return [(run, e) for run, e in dropped if run.type.stage and run.type.family in families and not e.participants]
+
+
+#: Trigger words in the past tense ("arrived", "met", "flew to"): what they tell is done.
+_PAST_FORMS = frozenset(
+    ["met", "came", "went", "flew", "spoke", "held", "took", "sent", "wrote", "told", "said", "gave"]
+)
+
+
+def _told_as_past(run: Run) -> bool:
+    words = [w for t in run.triggers for w in t[2].lower().split()]
+    return any(w.endswith("ed") or w in _PAST_FORMS for w in words)
 
 
 def _chosen(runs: list[Run]) -> list[Run]:
@@ -230,6 +242,8 @@ class _FirstPass:
         forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
         event.planned = forward or self._invited_to(s, run, self.lexicon.intent)
         if not event.planned:  # what is done cannot be dated after the publication
+            if _told_as_past(run):
+                run.dates = [past_weekday(d, self.published_day) for d in run.dates]
             run.dates = [d for d in run.dates if not after_publication(d, self.published_day)]
         if run.dates:
             forward = forward or run.type.id in self.lexicon.forward
