@@ -268,3 +268,112 @@ def test_a_flashback_does_not_date_what_follows_it() -> None:
     )
     letters = [e for e in EventExtractor().extract(analysis) if e.type == "letter"]
     assert letters and letters[0].value == "2024-09-11"
+
+
+# --------------------------------------------------------------------------- more agents, anchors and dates
+
+
+def test_it_is_the_organisation_named_before_and_its_date_is_of_its_clause() -> None:
+    events = _events(
+        "On 10 June the Council of the European Union adopted new measures, and on 12 June it decided to "
+        "widen sanctions against Minsk."
+    )
+    (threat,) = _of_type(events, "threat")
+    assert threat.value == "2024-06-12" and "council-of-the-eu" in _keys(threat.participants)
+
+
+def test_a_person_in_apposition_is_the_subject_of_a_passive() -> None:
+    events = _events(
+        "The head of the Russian delegation, Sergei Lavrov, was invited today to the ministry by Vladimir Makei."
+    )
+    (invitation,) = _of_type(events, "invitation")
+    assert {"lavrov", "makei"} <= _keys(invitation.participants)
+
+
+def test_since_someones_visit_is_background_with_its_date() -> None:
+    events = _events(
+        "On 3 June Alexander Lukashenko met Vladimir Putin, their first meeting since Putin's visit to Minsk in March 2023."
+    )
+    assert not _of_type(events, "visit")
+    assert all(not e.value.startswith("2023") for e in events)
+
+
+def test_after_the_visit_of_someone_on_a_date_tells_of_that_visit() -> None:
+    events = _events(
+        "Vladimir Makei praised the dialogue, in particular after the visit to Minsk of Sergei Lavrov in October 2018."
+    )
+    assert [e.value for e in _of_type(events, "visit")] == ["2018-10"]
+
+
+def test_a_date_before_an_anchor_is_not_the_anchors() -> None:
+    events = _events("The return visit could take place in October, before the Eastern Partnership summit.")
+    assert not _of_type(events, "conference")
+
+
+def test_the_guest_brings_the_host_to_the_visit() -> None:
+    events = _events(
+        "On Monday Vladimir Putin arrived in Minsk on an official visit.\n\n"
+        "The talks began in a narrow format. Alexander Lukashenko thanked the guest for coming."
+    )
+    assert any("lukashenko" in _keys(e.participants) for e in events)
+
+
+def test_a_past_weekday_read_as_the_coming_one_is_the_last_one() -> None:
+    analysis = _analysis("Sergei Lavrov, who arrived in Minsk on Friday, met Vladimir Makei.")
+    friday = next(d for d in analysis.dates if d.text == "Friday")
+    events = EventExtractor().extract(analysis)
+    if friday.value == "2024-06-14":  # the tagger read it as the coming Friday
+        assert [e.value for e in _of_type(events, "visit")] == ["2024-06-07"]
+    else:
+        assert [e.value for e in _of_type(events, "visit")] == [friday.value]
+
+
+def test_a_present_tense_on_a_coming_weekday_stays_ahead() -> None:
+    events = _events("On Monday Vladimir Putin opened the forum in Minsk. The forum continues on Friday.")
+    assert all(e.value != "2024-06-07" for e in events)
+
+
+def test_the_speaker_of_a_clause_about_a_video_takes_part() -> None:
+    events = _events("On Monday night state television broadcast a video in which Vladimir Makei said he was well.")
+    (publication,) = _of_type(events, "publication")
+    assert "makei" in _keys(publication.participants)
+
+
+def test_a_person_came_is_a_visit_but_came_under_is_none() -> None:
+    events = _events("They recall that Vladimir Putin came in February.", published=dt.date(2024, 6, 13))
+    assert [e.value for e in _of_type(events, "visit")] == ["2024-02"]
+    assert not _of_type(_events("Vladimir Putin came under pressure in February."), "visit")
+
+
+def test_an_actor_after_a_preposition_is_no_subject() -> None:
+    events = _events("EU leaders will discuss sanctions against Belarusian officials at a summit on 1 July.")
+    assert all("belarus" not in _keys(e.sources) for e in events)
+
+
+def test_a_report_takes_no_date_from_a_clause_before_it() -> None:
+    events = _events("The two countries agreed in May to restore flights, and Vladimir Makei said a deal was near.")
+    assert not _of_type(events, "statement")
+
+
+def test_a_when_clause_is_dated_by_the_date_before_it() -> None:
+    events = _events("The line was set in January, when Alexander Lukashenko told ambassadors to knock on every door.")
+    assert [e.value for e in _of_type(events, "statement")] == ["2024-01"]
+
+
+def test_an_appeal_takes_no_date_from_another_sentence_of_its_paragraph() -> None:
+    events = _events(
+        "Kazakhstan followed on Tuesday. Lithuanian President Gitanas Nauseda said the vote was unfair and urged "
+        "the EU to respond."
+    )
+    assert not _of_type(events, "appeal")
+
+
+def test_in_may_is_a_month_not_a_cue_of_intention() -> None:
+    events = _events("In May, Vladimir Makei visited Vilnius.")
+    visits = _of_type(events, "visit")
+    assert visits and not visits[0].planned and visits[0].value == "2024-05"
+
+
+def test_a_verb_joined_by_and_shares_its_subject() -> None:
+    events = _events("On Monday Vladimir Makei held talks with Sergei Lavrov and was received by Vladimir Putin.")
+    assert all("makei" in _keys(e.participants) for e in _of_type(events, "meeting"))

@@ -253,8 +253,18 @@ def assign_dates(runs: list[Run], dates: list[DateMention], text: str = "", span
         if best is not None and not (best.type.reporting and _reported_elsewhere(text, best, d)):
             best.dates.append(d)
     for run in runs:
+        run.dates = _own_clause(text, run)
         run.dates = _one_happening(run)
     runs[:] = [run for run in runs if not run.anchor or (run.anchor == "anchor" and _dated_after(run))]
+
+
+def _own_clause(text: str, run: Run) -> list[DateMention]:
+    """Of several dates, those in the run's own clause ("On 10 June X adopted …, and on 12 June it
+    decided to widen sanctions": the 12th)."""
+    own = [
+        d for d in run.dates if not (text and d.end <= run.start and _CLAUSE_AFTER_DATE.match(text, d.end, run.start))
+    ]
+    return own or run.dates
 
 
 def _dated_after(run: Run) -> bool:
