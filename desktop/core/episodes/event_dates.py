@@ -218,6 +218,8 @@ def _shared_actor(event: Event, index: int, context: Context) -> bool:
                 return True
             continue
         shared = keys & {p.key for p in previous.participants}
+        if previous.reporting and not event.reporting:
+            continue  # a report's date is when it was said, not when what it tells happened
         if previous.value and shared and not _flashback(previous, event, context):
             copy_date(event, previous, "shared-actor")
             if _links_to(event, previous, shared, distance):

@@ -20,7 +20,8 @@ _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-#: A preposition before an actor makes it an object, never the subject ("sanctions against Belarusian officials").
+#: A preposition before an actor makes it an object, never the subject ("sanctions against Belarusian
+#: officials"), unless it owns the trigger ("a response to Clinton's assessment").
 _OBJECT_OF = re.compile(
     r"\b(?:against|on|upon|with|for|to|towards|toward|from|at|about|over)\s+(?:(?:the|a|an)\s+)?$", re.I
 )
@@ -128,7 +129,7 @@ def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -
         if previous_end <= m.start
         and run.start - _SUBJECT_REACH <= m.end <= run.start
         and _links_subject(m, s.gap(m.end, run.start))
-        and not _OBJECT_OF.search(s.text, max(s.start, m.start - 16), m.start)
+        and (possessive(s.text, m.end) or not _OBJECT_OF.search(s.text, max(s.start, m.start - 16), m.start))
     ]
     return [_qualified(s, m) for m in _coordinated(s, found, previous_end)]
 

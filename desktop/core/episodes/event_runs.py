@@ -26,8 +26,9 @@ _TIME_ANCHOR = re.compile(
 #: "the mysterious meetings", "his first trip": a determiner or a possessive and at most two words
 #: of its noun phrase (no verb: "that Sikorski should come to" is a clause).
 _DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|this|these|that|those|his|her|their|its)\s+"
-    r"(?:(?!(?:to|should|would|will|could|can|may|might|must|had|has|have|was|were|is|are)\s)[\w’'-]+\s+){0,2}$",
+    r"(?:\b(?:the|this|these|that|those)\s+"
+    r"(?:(?!(?:to|should|would|will|could|can|may|might|must|had|has|have|was|were|is|are)\s)[\w’'-]+\s+){0,2}"
+    r"|\b(?:his|her|their|its)\s+(?:(?:first|second|third|fourth|fifth|last|latest|recent|previous|own|official|state)\s+){0,2})$",
     re.I,
 )
 _THAT_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?that\b")
@@ -274,8 +275,8 @@ def _dated_after(run: Run) -> bool:
 
 #: Between a date and a later run, the start of another clause ("…on Monday and expressed",
 #: "…last week to discuss a visit"): the date belongs to what comes before it, if anything does
-#: (", when" opens a clause the date governs: "at the start of the year, when he told").
-_CLAUSE_AFTER_DATE = re.compile(r"[^,;]*?(?:,(?!\s*when\b)|;|\band\b|\bbut\b|\bto\s+(?!the\b|a\b|an\b)[a-z]+\b)")
+#: (a bare comma does not: "On Monday, X said", "in January, when he told").
+_CLAUSE_AFTER_DATE = re.compile(r"[^,;]*?(?:,\s*(?:and|but)\b|;|\b(?:and|but)\b|\bto\s+(?!the\b|a\b|an\b)[a-z]+\b)")
 _CLAUSE_PENALTY = 60
 _POSSESSIVE_DATE = re.compile(r"['’]s?\s")
 #: Dates of one run further apart than this are of different happenings ("who ran in 2020, was
