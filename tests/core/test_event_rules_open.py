@@ -377,3 +377,12 @@ def test_in_may_is_a_month_not_a_cue_of_intention() -> None:
 def test_a_verb_joined_by_and_shares_its_subject() -> None:
     events = _events("On Monday Vladimir Makei held talks with Sergei Lavrov and was received by Vladimir Putin.")
     assert all("makei" in _keys(e.participants) for e in _of_type(events, "meeting"))
+
+
+def test_the_sides_are_the_countries_of_the_places_named() -> None:
+    events = _events(
+        "Last week Vladimir Putin of Russia visited Belarus for talks on trade, energy and the border.\n\n"
+        "The sides agreed to return ambassadors to Minsk and Moscow."
+    )
+    agreements = _of_type(events, "announcement")
+    assert agreements and {"belarus", "russia"} <= _keys(agreements[0].participants)

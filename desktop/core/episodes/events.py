@@ -149,6 +149,7 @@ class _FirstPass:
         self.last_index = -99
         self.people_window: list[list[ActorMention]] = []
         self.states_window: list[list[ActorMention]] = []
+        self.state_of = {m.actor: m for m in reversed(analysis.actors) if m.kind == "state" and m.actor}
         self.sides = _cue_pattern(r"\b(?:the|both)\s+(?:two\s+)?(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.sides)
         self.pairs = _cue_pattern(
             r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.pairs
@@ -162,7 +163,9 @@ class _FirstPass:
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
         previous_people = [m for ms in self.people_window[-2:] for m in ms]
         self.people_window.append([m for m in actors if m.kind == PERSON])
-        self.states_window.append([m for m in actors if m.kind == "state"])
+        # the states of the sentence, and those its places lie in ("ambassadors to Minsk and Washington")
+        places = [self.state_of[p.country] for p in self.places.between(start, end) if p.country in self.state_of]
+        self.states_window.append([m for m in actors if m.kind == "state"] + places)
         found = self.triggers.between(start, end)
         runs, negated = [], []
         if found:
@@ -269,7 +272,7 @@ class _FirstPass:
         of the three before it; they act, and the event stands though no person is named."""
         if self.sides is None or not self.sides.search(self.text, max(s.start, run.start - 40), run.start):
             return []
-        for window in ([m for m in s.actors if m.kind == "state"], *reversed(self.states_window[-4:-1])):
+        for window in reversed(self.states_window[-4:]):
             states = list({m.actor: m for m in window if m.actor}.values())
             if len(states) == 2:
                 run.sides = True
