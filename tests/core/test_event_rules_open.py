@@ -386,3 +386,9 @@ def test_the_sides_are_the_countries_of_the_places_named() -> None:
     )
     agreements = _of_type(events, "announcement")
     assert agreements and {"belarus", "russia"} <= _keys(agreements[0].participants)
+
+
+def test_a_date_before_a_prepositional_phrase_is_the_verbs() -> None:
+    events = _events("Vladimir Makei and Sergei Lavrov met at the border on Monday for the first talks in a year.")
+    meetings = [e for e in _of_type(events, "meeting") if {"makei", "lavrov"} <= _keys(e.participants)]
+    assert meetings and meetings[0].value == "2024-06-10"

@@ -227,6 +227,8 @@ def _distance(text: str, run: Run, d: DateMention) -> int:
     distance = max(0, run.start - d.end, d.start - run.end)
     if text and run.start >= d.end and _CLAUSE_AFTER_DATE.match(text, d.end, run.start):
         distance += _CLAUSE_PENALTY  # "met X last week to discuss a visit": the date ends its clause
+    elif text and run.start >= d.end and _PHRASE_AFTER_DATE.match(text, d.end, run.start):
+        distance += _PHRASE_PENALTY  # "met at X on Monday for the first talks": the date is the verb's
     if run.type.reporting:
         distance += 3  # "said on Monday" is close; a real event as close wins
     return distance
@@ -278,6 +280,9 @@ def _dated_after(run: Run) -> bool:
 #: (a bare comma does not: "On Monday, X said", "in January, when he told").
 _CLAUSE_AFTER_DATE = re.compile(r"[^,;]*?(?:,\s*(?:and|but)\b|;|\b(?:and|but)\b|\bto\s+(?!the\b|a\b|an\b)[a-z]+\b)")
 _CLAUSE_PENALTY = 60
+#: A preposition after a date opens a phrase of its own: a run inside it is farther than it looks.
+_PHRASE_AFTER_DATE = re.compile(r"\s*(?:for|of|in|at|with|about|over)\s")
+_PHRASE_PENALTY = 20
 _POSSESSIVE_DATE = re.compile(r"['’]s?\s")
 #: Dates of one run further apart than this are of different happenings ("who ran in 2020, was
 #: released on Saturday"): the run keeps the date nearest its trigger and those close to it.
