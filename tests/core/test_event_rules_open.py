@@ -392,3 +392,17 @@ def test_a_date_before_a_prepositional_phrase_is_the_verbs() -> None:
     events = _events("Vladimir Makei and Sergei Lavrov met at the border on Monday for the first talks in a year.")
     meetings = [e for e in _of_type(events, "meeting") if {"makei", "lavrov"} <= _keys(e.participants)]
     assert meetings and meetings[0].value == "2024-06-10"
+
+
+def test_a_title_drops_the_date_and_its_preposition_from_a_name() -> None:
+    analysis = _analysis("EU leaders will hold a summit on 1 and 2 July in Brussels with Vladimir Putin.")
+    titles = [e.title for e in build_episodes([analysis]).episodes]
+    assert titles and all(not t.rstrip().endswith((" on", " 1", " on 1")) for t in titles)
+
+
+def test_a_surname_keeps_its_particles() -> None:
+    from desktop.core.episodes.event_records import _surname
+
+    assert _surname("Alexander Van der Bellen") == "Van der Bellen"
+    assert _surname("Jean-Luc de Saint-Aubin") == "de Saint-Aubin"
+    assert _surname("Angela Merkel") == "Merkel"
