@@ -406,3 +406,13 @@ def test_a_surname_keeps_its_particles() -> None:
     assert _surname("Alexander Van der Bellen") == "Van der Bellen"
     assert _surname("Jean-Luc de Saint-Aubin") == "de Saint-Aubin"
     assert _surname("Angela Merkel") == "Merkel"
+
+
+def test_a_done_event_names_the_episode_before_a_planned_one() -> None:
+    from desktop.core.episodes.titles import rank_events
+
+    analysis = _analysis(
+        "On Monday Alexander Lukashenko met Vladimir Putin in Minsk and said he would visit Moscow on Monday."
+    )
+    events = EventExtractor().extract(analysis)
+    assert not rank_events(events)[0].planned
