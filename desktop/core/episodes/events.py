@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
@@ -101,6 +102,7 @@ def _chosen(runs: list[Run]) -> list[Run]:
     return sorted(real + reports, key=lambda run: run.start)
 
 
+@cache
 def _cue_pattern(template: str, cues: tuple[str, ...]) -> re.Pattern[str] | None:
     if not cues:
         return None
