@@ -89,6 +89,7 @@ def hostile_window(make_window, counting_server, tmp_path, monkeypatch, qtbot):
     before = snapshot(tmp_path)
     window = make_window()
     _settle(window, qtbot)
+    window.hostile_base = base
     yield window, library, hits, before, tmp_path
     for path in library.iterdir():  # the unreadable file must go too
         if not path.is_symlink():
@@ -142,6 +143,8 @@ def test_the_good_hostile_articles_open_and_are_analysed_and_nothing_is_fetched(
         pane = window.reader_control.open(article_id)
         QApplication.processEvents()
         assert pane.browser.toPlainText().strip(), article_id  # raw HTML is shown as text, never run
+        if article_id == "img":  # Qt asked for the remote images, and was refused
+            assert any(url.startswith(window.hostile_base) for url in pane.browser.refused), pane.browser.refused
         opened += 1
     assert opened >= 5
     qtbot.wait(300)  # time for any fetch Qt might have started
