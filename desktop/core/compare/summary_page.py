@@ -15,7 +15,7 @@ from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.document import SideInfo
 from desktop.core.compare import records as cmp
 from desktop.core.compare.html import WHEN_MARKER, _Renderer
-from desktop.core.compare.html_text import FACET_MARKERS, esc, term_class
+from desktop.core.compare.html_text import FACET_MARKERS, corrected_mark, esc, term_class
 from desktop.core.compare.style import comparison_css
 
 #: The summary page's own rules, after the comparison's style sheet.
@@ -50,7 +50,10 @@ def facet_table(comparison: cmp.Comparison) -> str:
     """The facets at a glance: marker, facet, each episode's key terms."""
     n = len(comparison.subjects)
     width = max(10, (100 - 22) // n)
-    heads = "".join(f'<th width="{width}%" align="left">{esc(s.label)}</th>' for s in comparison.subjects)
+    heads = "".join(
+        f'<th width="{width}%" align="left">{esc(s.label)} {corrected_mark(s, caption=False)}</th>'
+        for s in comparison.subjects
+    )
     rows = []
     for row in comparison.facets:
         symbol, word, css = _marker(row)
@@ -75,7 +78,8 @@ def _episodes(comparison: cmp.Comparison) -> str:
     parts = []
     for s in comparison.subjects:
         cites = "".join(f"[{n}]" for n in s.citations)
-        parts.append(f"<b>{esc(s.label)}</b> ({esc(s.date_words)}) {cites}")
+        mark = f" {corrected_mark(s)}" if s.corrected else ""
+        parts.append(f"<b>{esc(s.label)}</b>{mark} ({esc(s.date_words)}) {cites}")
     return f'<p class="episodes">{" · ".join(parts)}</p>'
 
 
