@@ -89,3 +89,18 @@ def test_a_long_summary_is_shrunk_onto_one_page(qapp, tmp_path, trio):
         job.close()
     text = squeeze(PdfReader(str(tmp_path / "long.pdf")).pages[0].extract_text())
     assert squeeze(rows[-1].label) in text
+
+
+def test_long_subjects_in_the_running_header_are_set_smaller_never_over_the_title(qapp):
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop.core.annotate.document import SANS_FAMILIES
+    from desktop.ui.compare.pdf import _fitted_line, _font
+
+    subjects = " · ".join(["Mitchell visits Minsk; meets Lukashenko and Makei"] * 4)
+    room = QFontMetricsF(_font(SANS_FAMILIES, 6.0, pixels=True)).horizontalAdvance(subjects) + 1
+    font, text = _fitted_line(subjects, room)
+    assert QFontMetricsF(font).horizontalAdvance(text) <= room
+    assert text == subjects and font.pixelSize() < round(7.5 * 96 / 72)  # smaller, still whole
+    font, text = _fitted_line(subjects * 3, room)
+    assert text.endswith("…") and QFontMetricsF(font).horizontalAdvance(text) <= room  # at the least size: elided

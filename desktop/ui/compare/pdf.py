@@ -320,6 +320,16 @@ def write_handout(path: str | Path, handout: Handout) -> int:
     return job.pages
 
 
+def _fitted_line(text: str, room: float, points: float = 7.5, least: float = 5.5) -> tuple[QFont, str]:
+    """A font for ``text`` in ``room`` (96-dpi pixels): smaller, down to ``least`` points, then elided."""
+    while True:
+        font = _font(SANS_FAMILIES, points, pixels=True)
+        metrics = QFontMetricsF(font)
+        if metrics.horizontalAdvance(text) <= room or points <= least:
+            return font, metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0.0))
+        points -= 0.5
+
+
 def _page_furniture(
     painter: QPainter,
     width: float,
@@ -339,13 +349,13 @@ def _page_furniture(
     w = width / scale
     h = height / scale
     painter.setPen(QColor("#555555"))
-    painter.setFont(_font(SANS_FAMILIES, 7.5, bold=True, pixels=True))
-    painter.drawText(
-        QRectF(0, 0, w, 20),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        f"{APP_NAME} · {title}",
-    )
-    painter.setFont(_font(SANS_FAMILIES, 7.5, pixels=True))
+    heading = _font(SANS_FAMILIES, 7.5, bold=True, pixels=True)
+    painter.setFont(heading)
+    left = f"{APP_NAME} · {title}"
+    painter.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    room = w - QFontMetricsF(heading).horizontalAdvance(left) - 24
+    font, subjects = _fitted_line(subjects, room)
+    painter.setFont(font)
     painter.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, subjects)
     painter.setPen(QPen(QColor("#BBBBBB"), 0.8))
     painter.drawLine(QPointF(0, 26), QPointF(w, 26))
