@@ -87,14 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
         const="first",
         dest="summary",
         default="",
-        help="begin the handout with a one-page summary: the summary sentences and the facets at a glance",
+        help="begin the comparison with a one-page summary: the 'In brief' sentences with their sources "
+        "and the facets at a glance (not with --coverage)",
     )
     brief.add_argument(
         "--summary-only",
         action="store_const",
         const="only",
         dest="summary",
-        help="write only that one-page summary",
+        help="write only that one-page summary (without --notes)",
     )
     export.add_argument(
         "--notes",
