@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis
+from desktop.core.files.logs import log
 from desktop.core.text.articles import Article, Corpus, load_corpus, load_default_corpus
 
 
@@ -44,6 +45,7 @@ def analyse_each(analyzer: Analyzer, articles) -> tuple[list[ArticleAnalysis], i
             analyses.append(analyzer.analyze(article))
         except Exception as exc:  # any bug in one article's analysis: report it, go on
             failed += 1
+            log().exception("analysing %s failed", _where(article))
             _say(f"{_where(article)}: the analysis failed ({type(exc).__name__}: {exc}); the other articles go on")
     return analyses, failed
 

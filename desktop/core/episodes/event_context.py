@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import cache
 
 from desktop.core.annotate import timex
+from desktop.core.annotate.date_lexicon import WEEKDAYS
 from desktop.core.annotate.records import ActorMention, DateMention
 from desktop.core.episodes.event_lexicon import EventLexicon, EventType, Need
 from desktop.core.episodes.event_records import PERSON, Match
@@ -84,7 +86,8 @@ def _need_met(need: Need, text: str, m: Match, start: int, names: list[ActorMent
         return True
     if need.words is not None and (need.words.search(text[lo : m.start]) or need.words.search(text[m.end : hi])):
         return True
-    return need.person and any(n.kind == PERSON and lo <= n.start < hi for n in names)
+    # a person's mention reaching into the window counts ("President … Lukashenko on Thursday received")
+    return need.person and any(n.kind == PERSON and n.start < hi and lo < n.end for n in names)
 
 
 def context_ok(event_type: EventType, text: str, m: Match, start: int, names: list[ActorMention]) -> bool:
@@ -109,6 +112,22 @@ def after_publication(d: DateMention, published: dt.date | None) -> bool:
     """A date wholly after the publication: it cannot date what the article reports as done."""
     bounds = timex.bounds(d.value)
     return published is not None and bounds is not None and bounds[0] > published
+
+
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(T[A-Z]{2})?$")
+
+
+def past_weekday(d: DateMention, published: dt.date | None) -> DateMention:
+    """A weekday named for what is done ("Lavrov, who arrived in Minsk on Wednesday") but read as
+    the coming one is the last such day up to the publication: a week earlier."""
+    words = d.text.lower().split()
+    match = _DAY.match(d.value)
+    if published is None or not match or not words or words[0] not in WEEKDAYS or not after_publication(d, published):
+        return d
+    day = dt.date.fromisoformat(match.group(1)) - dt.timedelta(days=7)
+    if day > published:
+        return d
+    return dataclasses.replace(d, value=day.isoformat() + (match.group(2) or ""))
 
 
 def earlier_year(d: DateMention, published: dt.date | None) -> bool:
@@ -142,7 +161,7 @@ def is_adjectival(lex: EventLexicon, text: str, m: Match) -> bool:
     """A participle used as an adjective: "the freed prisoners", "the newly appointed minister"."""
     if not lex.adjectival or not m.text.lower().endswith("ed") or " " in m.text:
         return False
-    follows_noun = re.match(r"\s+[a-z][\w’'-]*", text[m.end : m.end + 30])
+    follows_noun = re.match(r"\s+[A-Za-z][\w’'-]*", text[m.end : m.end + 30])  # "newly appointed Prime Minister"
     if not follows_noun or follows_noun.group().strip() in ("by", "to", "in", "on", "at", "from", "with", "for", "and"):
         return False
     return bool(_adjectival_pattern(lex.adjectival).search(text, max(0, m.start - 20), m.start))

@@ -57,8 +57,11 @@ def _differs(a: str | None, b: str | None) -> bool:
 
 
 def _paragraph_disagrees(event: Event, target: Event, context: Context) -> bool:
-    """A date in the event's paragraph that does not overlap the target's dates."""
+    """A date in the event's paragraph, up to its sentence, that does not overlap the target's dates
+    (a date after it tells of what follows)."""
     for d in context.paragraph_dates(event.sentence[0]):
+        if d.start >= event.sentence[1]:
+            continue
         bounds = timex.bounds(d.value)
         if bounds and target.first and not (bounds[0] <= target.last and target.first <= bounds[1]):
             return True
@@ -147,7 +150,7 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
 def _ahead(d, anchor: dt.date | None) -> bool:
     """A date later in the paragraph dates an event only if it looks ahead from the publication."""
     bounds = timex.bounds(d.value)
-    return anchor is not None and bounds is not None and bounds[1] >= anchor
+    return anchor is not None and bounds is not None and bounds[0] > anchor  # the day itself is not ahead
 
 
 def _paragraph(event: Event, index: int, context: Context) -> bool:
@@ -173,16 +176,51 @@ def _links_to(event: Event, previous: Event, shared: set[str], distance: int) ->
     return previous.family == event.family or (close and people and not previous.reporting)
 
 
+def _flashback(previous: Event, event: Event, context: Context) -> bool:
+    """An event of another paragraph dated before the lede's first event ("the talks continued
+    those held in June"): the narrative has gone back to the lede's time since, so it dates
+    nothing after it."""
+    lede = [e.first for e in context.lede if e.first]
+    return bool(
+        lede
+        and previous.last is not None
+        and previous.last < lede[0]
+        and context.paragraph_of(previous.sentence[0]) != context.paragraph_of(event.sentence[0])
+    )
+
+
+def _same_agent(event: Event, previous: Event) -> bool:
+    """Far back, only the same person doing the same kind of thing ("Orbán flew to Minsk" … "The
+    Hungarian leader met only the president") carries a date over."""
+    people = {p.key for p in event.sources if p.kind == PERSON}
+    return bool(
+        previous.value
+        and previous.date_source in FIRM
+        and previous.family == event.family
+        and people & {p.key for p in previous.sources}
+    )
+
+
 def _shared_actor(event: Event, index: int, context: Context) -> bool:
     """The nearest dated event before it, not too far, that shares an actor."""
     paragraph = context.paragraph_of(event.sentence[0])
     keys = _keys(event)
+    far = False
     for previous in reversed(context.before(index)):
         distance = event.sentence_index - previous.sentence_index
-        if paragraph - context.paragraph_of(previous.sentence[0]) > _FAR_PARAGRAPHS and distance > _CLOSE_SENTENCES:
-            break
+        far = far or (
+            paragraph - context.paragraph_of(previous.sentence[0]) > _FAR_PARAGRAPHS and distance > _CLOSE_SENTENCES
+        )
+        if far:
+            if _same_agent(event, previous):
+                copy_date(event, previous, "shared-actor")
+                event.link = previous.id
+                return True
+            continue
         shared = keys & {p.key for p in previous.participants}
-        if previous.value and shared:
+        if previous.reporting and not event.reporting:
+            continue  # a report's date is when it was said, not when what it tells happened
+        if previous.value and shared and not _flashback(previous, event, context):
             copy_date(event, previous, "shared-actor")
             if _links_to(event, previous, shared, distance):
                 event.link = previous.id
@@ -211,6 +249,8 @@ def _lede(event: Event, index: int, context: Context) -> bool:
     return True
 
 
+#: The rules that date an event from the article's lede rather than from what is near it.
+LEDE_RULES = (_family_lede, _lede)
 #: After pointing back, the rules that date an event from its context, most specific first.
 CONTEXT_RULES: tuple[Callable[[Event, int, Context], bool], ...] = (
     date_borne_later,
@@ -229,13 +269,19 @@ def date_from_context(lexicon: EventLexicon, event: Event, run: Run, index: int,
         return
     if event.value:
         return
+    near = lexicon.types[event.type].near_dates
     for rule in CONTEXT_RULES:
+        if near and rule in LEDE_RULES:
+            break  # what is said is dated by what is near it, not by the lede
+        if near and rule is _paragraph:
+            continue  # nor by another sentence's date that shares none of its people
         if rule(event, index, context):
             return
 
 
 _DATE_CONFIDENCE = {
     "sentence": 0.3,
+    "publication": 0.2,
     "dated": 0.3,
     "anaphora": 0.25,
     "sentence-run": 0.2,

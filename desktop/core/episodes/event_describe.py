@@ -51,7 +51,7 @@ _NAME_STOP = {
     "during",
     "be",
 }
-_NAME_TAIL_DROP = ("of", "the", "on", "for", "about", "against", "a", "an")
+_NAME_TAIL_DROP = ("of", "the", "on", "for", "about", "against", "a", "an", "in", "at", "and", "to", "from", "with")
 _TO_OR_IN = re.compile(r"\b(?:to|in|into)\s+$")
 _SAYS_THAT = re.compile(r"\s+(?:that\b|[“\"])|:\s")
 _CLAUSE_WORDS = 14
@@ -90,7 +90,7 @@ def _name_tail(text: str, end: int, limit: int) -> list[str]:
         tail.append(bare)
         if word[-1:] in ",.;:)":
             break
-    while tail and tail[-1].lower() in _NAME_TAIL_DROP:
+    while tail and (tail[-1].lower() in _NAME_TAIL_DROP or tail[-1].isdigit()):
         tail.pop()
     return tail
 
@@ -162,6 +162,8 @@ def describe(s: Sentence, event: Event, run: Run) -> None:
     event.place = _place(s, run, previous_end, next_start)
     event.organisation = _organisation(s, run, previous_end, next_start)
     event.object_phrase = _object_phrase(text, run.triggers[0][1], next_start)
-    event.name_phrase = s.undated(_name_phrase(text, run.triggers[0][0], run.end, next_start), run.start, next_start)
+    # the name stops before a date ("summit on 1 and 2 October" is the summit)
+    name_end = min([d.start for d in s.dates.between(run.end, next_start) if d.start >= run.end] + [next_start])
+    event.name_phrase = s.undated(_name_phrase(text, run.triggers[0][0], run.end, name_end), run.start, name_end)
     event.clause = _clause(text, run.end, s.end) if run.type.reporting and _SAYS_THAT.match(text, run.end) else ""
     event.summary = _summary(text[s.start : s.end])

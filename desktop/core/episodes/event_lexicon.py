@@ -28,6 +28,8 @@ class EventType:
     triggers: tuple[str, ...]
     anaphors: tuple[str, ...]
     needs: tuple[Need, ...] = ()
+    near_dates: bool = False  # dated only by its own sentence or what is near it, never by the lede
+    present: tuple[str, ...] = ()  # present-tense triggers that, undated, tell of the publication day
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,13 @@ class EventLexicon:
     adjectival: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # "European" + "leaders": a demonym naming a party
+    wrappers: tuple[str, ...] = ()  # "decided to" + a trigger: the trigger's event, not a decision
+    pairs: tuple[str, ...] = ()  # "the two leaders": the two people told of just before
+    captions: tuple[str, ...] = ()  # "Photo:": a caption's events need a date of their own
+    copular: tuple[str, ...] = ()  # "It was the first visit …": more about the event before
+    sides: tuple[str, ...] = ()  # "the sides", "the two countries": the two states just named
+    party_words: tuple[str, ...] = ()  # "the guest", "his host": a party of the event just told
+    intent: tuple[str, ...] = ()  # types whose object lies ahead ("proposed a visit"): planned
 
 
 def _trie(words: list[list[str]]) -> str:
@@ -122,6 +131,8 @@ class _TypeEntry:
     title: list[str] = field(default_factory=list)
     anaphors: list[str] = field(default_factory=list)
     needs: list[_NeedEntry] = field(default_factory=list)
+    near_dates: bool = False
+    present: list[str] = field(default_factory=list)
 
 
 def _non_empty(types: dict) -> dict:
@@ -144,6 +155,13 @@ class _EventsFile:
     adjectival: list[str] = field(default_factory=list)
     generic: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
+    wrappers: list[str] = field(default_factory=list)
+    pairs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    copular: list[str] = field(default_factory=list)
+    intent: list[str] = field(default_factory=list)
+    party_words: list[str] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
 
 
 def _need(type_id: str, spec: _NeedEntry) -> Need:
@@ -173,6 +191,8 @@ def _event_type(type_id: str, spec: _TypeEntry) -> EventType:
         triggers=tuple(t.lower() for t in spec.triggers),
         anaphors=tuple(a.lower() for a in spec.anaphors),
         needs=tuple(_need(type_id, n) for n in spec.needs),
+        near_dates=spec.near_dates,
+        present=tuple(" ".join(t.lower().split()) for t in spec.present),
     )
 
 
@@ -218,6 +238,13 @@ def load_event_lexicon() -> EventLexicon:
         adjectival=_words(data.adjectival),
         generic=_words(data.generic),
         parties=_words(data.parties),
+        wrappers=tuple(" ".join(w.lower().split()) for w in data.wrappers),
+        pairs=_words(data.pairs),
+        captions=_words(data.captions),
+        copular=_words(data.copular),
+        intent=_words(data.intent),
+        party_words=_words(data.party_words),
+        sides=_words(data.sides),
     )
 
 
@@ -232,8 +259,9 @@ def is_negated(text: str, start: int, negations: Sequence[str]) -> bool:
     return bool(_negation_pattern(tuple(negations)).search(text[max(0, start - 40) : start]))
 
 
-#: Between a cue of intention and a trigger, the start of another clause.
-_CLAUSE_BREAK = re.compile(r"\b(?:that|when|because|whereas|although)\b|[;:]", re.IGNORECASE)
+#: Between a cue of intention and a trigger, the start of another clause or the end of a quotation
+#: ("'Nothing will be agreed,' Duda told reporters": the telling is no plan).
+_CLAUSE_BREAK = re.compile(r"\b(?:that|when|because|whereas|although)\b|[;:”]|[,.?!]\"", re.IGNORECASE)
 
 
 @cache
@@ -244,6 +272,8 @@ def _planned_pattern(planned: tuple[str, ...]) -> re.Pattern[str]:
 
 def is_planned(text: str, sentence_start: int, trigger_start: int, cues: Sequence[str]) -> bool:
     """A cue of intention or future ("will", "plans to", "aims to") before the trigger in its clause
-    ("They will remind us that X came" does not make X's coming planned)."""
-    found = list(_planned_pattern(tuple(cues)).finditer(text, sentence_start, trigger_start))
+    ("They will remind us that X came" does not make X's coming planned; "In May" is a month)."""
+    found = [
+        m for m in _planned_pattern(tuple(cues)).finditer(text, sentence_start, trigger_start) if m.group() != "May"
+    ]
     return bool(found) and not _CLAUSE_BREAK.search(text, found[-1].end(), trigger_start)

@@ -85,11 +85,25 @@ class Event:
         return timex.granularity(self.value) if self.value else "none"
 
 
+#: Particles that belong to a surname ("Van der Bellen", "de Saint-Aubin").
+_PARTICLES = frozenset(
+    ["van", "von", "der", "den", "de", "du", "la", "le", "da", "di", "del", "della", "al", "el", "bin", "ibn"]
+)
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    first = len(words) - 1
+    while first > 1 and words[first - 1].lower() in _PARTICLES:
+        first -= 1
+    return " ".join(words[first:])
+
+
 @lru_cache(maxsize=8192)
 def participant(m: ActorMention) -> Participant:
     """An actor as events see it (the same mention always gives the same participant)."""
     key = m.actor if m.actor is not None else f"unlinked:{m.name}"
-    short = m.name.split()[-1] if m.kind == PERSON and " " in m.name else m.name
+    short = _surname(m.name) if m.kind == PERSON and " " in m.name else m.name
     return Participant(key, m.name, short, m.kind, m.side)
 
 

@@ -19,15 +19,29 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: A preposition before an actor makes it an object, never the subject ("sanctions against Belarusian
+#: officials"), unless it owns the trigger ("a response to Clinton's assessment").
+_OBJECT_OF = re.compile(
+    r"\b(?:against|on|upon|with|for|to|towards|toward|from|at|about|over)\s+(?:(?:the|a|an)\s+)?$", re.I
+)
+_IT_SUBJECT = re.compile(r"\bit\s+(?:[a-z][\w’'-]*\s+){0,2}$")
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|was|were|has|had|is)\s+){0,2}$")
+_IN_WHICH = re.compile(r"\b(?:in|on|during)\s+which\s+$|\bwhere\s+$", re.I)
+_WHO = re.compile(r"\s*,\s*who\b")
+_CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
 _APPOSITION_END = re.compile(r"\s*,\s*$")
+_APPOSITION_AUX = re.compile(r"\s*,\s*(?:was|were|is|has\s+been|had\s+been|has|had)\s+(?:also\s+)?$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
+_DIRECT_AGENT = re.compile(r"\b(?:of|from|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|they)\s+(?:[“\"‘']?[a-z][\w’'-]*[”\"’']?\s+){0,4}[“\"‘']?$", re.I)
+#: "…, Yalowitz told", "X also said" (not "talks with X, who said afterwards": X takes part).
 _SAID_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b"
+    r"\s*(?:,\s*)?(?:(?!who\b)[\w’'-]+\s+){0,1}(?:said|says|told|added|noted|stated|wrote|explained|argued)\b"
 )
 _SAID_AFTER_APPOSITION = re.compile(r"\s*,[^,;]{0,80},\s*(?:said|says|told|added)\b")
 _ACCORDING_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+$")
@@ -63,8 +77,11 @@ Mentions = list[ActorMention]
 
 
 def _links_subject(m: ActorMention, gap: str) -> bool:
-    """Do these words join a subject to its verb (a comma only after a person in apposition)?"""
-    return bool(_SUBJECT_LINK.match(gap) or (m.kind == PERSON and _APPOSITION_END.match(gap)))
+    """Do these words join a subject to its verb (a comma only after a person in apposition, "The
+    head of the delegation, Ambassador X, was invited")?"""
+    return bool(
+        _SUBJECT_LINK.match(gap) or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
+    )
 
 
 def _reports(text: str, m: ActorMention) -> bool:
@@ -81,7 +98,7 @@ def _speakers(s: Sentence) -> Mentions:
     """People who only report in this sentence (the subjects of "said"…): not participants; computed once."""
     if s.speakers is not None:
         return s.speakers
-    speakers = [m for m in s.actors if m.kind == PERSON and _reports(s.text, m)]
+    speakers = [m for m in s.actors if m.kind == PERSON and _reports(s.text, m) and not _shown(s, m)]
     for other in s.runs:
         if other.type.reporting:
             speakers += [
@@ -90,9 +107,17 @@ def _speakers(s: Sentence) -> Mentions:
                 if m.kind == PERSON
                 and other.start - _SUBJECT_REACH <= m.end <= other.start
                 and _links_subject(m, s.gap(m.end, other.start))
+                and not _CONJUNCT.search(s.gap(m.end, other.start))  # "congratulated X on Monday and expressed"
+                and not _WHO.match(s.gap(m.end, other.start))  # "talks with X, who said": X takes part
+                and not _shown(s, m)
             ]
     s.speakers = speakers
     return speakers
+
+
+def _shown(s: Sentence, m: ActorMention) -> bool:
+    """ "a video in which X said": the speaker of a clause about a thing takes part in what shows him."""
+    return bool(_IN_WHICH.search(s.text, max(s.start, m.start - 20), m.start))
 
 
 def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
@@ -104,8 +129,21 @@ def _subject_before(s: Sentence, run: Run, previous_end: int, next_start: int) -
         if previous_end <= m.start
         and run.start - _SUBJECT_REACH <= m.end <= run.start
         and _links_subject(m, s.gap(m.end, run.start))
+        and (possessive(s.text, m.end) or not _OBJECT_OF.search(s.text, max(s.start, m.start - 16), m.start))
     ]
-    return [_qualified(s, m) for m in found]
+    return [_qualified(s, m) for m in _coordinated(s, found, previous_end)]
+
+
+def _coordinated(s: Sentence, found: Mentions, previous_end: int) -> Mentions:
+    """ "X and Y met", "X, Y and Z signed": the people joined to a subject by "and" or a comma."""
+    if not found or found[0].kind != PERSON:
+        return found
+    subjects = list(found)
+    for m in reversed([m for m in s.actors if previous_end <= m.start and m.end <= found[0].start]):
+        if m.kind != PERSON or not _COORDINATION.fullmatch(s.text, m.end, subjects[0].start):
+            break
+        subjects.insert(0, m)
+    return subjects
 
 
 def _qualified(s: Sentence, m: ActorMention) -> ActorMention:
@@ -123,7 +161,10 @@ def _agent_after(s: Sentence, run: Run, previous_end: int, next_start: int) -> M
     agent = _AGENT.match(s.text, run.triggers[0][1], next_start)
     if not agent:
         return []
-    return [m for m in s.actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start][:1]
+    people = [m for m in s.actors if m.kind == PERSON and agent.end() - 1 <= m.start < next_start]
+    # the agent stands right after a preposition, behind at most a few title words ("the visit of
+    # US Secretary X"), not anywhere after it ("met the head of the OSCE, … X")
+    return [m for m in people if _DIRECT_AGENT.search(s.text, max(agent.end() - 8, m.start - 60), m.start)][:1]
 
 
 def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
@@ -142,6 +183,16 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
     return [candidates[-1]] if candidates else []
 
 
+def _it(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "the Council adopted a package, and on 24 June it decided": "it" is the organisation named
+    last before it in the sentence."""
+    pronoun = _IT_SUBJECT.search(s.text, max(previous_end, run.start - 40), run.start)
+    if not pronoun:
+        return []
+    bodies = [m for m in s.actors if m.kind == "organisation" and m.end <= pronoun.start()]
+    return bodies[-1:]
+
+
 def _alive(text: str, m: ActorMention) -> bool:
     """ "the late Vladimir Makei" does nothing the article reports: no pronoun points to him."""
     return not _LATE_BEFORE.search(text, max(0, m.start - 12), m.start)
@@ -153,11 +204,44 @@ def _sentence_subject(s: Sentence, run: Run, previous_end: int, next_start: int)
     return [m for m in s.actors if m.kind == PERSON and m.end <= first_real and not possessive(s.text, m.end)][:1]
 
 
+def _pair(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "the two leaders spoke again", "the ministers held consultations": the two people of the
+    sentences before."""
+    cue = s.pairs.search(s.text, max(previous_end, run.start - 60), run.start) if s.pairs is not None else None
+    if cue is None:
+        return []
+    people: dict[str, ActorMention] = {}
+    for m in s.previous_people:
+        people.pop(m.actor or m.name, None)
+        people[m.actor or m.name] = m
+    # "the two leaders": the last two named; "the ministers": only when just two were named
+    wanted = 2 if cue.group("det").lower() == "the" else len(people)
+    return list(people.values())[-2:] if 2 <= len(people) <= wanted else []
+
+
+def _conjoined(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "Poland closed the border on Monday and reopened it on Wednesday", "X held talks with Y
+    and was received by Z": a verb joined by "and" to the run before shares its subject."""
+    index = s.runs.index(run)
+    if not index or not _AND_BEFORE.search(s.text, previous_end, run.start):
+        return []
+    before = s.runs[index - 1]
+    earlier_end = s.runs[index - 2].end if index > 1 else s.start
+    for rule in (_subject_before, _pronoun):
+        found = rule(s, before, earlier_end, before.start)
+        if found:
+            return found
+    return []
+
+
 #: Where the agent of a run is looked for, in order: the first rule that finds one wins.
 SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
+    _conjoined,
     _subject_before,
     _agent_after,
     _pronoun,
+    _it,
+    _pair,
     _sentence_subject,
 )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.records import VIA_DEMONYM, ActorMention, DateMention
@@ -30,6 +31,7 @@ from desktop.core.episodes.event_context import (
     forward_value,
     is_generic,
     is_habitual,
+    past_weekday,
 )
 from desktop.core.episodes.event_dates import Context, confidence, date_from_context
 from desktop.core.episodes.event_describe import describe
@@ -61,7 +63,7 @@ def _is_event(run: Run, event: Event) -> bool:
     """An event needs an actor, and a person or an organisation (not only states and blocs), a
     date of its own, or words pointing back to an event; intentions without a date of their own ("aims to
     meet") and anything else are commentary: context."""
-    specific = any(specific_kind(p) for p in event.participants)
+    specific = run.sides or any(specific_kind(p) for p in event.participants)
     if not event.participants and (not run.anaphor_type or run.definite_only):
         return False  # nobody acts: commentary ("the pressure was working")
     return bool(
@@ -78,10 +80,34 @@ def _stages_of(kept: list[tuple[Run, Event]], dropped: list[tuple[Run, Event]]) 
     return [(run, e) for run, e in dropped if run.type.stage and run.type.family in families and not e.participants]
 
 
+#: Trigger words in the past tense ("arrived", "met", "flew to"): what they tell is done.
+_PAST_FORMS = frozenset(
+    ["met", "came", "went", "flew", "spoke", "held", "took", "sent", "wrote", "told", "said", "gave"]
+)
+
+
+def _told_as_past(run: Run) -> bool:
+    words = [w for t in run.triggers for w in t[2].lower().split()]
+    return any(w.endswith("ed") or w in _PAST_FORMS for w in words)
+
+
 def _chosen(runs: list[Run]) -> list[Run]:
     """Reporting runs ("said") beside a real event are evidence of it, not events; with only
-    reporting words, an event only if one of them carries its own date."""
-    return [run for run in runs if not run.type.reporting] or [run for run in runs if run.dates]
+    reporting words, an event only if one of them carries its own date. A report with its own
+    date before everything it reports ("X said on Thursday that the inauguration…") is an event too."""
+    real = [run for run in runs if not run.type.reporting]
+    if not real:
+        return [run for run in runs if run.dates]
+    reports = [r for r in runs if r.type.reporting and r.dates and all(x.start > r.end for x in real)]
+    return sorted(real + reports, key=lambda run: run.start)
+
+
+@cache
+def _cue_pattern(template: str, cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not cues:
+        return None
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(template.format(body), re.IGNORECASE)
 
 
 def _party_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -124,16 +150,32 @@ class _FirstPass:
         self.last_event: Event | None = None
         self.last_index = -99
         self.people_window: list[list[ActorMention]] = []
+        self.states_window: list[list[ActorMention]] = []
+        self.state_of = {m.actor: m for m in reversed(analysis.actors) if m.kind == "state" and m.actor}
+        self.sides = _cue_pattern(r"\b(?:the|both)\s+(?:two\s+)?(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.sides)
+        self.pairs = _cue_pattern(
+            r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.pairs
+        )
+        self.copular = _cue_pattern(r"\s*(?:{})\s+(?:[\w’'-]+\s+){{0,4}}", lexicon.copular)
+        self.party_words = _cue_pattern(
+            r"\b(?:the|his|her|their|its)\s+(?:[A-Z][\w’'-]*\s+)?(?:{})\b", lexicon.party_words
+        )
+        self.caption = _cue_pattern(r"\s*(?:{})\b[^:]{{0,60}}:", lexicon.captions)
 
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
         previous_people = [m for ms in self.people_window[-2:] for m in ms]
         self.people_window.append([m for m in actors if m.kind == PERSON])
+        # the states of the sentence, and those its places lie in ("ambassadors to Minsk and Washington")
+        places = [self.state_of[p.country] for p in self.places.between(start, end) if p.country in self.state_of]
+        self.states_window.append([m for m in actors if m.kind == "state"] + places)
         found = self.triggers.between(start, end)
         runs, negated = [], []
         if found:
             names, anaphors = self.names.between(start, end), self.anaphors.between(start, end)
             runs, negated = find_runs(self.lexicon, self.text, start, names, found, anaphors)
-        return Sentence(self.text, start, end, actors, runs, negated, previous_people, self.all_dates, self.places)
+        return Sentence(
+            self.text, start, end, actors, runs, negated, previous_people, self.all_dates, self.places, None, self.pairs
+        )
 
     def _recent(self, paragraph: int, index: int) -> bool:
         last = self.last_event
@@ -146,17 +188,39 @@ class _FirstPass:
         """The sentence is context evidence of the event before it."""
         self.last_event.evidence.append(Evidence(self.article, s.start, s.end, primary=False))
 
-    def _without_trigger(self, s: Sentence, paragraph: int) -> None:
-        """No trigger: context of the event before it in the paragraph, if it shares an actor."""
+    def _without_trigger(self, s: Sentence, paragraph: int, index: int) -> None:
+        """No trigger: context of the event before it in the paragraph, if it shares an actor; a
+        sentence that speaks of that event's guest, host or delegation ("X thanked the guest", "Y,
+        who led the delegation") also brings its people to it."""
         last = self.last_event
-        if last is not None and self.paragraph_of(last.sentence[0]) == paragraph:
+        if last is None or self._joins_party(s, index, last):
+            return
+        if self.paragraph_of(last.sentence[0]) == paragraph:
             keys = {participant(m).key for m in s.actors}
             if not s.actors or keys & {p.key for p in last.participants}:
                 self._context(s)
 
+    def _joins_party(self, s: Sentence, index: int, last: Event) -> bool:
+        """ "X thanked the guest": the sentence's people join the event just told as its parties."""
+        near = index - self.last_index <= 2
+        if self.party_words is None or not near or not self.party_words.search(self.text, s.start, s.end):
+            return False
+        people = unique_participants([m for m in s.actors if m.kind == PERSON])
+        last.targets.extend(p for p in people if p.key not in {q.key for q in last.participants})
+        if people:
+            self._context(s)
+        return bool(people)
+
+    def _roles(self, s: Sentence, run: Run) -> tuple[list[ActorMention], ...]:
+        """Sources, targets and deliverers of a run ("the two sides" when no one else acts)."""
+        sources, targets, deliverers = message_roles(s, run, *roles(s, run))
+        if not sources and (sides := self._sides(s, run)):
+            sources, targets = sides, [m for m in targets if m.actor not in {x.actor for x in sides}]
+        return sources, targets, deliverers
+
     def _event(self, s: Sentence, run: Run) -> Event:
         """The event of a run: what decides whether it is kept (roles, date, modality)."""
-        sources, targets, deliverers = message_roles(s, run, *roles(s, run))
+        sources, targets, deliverers = self._roles(s, run)
         event = Event(
             id="",
             article=self.article,
@@ -169,20 +233,63 @@ class _FirstPass:
             targets=unique_participants(targets),
             deliverers=unique_participants(deliverers),
             evidence=[Evidence(self.article, s.start, s.end)],
-            planned=is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run),
+            planned=False,
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
-        if not event.planned:  # what is done cannot be dated after the publication
-            run.dates = [d for d in run.dates if not after_publication(d, self.published_day)]
-        if run.dates:
-            forward = event.planned or run.type.id in self.lexicon.forward
-            set_date(event, [self._forward(d) for d in run.dates] if forward else run.dates, "sentence")
+        self._date(s, run, event)
         return event
 
-    def _invited_to(self, s: Sentence, run: Run) -> bool:
-        """What one is invited to lies ahead: a run after an invitation's run in its sentence."""
-        return any(r.type.id in self.lexicon.forward and r.end <= run.start for r in s.runs)
+    def _date(self, s: Sentence, run: Run, event: Event) -> None:
+        """Whether the event is planned, and the date its own sentence gives it."""
+        # a cue of intention, an invitation or a type that looks ahead moves a month forward; what
+        # is only proposed ("proposed a visit in October") is planned but keeps its month
+        forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
+        event.planned = forward or self._invited_to(s, run, self.lexicon.intent)
+        if not event.planned:  # what is done cannot be dated after the publication
+            if _told_as_past(run):
+                run.dates = [past_weekday(d, self.published_day) for d in run.dates]
+            run.dates = [d for d in run.dates if not after_publication(d, self.published_day)]
+        if run.dates:
+            forward = forward or run.type.id in self.lexicon.forward
+            set_date(event, [self._forward(d) for d in run.dates] if forward else run.dates, "sentence")
+        elif self._performative(run, event):
+            event.value = self.published_day.isoformat()
+            event.first = event.last = self.published_day
+            event.date_source = "publication"
+
+    def _performative(self, run: Run, event: Event) -> bool:
+        """ "Belarus suspends its participation": an undated present tense of an announcing type
+        tells of the day of publication (known to the day)."""
+        present = run.type.present
+        return bool(
+            present
+            and self.published_day is not None
+            and not event.planned
+            and any(" ".join(t[2].lower().split()) in present for t in run.triggers)
+        )
+
+    def _sides(self, s: Sentence, run: Run) -> list[ActorMention]:
+        """ "The sides agreed", "the two countries agreed": the two states of the sentence, or of one
+        of the three before it; they act, and the event stands though no person is named."""
+        if self.sides is None or not self.sides.search(self.text, max(s.start, run.start - 40), run.start):
+            return []
+        for window in reversed(self.states_window[-4:]):
+            states = list({m.actor: m for m in window if m.actor}.values())
+            if len(states) == 2:
+                run.sides = True
+                return states
+        return []
+
+    def _invited_to(self, s: Sentence, run: Run, types: tuple[str, ...] | None = None) -> bool:
+        """What one is invited to (or, with ``types``, what is proposed) lies ahead: a run after an
+        invitation's run in its sentence, or one whose own first trigger is an invitation ("an
+        invitation to pay a return visit")."""
+        types = self.lexicon.forward if types is None else types
+        first = self.lexicon.trigger_type.get(" ".join(run.triggers[0][2].lower().split()))
+        if len(run.triggers) > 1 and first in types and run.type.id not in types:
+            return True
+        return any(r.type.id in types and r.end <= run.start and r.type.id != run.type.id for r in s.runs)
 
     def _forward(self, d: DateMention) -> DateMention:
         """A plan's or an invitation's month looks forward from the publication date."""
@@ -191,17 +298,23 @@ class _FirstPass:
         return dataclasses.replace(d, value=forward_value(d.value, self.published))
 
     def _past_reference(self, run: Run, event: Event) -> bool:
-        """Dated only by a bare earlier year ("when X visited Minsk in 2019"), or a quantified kind
-        of event without a date ("many official visits"): no event of the article."""
+        """Dated only by a bare earlier year ("when X visited Minsk in 2019"), a quantified kind of
+        event without a date ("many official visits") or a plan whose time has passed: no event of
+        the article."""
         if not run.dates:
             return is_generic(self.lexicon, self.text, run.start)
+        if event.planned and self.published_day and event.last and event.last < self.published_day:
+            return True  # a plan whose time is past and which the text does not report as done
         return not event.planned and all(earlier_year(d, self.published) for d in run.dates)
 
     def _habitual_runs(self, s: Sentence) -> None:
-        """Only background dates, and a trigger in a habitual frame ("have been held since 2015"): no event."""
-        if self.dates.between(s.start, s.end) or not self.background.between(s.start, s.end):
+        """A run without a date of its own in a habitual frame, in a sentence with a background date
+        ("have been held since 2015", "has visited China ten times since 1995"): no event."""
+        if not self.background.between(s.start, s.end):
             return
-        s.runs = [r for r in s.runs if not is_habitual(self.lexicon, self.text, (s.start, s.end), (r.start, r.end))]
+        s.runs = [
+            r for r in s.runs if r.dates or not is_habitual(self.lexicon, self.text, (s.start, s.end), (r.start, r.end))
+        ]
 
     def _add(self, s: Sentence, run: Run, event: Event, index: int) -> None:
         describe(s, event, run)
@@ -213,20 +326,40 @@ class _FirstPass:
         self.last_event = event
         self.last_index = index
 
+    def _dated_runs(self, s: Sentence, recent: bool) -> None:
+        """The sentence's dates go to its runs; habits and characterisations make none."""
+        assign_dates(s.runs, self.dates.between(s.start, s.end), self.text, (s.start, s.end))
+        self._habitual_runs(s)
+        if (
+            recent
+            and s.runs
+            and self.copular is not None
+            and self.copular.fullmatch(self.text, s.start, s.runs[0].start)
+        ):
+            s.runs = []  # "It was the first visit of …": the sentence tells more of the event before
+
+    def _kept(self, s: Sentence) -> list[tuple[Run, Event]]:
+        """The runs of a sentence that are events, in text order."""
+        real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
+        # a report chosen for its own date that turned out unusable ("…tomorrow," he said) is no event
+        real = [(run, e) for run, e in real if not (run.type.reporting and not run.dates and not run.anaphor_type)]
+        kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
+        if self.caption is not None and self.caption.match(self.text, s.start):
+            kept = [(run, event) for run, event in kept if event.value]  # a caption shows what the text tells
+        kept += _stages_of(kept, [pair for pair in real if pair not in kept])
+        kept.sort(key=lambda pair: pair[0].start)
+        return kept
+
     def read(self, index: int, start: int, end: int) -> None:
         """One sentence: its events, or the context evidence it gives the event before it."""
         s = self._sentence(start, end, self.actors.between(start, end))
         paragraph = self.paragraph_of(start)
         recent = self._recent(paragraph, index)
-        self._habitual_runs(s)
+        self._dated_runs(s, recent)
         if not s.runs:
-            self._without_trigger(s, paragraph)
+            self._without_trigger(s, paragraph, index)
             return
-        assign_dates(s.runs, self.dates.between(start, end), self.text, (start, end))
-        real = [(run, self._event(s, run)) for run in _chosen(s.runs)]
-        kept = [(run, event) for run, event in real if _is_event(run, event) and not self._past_reference(run, event)]
-        kept += _stages_of(kept, [pair for pair in real if pair not in kept])
-        kept.sort(key=lambda pair: pair[0].start)
+        kept = self._kept(s)
         if not kept:
             if recent:
                 self._context(s)

@@ -83,8 +83,19 @@ def _link_by_text(events: list[Event], union: _Union, specific: dict[str, set[st
 #    or neighbouring sentences with the same date ("…will be held in November. He invited…").
 
 
+#: Days beyond which a date is coarse ("this year", "spring"): it overlaps a June and a September
+#: event alike, so overlapping it links nothing by date alone.
+_COARSE_DAYS = 31
+
+
+def _coarse_mix(a: Event, b: Event) -> bool:
+    """One date a year or season, the other a month or finer: agreeing by overlap says nothing."""
+    spans = sorted((e.last - e.first).days for e in (a, b))
+    return spans[1] > _COARSE_DAYS >= spans[0]
+
+
 def _same_article_link(a: Event, b: Event, specific: dict[str, set[str]]) -> bool:
-    if not a.value or not _overlap(a.first, a.last, b.first, b.last, 0):
+    if not a.value or not _overlap(a.first, a.last, b.first, b.last, 0) or _coarse_mix(a, b):
         return False
     near = a.value == b.value and abs(b.sentence_index - a.sentence_index) <= 2
     shared = specific[a.id] & specific[b.id]
@@ -169,7 +180,8 @@ def _agreed_bounds(group: list[Event]) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _info(group: list[Event], windows: MergeWindows) -> list | None:
-    """[first, last, precision rank, families, specific keys, articles] of a cluster; None if it cannot merge."""
+    """[first, last, precision rank, families, specific keys, articles, only planned] of a cluster; None if it
+    cannot merge."""
     first, last = _agreed_bounds(group)
     if first is None or last is None:
         return None
@@ -183,6 +195,7 @@ def _info(group: list[Event], windows: MergeWindows) -> list | None:
         {e.family for e in group if not e.reporting},
         {p.key for e in group for p in e.participants if _specific(p)},
         {e.article for e in group},
+        all(e.planned for e in group if not e.reporting),
     ]
 
 
@@ -205,13 +218,15 @@ class _Sweep:
     def info_of(self, root: str) -> list:
         info = self.merged_info.get(root)
         if info is None:
-            first, last, rank, families, keys, articles = self.infos[int(root)]
-            info = self.merged_info[root] = [first, last, rank, set(families), set(keys), set(articles)]
+            first, last, rank, families, keys, articles, planned = self.infos[int(root)]
+            info = self.merged_info[root] = [first, last, rank, set(families), set(keys), set(articles), planned]
         return info
 
     def _meets(self, a: list, b: list) -> bool:
         if a[5] & b[5] or not a[3] & b[3] or not a[4] & b[4]:
             return False  # an article's own clusters were decided in step 2
+        if a[6] != b[6] and max(a[2], b[2]) > 0:
+            return False  # a plan for "September" is not what was done on 11 September (days may meet)
         return self.windows.agree((a[0], a[1], a[2]), (b[0], b[1], b[2]))
 
     def _join(self, root: str, root_i: str) -> str:
@@ -225,6 +240,7 @@ class _Sweep:
             a[3] | b[3],
             a[4] | b[4],
             a[5] | b[5],
+            a[6] and b[6],
         ]
         return new_root
 

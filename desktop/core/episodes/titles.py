@@ -31,10 +31,11 @@ SUBSTANTIVE = ("contact", "letter", "conference", "prisoners", "pressure")
 
 
 def rank_events(events: list[Event]) -> list[Event]:
-    """Events by how well they stand for the episode: fresh, substantive, with an actor."""
+    """Events by how well they stand for the episode: fresh, done (not only planned), substantive,
+    with an actor."""
     return sorted(
         [e for e in events if not e.reporting] or events,
-        key=lambda e: (e.anaphoric, e.planned and not e.value, -e.priority, not e.sources, -e.confidence),
+        key=lambda e: (e.anaphoric, e.planned, -e.priority, not e.sources, -e.confidence),
     )
 
 
@@ -62,7 +63,11 @@ def _with_second(title: str, second: Event | None, slots: dict[str, str], lexico
     if second is None or not source or (second.family == "conference" and slots["organisation"] in title):
         return title
     others = [t for t in second.targets if t.short != source]  # "Lukashenko visits …; meets Lukashenko": no
-    extra = _fill(lexicon.types[second.type].titles, {**slots, "targets": _names(others) or second.object_phrase})
+    name = second.name_phrase[:1].upper() + second.name_phrase[1:] if second.name_phrase else ""
+    extra = _fill(
+        lexicon.types[second.type].titles,
+        {**slots, "targets": _names(others) or second.object_phrase, "name": name, "object": second.object_phrase},
+    )
     if extra.startswith(source + " ") and title.startswith(source):
         extra = extra[len(source) + 1 :]
     if extra and extra.lower() not in title.lower():

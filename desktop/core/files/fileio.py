@@ -45,6 +45,8 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise WriteError(f"cannot write {target}: folder {folder} does not exist")
+    if target.is_dir():
+        raise WriteError(f"cannot write {target}: it is a folder; give a file name")
     _remove_stale_siblings(folder, target.name)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".part", dir=folder)
@@ -59,12 +61,21 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise WriteError(f"cannot write {target}: nothing was produced")
         _fsync_file(tmp)
-        os.replace(tmp, target)
+        _replace(tmp, target)
         _fsync_folder(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    """Rename ``tmp`` over ``target``; a failure names the user's path, never our temporary's."""
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        reason = "it is a folder; give a file name" if target.is_dir() else (exc.strerror or str(exc))
+        raise WriteError(f"cannot write {target}: {reason}") from exc
 
 
 def _fsync_file(path: Path) -> None:

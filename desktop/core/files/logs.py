@@ -7,8 +7,10 @@ into wrong output. The file is ``overtures.log`` in the cache folder, 1 MB, thre
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+from collections.abc import Iterator
 from pathlib import Path
 
 LOGGER_NAME = "overtures"
@@ -18,6 +20,18 @@ _handler: logging.Handler | None = None
 def log() -> logging.Logger:
     """The app's logger (``overtures``); modules use ``log().warning(...)`` or children of it."""
     return logging.getLogger(LOGGER_NAME)
+
+
+@contextlib.contextmanager
+def suppressed_and_logged(what: str, *exceptions: type[BaseException]) -> Iterator[None]:
+    """``contextlib.suppress`` that leaves a trace: what was caught is logged with its traceback
+    (``what`` says what was being done). Default: any ``Exception`` (for clean-up after a
+    failure already reported, where a second error must not hide the first)."""
+    caught = exceptions or (Exception,)
+    try:
+        yield
+    except caught:
+        log().exception("%s failed (carried on)", what)
 
 
 def log_file() -> Path:

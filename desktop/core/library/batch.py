@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
+from desktop.core.files.logs import log
 from desktop.core.library.db import Library, engine_fingerprint
 
 _analyzer = None
@@ -73,6 +74,7 @@ def analyse_library(
                 library.store_analysis(row["rid"], row["text_hash"], engine, future.result())
                 report.analysed += 1
             except Exception as error:  # one article's failure is reported, the batch goes on
+                log().exception("analysing %s in the batch failed", row["id"])
                 report.failed[row["id"]] = f"{type(error).__name__}: {error}"
             if progress is not None:
                 progress(done, len(todo))

@@ -317,11 +317,25 @@ def _article_from_front_matter(path: Path, meta: Mapping[str, Any], body: str, b
     )
 
 
+#: A run of characters with no space longer than this is no word a reader reads, and Qt lays out
+#: such a run in time that grows with its square (a 2 MB line froze the window for minutes).
+MAX_WORD_CHARS = 5_000
+
+
+def _check_words(path: Path, body: str) -> None:
+    longest = max(map(len, body.split()), default=0)
+    if longest > MAX_WORD_CHARS:
+        raise ArticleError(
+            path, f"holds a run of {longest:,} characters without a space (the limit is {MAX_WORD_CHARS:,})"
+        )
+
+
 def load_article(path: str | Path, *, bundled: bool = False) -> Article:
     """Read one article file; raise :class:`ArticleError` naming the problem."""
     path = Path(path)
     text = _read_text(path)
     meta, body = _front_matter(path, text)
+    _check_words(path, body)
     if meta is None:
         return _article_without_front_matter(path, body, bundled)
     return _article_from_front_matter(path, meta, body, bundled)
@@ -338,7 +352,7 @@ def article_files(folder: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- index
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: runs of over MAX_WORD_CHARS refused
 
 
 def _record(article: Article) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.files.fileio import atomic_path
-from desktop.core.files.logs import log
+from desktop.core.files.logs import log, suppressed_and_logged
 from desktop.ui.compare.pdf import Handout, HandoutPainter
 from desktop.ui.shell.tasks import TaskRunner
 
@@ -121,12 +121,12 @@ class PdfExport(QObject):
     def _unwind(self, exc: BaseException) -> None:
         """Close the PDF and remove the temporary file (``exc`` is why)."""
         if self._painter is not None:
-            with contextlib.suppress(Exception):
+            with suppressed_and_logged("closing the PDF after a failed or cancelled export"):
                 self._painter.close()
             self._painter = None
         stack, self._stack = self._stack, None
         if stack is not None:
-            with contextlib.suppress(BaseException):
+            with suppressed_and_logged("removing the temporary PDF"):
                 stack.__exit__(type(exc), exc, exc.__traceback__ or sys.exc_info()[2])
 
     def _fail(self, message: str) -> None:
