@@ -80,6 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="instead: the coverage of one episode with two or more sources, one column per source",
     )
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    brief = export.add_mutually_exclusive_group()
+    brief.add_argument(
+        "--summary-page",
+        action="store_const",
+        const="first",
+        dest="summary",
+        default="",
+        help="begin the comparison with a one-page summary: the 'In brief' sentences with their sources "
+        "and the facets at a glance (not with --coverage)",
+    )
+    brief.add_argument(
+        "--summary-only",
+        action="store_const",
+        const="only",
+        dest="summary",
+        help="write only that one-page summary (without --notes)",
+    )
     export.add_argument(
         "--notes",
         action="store_true",

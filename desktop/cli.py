@@ -188,7 +188,7 @@ def export(args: argparse.Namespace) -> int:
         _say(_write_error(target, exc))
         return 1
     del app
-    print(f"wrote {target} ({pages} pages, {args.paper.upper()})")
+    print(f"wrote {target} ({pages} page{'' if pages == 1 else 's'}, {args.paper.upper()})")
     return 1 if failed else 0
 
 
@@ -207,6 +207,7 @@ def _write_pdf(args: argparse.Namespace, target: Path, analyzer: Analyzer, episo
         ids=args.episodes,
         paper=args.paper,
         notes=_stored_notes() if getattr(args, "notes", False) else (),
+        summary=getattr(args, "summary", ""),
     )
 
 

@@ -122,3 +122,30 @@ def test_a_cancelled_save_dialog_writes_nothing(window, qtbot, monkeypatch, tmp_
     assert len(asked) == 1
     assert window.statusBar().currentMessage() == "Export cancelled; nothing was written"
     assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_choose_the_one_page_summary_alone(window, qtbot, monkeypatch, tmp_path):
+    """The summary is a real control of the dialog: "Only the one-page summary" writes one page."""
+    ready(window, qtbot)
+    window.comparison_control.compare()
+    qtbot.waitUntil(lambda: bool(window.comparison.ids()), timeout=30000)
+
+    def user(dialog):
+        assert dialog.summary.currentText() == "None"  # the full handout, as before
+        labels = [dialog.summary.itemText(i) for i in range(dialog.summary.count())]
+        assert labels == ["None", "One page first, then the full comparison", "Only the one-page summary"]
+        dialog.summary.setFocus()
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_End)  # the user picks the last choice
+        assert dialog.chosen_summary() == "only"
+        assert not dialog.notes.isEnabled()  # notes belong to the full handout
+        click(qtbot, dialog.export_button)
+
+    answer_export(monkeypatch, qtbot, user)
+    asked = save_to(monkeypatch, tmp_path / "brief.pdf")
+    window.actions["file.export"].trigger()
+    assert asked[0][1].endswith("overtures-summary.pdf")
+    reader = PdfReader(str(tmp_path / "brief.pdf"))
+    assert len(reader.pages) == 1
+    text = "".join(reader.pages[0].extract_text().split())
+    assert "Thefacetsataglance" in text and "Inbrief" in text
+    assert window.statusBar().currentMessage().startswith("Comparison exported to")

@@ -124,6 +124,7 @@ def _subjects(groups: Groups, pools: Sequence[Pool], numbers: Mapping[str, int])
                 first=min((e.first for e in episodes), default=None),
                 last=max((e.last for e in episodes), default=None),
                 has_evidence=bool(pool),
+                corrected=any(e.edited for e in episodes),
             )
         )
     return tuple(subjects)

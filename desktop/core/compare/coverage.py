@@ -24,7 +24,8 @@ frozen :class:`Coverage` (``None`` for an episode with fewer than two analysed s
     or organisation named nearest the verb, after it for "according to"); an item per speaker
     (``key`` an actor id, ``unlinked:Name`` or ``unnamed``), ``detail`` the verbs (and
     :data:`QUOTED` when the sentence has quotation marks);
-  - ``dates`` (one row): the dates it gives; an item per TIMEX3 value, ``label`` the words;
+  - ``dates`` (one row): the dates it gives; an item per TIMEX3 value, ``label`` the words (the
+    page's stamps and bylines, "Updated 3 hours ago", are no dates it gives: :mod:`page_stamps`);
   - ``leaves-out`` (one row): what other sources of the episode state and this one does not:
     facts (``key`` ``event:<type>``, events of the episode by type) and actors (``key``
     ``actor:<id>``), ``by`` the columns that do state them.
@@ -51,6 +52,7 @@ from desktop.core.compare.aligned import aligned_groups
 from desktop.core.compare.coverage_lexicon import CoverageLexicon, load_coverage_lexicon
 from desktop.core.compare.extracts import Extractor
 from desktop.core.compare.outlets import Outlets, load_outlets
+from desktop.core.compare.page_stamps import is_page_stamp
 from desktop.core.compare.pools import CONTEXT, PRIMARY, ArticleTexts, PoolSentence
 from desktop.core.compare.records import AlignedGroup
 from desktop.core.episodes.event_lexicon import EventLexicon, load_event_lexicon
@@ -250,9 +252,12 @@ def _quotes(analysis: ArticleAnalysis, lexicon: CoverageLexicon) -> tuple[Item, 
     )
 
 
-def _dates(analysis: ArticleAnalysis) -> tuple[Item, ...]:
+def _dates(analysis: ArticleAnalysis, lexicon: CoverageLexicon) -> tuple[Item, ...]:
+    """The dates the source gives, by value; its page's stamps and bylines left out."""
     by_value: dict[str, dict] = {}
     for d in sorted(analysis.dates, key=lambda d: d.start):
+        if is_page_stamp(analysis.text, d.start, d.end, lexicon.page_stamps):
+            continue
         entry = by_value.setdefault(d.value, {"labels": [], "spans": []})
         entry["spans"].append((d.start, d.end))
         if d.text not in entry["labels"]:
@@ -340,7 +345,7 @@ def coverage(
     names = _name_rows(sources)
     words = _word_rows(sources, lexicon)
     quotes = Row(QUOTES, QUOTES, "Whom it quotes", tuple(Cell(i, _quotes(a, lexicon)) for i, a in enumerate(sources)))
-    dates = Row(DATES, DATES, "The dates it gives", tuple(Cell(i, _dates(a)) for i, a in enumerate(sources)))
+    dates = Row(DATES, DATES, "The dates it gives", tuple(Cell(i, _dates(a, lexicon)) for i, a in enumerate(sources)))
     texts = ArticleTexts({a.article.id: a for a in sources})
     numbers = {a.article.id: i + 1 for i, a in enumerate(sources)}
     aligned, _keys = aligned_groups(_pools(episode, sources), Extractor(texts, numbers, 10_000))

@@ -39,9 +39,18 @@ class DesignationSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class PageStampWords:
+    """What marks a date as a page's stamp or byline (``page_stamps`` in coverage.yaml)."""
+
+    bylines: list[str] = field(default_factory=list)
+    clock_units: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
 class _CoverageFile:
     designations: list[DesignationSpec]
     reporting: list[str] = field(default_factory=list)
+    page_stamps: PageStampWords = field(default_factory=PageStampWords)
 
 
 def _alternation(words: list[str]) -> str:
@@ -53,6 +62,7 @@ def _alternation(words: list[str]) -> str:
 class CoverageLexicon:
     designations: tuple[DesignationSpec, ...]
     reporting: tuple[str, ...]
+    page_stamps: PageStampWords = PageStampWords()
 
     @cached_property
     def _patterns(self) -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
@@ -83,7 +93,9 @@ def parse_coverage_lexicon(data: object, source: str = "coverage.yaml") -> Cover
     reporting = [
         t for event_type in load_event_lexicon().types.values() if event_type.reporting for t in event_type.triggers
     ]
-    return CoverageLexicon(tuple(spec.designations), tuple(dict.fromkeys([*reporting, *spec.reporting])))
+    return CoverageLexicon(
+        tuple(spec.designations), tuple(dict.fromkeys([*reporting, *spec.reporting])), spec.page_stamps
+    )
 
 
 @cache
@@ -91,4 +103,11 @@ def load_coverage_lexicon() -> CoverageLexicon:
     return parse_coverage_lexicon(load_lexicon("coverage"))
 
 
-__all__ = ["CoverageLexicon", "DesignationSpec", "TermSpec", "load_coverage_lexicon", "parse_coverage_lexicon"]
+__all__ = [
+    "CoverageLexicon",
+    "DesignationSpec",
+    "PageStampWords",
+    "TermSpec",
+    "load_coverage_lexicon",
+    "parse_coverage_lexicon",
+]

@@ -39,6 +39,7 @@ from desktop.core.compare.html_text import (
     attr,
     cell_anchor,
     cell_name,
+    corrected_mark,
     dash,
     esc,
     opening,
@@ -147,7 +148,9 @@ class _Renderer(Sections):
     def header_row(self, first: str) -> str:
         width = self.widths()[2]
         cells = "".join(
-            f'<th width="{width}" align="left">{esc(s.label)}<br><span class="note">{esc(s.date_words)}</span></th>'
+            f'<th width="{width}" align="left">{esc(s.label)}<br><span class="note">{esc(s.date_words)}</span>'
+            + (f"<br>{corrected_mark(s)}" if s.corrected else "")
+            + "</th>"
             for s in self.c.subjects
         )
         return f'<thead><tr><th width="28"></th><th width="16%">{esc(first)}</th>{cells}</tr></thead>'
@@ -203,8 +206,9 @@ class _Renderer(Sections):
         for s in self.c.subjects:
             cites = ", ".join(f"[{n}]" for n in s.citations) or "no source"
             titles = "; ".join(s.titles) or self.c.empty_text
+            mark = f" {corrected_mark(s)}" if s.corrected else ""
             rows.append(
-                f"<tr><td><b>{esc(s.label)}</b></td><td>{esc(s.date_words)}</td>"
+                f"<tr><td><b>{esc(s.label)}</b>{mark}</td><td>{esc(s.date_words)}</td>"
                 f"<td>{esc(titles)}</td><td>{cites}</td></tr>"
             )
         return (

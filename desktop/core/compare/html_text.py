@@ -33,6 +33,10 @@ DIFF_WORDS = {INSERTED: "inserted", DELETED: "deleted", CHANGED: "changed"}
 
 #: Reasons a sentence counts that are no row, in the reader's words.
 REASON_WORDS = {"evidence": "from the account of the episode"}
+#: The mark of an episode the reader edited, its words, and what a tooltip says of it.
+CORRECTED_MARK = "✎"
+CORRECTED_WORDS = "corrected by you"
+CORRECTED_TIP = "Corrected by you: you renamed, re-dated, merged or split this episode, or moved or made events of it"
 #: How many words of a sentence a reference or a short list shows.
 OPENING_WORDS = 7
 
@@ -63,6 +67,15 @@ CELL_NAME_LEVEL = 6
 def cell_name(label_html: str) -> str:
     """The first line of a printed cell: the episode (or source) the cell belongs to."""
     return f'<h{CELL_NAME_LEVEL} class="cell">{label_html}</h{CELL_NAME_LEVEL}>'
+
+
+def corrected_mark(subject: cmp.Subject, caption: bool = True) -> str:
+    """The mark of a subject the reader edited ("" for one as the analysis made it): the pencil,
+    with its words when ``caption``, and a tooltip that says what it means."""
+    if not subject.corrected:
+        return ""
+    words = f"{CORRECTED_MARK} {CORRECTED_WORDS}" if caption else CORRECTED_MARK
+    return f'<span class="corrected" title="{attr(CORRECTED_TIP)}">{esc(words)}</span>'
 
 
 def dash(note: str) -> str:
@@ -122,6 +135,9 @@ def render_spans(text: str, marks: Sequence[Mark]) -> str:
 
 __all__ = [
     "CELL_NAME_LEVEL",
+    "CORRECTED_MARK",
+    "CORRECTED_TIP",
+    "CORRECTED_WORDS",
     "DIFF_WORDS",
     "FACET_MARKERS",
     "OPENING_WORDS",
@@ -131,6 +147,7 @@ __all__ = [
     "attr",
     "cell_anchor",
     "cell_name",
+    "corrected_mark",
     "dash",
     "esc",
     "opening",

@@ -222,6 +222,7 @@ class Subject:
     first: dt.date | None
     last: dt.date | None
     has_evidence: bool
+    corrected: bool = False  # the reader edited an episode of it (renamed, re-dated, merged, …)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ RULES: tuple[str, ...] = (
     "p.summary {{ margin-top: 0; margin-bottom: 0.35em; font-weight: 600; color: {text}; }}",
     "p.terms {{ margin-top: 0; margin-bottom: 0.35em; color: {muted}; font-size: 90%; }}",
     ".note {{ color: {muted}; font-size: 85%; font-weight: 400; }}",
+    ".corrected {{ color: {link}; font-size: 85%; font-weight: 600; }}",
     ".empty {{ color: {muted}; font-style: italic; }}",
     ".more {{ color: {muted}; font-size: 85%; font-style: italic; }}",
     ".ref {{ color: {muted}; font-size: 90%; }}",

@@ -56,8 +56,9 @@ class ComparisonController(QObject):
         self.tabs.setCurrentIndex(0)
         self.reader.show_mention(article_id, start, end)
 
-    def export(self, path: str | None = None, paper: str | None = None, notes: bool = False) -> str:
-        """Ask for the paper, the notes and where to save (unless told) and write the PDF; the path or ""."""
+    def export(self, path: str | None = None, paper: str | None = None, notes: bool = False, summary: str = "") -> str:
+        """Ask for the paper, the one-page summary, the notes and where to save (unless told) and write
+        the PDF; the path or "". ``summary``: "first" or "only" (see ``comparison_handout``)."""
         if self.workspace.episodes is None:
             self.message.emit("Episodes are still being extracted; try again in a moment")
             return ""
@@ -71,8 +72,8 @@ class ComparisonController(QObject):
             if answer is None:
                 self.message.emit("Export cancelled; nothing was written")
                 return ""
-            path, paper, notes = answer
-        return self._write(path, ids, paper or "a4", notes)
+            path, paper, notes, summary = answer
+        return self._write(path, ids, paper or "a4", notes, summary)
 
     def _notes(self) -> list:
         return [a for a in self.reader.corrections.annotations if a.is_note]
@@ -89,7 +90,7 @@ class ComparisonController(QObject):
             return len(notes)  # the box is offered; the section holds those that belong
         return len(handout_notes(comparison, notes))
 
-    def _write(self, path: str, ids: list[str], paper: str, notes: bool = False) -> str:
+    def _write(self, path: str, ids: list[str], paper: str, notes: bool = False, summary: str = "") -> str:
         """Write the PDF with a window-modal progress dialog (Cancel stops it); wait for the end.
 
         Like ``QDialog.exec``, this runs a local event loop: the window repaints while the
@@ -109,6 +110,7 @@ class ComparisonController(QObject):
             ids=ids,
             paper=paper,
             notes=self._notes() if notes else (),
+            summary=summary,
         )
         return self.write_pdf(path, prepare)
 
@@ -173,5 +175,6 @@ class ComparisonController(QObject):
         if "pages" not in outcome:
             self.message.emit("Export cancelled; nothing was written")
             return ""
-        self.message.emit(f"{noun.capitalize()} exported to {path} ({outcome['pages']} pages)")
+        pages = outcome["pages"]
+        self.message.emit(f"{noun.capitalize()} exported to {path} ({pages} page{'' if pages == 1 else 's'})")
         return path

@@ -44,12 +44,20 @@ def ask_save_path(
 #: The paper sizes of the PDF handout: settings key, what the user reads.
 PAPERS = (("a4", "A4"), ("letter", "US Letter"))
 
+#: The one-page summary's choices: the value of ``comparison_handout(summary=…)``, what the user reads.
+SUMMARIES = (
+    ("", "None"),
+    ("first", "One page first, then the full comparison"),
+    ("only", "Only the one-page summary"),
+)
+
 #: What the plain save dialog offers under "Files of type".
 PDF_FILTER = "PDF files (*.pdf)"
 
 
 class ExportDialog(QDialog):
-    """Before the save dialog: the episodes the handout compares (a list) and its paper (a combo)."""
+    """Before the save dialog: the episodes the handout compares (a list), its paper and its one-page
+    summary (combos)."""
 
     def __init__(self, parent: QWidget | None, episodes: list[str], paper: str = "a4", notes: int = 0) -> None:
         super().__init__(parent)
@@ -60,6 +68,15 @@ class ExportDialog(QDialog):
         for key, label in PAPERS:
             self.paper.addItem(label, key)
         self.paper.setCurrentIndex(max(self.paper.findData(paper), 0))
+        self.summary = QComboBox(self)
+        self.summary.setObjectName("ExportSummary")
+        self.summary.setAccessibleName("One-page summary")
+        self.summary.setToolTip(
+            "A page with the summary sentences, their sources and the facets at a glance:\n"
+            "as the handout's first page, or alone"
+        )
+        for key, label in SUMMARIES:
+            self.summary.addItem(label, key)
         self.episodes = QListWidget(self)
         self.episodes.setObjectName("ExportEpisodes")
         self.episodes.setAccessibleName("Episodes exported")
@@ -78,12 +95,14 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Paper size:", self.paper)
+        form.addRow("One-page &summary:", self.summary)
         form.addRow(f"Episodes ({len(episodes)}):", self.episodes)
         self.notes = QCheckBox(f"Include notes ({notes} of yours on these episodes and sources)", self)
         self.notes.setObjectName("IncludeNotes")
         self.notes.setToolTip("End the handout with a section of your notes, each under its place")
         self.notes.setVisible(notes > 0)
         form.addRow("", self.notes)
+        self.summary.currentIndexChanged.connect(lambda: self.notes.setEnabled(self.chosen_summary() != "only"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -94,20 +113,27 @@ class ExportDialog(QDialog):
         """The settings key of the paper chosen ("a4", "letter")."""
         return self.paper.currentData()
 
+    def chosen_summary(self) -> str:
+        """The one-page summary chosen: "" none, "first", "only"."""
+        return self.summary.currentData()
+
 
 def ask_export(
     parent: QWidget | None, episodes: list[str], settings: Settings, notes: int = 0
-) -> tuple[str, str, bool] | None:
-    """Ask for the paper (remembered in ``settings``) and, when there are ``notes``, whether to include
-    them; then where to save. ``(path, paper, include notes)`` or None."""
+) -> tuple[str, str, bool, str] | None:
+    """Ask for the paper (remembered in ``settings``), the one-page summary and, when there are
+    ``notes``, whether to include them; then where to save. ``(path, paper, include notes, summary)``
+    or None."""
     dialog = ExportDialog(parent, episodes, settings["paper"] or "a4", notes)
     try:
         result = dialog.exec()
         if getattr(result, "value", result) != QDialog.DialogCode.Accepted.value:
             return None
         paper = settings["paper"] = dialog.chosen_paper()
-        include = notes > 0 and dialog.notes.isChecked()
+        summary = dialog.chosen_summary()
+        include = notes > 0 and dialog.notes.isChecked() and summary != "only"
     finally:
         dialog.deleteLater()
-    path = ask_save_path(parent, "Export Comparison to PDF", "overtures-comparison.pdf", PDF_FILTER, settings)
-    return (path, paper, include) if path else None
+    name = "overtures-summary.pdf" if summary == "only" else "overtures-comparison.pdf"
+    path = ask_save_path(parent, "Export Comparison to PDF", name, PDF_FILTER, settings)
+    return (path, paper, include, summary) if path else None

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from desktop import APP_NAME
 from desktop.core.annotate import palette
 from desktop.core.annotate.document import SANS_FAMILIES, SERIF_FAMILIES
-from desktop.core.compare.html import comparison_html
+from desktop.core.compare.html import SECTIONS, comparison_html
 from desktop.core.compare.records import Comparison
 from desktop.core.episodes.timeline import TimelineItem, layout
 from desktop.core.files.fileio import WriteError, atomic_path
@@ -47,6 +47,11 @@ COMPARISON_FOOTER = (
     "Markers:  = same in all   ≠ changed   ◐ in some only   ∅ nowhere   ·   [n] sources, listed at the end"
 )
 COVERAGE_FOOTER = "Markers:  = same in all sources   ≠ differs   ·   sources listed on the first page"
+SUMMARY_FOOTER = "Markers:  = same in all   ≠ changed   ◐ in some only   ∅ nowhere   ·   [n] sources, listed below"
+#: The one-page summary (issue 14): none, as the handout's first page, or the summary alone.
+SUMMARY_MODES = ("", "first", "only")
+#: How much the summary page may be shrunk to fit one page, and by how much at a time.
+MAX_ZOOM, ZOOM_STEP = 3.0, 1.08
 
 
 def _font(families: Sequence[str], points: float, bold: bool = False, *, pixels: bool = False) -> QFont:
@@ -136,6 +141,7 @@ class Handout:
     paper: str = "a4"
     title: str = "Comparison of episodes"
     footer: str = COMPARISON_FOOTER
+    summary_html: str = ""  # the one-page summary, painted first ("" none); ``html`` "" for it alone
 
 
 def prepare_handout(
@@ -147,13 +153,25 @@ def prepare_handout(
     paper: str = "a4",
     title: str = "Comparison of episodes",
     exported: dt.date | None = None,
+    summary: str = "",
 ) -> Handout:
-    """The handout's HTML and running text; no Qt object is made, so any thread may call it."""
+    """The handout's HTML and running text; no Qt object is made, so any thread may call it.
+
+    ``summary``: "first" begins the handout with the one-page summary (and leaves "In brief" out
+    of the pages that follow), "only" makes the summary the whole handout.
+    """
     if paper not in PAPERS:
         raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    if summary not in SUMMARY_MODES:
+        raise ValueError(f"unknown summary {summary!r}; use one of {', '.join(m for m in SUMMARY_MODES if m)}")
     exported = exported or dt.date.today()
     subjects = " · ".join(s.label for s in comparison.subjects)
-    html = comparison_html(comparison, analyses, "light", for_print=True, sides=sides, title=title)
+    on_paper = f"Exported on {exported.day} {exported:%B %Y} from {APP_NAME}."
+    page = _summary_page(comparison, analyses, sides, title, on_paper, summary)
+    if summary == "only":
+        return Handout("", subjects, {}, (), paper, title, SUMMARY_FOOTER, page)
+    sections = [s for s in SECTIONS if s != "summary"] if summary else SECTIONS
+    html = comparison_html(comparison, analyses, "light", for_print=True, sides=sides, title=title, sections=sections)
     strip_html = ""
     compared: dict[str, tuple[int, str]] = {}
     for number, subject in enumerate(comparison.subjects, 1):
@@ -162,11 +180,22 @@ def prepare_handout(
     if timeline:
         strip_html = f'<h3>Where the episodes sit in time</h3><p><img src="{STRIP_NAME}" width="900"></p>'
     intro = (
-        f'<p style="color:#555555">{subjects}<br>Exported on {exported.day} {exported:%B %Y} from {APP_NAME}. '
+        f'<p style="color:#555555">{subjects}<br>{on_paper} '
         "Every extract is quoted from the sources and numbered; the sources are listed at the end.</p>"
     )
     html = html.replace("</h2>", "</h2>" + intro + strip_html, 1)
-    return Handout(html, subjects, compared, tuple(timeline), paper, title)
+    return Handout(html, subjects, compared, tuple(timeline), paper, title, summary_html=page)
+
+
+def _summary_page(comparison: Comparison, analyses: Mapping, sides, title: str, on_paper: str, summary: str) -> str:
+    """The one-page summary's HTML ("" when the handout has none)."""
+    if not summary:
+        return ""
+    from desktop.core.compare.summary_page import summary_page_html
+
+    what = "The full comparison follows." if summary == "first" else "A one-page summary of the comparison."
+    intro = f'<p class="note">{on_paper} {what} Every sentence names the rows of the table it is written from.</p>'
+    return summary_page_html(comparison, analyses, sides=sides, title=title, intro=intro)
 
 
 class HandoutPainter:
@@ -196,33 +225,52 @@ class HandoutPainter:
         )
         page = self.page = writer.pageLayout().paintRectPixels(RESOLUTION)
         scale = self.scale = RESOLUTION / 96.0  # the document is laid out at screen scale, painted at 300 dpi
-        body = self.body = QSizeF(
-            page.width() / scale, (page.height() - (self.header_h + self.footer_h) * scale) / scale
-        )
+        self.body = QSizeF(page.width() / scale, (page.height() - (self.header_h + self.footer_h) * scale) / scale)
 
-        doc = self.doc = OfflineDocument()
-        doc.setDefaultFont(_font(SERIF_FAMILIES, 8.5))
-        doc.setDocumentMargin(0)
-        if handout.timeline:
-            doc.addResource(
-                QTextDocument.ResourceType.ImageResource,
-                QUrl(STRIP_NAME),
-                timeline_strip(handout.timeline, handout.compared),
-            )
-        doc.setHtml(handout.html)
-        doc.setPageSize(body)
-        root = doc.rootFrame().frameFormat()
-        root.setMargin(0)
-        doc.rootFrame().setFrameFormat(root)
-        paginate(doc, body.height())
-        self.pages = doc.pageCount()
+        self.summary, self.zoom = self._fitted(handout.summary_html) if handout.summary_html else (None, 1.0)
+        self.doc = self._body(handout) if handout.html else None
+        self.lead = 1 if self.summary is not None else 0  # pages before the body's
+        self.pages = self.lead + (self.doc.pageCount() if self.doc is not None else 0)
 
         self.painter = QPainter()
         if not self.painter.begin(writer):
             raise WriteError(f"cannot write {path or tmp}: the PDF could not be started")
 
+    def _document(self, html: str) -> OfflineDocument:
+        doc = OfflineDocument()
+        doc.setDefaultFont(_font(SERIF_FAMILIES, 8.5))
+        doc.setDocumentMargin(0)
+        if self.handout.timeline and STRIP_NAME in html:
+            doc.addResource(
+                QTextDocument.ResourceType.ImageResource,
+                QUrl(STRIP_NAME),
+                timeline_strip(self.handout.timeline, self.handout.compared),
+            )
+        doc.setHtml(html)
+        root = doc.rootFrame().frameFormat()
+        root.setMargin(0)
+        doc.rootFrame().setFrameFormat(root)
+        return doc
+
+    def _body(self, handout: Handout) -> OfflineDocument:
+        """The handout's body laid out to the body area, paginated (a row that goes on, a heading kept)."""
+        doc = self._document(handout.html)
+        doc.setPageSize(self.body)
+        paginate(doc, self.body.height())
+        return doc
+
+    def _fitted(self, html: str) -> tuple[OfflineDocument, float]:
+        """The summary laid out on one page: on a larger page if need be, painted smaller (the zoom)."""
+        doc = self._document(html)
+        zoom = 1.0
+        while True:
+            doc.setPageSize(QSizeF(self.body.width() * zoom, self.body.height() * zoom))
+            if doc.pageCount() <= 1 or zoom >= MAX_ZOOM:
+                return doc, zoom
+            zoom *= ZOOM_STEP
+
     def paint_page(self, number: int) -> None:
-        painter, page, body = self.painter, self.page, self.body
+        painter, page = self.painter, self.page
         if number:
             self.writer.newPage()
         _page_furniture(
@@ -238,10 +286,19 @@ class HandoutPainter:
             self.handout.subjects,
             self.handout.footer,
         )
+        if number < self.lead:
+            self._paint(self.summary, 0, self.zoom)
+        else:
+            self._paint(self.doc, number - self.lead, 1.0)
+
+    def _paint(self, doc: QTextDocument, number: int, zoom: float) -> None:
+        """Page ``number`` of ``doc`` in the body area (a document laid out ``zoom`` times larger, shrunk)."""
+        painter = self.painter
+        width, height = self.body.width() * zoom, self.body.height() * zoom
         painter.save()
-        painter.scale(self.scale, self.scale)
-        painter.translate(0, self.header_h - number * body.height())
-        self.doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height() - 3))
+        painter.scale(self.scale / zoom, self.scale / zoom)
+        painter.translate(0, self.header_h * zoom - number * height)
+        doc.drawContents(painter, QRectF(0, number * height, width, height - 3 * zoom))
         painter.restore()
 
     def close(self) -> None:
@@ -263,6 +320,16 @@ def write_handout(path: str | Path, handout: Handout) -> int:
     return job.pages
 
 
+def _fitted_line(text: str, room: float, points: float = 7.5, least: float = 5.5) -> tuple[QFont, str]:
+    """A font for ``text`` in ``room`` (96-dpi pixels): smaller, down to ``least`` points, then elided."""
+    while True:
+        font = _font(SANS_FAMILIES, points, pixels=True)
+        metrics = QFontMetricsF(font)
+        if metrics.horizontalAdvance(text) <= room or points <= least:
+            return font, metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0.0))
+        points -= 0.5
+
+
 def _page_furniture(
     painter: QPainter,
     width: float,
@@ -282,13 +349,13 @@ def _page_furniture(
     w = width / scale
     h = height / scale
     painter.setPen(QColor("#555555"))
-    painter.setFont(_font(SANS_FAMILIES, 7.5, bold=True, pixels=True))
-    painter.drawText(
-        QRectF(0, 0, w, 20),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        f"{APP_NAME} · {title}",
-    )
-    painter.setFont(_font(SANS_FAMILIES, 7.5, pixels=True))
+    heading = _font(SANS_FAMILIES, 7.5, bold=True, pixels=True)
+    painter.setFont(heading)
+    left = f"{APP_NAME} · {title}"
+    painter.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    room = w - QFontMetricsF(heading).horizontalAdvance(left) - 24
+    font, subjects = _fitted_line(subjects, room)
+    painter.setFont(font)
     painter.drawText(QRectF(0, 0, w, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, subjects)
     painter.setPen(QPen(QColor("#BBBBBB"), 0.8))
     painter.drawLine(QPointF(0, 26), QPointF(w, 26))
@@ -316,11 +383,13 @@ def comparison_handout(
     ids: Sequence[str] | None = None,
     paper: str = "a4",
     notes: Sequence = (),
+    summary: str = "",
 ) -> Handout:
     """Compare ``ids`` (the default trio if none) and prepare the handout: pure Python, any thread.
 
     ``notes`` (the reader's annotations): those on the compared episodes, their cells and their
-    sources' passages end the handout as a notes section ("Include notes").
+    sources' passages end the handout as a notes section ("Include notes"). ``summary``: "first"
+    begins it with the one-page summary, "only" makes that summary the whole handout.
 
     Raises ``UnknownEpisodes`` (listing the valid ids) or ``ValueError`` for a wrong number of
     episodes or paper size.
@@ -332,8 +401,8 @@ def comparison_handout(
         raise ValueError(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
     comparison = build_comparison(episode_set, analyses, ids)
     items = timeline_items(episode_set, gazetteer)[0] if gazetteer is not None else []
-    handout = prepare_handout(comparison, analyses, sides=sides, timeline=items, paper=paper)
-    if notes:
+    handout = prepare_handout(comparison, analyses, sides=sides, timeline=items, paper=paper, summary=summary)
+    if notes and handout.html:
         from desktop.core.compare.handout_notes import notes_section
 
         titles = {key: a.article.title for key, a in analyses.items()}
@@ -351,6 +420,7 @@ def export_comparison(
     ids: Sequence[str] | None = None,
     paper: str = "a4",
     notes: Sequence = (),
+    summary: str = "",
 ) -> int:
     """Compare ``ids`` (the default trio if none) and write the handout; return its pages.
 
@@ -359,7 +429,7 @@ def export_comparison(
     is written in the first two cases, and leaving nothing behind in the third.
     """
     handout = comparison_handout(
-        episode_set, analyses, gazetteer=gazetteer, sides=sides, ids=ids, paper=paper, notes=notes
+        episode_set, analyses, gazetteer=gazetteer, sides=sides, ids=ids, paper=paper, notes=notes, summary=summary
     )
     return write_handout(path, handout)
 

@@ -185,7 +185,8 @@ class EpisodeEdits(QObject):
             types.insert(0, ("", "Choose the kind of event…"))
         actors = [(key, name, True) for key, name in filled.actors]
         episodes = self.workspace.episodes.episodes if self.workspace.episodes is not None else []
-        dialog = dialogs.EventDialog(sentence, types, actors, filled.value, episodes, chosen, self._parent())
+        known = self.workspace.analyzer.gazetteer.actors.values()
+        dialog = dialogs.EventDialog(sentence, types, actors, filled.value, episodes, chosen, self._parent(), known)
         if filled.event_type:
             dialog.type.setCurrentIndex(max(0, dialog.type.findData(filled.event_type)))
         return dialog

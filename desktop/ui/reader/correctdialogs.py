@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.annotate.timex import bounds
+from desktop.ui.reader.actorsearch import ActorSearch, fill_actors, filter_actors
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -42,15 +43,7 @@ class ActorChooser(QDialog):
         self.search.setPlaceholderText("Search names and aliases")
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        for actor in sorted(actors, key=lambda a: a.name.casefold()):
-            if actor.id == current:
-                continue
-            item = QListWidgetItem(actor.name, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, actor.id)
-            words = (actor.name, *actor.aliases, *actor.surnames, *actor.short_forms)
-            item.setData(Qt.ItemDataRole.UserRole + 1, " ".join(words).casefold())
-            if actor.aliases:
-                item.setToolTip("Also: " + ", ".join(actor.aliases))
+        fill_actors(self.list, actors, current)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -66,15 +59,7 @@ class ActorChooser(QDialog):
 
     def filter(self, text: str) -> None:
         """Show the actors one of whose names contains ``text``; the first shown is chosen."""
-        needle = text.strip().casefold()
-        first = None
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            hidden = bool(needle) and needle not in item.data(Qt.ItemDataRole.UserRole + 1)
-            item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
-        self.list.setCurrentItem(first)
+        first = filter_actors(self.list, text)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(first is not None)
 
     def actor_id(self) -> str:
@@ -215,9 +200,11 @@ class EventDialog(QDialog):
 
     OWN = ""  # the episode choice "an episode of its own"
 
-    def __init__(self, sentence: str, types, actors, value: str, episodes, chosen: str, parent=None) -> None:
+    def __init__(self, sentence: str, types, actors, value: str, episodes, chosen: str, parent=None, known=()) -> None:
         """``types`` (id, label) pairs, ``actors`` (key, name, checked) triples, ``episodes`` the
-        episodes it may join, ``chosen`` the id of the one first chosen ("" for its own)."""
+        episodes it may join, ``chosen`` the id of the one first chosen ("" for its own);
+        ``known`` the actor list, searched by names and aliases to add an actor the sentence
+        does not name (:class:`~desktop.ui.reader.actorsearch.ActorSearch`)."""
         super().__init__(parent)
         self.setWindowTitle("Make an Event of This Sentence")
         words = " ".join(sentence.split())
@@ -232,10 +219,10 @@ class EventDialog(QDialog):
         self.actors.setAccessibleName("Actors")
         self.actors.setMaximumHeight(150)
         for key, name, checked in actors:
-            item = QListWidgetItem(name, self.actors)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.add_actor(key, name, checked)
+        self.actor_search = ActorSearch(known, self)
+        self.actor_search.added.connect(self.add_actor)
+        self.actor_search.setVisible(bool(known))
         self.date = QLineEdit(value, self)
         self.date.setAccessibleName("Date")
         self.date.setPlaceholderText("2022-04-12, 2022-04, 2022 or 2022-W15")
@@ -251,6 +238,8 @@ class EventDialog(QDialog):
         form = QFormLayout()
         form.addRow("Type:", self.type)
         form.addRow("Actors (the first is the source):", self.actors)
+        if known:
+            form.addRow("Add an &actor:", self.actor_search)
         form.addRow("Date:", self.date)
         form.addRow("Episode:", self.episode)
         layout = QVBoxLayout(self)
@@ -277,6 +266,20 @@ class EventDialog(QDialog):
 
     def event_type(self) -> str:
         return self.type.currentData() or ""
+
+    def add_actor(self, key: str, name: str, checked: bool = True) -> None:
+        """List the actor ``key`` (checked); one listed already is checked, not listed twice."""
+        for row in range(self.actors.count()):
+            item = self.actors.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setCheckState(Qt.CheckState.Checked)
+                self.actors.setCurrentItem(item)
+                return
+        item = QListWidgetItem(name, self.actors)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.actors.setCurrentItem(item)
 
     def actor_keys(self) -> tuple[str, ...]:
         items = (self.actors.item(row) for row in range(self.actors.count()))
