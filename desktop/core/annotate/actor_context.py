@@ -44,6 +44,7 @@ _PARTICLE = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=Tru
 _GAP = re.compile(r"[ \t\xa0]+\n?[ \t\xa0]*|\n[ \t\xa0]*")
 _SPACES = frozenset(" \t\xa0\n")
 _LIST_CONJUNCTIONS = (" and ", ", and ", " or ", ", or ", " & ")
+_POSSESSIVE = ("'s", "’s")
 _MONTHS = frozenset(calendar.month_name[1:]) | frozenset(calendar.month_abbr[1:])
 # The rules that make an unknown capitalised name a person (the ``matched`` of its mention).
 _DESCRIBED = "descriptor + name"
@@ -253,6 +254,8 @@ class _Context:
             ):
                 break
             end, count = word.end(), count + 1
+            if value.endswith(_POSSESSIVE) and len(value) > 3:
+                return end - 2, count  # "Ebrahim Raisi's visit": the name is "Ebrahim Raisi"
             if len(value) == 1 and text.startswith(".", end):
                 end += 1  # an initial: "S. K. Menon", "Dana L. Whitcombe"
             if not text.startswith(" ", end):
