@@ -44,6 +44,7 @@ _PARTICLE = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=Tru
 _GAP = re.compile(r"[ \t\xa0]+\n?[ \t\xa0]*|\n[ \t\xa0]*")
 _SPACES = frozenset(" \t\xa0\n")
 _LIST_CONJUNCTIONS = (" and ", ", and ", " or ", ", or ", " & ")
+_OF_STATE = re.compile(r" of (?:the )?([A-Z][\w'’-]+) (?=[A-Z])")
 _POSSESSIVE = ("'s", "’s")
 _MONTHS = frozenset(calendar.month_name[1:]) | frozenset(calendar.month_abbr[1:])
 # The rules that make an unknown capitalised name a person (the ``matched`` of its mention).
@@ -151,6 +152,8 @@ class _Context:
 
     def _title(self, key: _Key, start: int, end: int) -> tuple | None:
         gap = self._gap(end, comma=False)
+        if gap is None:
+            gap = self._after_of_state(end)
         if gap is None or not self._same_sentence(start, gap):
             return None
         person = self._person_at(gap, allow_given=True)
@@ -160,6 +163,13 @@ class _Context:
         if name_end > gap:
             return (start, name_end, R_PATTERN, self.text[gap:name_end], None, f"{key.label} + name", "")
         return None
+
+    def _after_of_state(self, end: int) -> int | None:
+        """Where a name starts after "of" and a state's name: "President of Iran Ebrahim Raisi"."""
+        found = _OF_STATE.match(self.text, end)
+        fast = self.m.single.get(found.group(1)) if found is not None else None
+        fields = fast[1] if fast is not None else None
+        return found.end() if fields is not None and fields[2] == "state" else None  # type: ignore[union-attr]
 
     def _merge(self, person: tuple, start: int, key: _Key, role: str | None) -> tuple:
         """A title or description and the name after it: one mention of that person."""

@@ -141,7 +141,9 @@ class _Matcher:
         """The apposition after a name (", a former minister") and the lower-case descriptions after "the"."""
         heads = "|".join(sorted((re.escape(h) for h in cues.appositive_heads), key=len, reverse=True))
         self.appositive = (
-            re.compile(rf"(?:an?|the|former|ex-)[ \t]+(?:[\w.’'-]+[ \t]+){{0,5}}?(?:{heads})s?\b") if heads else None
+            re.compile(rf"(?:an?|the|former|ex-|[\w.-]+['’]s)[ \t]+(?:[\w.’']+(?:[ \t]+|-)){{0,6}}?(?:{heads})s?\b")
+            if heads
+            else None
         )
         starters = "|".join(sorted(map(re.escape, self.starters), key=len, reverse=True))
         # Lower-case "the" only: a literal prefix scans fast; "The" is caught by the capitalised scan.
