@@ -59,6 +59,10 @@ class ReferenceWords:
     kinship: Kinship | None = None
 
 
+# A demonym of a state outside the actor list: "the Pakistani prime minister" (capitalised).
+_UNLISTED_DEMONYM = r"(?P<other>[A-Z][a-z]+(?:i|ian|ean|ese|ish|an))\s+"
+
+
 def _word_matches(phrase: str, text: str):
     return re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE)
 
@@ -119,7 +123,7 @@ class ReferenceResolver:
         mods = _alternation(self.words.modifiers)
         adjectives = _alternation(self._adjectives)
         mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
-        adj_part = rf"(?:(?P<adj>{adjectives})\s+)?" if adjectives else ""
+        adj_part = rf"(?:(?P<adj>{adjectives})\s+|{_UNLISTED_DEMONYM})?" if adjectives else ""
         return re.compile(
             rf"(?<![\w-]){det}\s+{mod_part}{adj_part}(?P<head>{_alternation(self._by_head)})(?![\w-])",
             re.IGNORECASE,
@@ -130,9 +134,9 @@ class ReferenceResolver:
         taken = sorted((m.start, m.end) for m in mentions if m.via != VIA_DEMONYM)  # "the [Lithuanian] minister"
         found = []
         for m in self.pattern.finditer(text):
-            adjective = m.group("adj") or ""
-            if adjective and adjective not in self._adjectives:  # case matters: "US", not "us"
-                continue
+            adjective = m.group("adj") or m.group("other") or ""
+            if adjective and adjective not in self._adjectives and not adjective[0].isupper():
+                continue  # case matters: "US", not "us"; "Pakistani", not "pakistani"
             if _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
                 continue
             office = self._by_head[" ".join(m.group("head").lower().split())]
@@ -150,16 +154,20 @@ class ReferenceResolver:
             return list(mentions)
         country = self._country(mentions)
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
+        written = _written_titles(text, merged)
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
-            who = self._who(item, _possessor_first(text, item.start, persons) if item.kin else persons, anchor, country)
+            people = _possessor_first(text, item.start, persons) if item.kin else persons
+            who = self._who(item, people, anchor, country, written)
             if who is not None:
                 merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
                 merged.append(_mention(item, who, text))
                 merged.sort(key=lambda m: (m.start, m.end))
         return merged
 
-    def _who(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None) -> _Who | None:
+    def _who(
+        self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, written=None
+    ) -> _Who | None:
         if item.named is not None:
             m = item.named
             return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
@@ -167,37 +175,44 @@ class ReferenceResolver:
             return self.kin.relative(item.kin, [item.of] if item.of else persons, anchor)
         if item.office is None:
             return None
-        return self._earlier(item, persons, anchor, country) or self._holder(item, country, anchor)
+        return self._earlier(item, persons, anchor, country, written or {}) or self._holder(item, country, anchor)
 
-    def _title(self, mention: ActorMention, anchor: dt.date | None) -> tuple[str, str | None]:
+    def _title(self, mention: ActorMention, anchor: dt.date | None, written=None) -> tuple[str, str | None]:
         """The person's title at the date and the state or body it belongs to."""
         actor = self.gazetteer.actor(mention.actor) if mention.actor else None
-        if actor is None:
-            return mention.text, None
+        if actor is None:  # the titles written with the name or beside it, in apposition
+            return " / ".join((written or {}).get(mention.name, [mention.text])), None
         tenure = actor.tenure_at(anchor) if anchor else actor.tenure_at(None)
         if tenure is None:  # no office known at the date: the title written with the name
             return mention.text, None
         role = self.gazetteer.role(tenure.role)
         return tenure.title, role.of if role else None
 
-    def _allowed(self, item: _Found, side: str, of: str | None, country: str | None) -> bool:
+    def _allowed(self, item: _Found, side: str, of: str | None, country: str | None, title: str = "") -> bool:
         wanted = self._adjectives.get(item.adjective) if item.adjective else None
         if item.of_country:
             wanted = country
+        if item.adjective and wanted is None and not item.of_country:  # a state not in the list
+            return of is None and re.search(rf"(?<!\w){re.escape(item.adjective)}(?!\w)", title) is not None
         if wanted is None:
             return True
         state = self.gazetteer.actor(wanted)
+        if of is None and state is not None and _names_state(title, state):
+            return True  # "Pakistani Prime Minister Shehbaz Sharif" for "the Pakistani prime minister"
         return of == wanted or (of is None and state is not None and side == state.side)
 
-    def _earlier(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None) -> _Who | None:
+    def _earlier(
+        self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, written
+    ) -> _Who | None:
         """The most salient fitting person named before: the most often named, then one of the
         article's country, then the first named (the one the article introduced first)."""
         fitting: dict[str, list] = {}
         for order, mention in enumerate(persons):
             if mention.end > item.start:
                 break
-            title, of = self._title(mention, anchor)
-            if item.office.fits(title) and self._allowed(item, mention.side, of, country):
+            title, of = self._title(mention, anchor, written)
+            fits = any(item.office.fits(t) for t in title.split(" / "))
+            if fits and self._allowed(item, mention.side, of, country, title):
                 key = mention.actor or mention.name
                 entry = fitting.setdefault(key, [0, False, -order, mention])
                 entry[0] += 1
@@ -236,6 +251,42 @@ class ReferenceResolver:
                 if role is not None and role.of in self.gazetteer:
                     counts[role.of] += 1
         return counts.most_common(1)[0][0] if counts else None
+
+
+def _names_state(title: str, state) -> bool:
+    """Does a written title name the state ("Pakistani Prime Minister", "Prime Minister of Pakistan")?"""
+    forms = (state.name, *state.aliases, *state.demonyms)
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?:['’]s)?(?!\w)", title) for f in forms if f)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
+_APPOSITION_BEFORE = re.compile(r"(?:^|[,;:(\n]|\.\s)\s*([^,;:()\n]{3,80}), $")
+_APPOSITION_AFTER = re.compile(r", ((?:the|a|an|[\w.-]+['’]s) [^,;:()\n]{3,80}?)(?=[,;:)]|\.(?:\s|$))")
+
+
+def _written_titles(text: str, mentions: Sequence[ActorMention]) -> dict[str, list[str]]:
+    """For each person outside the actor list, by name: the titles the text gives them.
+
+    The title written with the name ("Prime Minister Shehbaz Sharif") and an apposition on
+    either side of any of their mentions ("Pakistan's prime minister, Shehbaz Sharif, ...",
+    "Shehbaz Sharif, the Prime Minister of Pakistan, ..."): what the office classes are fitted to.
+    """
+    titles: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.actor is not None or m.kind != "person":
+            continue
+        found = titles.setdefault(m.name, [])
+        found.append(m.text)
+        word = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if word is not None:  # a demonym or a possessive: "Pakistani Prime Minister Shehbaz Sharif"
+            found.append(f"{word.group(1)} {m.text}")
+        before = _APPOSITION_BEFORE.search(text, max(0, m.start - 90), m.start)
+        if before is not None:
+            found.append(before.group(1))
+        after = _APPOSITION_AFTER.match(text, m.end)
+        if after is not None:
+            found.append(after.group(1))
+    return titles
 
 
 def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
