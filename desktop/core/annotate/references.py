@@ -115,6 +115,10 @@ class ReferenceResolver:
         self._by_head = {" ".join(h.lower().split()): c for c in self.words.classes for h in c.heads}
         self._adjectives = _adjective_map(gazetteer)
         self.pattern = self._compile()
+        adjectives = _alternation(self._adjectives)
+        self.counterpart = re.compile(
+            rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+)?counterparts?(?![\w-])"
+        )
         self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
 
     def _compile(self) -> re.Pattern[str]:
@@ -144,6 +148,10 @@ class ReferenceResolver:
             found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country")), named=named))
         if self.kin is not None:
             found += self.kin.find(text, taken, mentions)
+        for m in self.counterpart.finditer(text):
+            if not _inside(m.start(), m.end(), taken):
+                named = _named_after(text, m.end(), mentions)
+                found.append(_Found(m.start(), m.end(), None, m.group("adj") or "", kin=COUNTERPART, named=named))
         return sorted(found, key=lambda f: f.start)
 
     # -- resolving
@@ -171,6 +179,8 @@ class ReferenceResolver:
         if item.named is not None:
             m = item.named
             return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
+        if item.kin == COUNTERPART:
+            return self._counterpart(item, persons, anchor, country, written or {})
         if item.office is None and self.kin is not None:
             return self.kin.relative(item.kin, [item.of] if item.of else persons, anchor)
         if item.office is None:
@@ -221,6 +231,18 @@ class ReferenceResolver:
             return None
         mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
         return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
+
+    def _counterpart(self, item: _Found, persons, anchor, country: str | None, written) -> _Who | None:
+        """ "his Belarusian counterpart": the holder, in that state (else the article's country), of
+        the office of the person whose counterpart is meant (the subject of the sentence)."""
+        if not persons:
+            return None
+        title, of = self._title(persons[0], anchor, written)
+        office = next((c for c in self.words.classes if any(c.fits(t) for t in title.split(" / "))), None)
+        where = self._adjectives.get(item.adjective) if item.adjective else country
+        if office is None or where is None or where == of:
+            return None
+        return self._holder(_Found(item.start, item.end, office, item.adjective), where, anchor)
 
     def _holder(self, item: _Found, country: str | None, anchor) -> _Who | None:
         where = self._adjectives.get(item.adjective) if item.adjective else country
@@ -304,6 +326,7 @@ def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
     )
 
 
+COUNTERPART = "counterpart"
 _HOW_BEFORE = "the person with that office most often named before"
 
 
