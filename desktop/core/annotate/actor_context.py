@@ -57,6 +57,15 @@ def _initial(text: str, end: int) -> bool:
     return end - 1 >= 0 and text[end - 1].isupper() and text.startswith(". ", end) and text[end + 2 : end + 3].isupper()
 
 
+def _name_like(value: str, m: _Matcher, dot_after: bool) -> bool:
+    """May this capitalised word be part of a name (not a stop word, a listed name, an acronym)?"""
+    if not value[0].isupper() or value in m.stopwords or value in m.gazetteer_words:
+        return False
+    if len(value) == 1:
+        return dot_after  # an initial: "S."
+    return not value.isupper()
+
+
 class _Context:
     """The context rules of the scan; the state they read is set by the scan's ``__init__``."""
 
@@ -255,13 +264,7 @@ class _Context:
             if word is None:
                 break
             value = word.group()
-            if (
-                not value[0].isupper()
-                or value in m.stopwords
-                or value in m.gazetteer_words
-                or (len(value) > 1 and value.isupper())
-                or (len(value) == 1 and not text.startswith(".", word.end()))
-            ):
+            if not _name_like(value, m, text.startswith(".", word.end())):
                 break
             end, count = word.end(), count + 1
             if value.endswith(_POSSESSIVE) and len(value) > 3:

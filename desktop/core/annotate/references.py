@@ -148,11 +148,17 @@ class ReferenceResolver:
             found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country")), named=named))
         if self.kin is not None:
             found += self.kin.find(text, taken, mentions)
+        found += self._counterparts(text, taken, mentions)
+        return sorted(found, key=lambda f: f.start)
+
+    def _counterparts(self, text: str, taken, mentions: Sequence[ActorMention]) -> list[_Found]:
+        """ "his Belarusian counterpart", "their counterparts"."""
+        found = []
         for m in self.counterpart.finditer(text):
             if not _inside(m.start(), m.end(), taken):
                 named = _named_after(text, m.end(), mentions)
                 found.append(_Found(m.start(), m.end(), None, m.group("adj") or "", kin=COUNTERPART, named=named))
-        return sorted(found, key=lambda f: f.start)
+        return found
 
     # -- resolving
     def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -166,7 +172,7 @@ class ReferenceResolver:
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
             people = _possessor_first(text, item.start, persons) if item.kin else persons
-            who = self._who(item, people, anchor, country, written)
+            who = self._who(item, people, anchor, country, (written, text))
             if who is not None:
                 merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
                 merged.append(_mention(item, who, text))
@@ -174,18 +180,20 @@ class ReferenceResolver:
         return merged
 
     def _who(
-        self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, written=None
+        self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, call=({}, "")
     ) -> _Who | None:
+        """Who a description means; ``call`` is the article's written titles and its text."""
+        written = call[0]
         if item.named is not None:
             m = item.named
             return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
         if item.kin == COUNTERPART:
-            return self._counterpart(item, persons, anchor, country, written or {})
+            return self._counterpart(item, persons, anchor, country, written)
         if item.office is None and self.kin is not None:
             return self.kin.relative(item.kin, [item.of] if item.of else persons, anchor)
         if item.office is None:
             return None
-        return self._earlier(item, persons, anchor, country, written or {}) or self._holder(item, country, anchor)
+        return self._earlier(item, persons, anchor, country, call) or self._holder(item, country, anchor)
 
     def _title(self, mention: ActorMention, anchor: dt.date | None, written=None) -> tuple[str, str | None]:
         """The person's title at the date and the state or body it belongs to."""
@@ -211,11 +219,12 @@ class ReferenceResolver:
             return True  # "Pakistani Prime Minister Shehbaz Sharif" for "the Pakistani prime minister"
         return of == wanted or (of is None and state is not None and side == state.side)
 
-    def _earlier(
-        self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, written
-    ) -> _Who | None:
-        """The most salient fitting person named before: the most often named, then one of the
-        article's country, then the first named (the one the article introduced first)."""
+    def _earlier(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, call) -> _Who | None:
+        """The fitting person named last if that was in the same sentence ("Orbán met Prime Minister
+        X; it was the first meeting of the head of government"), else the most salient fitting
+        person named before: the most often named, then one of the article's country, then the
+        first named (the one the article introduced first)."""
+        written, text = call
         fitting: dict[str, list] = {}
         for order, mention in enumerate(persons):
             if mention.end > item.start:
@@ -227,8 +236,11 @@ class ReferenceResolver:
                 entry = fitting.setdefault(key, [0, False, -order, mention])
                 entry[0] += 1
                 entry[1] = entry[1] or (of is not None and of == country)
+                last = mention
         if not fitting:
             return None
+        if _same_sentence(text, last.end, item.start):
+            return _Who(last.actor, last.name, last.side, last.role, _HOW_RECENT)
         mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
         return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
 
@@ -327,6 +339,17 @@ def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
 
 
 COUNTERPART = "counterpart"
+_HOW_RECENT = "the person with that office named last, just before"
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Does no sentence end between ``end`` and ``start``?"""
+    return _SENTENCE_END.search(text, end, start) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
+
+
 _HOW_BEFORE = "the person with that office most often named before"
 
 
