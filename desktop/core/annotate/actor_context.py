@@ -322,7 +322,10 @@ class _Context:
         """Does a descriptor ("journalist", "former political prisoner") end just before ``start``?"""
         text = self.text
         space = text.rfind(" ", max(0, start - 40), start - 1)
-        if text[space + 1 : start - 1].lower() not in self.m.descriptor_tails:
+        tail = text[space + 1 : start - 1]
+        if tail in self.m.role_heads:  # lower case: "former prime minister Nawaz Sharif"
+            return True
+        if tail.lower() not in self.m.descriptor_tails:
             return False
         words = text[max(0, start - 60) : start].lower().split()[-3:]
         return any(" ".join(words[-n:]) in self.m.descriptors for n in range(1, len(words) + 1))

@@ -133,6 +133,8 @@ class _Matcher:
         ) | frozenset(form for place in gazetteer.places.values() for form in (place.name, *place.aliases))
         self.descriptors = frozenset(d.lower() for d in cues.descriptors)
         self.descriptor_tails = frozenset(d.split()[-1] for d in self.descriptors)
+        # One-word office nouns that stand before a name ("former prime minister Nawaz Sharif").
+        self.role_heads = frozenset(h.lower() for h in cues.appositive_heads if " " not in h)
         self.blockers = frozenset(w.lower() for w in cues.role_blockers)
         self.place_before = frozenset(w.lower() for w in cues.place_before)
         self.place_after = frozenset(w.lower() for w in cues.place_after)
