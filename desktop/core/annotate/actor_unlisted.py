@@ -154,13 +154,21 @@ def _near_spellings(
 
 
 def _people(mentions: Iterable[ActorMention]) -> dict[str, set[str]]:
-    """The unlisted people named with a given name and a surname, by surname."""
+    """The unlisted people named with a given name and a surname, by surname.
+
+    A surname of several words may be written without the given name ("Bagheri Kani" of "Ali
+    Bagheri Kani", "Ali Zardari" of "Asif Ali Zardari"): every ending of two words or more of a
+    full name counts as a surname of that person too.
+    """
     people: defaultdict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.actor is None and m.kind == "person" and m.via == VIA_PATTERN:
             given, surname = split_name(m.name)
             if given:
                 people[surname].add(m.name)
+                words = m.name.split()
+                for i in range(1, len(words) - 1):
+                    people[" ".join(words[i:])].add(m.name)
     return people
 
 
@@ -188,7 +196,7 @@ def _bare_surnames(
         reason = "named in full elsewhere in the article"
         for start, end in free.take(name):
             found.append(ActorMention(start, end, name, None, name, "person", FALLBACK_SIDE, VIA_PATTERN, reason))
-    for surname, full in people.items():
+    for surname, full in sorted(people.items(), key=lambda item: -len(item[0])):  # "Bagheri Kani" before "Kani"
         if len(full) == 1:
             (name,) = full
             reason = f"surname of {name}, named in the article"
