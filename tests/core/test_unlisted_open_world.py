@@ -162,3 +162,24 @@ def test_the_fitting_person_named_last_in_the_same_sentence_wins(analyzer):
     assert _refers(analyzer, text, "the new head of government") == (None, "Ivan Karpovich")
     text = "Prime Minister Nadeem Bhatti arrived in Minsk. Bhatti met Prime Minister Ivan Karpovich. The head of government smiled."
     assert _refers(analyzer, text, "The head of government")[1] == "Nadeem Bhatti"  # the most named, across sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko thanked Kamran Bahrami-Nezhad for the visit.",
+        "On Tuesday Lukashenko received Kamran Bahrami-Nezhad in Minsk.",
+    ],
+)
+def test_a_verb_whose_object_is_a_person(analyzer, text):
+    assert names_of(analyzer, text).get("Kamran Bahrami-Nezhad") == "Kamran Bahrami-Nezhad"
+
+
+def test_a_verb_before_an_organisation_or_an_outlet_makes_no_person(analyzer):
+    text = "He met Pakistan Air Force officers. He told Nasha Volya that it was over."
+    assert persons(analyzer, text) == []
+
+
+def test_title_of_a_word_outside_the_list_then_a_name(analyzer):
+    got = names_of(analyzer, "Minister of Foreign Affairs of Pakistan Nadeem Bhatti arrived.")
+    assert got == {"Minister of Foreign Affairs of Pakistan Nadeem Bhatti": "Nadeem Bhatti"}

@@ -174,11 +174,19 @@ class _Context:
         return None
 
     def _after_of_state(self, end: int) -> int | None:
-        """Where a name starts after "of" and a state's name: "President of Iran Ebrahim Raisi"."""
+        """Where a name starts after "of" and a state's name ("President of Iran Dariush Farahmand"),
+        or after a word outside the list and before a name of two words ("Minister of Energy Anna Nowak")."""
         found = _OF_STATE.match(self.text, end)
-        fast = self.m.single.get(found.group(1)) if found is not None else None
+        if found is None:
+            return None
+        fast = self.m.single.get(found.group(1))
         fields = fast[1] if fast is not None else None
-        return found.end() if fields is not None and fields[2] == "state" else None  # type: ignore[union-attr]
+        if fields is not None:
+            return found.end() if fields[2] == "state" else None
+        if found.group(1) in self.m.gazetteer_words or not _name_like(found.group(1), self.m, False):
+            return None
+        # a word outside the list, then a name of two words or more: "Minister of Energy Anna Nowak"
+        return found.end() if self._read_name(found.end())[1] >= 2 else None
 
     def _merge(self, person: tuple, start: int, key: _Key, role: str | None) -> tuple:
         """A title or description and the name after it: one mention of that person."""

@@ -12,6 +12,8 @@ that no descriptor precedes and no apposition follows:
   or a verb of what people do ("Ebrahim Raisi arrived", "Ishaq Dar met": ``human_verbs`` of
   ``corpus/lexicons/names.yaml``), perhaps after an adverb ("Anna Nowak also met"), or a
   relative "who" ("Anna Nowak, who arrived on Monday");
+- a verb before it whose object is a person, the name ending the clause: "Lukashenko thanked
+  Anna Nowak", "he received Anna Nowak in Minsk" (``object_verbs``);
 - a person beside it in a pair: "Lukashenko and Anna Nowak", "Anna Nowak and Lukashenko".
 """
 
@@ -43,10 +45,17 @@ _CREDIT_END = re.compile(r"[ \t]*(?:/|\n|$|\||,)")
 _CLOSES = re.compile(r"[,.;:)]")
 # A copula after a name, before a role as its predicate: "Anna Nowak is a columnist".
 _PREDICATE = re.compile(r" (?:is|was|has been|had been) ")
-_HUMAN_VERBS = frozenset(load_lexicon("names").get("human_verbs") or ())
+_NAMES = load_lexicon("names")
+_HUMAN_VERBS = frozenset(_NAMES.get("human_verbs") or ())
+_OBJECT_VERBS = sorted(map(re.escape, _NAMES.get("object_verbs") or ["\x00"]), key=len, reverse=True)
+_OBJECT_VERB = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_OBJECT_VERBS)}) $")
 # What may stand between a name and its verb: "Anna Nowak also met", "Anna Nowak, who arrived".
 _VERB_AFTER = re.compile(r"(?: (?:also|later|then|first|again|personally|herself|himself|[a-z]+ly))? ([a-z]+)")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]$")
+# What may follow a person who is the object of a verb: the end of the clause, a preposition.
+_CLAUSE_ENDS = re.compile(
+    r"[,.;:!?)]|$| (?:in|on|at|and|to|for|that|during|after|before|with|as|who|from|last|yesterday|today)\b"
+)
 _WHO_AFTER = re.compile(r",? who(?:m|se)? ")
 _PAIR = (" and ", ", ", " & ")
 _SIGNATURE_WORDS = 8  # the longest rest of a signature line, in words
@@ -65,19 +74,30 @@ def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
         return "credit + name"
     if role_before_comma(scan, start, name_end):
         return "role, name"
+    rule = _clause_cue(scan, start, name_end)
+    if rule is not None:
+        return rule
+    if _predicate_after(scan, name_end):
+        return "name + is a role"
+    if _signature(text, line_start, start, name_end):
+        return "signature line"
+    return None
+
+
+def _clause_cue(scan: Any, start: int, name_end: int) -> str | None:
+    """A cue from the clause: a verb of people after or before the name, "who", a person beside it."""
+    text = scan.text
     verb = _VERB_AFTER.match(text, name_end)
     if verb is not None and verb.group(1) in REPORTING:
         return "name + reporting verb"
     if verb is not None and verb.group(1) in _HUMAN_VERBS and not _inside_longer_name(scan, start):
         return "name + verb"
+    if _OBJECT_VERB.search(text, max(0, start - 16), start) and _CLAUSE_ENDS.match(text, name_end):
+        return "verb + name"
     if _WHO_AFTER.match(text, name_end):
         return "name, who"
     if _paired(scan, start, name_end):
         return "name and person"
-    if _predicate_after(scan, name_end):
-        return "name + is a role"
-    if _signature(text, line_start, start, name_end):
-        return "signature line"
     return None
 
 
