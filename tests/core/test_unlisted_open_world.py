@@ -183,3 +183,11 @@ def test_a_verb_before_an_organisation_or_an_outlet_makes_no_person(analyzer):
 def test_title_of_a_word_outside_the_list_then_a_name(analyzer):
     got = names_of(analyzer, "Minister of Foreign Affairs of Pakistan Nadeem Bhatti arrived.")
     assert got == {"Minister of Foreign Affairs of Pakistan Nadeem Bhatti": "Nadeem Bhatti"}
+
+
+def test_the_subject_of_the_sentence_is_not_the_description_later_in_it(analyzer):
+    text = (
+        "Prime Minister Nadeem Bhatti arrived in Minsk. Bhatti laid a wreath. Bhatti thanked his hosts. "
+        "Prime Minister Ivan Karpovich greeted the head of government at the palace."
+    )
+    assert _refers(analyzer, text, "the head of government")[1] == "Nadeem Bhatti"

@@ -239,7 +239,7 @@ class ReferenceResolver:
                 last = mention
         if not fitting:
             return None
-        if _same_sentence(text, last.end, item.start):
+        if _same_sentence(text, last.end, item.start) and _not_subject(text, last, persons):
             return _Who(last.actor, last.name, last.side, last.role, _HOW_RECENT)
         mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
         return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
@@ -345,6 +345,15 @@ _HOW_RECENT = "the person with that office named last, just before"
 def _same_sentence(text: str, end: int, start: int) -> bool:
     """Does no sentence end between ``end`` and ``start``?"""
     return _SENTENCE_END.search(text, end, start) is None
+
+
+def _not_subject(text: str, mention: ActorMention, persons: Sequence[ActorMention]) -> bool:
+    """Does another person come before ``mention`` in its sentence? The first is its subject, and a
+    description later in the sentence is seldom the subject again ("Putin told the president")."""
+    window = max(0, mention.start - 400)
+    ends = list(_SENTENCE_END.finditer(text, window, mention.start))
+    start = ends[-1].end() if ends else window
+    return any(start <= p.start and p.end <= mention.start for p in persons)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
