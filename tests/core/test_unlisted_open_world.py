@@ -191,3 +191,14 @@ def test_the_subject_of_the_sentence_is_not_the_description_later_in_it(analyzer
         "Prime Minister Ivan Karpovich greeted the head of government at the palace."
     )
     assert _refers(analyzer, text, "the head of government")[1] == "Nadeem Bhatti"
+
+
+def test_only_an_apposition_made_of_title_words_gives_a_title(analyzer):
+    from desktop.core.annotate.references import ReferenceResolver, _ends_with_office
+
+    words = ReferenceResolver(analyzer.gazetteer)._tails
+    assert _ends_with_office("Pakistan's prime minister", words)
+    assert _ends_with_office("the Prime Minister of Pakistan", words)
+    assert _ends_with_office("The Belarusian ambassador to China", words)
+    assert not _ends_with_office("He spoke with the president", words)
+    assert not _ends_with_office("the talks in Minsk", words)

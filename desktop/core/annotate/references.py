@@ -115,6 +115,9 @@ class ReferenceResolver:
         self._by_head = {" ".join(h.lower().split()): c for c in self.words.classes for h in c.heads}
         self._adjectives = _adjective_map(gazetteer)
         self.pattern = self._compile()
+        # The words of the offices' titles and heads, determiners and modifiers: what a title is made of.
+        phrases = [w for c in self.words.classes for w in (*c.titles, *c.heads)] + list(self.words.modifiers)
+        self._tails = frozenset(w.lower() for p in phrases for w in p.split()) | {"the", "a", "an", "deputy", "first"}
         adjectives = _alternation(self._adjectives)
         self.counterpart = re.compile(
             rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+)?counterparts?(?![\w-])"
@@ -168,7 +171,7 @@ class ReferenceResolver:
             return list(mentions)
         country = self._country(mentions)
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
-        written = _written_titles(text, merged)
+        written = _written_titles(text, merged, self._tails)
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
             people = _possessor_first(text, item.start, persons) if item.kin else persons
@@ -298,7 +301,7 @@ _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:(\n]|\.\s)\s*([^,;:()\n]{3,80}), $")
 _APPOSITION_AFTER = re.compile(r", ((?:the|a|an|[\w.-]+['’]s) [^,;:()\n]{3,80}?)(?=[,;:)]|\.(?:\s|$))")
 
 
-def _written_titles(text: str, mentions: Sequence[ActorMention]) -> dict[str, list[str]]:
+def _written_titles(text: str, mentions: Sequence[ActorMention], tails: frozenset[str]) -> dict[str, list[str]]:
     """For each person outside the actor list, by name: the titles the text gives them.
 
     The title written with the name ("Prime Minister Shehbaz Sharif") and an apposition on
@@ -315,12 +318,22 @@ def _written_titles(text: str, mentions: Sequence[ActorMention]) -> dict[str, li
         if word is not None:  # a demonym or a possessive: "Pakistani Prime Minister Shehbaz Sharif"
             found.append(f"{word.group(1)} {m.text}")
         before = _APPOSITION_BEFORE.search(text, max(0, m.start - 90), m.start)
-        if before is not None:
+        if before is not None and _ends_with_office(before.group(1), tails):
             found.append(before.group(1))
         after = _APPOSITION_AFTER.match(text, m.end)
-        if after is not None:
+        if after is not None and _ends_with_office(after.group(1), tails):
             found.append(after.group(1))
     return titles
+
+
+def _ends_with_office(clause: str, words: frozenset[str]) -> bool:
+    """Is an apposition a title ("Pakistan's prime minister", "the President of Pakistan"), not any
+    clause ("He spoke with the president")? Its head, before any "of" or "to", ends with an office word, and
+    its other lower-case words are words of titles, determiners or modifiers."""
+    head = re.split(r"\s+(?:of|to|in|at|for)\s+", clause, maxsplit=1)[0].split()  # "ambassador to China"
+    if not head or head[-1].lower() not in words:
+        return False
+    return all(w[:1].isupper() or w.endswith(("'s", "’s")) or w in words for w in head)
 
 
 def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
