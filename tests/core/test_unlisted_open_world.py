@@ -202,3 +202,11 @@ def test_only_an_apposition_made_of_title_words_gives_a_title(analyzer):
     assert _ends_with_office("The Belarusian ambassador to China", words)
     assert not _ends_with_office("He spoke with the president", words)
     assert not _ends_with_office("the talks in Minsk", words)
+
+
+def test_titles_of_the_names_lexicon(analyzer):
+    text = "Ayatollah Ali Rahimi received him. Field Marshal Tariq Bhatti visited Minsk."
+    assert names_of(analyzer, text) == {
+        "Ayatollah Ali Rahimi": "Ali Rahimi",
+        "Field Marshal Tariq Bhatti": "Tariq Bhatti",
+    }

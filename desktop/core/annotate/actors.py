@@ -41,6 +41,13 @@ _TOKEN = re.compile(r"\w+(?:\.\w+)*|[^\w\s]")
 _VIA_OF_KIND = {K_NAME: VIA_NAME, K_ALIAS: VIA_ALIAS, K_DEMONYM: VIA_DEMONYM}
 
 
+def _lexicon_titles() -> tuple[str, ...]:
+    """Titles for people outside the actor list (``titles`` of ``corpus/lexicons/names.yaml``)."""
+    from desktop.core.files.lexicons import load_lexicon
+
+    return tuple(load_lexicon("names").get("titles") or ())
+
+
 class _Key(NamedTuple):
     """One phrase of the gazetteer in the trie (a tuple: it unpickles fast at start-up)."""
 
@@ -104,7 +111,7 @@ class _Matcher:
         for place in gazetteer.places.values():
             for form in (place.name, *place.aliases):
                 self._add(form, K_PLACE, place.id, strict=True)
-        for title in cues.titles:
+        for title in (*cues.titles, *_lexicon_titles()):
             self._add(title, K_TITLE, None, strict=False)
         for given in cues.given_names:
             self._add(given, K_GIVEN, None, strict=True)
