@@ -41,11 +41,12 @@ _TOKEN = re.compile(r"\w+(?:\.\w+)*|[^\w\s]")
 _VIA_OF_KIND = {K_NAME: VIA_NAME, K_ALIAS: VIA_ALIAS, K_DEMONYM: VIA_DEMONYM}
 
 
-def _lexicon_titles() -> tuple[str, ...]:
-    """Titles for people outside the actor list (``titles`` of ``corpus/lexicons/names.yaml``)."""
+def _lexicon_words(key: str) -> tuple[str, ...]:
+    """A list of ``corpus/lexicons/names.yaml``: ``titles`` for people outside the actor list,
+    ``not_names`` (capitalised words that are no part of a name)."""
     from desktop.core.files.lexicons import load_lexicon
 
-    return tuple(load_lexicon("names").get("titles") or ())
+    return tuple(load_lexicon("names").get(key) or ())
 
 
 class _Key(NamedTuple):
@@ -111,7 +112,7 @@ class _Matcher:
         for place in gazetteer.places.values():
             for form in (place.name, *place.aliases):
                 self._add(form, K_PLACE, place.id, strict=True)
-        for title in (*cues.titles, *_lexicon_titles()):
+        for title in (*cues.titles, *_lexicon_words("titles")):
             self._add(title, K_TITLE, None, strict=False)
         for given in cues.given_names:
             self._add(given, K_GIVEN, None, strict=True)
@@ -131,7 +132,7 @@ class _Matcher:
     def _index_words(self, gazetteer: Gazetteer) -> None:
         """The word sets of the context rules: stop words, gazetteer words, descriptors, blockers, place cues."""
         cues = gazetteer.cues
-        self.stopwords = frozenset(cues.name_stopwords)
+        self.stopwords = frozenset(cues.name_stopwords) | frozenset(_lexicon_words("not_names"))
         self.gazetteer_words = frozenset(
             strip_article(form)
             for actor in gazetteer.actors.values()
