@@ -44,6 +44,8 @@ _PARTICLE = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=Tru
 _GAP = re.compile(r"[ \t\xa0]+\n?[ \t\xa0]*|\n[ \t\xa0]*")
 _SPACES = frozenset(" \t\xa0\n")
 _LIST_CONJUNCTIONS = (" and ", ", and ", " or ", ", or ", " & ")
+_OF_STATE = re.compile(r" of (?:the )?([A-Z][\w'’-]+) (?=[A-Z])")
+_POSSESSIVE = ("'s", "’s")
 _MONTHS = frozenset(calendar.month_name[1:]) | frozenset(calendar.month_abbr[1:])
 # The rules that make an unknown capitalised name a person (the ``matched`` of its mention).
 _DESCRIBED = "descriptor + name"
@@ -53,6 +55,15 @@ _APPOSITION = "name, apposition"
 def _initial(text: str, end: int) -> bool:
     """Is the capital ending at ``end`` an initial ("S." before "K. Menon")?"""
     return end - 1 >= 0 and text[end - 1].isupper() and text.startswith(". ", end) and text[end + 2 : end + 3].isupper()
+
+
+def _name_like(value: str, m: _Matcher, dot_after: bool) -> bool:
+    """May this capitalised word be part of a name (not a stop word, a listed name, an acronym)?"""
+    if not value[0].isupper() or value in m.stopwords or value in m.gazetteer_words:
+        return False
+    if len(value) == 1:
+        return dot_after  # an initial: "S."
+    return not value.isupper()
 
 
 class _Context:
@@ -150,6 +161,8 @@ class _Context:
 
     def _title(self, key: _Key, start: int, end: int) -> tuple | None:
         gap = self._gap(end, comma=False)
+        if gap is None:
+            gap = self._after_of_state(end)
         if gap is None or not self._same_sentence(start, gap):
             return None
         person = self._person_at(gap, allow_given=True)
@@ -159,6 +172,21 @@ class _Context:
         if name_end > gap:
             return (start, name_end, R_PATTERN, self.text[gap:name_end], None, f"{key.label} + name", "")
         return None
+
+    def _after_of_state(self, end: int) -> int | None:
+        """Where a name starts after "of" and a state's name ("President of Iran Dariush Farahmand"),
+        or after a word outside the list and before a name of two words ("Minister of Energy Anna Nowak")."""
+        found = _OF_STATE.match(self.text, end)
+        if found is None:
+            return None
+        fast = self.m.single.get(found.group(1))
+        fields = fast[1] if fast is not None else None
+        if fields is not None:
+            return found.end() if fields[2] == "state" else None
+        if found.group(1) in self.m.gazetteer_words or not _name_like(found.group(1), self.m, False):
+            return None
+        # a word outside the list, then a name of two words or more: "Minister of Energy Anna Nowak"
+        return found.end() if self._read_name(found.end())[1] >= 2 else None
 
     def _merge(self, person: tuple, start: int, key: _Key, role: str | None) -> tuple:
         """A title or description and the name after it: one mention of that person."""
@@ -244,15 +272,11 @@ class _Context:
             if word is None:
                 break
             value = word.group()
-            if (
-                not value[0].isupper()
-                or value in m.stopwords
-                or value in m.gazetteer_words
-                or (len(value) > 1 and value.isupper())
-                or (len(value) == 1 and not text.startswith(".", word.end()))
-            ):
+            if not _name_like(value, m, text.startswith(".", word.end())):
                 break
             end, count = word.end(), count + 1
+            if value.endswith(_POSSESSIVE) and len(value) > 3:
+                return end - 2, count  # "Ebrahim Raisi's visit": the name is "Ebrahim Raisi"
             if len(value) == 1 and text.startswith(".", end):
                 end += 1  # an initial: "S. K. Menon", "Dana L. Whitcombe"
             if not text.startswith(" ", end):
@@ -306,7 +330,10 @@ class _Context:
         """Does a descriptor ("journalist", "former political prisoner") end just before ``start``?"""
         text = self.text
         space = text.rfind(" ", max(0, start - 40), start - 1)
-        if text[space + 1 : start - 1].lower() not in self.m.descriptor_tails:
+        tail = text[space + 1 : start - 1]
+        if tail in self.m.role_heads:  # lower case: "former prime minister Nawaz Sharif"
+            return True
+        if tail.lower() not in self.m.descriptor_tails:
             return False
         words = text[max(0, start - 60) : start].lower().split()[-3:]
         return any(" ".join(words[-n:]) in self.m.descriptors for n in range(1, len(words) + 1))

@@ -427,7 +427,8 @@ class _Scan(_Context):
         found = [m for m in mentions if m is not None] if self.deferred else mentions
         places = [(p.start, p.end) for p in self.places]
         m = self.m
-        return unify_unlisted(self.text, found, places, self.gazetteer, m.first_names, self._linked), self.places  # type: ignore[arg-type]
+        unified = unify_unlisted(self.text, found, places, self.gazetteer, m.first_names, self._linked, m.stopwords)  # type: ignore[arg-type]
+        return unified, self.places
 
     def _linked(self, start: int, end: int, actor_id: str, via: str, matched: str) -> ActorMention:
         name, kind, side, person, _ = self.m.actor_fields[actor_id]

@@ -8,7 +8,13 @@ that no descriptor precedes and no apposition follows:
   "reported by ...", "Credit: Anna Nowak/Pool";
 - a role noun before a comma: "The commission's chairwoman, Anna Nowak, said", "ambassador to
   Poland, Jan Kowalski." (the heads are the gazetteer's appositive heads and descriptors);
-- a reporting verb right after: "Anna Nowak said" (the verbs of the date lexicon's tense cues).
+- a reporting verb right after: "Anna Nowak said" (the verbs of the date lexicon's tense cues),
+  or a verb of what people do ("Ebrahim Raisi arrived", "Ishaq Dar met": ``human_verbs`` of
+  ``corpus/lexicons/names.yaml``), perhaps after an adverb ("Anna Nowak also met"), or a
+  relative "who" ("Anna Nowak, who arrived on Monday");
+- a verb before it whose object is a person, the name ending the clause: "Lukashenko thanked
+  Anna Nowak", "he received Anna Nowak in Minsk" (``object_verbs``);
+- a person beside it in a pair: "Lukashenko and Anna Nowak", "Anna Nowak and Lukashenko".
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ import re
 from typing import Any
 
 from desktop.core.annotate.date_lexicon import REPORTING
+from desktop.core.annotate.records import VIA_DEMONYM
+from desktop.core.files.lexicons import load_lexicon
 
 # The text from the start of the line to a name in a byline: "By ", "By Anna Nowak in Warsaw and ".
 _BYLINE = re.compile(
@@ -37,6 +45,19 @@ _CREDIT_END = re.compile(r"[ \t]*(?:/|\n|$|\||,)")
 _CLOSES = re.compile(r"[,.;:)]")
 # A copula after a name, before a role as its predicate: "Anna Nowak is a columnist".
 _PREDICATE = re.compile(r" (?:is|was|has been|had been) ")
+_NAMES = load_lexicon("names")
+_HUMAN_VERBS = frozenset(_NAMES.get("human_verbs") or ())
+_OBJECT_VERBS = sorted(map(re.escape, _NAMES.get("object_verbs") or ["\x00"]), key=len, reverse=True)
+_OBJECT_VERB = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_OBJECT_VERBS)}) $")
+# What may stand between a name and its verb: "Anna Nowak also met", "Anna Nowak, who arrived".
+_VERB_AFTER = re.compile(r"(?: (?:also|later|then|first|again|personally|herself|himself|[a-z]+ly))? ([a-z]+)")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]$")
+# What may follow a person who is the object of a verb: the end of the clause, a preposition.
+_CLAUSE_ENDS = re.compile(
+    r"[,.;:!?)]|$| (?:in|on|at|and|to|for|that|during|after|before|with|as|who|from|last|yesterday|today)\b"
+)
+_WHO_AFTER = re.compile(r",? who(?:m|se)? ")
+_PAIR = (" and ", ", ", " & ")
 _SIGNATURE_WORDS = 8  # the longest rest of a signature line, in words
 _BYLINE_REACH = 120  # how far back a byline's "By" may be on its line
 _APPOSITION_WORDS = 10  # how many words before the comma may hold the role noun
@@ -53,12 +74,30 @@ def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
         return "credit + name"
     if role_before_comma(scan, start, name_end):
         return "role, name"
-    if _reporting_after(text, name_end):
-        return "name + reporting verb"
+    rule = _clause_cue(scan, start, name_end)
+    if rule is not None:
+        return rule
     if _predicate_after(scan, name_end):
         return "name + is a role"
     if _signature(text, line_start, start, name_end):
         return "signature line"
+    return None
+
+
+def _clause_cue(scan: Any, start: int, name_end: int) -> str | None:
+    """A cue from the clause: a verb of people after or before the name, "who", a person beside it."""
+    text = scan.text
+    verb = _VERB_AFTER.match(text, name_end)
+    if verb is not None and verb.group(1) in REPORTING:
+        return "name + reporting verb"
+    if verb is not None and verb.group(1) in _HUMAN_VERBS and not _inside_longer_name(scan, start):
+        return "name + verb"
+    if _OBJECT_VERB.search(text, max(0, start - 16), start) and _CLAUSE_ENDS.match(text, name_end):
+        return "verb + name"
+    if _WHO_AFTER.match(text, name_end):
+        return "name, who"
+    if _paired(scan, start, name_end):
+        return "name and person"
     return None
 
 
@@ -103,9 +142,23 @@ def _role_nouns(heads: tuple[str, ...], descriptor_tails: frozenset[str]) -> re.
     return re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, words))})s?(?![\w'’-])")
 
 
-def _reporting_after(text: str, name_end: int) -> bool:
-    """Does a reporting verb follow the name ("Anna Nowak said", "Anna Nowak told reporters")?"""
-    if not text.startswith(" ", name_end):
+def _inside_longer_name(scan: Any, start: int) -> bool:
+    """Does a capitalised word end right before ``start`` ("the Minsk Tractor Works signed")?
+
+    A demonym is no part of the name: "Iranian Ebrahim Raisi met".
+    """
+    if _CAPITALISED_BEFORE.search(scan.text, max(0, start - 40), start) is None:
         return False
-    word = re.match(r"[a-z]+", text[name_end + 1 : name_end + 16])
-    return word is not None and word.group() in REPORTING
+    before = next((m for m in reversed(scan.mentions) if m is not None), None)
+    return before is None or before.end != start - 1 or before.via != VIA_DEMONYM
+
+
+def _paired(scan: Any, start: int, name_end: int) -> bool:
+    """Is a person joined to the name by "and" ("Lukashenko and Anna Nowak", "Anna Nowak and Lukashenko")?"""
+    text, mentions = scan.text, scan.mentions
+    before = next((m for m in reversed(mentions) if m is not None), None)
+    if before is not None and before.kind == "person" and text[before.end : start] in _PAIR[:1]:
+        return True
+    if not text.startswith(" and ", name_end):
+        return False
+    return scan._person_at(name_end + 5, allow_given=False) is not None

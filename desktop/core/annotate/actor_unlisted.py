@@ -30,7 +30,7 @@ from desktop.core.annotate.records import VIA_ALIAS, VIA_NAME, VIA_PATTERN, VIA_
 PARTICLES = frozenset("von van der den de da di du dos del della la le bin ibn al el ter ten".split())
 _SHORTEST = 5  # shorter surnames are never matched by their spelling alone
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w-]*")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+$")
 
 Link = Callable[[int, int, str, str, str], ActorMention]
 
@@ -51,8 +51,12 @@ def unify_unlisted(
     gazetteer: Gazetteer,
     first_names: dict[str, frozenset[str]],
     link: Link,
+    stopwords: frozenset[str] | None = None,
 ) -> list[ActorMention]:
-    """The article's mentions with near-spellings linked and unlisted surnames given one identity."""
+    """The article's mentions with near-spellings linked and unlisted surnames given one identity.
+
+    ``stopwords``: capitalised words that are no part of a name ("But Kowalczyk said"); by
+    default the gazetteer's."""
     if not any(m.actor is None and m.kind == "person" for m in mentions):
         return mentions
     listed = {m.actor for m in mentions if m.actor and m.via in (VIA_NAME, VIA_ALIAS)}
@@ -61,7 +65,8 @@ def unify_unlisted(
     people = _people(out)
     out = [_renamed(m, people, misspelt, link) for m in out]
     spans = sorted([(m.start, m.end) for m in out] + list(covered))
-    out.extend(_bare_surnames(text, people, misspelt, spans, link))
+    stopwords = stopwords if stopwords is not None else frozenset(gazetteer.cues.name_stopwords)
+    out.extend(_bare_surnames(text, people, misspelt, spans, link, stopwords))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -154,13 +159,21 @@ def _near_spellings(
 
 
 def _people(mentions: Iterable[ActorMention]) -> dict[str, set[str]]:
-    """The unlisted people named with a given name and a surname, by surname."""
+    """The unlisted people named with a given name and a surname, by surname.
+
+    A surname of several words may be written without the given name ("Bagheri Kani" of "Ali
+    Bagheri Kani", "Ali Zardari" of "Asif Ali Zardari"): every ending of two words or more of a
+    full name counts as a surname of that person too.
+    """
     people: defaultdict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.actor is None and m.kind == "person" and m.via == VIA_PATTERN:
             given, surname = split_name(m.name)
             if given:
                 people[surname].add(m.name)
+                words = m.name.split()
+                for i in range(1, len(words) - 1):
+                    people[" ".join(words[i:])].add(m.name)
     return people
 
 
@@ -179,16 +192,21 @@ def _renamed(m: ActorMention, people: dict[str, set[str]], misspelt: dict, link:
 
 
 def _bare_surnames(
-    text: str, people: dict[str, set[str]], misspelt: dict, spans: list[tuple[int, int]], link: Link
+    text: str,
+    people: dict[str, set[str]],
+    misspelt: dict,
+    spans: list[tuple[int, int]],
+    link: Link,
+    stopwords: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
     """Mentions of a surname alone not yet found, for the surnames that mean one person."""
     found = []
-    free = _Occurrences(text, spans)
+    free = _Occurrences(text, spans, stopwords)
     for name in sorted({n for full in people.values() for n in full}, key=len, reverse=True):
         reason = "named in full elsewhere in the article"
         for start, end in free.take(name):
             found.append(ActorMention(start, end, name, None, name, "person", FALLBACK_SIDE, VIA_PATTERN, reason))
-    for surname, full in people.items():
+    for surname, full in sorted(people.items(), key=lambda item: -len(item[0])):  # "Bagheri Kani" before "Kani"
         if len(full) == 1:
             (name,) = full
             reason = f"surname of {name}, named in the article"
@@ -207,8 +225,9 @@ class _Occurrences:
     number of its first word's occurrences, not a scan of the text.
     """
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]], stopwords: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.stopwords = stopwords  # capitalised words that are no part of a name: "But Kowalczyk said"
         self.spans = spans  # sorted, never overlapping
         self.starts: defaultdict[str, list[int]] = defaultdict(list)
         for word in _WORD.finditer(text):
@@ -227,7 +246,8 @@ class _Occurrences:
             i = bisect.bisect_left(spans, (end, end))
             if i > 0 and spans[i - 1][1] > start:
                 continue  # inside a mention
-            if _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+            before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+            if before is not None and before.group(1) not in self.stopwords:
                 continue  # part of a longer name: "Jan Kowalczyk" of another person
             hits.append((start, end))
             spans.insert(i, (start, end))

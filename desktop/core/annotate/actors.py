@@ -41,6 +41,14 @@ _TOKEN = re.compile(r"\w+(?:\.\w+)*|[^\w\s]")
 _VIA_OF_KIND = {K_NAME: VIA_NAME, K_ALIAS: VIA_ALIAS, K_DEMONYM: VIA_DEMONYM}
 
 
+def _lexicon_words(key: str) -> tuple[str, ...]:
+    """A list of ``corpus/lexicons/names.yaml``: ``titles`` for people outside the actor list,
+    ``not_names`` (capitalised words that are no part of a name)."""
+    from desktop.core.files.lexicons import load_lexicon
+
+    return tuple(load_lexicon("names").get(key) or ())
+
+
 class _Key(NamedTuple):
     """One phrase of the gazetteer in the trie (a tuple: it unpickles fast at start-up)."""
 
@@ -104,7 +112,7 @@ class _Matcher:
         for place in gazetteer.places.values():
             for form in (place.name, *place.aliases):
                 self._add(form, K_PLACE, place.id, strict=True)
-        for title in cues.titles:
+        for title in (*cues.titles, *_lexicon_words("titles")):
             self._add(title, K_TITLE, None, strict=False)
         for given in cues.given_names:
             self._add(given, K_GIVEN, None, strict=True)
@@ -124,7 +132,7 @@ class _Matcher:
     def _index_words(self, gazetteer: Gazetteer) -> None:
         """The word sets of the context rules: stop words, gazetteer words, descriptors, blockers, place cues."""
         cues = gazetteer.cues
-        self.stopwords = frozenset(cues.name_stopwords)
+        self.stopwords = frozenset(cues.name_stopwords) | frozenset(_lexicon_words("not_names"))
         self.gazetteer_words = frozenset(
             strip_article(form)
             for actor in gazetteer.actors.values()
@@ -133,6 +141,8 @@ class _Matcher:
         ) | frozenset(form for place in gazetteer.places.values() for form in (place.name, *place.aliases))
         self.descriptors = frozenset(d.lower() for d in cues.descriptors)
         self.descriptor_tails = frozenset(d.split()[-1] for d in self.descriptors)
+        # One-word office nouns that stand before a name ("former prime minister Nawaz Sharif").
+        self.role_heads = frozenset(h.lower() for h in cues.appositive_heads if " " not in h)
         self.blockers = frozenset(w.lower() for w in cues.role_blockers)
         self.place_before = frozenset(w.lower() for w in cues.place_before)
         self.place_after = frozenset(w.lower() for w in cues.place_after)
@@ -141,7 +151,9 @@ class _Matcher:
         """The apposition after a name (", a former minister") and the lower-case descriptions after "the"."""
         heads = "|".join(sorted((re.escape(h) for h in cues.appositive_heads), key=len, reverse=True))
         self.appositive = (
-            re.compile(rf"(?:an?|the|former|ex-)[ \t]+(?:[\w.’'-]+[ \t]+){{0,5}}?(?:{heads})s?\b") if heads else None
+            re.compile(rf"(?:an?|the|former|ex-|[\w.-]+['’]s)[ \t]+(?:[\w.’']+(?:[ \t]+|-)){{0,6}}?(?:{heads})s?\b")
+            if heads
+            else None
         )
         starters = "|".join(sorted(map(re.escape, self.starters), key=len, reverse=True))
         # Lower-case "the" only: a literal prefix scans fast; "The" is caught by the capitalised scan.

@@ -59,6 +59,10 @@ class ReferenceWords:
     kinship: Kinship | None = None
 
 
+# A demonym of a state outside the actor list: "the Pakistani prime minister" (capitalised).
+_UNLISTED_DEMONYM = r"(?P<other>[A-Z][a-z]+(?:i|ian|ean|ese|ish|an))\s+"
+
+
 def _word_matches(phrase: str, text: str):
     return re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE)
 
@@ -111,6 +115,13 @@ class ReferenceResolver:
         self._by_head = {" ".join(h.lower().split()): c for c in self.words.classes for h in c.heads}
         self._adjectives = _adjective_map(gazetteer)
         self.pattern = self._compile()
+        # The words of the offices' titles and heads, determiners and modifiers: what a title is made of.
+        phrases = [w for c in self.words.classes for w in (*c.titles, *c.heads)] + list(self.words.modifiers)
+        self._tails = frozenset(w.lower() for p in phrases for w in p.split()) | {"the", "a", "an", "deputy", "first"}
+        adjectives = _alternation(self._adjectives)
+        self.counterpart = re.compile(
+            rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+)?counterparts?(?![\w-])"
+        )
         self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
 
     def _compile(self) -> re.Pattern[str]:
@@ -119,7 +130,7 @@ class ReferenceResolver:
         mods = _alternation(self.words.modifiers)
         adjectives = _alternation(self._adjectives)
         mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
-        adj_part = rf"(?:(?P<adj>{adjectives})\s+)?" if adjectives else ""
+        adj_part = rf"(?:(?P<adj>{adjectives})\s+|{_UNLISTED_DEMONYM})?" if adjectives else ""
         return re.compile(
             rf"(?<![\w-]){det}\s+{mod_part}{adj_part}(?P<head>{_alternation(self._by_head)})(?![\w-])",
             re.IGNORECASE,
@@ -130,9 +141,9 @@ class ReferenceResolver:
         taken = sorted((m.start, m.end) for m in mentions if m.via != VIA_DEMONYM)  # "the [Lithuanian] minister"
         found = []
         for m in self.pattern.finditer(text):
-            adjective = m.group("adj") or ""
-            if adjective and adjective not in self._adjectives:  # case matters: "US", not "us"
-                continue
+            adjective = m.group("adj") or m.group("other") or ""
+            if adjective and adjective not in self._adjectives and not adjective[0].isupper():
+                continue  # case matters: "US", not "us"; "Pakistani", not "pakistani"
             if _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
                 continue
             office = self._by_head[" ".join(m.group("head").lower().split())]
@@ -140,7 +151,17 @@ class ReferenceResolver:
             found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country")), named=named))
         if self.kin is not None:
             found += self.kin.find(text, taken, mentions)
+        found += self._counterparts(text, taken, mentions)
         return sorted(found, key=lambda f: f.start)
+
+    def _counterparts(self, text: str, taken, mentions: Sequence[ActorMention]) -> list[_Found]:
+        """ "his Belarusian counterpart", "their counterparts"."""
+        found = []
+        for m in self.counterpart.finditer(text):
+            if not _inside(m.start(), m.end(), taken):
+                named = _named_after(text, m.end(), mentions)
+                found.append(_Found(m.start(), m.end(), None, m.group("adj") or "", kin=COUNTERPART, named=named))
+        return found
 
     # -- resolving
     def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -150,62 +171,93 @@ class ReferenceResolver:
             return list(mentions)
         country = self._country(mentions)
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
+        written = _written_titles(text, merged, self._tails)
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
-            who = self._who(item, _possessor_first(text, item.start, persons) if item.kin else persons, anchor, country)
+            people = _possessor_first(text, item.start, persons) if item.kin else persons
+            who = self._who(item, people, anchor, country, (written, text))
             if who is not None:
                 merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
                 merged.append(_mention(item, who, text))
                 merged.sort(key=lambda m: (m.start, m.end))
         return merged
 
-    def _who(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None) -> _Who | None:
+    def _who(
+        self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, call=({}, "")
+    ) -> _Who | None:
+        """Who a description means; ``call`` is the article's written titles and its text."""
+        written = call[0]
         if item.named is not None:
             m = item.named
             return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
+        if item.kin == COUNTERPART:
+            return self._counterpart(item, persons, anchor, country, written)
         if item.office is None and self.kin is not None:
             return self.kin.relative(item.kin, [item.of] if item.of else persons, anchor)
         if item.office is None:
             return None
-        return self._earlier(item, persons, anchor, country) or self._holder(item, country, anchor)
+        return self._earlier(item, persons, anchor, country, call) or self._holder(item, country, anchor)
 
-    def _title(self, mention: ActorMention, anchor: dt.date | None) -> tuple[str, str | None]:
+    def _title(self, mention: ActorMention, anchor: dt.date | None, written=None) -> tuple[str, str | None]:
         """The person's title at the date and the state or body it belongs to."""
         actor = self.gazetteer.actor(mention.actor) if mention.actor else None
-        if actor is None:
-            return mention.text, None
+        if actor is None:  # the titles written with the name or beside it, in apposition
+            return " / ".join((written or {}).get(mention.name, [mention.text])), None
         tenure = actor.tenure_at(anchor) if anchor else actor.tenure_at(None)
         if tenure is None:  # no office known at the date: the title written with the name
             return mention.text, None
         role = self.gazetteer.role(tenure.role)
         return tenure.title, role.of if role else None
 
-    def _allowed(self, item: _Found, side: str, of: str | None, country: str | None) -> bool:
+    def _allowed(self, item: _Found, side: str, of: str | None, country: str | None, title: str = "") -> bool:
         wanted = self._adjectives.get(item.adjective) if item.adjective else None
         if item.of_country:
             wanted = country
+        if item.adjective and wanted is None and not item.of_country:  # a state not in the list
+            return of is None and re.search(rf"(?<!\w){re.escape(item.adjective)}(?!\w)", title) is not None
         if wanted is None:
             return True
         state = self.gazetteer.actor(wanted)
+        if of is None and state is not None and _names_state(title, state):
+            return True  # "Pakistani Prime Minister Shehbaz Sharif" for "the Pakistani prime minister"
         return of == wanted or (of is None and state is not None and side == state.side)
 
-    def _earlier(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None) -> _Who | None:
-        """The most salient fitting person named before: the most often named, then one of the
-        article's country, then the first named (the one the article introduced first)."""
+    def _earlier(self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, call) -> _Who | None:
+        """The fitting person named last if that was in the same sentence ("Orbán met Prime Minister
+        X; it was the first meeting of the head of government"), else the most salient fitting
+        person named before: the most often named, then one of the article's country, then the
+        first named (the one the article introduced first)."""
+        written, text = call
         fitting: dict[str, list] = {}
         for order, mention in enumerate(persons):
             if mention.end > item.start:
                 break
-            title, of = self._title(mention, anchor)
-            if item.office.fits(title) and self._allowed(item, mention.side, of, country):
+            title, of = self._title(mention, anchor, written)
+            fits = any(item.office.fits(t) for t in title.split(" / "))
+            if fits and self._allowed(item, mention.side, of, country, title):
                 key = mention.actor or mention.name
                 entry = fitting.setdefault(key, [0, False, -order, mention])
                 entry[0] += 1
                 entry[1] = entry[1] or (of is not None and of == country)
+                last = mention
         if not fitting:
             return None
+        if _same_sentence(text, last.end, item.start) and _not_subject(text, last, persons):
+            return _Who(last.actor, last.name, last.side, last.role, _HOW_RECENT)
         mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
         return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
+
+    def _counterpart(self, item: _Found, persons, anchor, country: str | None, written) -> _Who | None:
+        """ "his Belarusian counterpart": the holder, in that state (else the article's country), of
+        the office of the person whose counterpart is meant (the subject of the sentence)."""
+        if not persons:
+            return None
+        title, of = self._title(persons[0], anchor, written)
+        office = next((c for c in self.words.classes if any(c.fits(t) for t in title.split(" / "))), None)
+        where = self._adjectives.get(item.adjective) if item.adjective else country
+        if office is None or where is None or where == of:
+            return None
+        return self._holder(_Found(item.start, item.end, office, item.adjective), where, anchor)
 
     def _holder(self, item: _Found, country: str | None, anchor) -> _Who | None:
         where = self._adjectives.get(item.adjective) if item.adjective else country
@@ -238,6 +290,52 @@ class ReferenceResolver:
         return counts.most_common(1)[0][0] if counts else None
 
 
+def _names_state(title: str, state) -> bool:
+    """Does a written title name the state ("Pakistani Prime Minister", "Prime Minister of Pakistan")?"""
+    forms = (state.name, *state.aliases, *state.demonyms)
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?:['’]s)?(?!\w)", title) for f in forms if f)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
+_APPOSITION_BEFORE = re.compile(r"(?:^|[,;:(\n]|\.\s)\s*([^,;:()\n]{3,80}), $")
+_APPOSITION_AFTER = re.compile(r", ((?:the|a|an|[\w.-]+['’]s) [^,;:()\n]{3,80}?)(?=[,;:)]|\.(?:\s|$))")
+
+
+def _written_titles(text: str, mentions: Sequence[ActorMention], tails: frozenset[str]) -> dict[str, list[str]]:
+    """For each person outside the actor list, by name: the titles the text gives them.
+
+    The title written with the name ("Prime Minister Shehbaz Sharif") and an apposition on
+    either side of any of their mentions ("Pakistan's prime minister, Shehbaz Sharif, ...",
+    "Shehbaz Sharif, the Prime Minister of Pakistan, ..."): what the office classes are fitted to.
+    """
+    titles: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.actor is not None or m.kind != "person":
+            continue
+        found = titles.setdefault(m.name, [])
+        found.append(m.text)
+        word = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if word is not None:  # a demonym or a possessive: "Pakistani Prime Minister Shehbaz Sharif"
+            found.append(f"{word.group(1)} {m.text}")
+        before = _APPOSITION_BEFORE.search(text, max(0, m.start - 90), m.start)
+        if before is not None and _ends_with_office(before.group(1), tails):
+            found.append(before.group(1))
+        after = _APPOSITION_AFTER.match(text, m.end)
+        if after is not None and _ends_with_office(after.group(1), tails):
+            found.append(after.group(1))
+    return titles
+
+
+def _ends_with_office(clause: str, words: frozenset[str]) -> bool:
+    """Is an apposition a title ("Pakistan's prime minister", "the President of Pakistan"), not any
+    clause ("He spoke with the president")? Its head, before any "of" or "to", ends with an office word, and
+    its other lower-case words are words of titles, determiners or modifiers."""
+    head = re.split(r"\s+(?:of|to|in|at|for)\s+", clause, maxsplit=1)[0].split()  # "ambassador to China"
+    if not head or head[-1].lower() not in words:
+        return False
+    return all(w[:1].isupper() or w.endswith(("'s", "’s")) or w in words for w in head)
+
+
 def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
     return ActorMention(
         start=item.start,
@@ -251,6 +349,27 @@ def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
         matched=f"refers back to {who.name}, {who.how}",
         role=who.role,
     )
+
+
+COUNTERPART = "counterpart"
+_HOW_RECENT = "the person with that office named last, just before"
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Does no sentence end between ``end`` and ``start``?"""
+    return _SENTENCE_END.search(text, end, start) is None
+
+
+def _not_subject(text: str, mention: ActorMention, persons: Sequence[ActorMention]) -> bool:
+    """Does another person come before ``mention`` in its sentence? The first is its subject, and a
+    description later in the sentence is seldom the subject again ("Putin told the president")."""
+    window = max(0, mention.start - 400)
+    ends = list(_SENTENCE_END.finditer(text, window, mention.start))
+    start = ends[-1].end() if ends else window
+    return any(start <= p.start and p.end <= mention.start for p in persons)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
 
 
 _HOW_BEFORE = "the person with that office most often named before"
