@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.annotate import timex
@@ -261,18 +261,35 @@ def _name(episodes: list[Episode], curation: Curation) -> dict[str, list[str]]:
     return matches
 
 
+def article_events(
+    analyses: Sequence[ArticleAnalysis], extractor: EventExtractor, known: Mapping[str, list[Event]] | None = None
+) -> list[Event]:
+    """Every article's events in the order of ``analyses``: those ``known`` (extracted before from
+    the same analysis, e.g. kept in the analysis cache) as they are, the others extracted now."""
+    known = known or {}
+    events: list[Event] = []
+    for analysis in analyses:
+        found = known.get(analysis.article.id)
+        events += found if found is not None else extractor.extract(analysis)
+    return events
+
+
 def build_episodes(
     analyses: Sequence[ArticleAnalysis],
     extractor: EventExtractor | None = None,
     curation: Curation | None = None,
+    events: Mapping[str, list[Event]] | None = None,
 ) -> EpisodeSet:
-    """Extract events from every article, group them into episodes and name them."""
+    """Extract events from every article, group them into episodes and name them.
+
+    ``events`` (article id → events) holds the events already extracted from some of the analyses
+    as they are given (never from another version of the article or of its corrections)."""
     extractor = extractor or EventExtractor()
     lexicon = extractor.lexicon
     curation = curation or load_curation()
-    events = [event for analysis in analyses for event in extractor.extract(analysis)]
+    extracted = article_events(analyses, extractor, events)
     episodes = []
-    for group in group_events(events, curation.merge):
+    for group in group_events(extracted, curation.merge):
         episode = build_episode(group, lexicon)
         if episode is not None and episode.participants:  # nobody takes part: no episode to tell
             episodes.append(episode)
