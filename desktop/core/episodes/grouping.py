@@ -127,19 +127,16 @@ def _episode_dates(events: list[Event]) -> tuple[str, dt.date, dt.date] | None:
     hi = min(e.last for e in dated)
     if lo <= hi:
         return _intersection_value(dated, lo, hi), lo, hi
-    finest = [e for e in dated if not any(_inside(o, e) for o in dated)]  # a coarser restatement adds nothing
-    lo = min(e.first for e in finest)
-    hi = max(e.last for e in finest)
+    spans = set((e.first, e.last) for e in dated)  # events of one span are alike here: each span once
+    finest = [s for s in spans if not any(_inside(o, s) for o in spans)]  # a coarser restatement adds nothing
+    lo = min(first for first, _last in finest)
+    hi = max(last for _first, last in finest)
     return f"{lo.isoformat()}/{hi.isoformat()}", lo, hi
 
 
-def _inside(inner: Event, outer: Event) -> bool:
-    """``inner``'s dates lie strictly inside ``outer``'s ("June 21" in "summer")."""
-    return (
-        outer.first <= inner.first
-        and inner.last <= outer.last
-        and (inner.first, inner.last) != (outer.first, outer.last)
-    )
+def _inside(inner: tuple[dt.date, dt.date], outer: tuple[dt.date, dt.date]) -> bool:
+    """The span ``inner`` lies strictly inside ``outer`` ("June 21" in "summer")."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
 
 
 def _slug(text: str) -> str:
