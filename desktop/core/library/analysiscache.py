@@ -101,16 +101,18 @@ class AnalysisCache:
 
         keys = {self.key(a): a for a in articles}
         found: dict[str, list] = {}
-        try:
-            rows = self._rows("events", list(keys))
-        except sqlite3.Error:  # a damaged cache: extract again
-            return {}
-        for key, data in rows:
-            article_id = keys[key].id
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):  # a few hundred rows at a time: no peak of every row's text
             try:
-                found[article_id] = decode_events(article_id, data)
-            except CodecError:
-                continue
+                rows = self._rows("events", wanted[start : start + 500])
+            except sqlite3.Error:  # a damaged cache: extract again
+                return {}
+            for key, data in rows:
+                article_id = keys[key].id
+                try:
+                    found[article_id] = decode_events(article_id, data)
+                except CodecError:
+                    continue
         return found
 
     def store(

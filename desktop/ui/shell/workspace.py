@@ -71,6 +71,8 @@ class Workspace(QObject):
         self.options = ViewOptions()
         self.zoom = 0
         self._analyses: dict[str, ArticleAnalysis] = {}
+        self._version = 0  # bumped by every change of _analyses
+        self._listed: tuple = (None, (), [])  # (version, objects it depends on, analyses()): asked for often
         self._pending: dict[str, int] = {}  # article id -> generation of the request in flight
         self._runner = TaskRunner(self, max_threads=2 if pool is not None else 1)  # two chunks keep the pool fed
         self.analysis_error = ""
@@ -131,6 +133,7 @@ class Workspace(QObject):
         rebased = {k: self._rebased(v) for k, v in self._analyses.items()}
         kept = {k: v for k, v in rebased.items() if v is not None}
         self._analyses = kept
+        self._version += 1
         self._rendered.keep(kept)
         self.corpus_changed.emit()
 
@@ -159,8 +162,15 @@ class Workspace(QObject):
 
     def analyses(self) -> list[ArticleAnalysis]:
         """Every analysis, with the reader's corrections applied: what every view uses."""
-        fix, gazetteer = self.layer.corrected, self.analyzer.gazetteer
-        return [fix(self._analyses[a.id], gazetteer) for a in self.corpus.articles if a.id in self._analyses]
+        articles, layer = self.corpus.articles, self.layer
+        version = (self._version, self.analyzer.generation, len(articles))
+        objects = (articles, layer.annotations, layer._articles, self.analyzer.gazetteer)
+        old_version, old_objects, listed = self._listed
+        if old_version != version or any(a is not b for a, b in zip(old_objects, objects, strict=True)):
+            fix, gazetteer = layer.corrected, self.analyzer.gazetteer
+            listed = [fix(self._analyses[a.id], gazetteer) for a in articles if a.id in self._analyses]
+            self._listed = (version, objects, listed)
+        return list(listed)
 
     def hold_analysis(self) -> None:
         """Queue analysis requests (start-up: the first view is painted before any work starts)."""
@@ -281,6 +291,7 @@ class Workspace(QObject):
             if article is None:
                 return None
             self._analyses[article_id] = self.analyzer.analyze(article)
+            self._version += 1
         return self._analyses[article_id]
 
     def reanalyse_all(self) -> None:
@@ -293,6 +304,7 @@ class Workspace(QObject):
         if self.cache is not None:
             self.cache.engine_changed()
         self._analyses.clear()
+        self._version += 1
         self._rendered.clear()
         self.layer.forget()
         self.episodes = self.extracted = None
@@ -404,6 +416,7 @@ class Workspace(QObject):
             analysis = self._rebased(result[0])
         if analysis is not None:
             self._analyses[article_id] = analysis
+            self._version += 1
             if result[1] is not None and not self._corrects(article_id):  # drawn without the corrections
                 self._rendered[(article_id, _markup_options(options))] = result[1]
             self.analysis_ready.emit(article_id)
