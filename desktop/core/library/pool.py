@@ -84,10 +84,12 @@ class AnalysisPool:
         pool = self._pool()
         return [pool.submit(analyse_encoded, detachable(a), fingerprint) for a in articles]
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop the workers: articles not started are cancelled (``wait``: until the others end)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+            self._executor.shutdown(wait=wait, cancel_futures=True)
+            if wait:
+                self._executor = None
 
 
 def analyse_all(

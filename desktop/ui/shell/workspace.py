@@ -256,7 +256,7 @@ class Workspace(QObject):
 
         try:
             made, failed = analyse_in_pool(todo, self.cache, self.analysis_pool, generation)
-        except (BrokenExecutor, OSError):
+        except (BrokenExecutor, OSError, RuntimeError):  # RuntimeError: the pool was shut down (closing)
             _log.exception("the analysis processes stopped; analysing in this process")
             return cached, {}
         return {**cached, **made}, {i: (i, None, message) for i, message in failed.items()}
@@ -392,7 +392,11 @@ class Workspace(QObject):
         return self._pool
 
     def shutdown(self) -> None:
-        """Stop background work (the window is closing)."""
+        """Stop background work (the window is closing): the analyses not yet started are cancelled
+        first, so no task waits for them."""
+        self._runner.clear()
+        if self.analysis_pool is not None:
+            self.analysis_pool.shutdown(wait=False)
         self.wait(3000)
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
