@@ -50,6 +50,26 @@ def analyse_each(analyzer: Analyzer, articles) -> tuple[list[ArticleAnalysis], i
     return analyses, failed
 
 
+def analyse_cached(analyzer: Analyzer, corpus: Corpus) -> tuple[list[ArticleAnalysis], dict, int]:
+    """Every article's analysis and events through the analysis cache (the window's): those kept
+    are read back, the others made (on every core when there are many) and kept. One that fails is
+    reported as :func:`analyse_each` does. Returns the analyses, the events by article and the
+    number failed."""
+    from desktop.core.library.analysiscache import AnalysisCache
+    from desktop.core.library.cached import cached_analyses
+
+    cache = AnalysisCache()
+    try:
+        done = cached_analyses(corpus.articles, analyzer, cache)
+    finally:
+        cache.close()
+    for article in corpus.articles:
+        if article.id in done.failed:
+            reason = done.failed[article.id]
+            _say(f"{_where(article)}: the analysis failed ({reason}); the other articles go on")
+    return done.analyses, done.events, len(done.failed)
+
+
 def output_problem(target: Path) -> str | None:
     """Why ``target`` cannot be written, in the user's own words for it, or None."""
     if target.is_dir():
@@ -168,14 +188,16 @@ def export(args: argparse.Namespace) -> int:
         _say(f"the output file should end in .pdf: {target}")
         return 2
     analyzer = _analyzer()
-    listed, failed = analyse_each(analyzer, corpus)
+    listed, events, failed = analyse_cached(analyzer, corpus)
     from desktop.cli_annotations import StoredCorrections
     from desktop.core.episodes.grouping import build_episodes
 
     corrections = StoredCorrections.load()
+    engine_made = {a.article.id: a for a in listed}
     listed = corrections.analyses(listed, analyzer)
     analyses = {a.article.id: a for a in listed}
-    episode_set = corrections.episodes(build_episodes(list(analyses.values())), listed)
+    events = {k: v for k, v in events.items() if analyses.get(k) is engine_made.get(k)}  # never of a corrected one
+    episode_set = corrections.episodes(build_episodes(listed, events=events), listed)
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and painting; no window

@@ -163,3 +163,42 @@ def test_the_analysis_cache_is_plain_json_and_a_damaged_row_is_ignored(tmp_path)
         assert all(isinstance(data, str) and data.startswith("{") for (data,) in rows)  # JSON, no pickle
         db.execute("UPDATE analyses SET data = 'not json'")
     assert AnalysisCache(tmp_path / "analyses.sqlite3", fingerprint="engine").load(articles) == {}
+
+
+def _episode_ids(episode_set) -> list[tuple]:
+    return [(e.id, e.title, tuple(e.articles)) for e in episode_set.episodes]
+
+
+def test_a_first_analysis_in_worker_processes_reports_progress_and_keeps_events(qtbot, tmp_path, monkeypatch):
+    from desktop.core.library.analysiscache import AnalysisCache
+    from desktop.core.library.pool import AnalysisPool
+
+    monkeypatch.setattr(workspace_module, "POOL_FROM", 2)
+    monkeypatch.setattr(workspace_module, "CHUNK", 4)
+    here = Workspace(_library(2))
+    with qtbot.waitSignal(here.episodes_ready, timeout=120000):
+        here.request_analysis()
+    workspace = Workspace(_library(2), cache=AnalysisCache(tmp_path / "a.sqlite3"), pool=AnalysisPool(2))
+    monkeypatch.setattr(workspace.analyzer, "analyze", lambda article: pytest.fail("analysed on the UI's side"))
+    progress: list[tuple[int, int]] = []
+    workspace.analysis_progress.connect(lambda done, total: progress.append((done, total)))
+    with qtbot.waitSignal(workspace.episodes_ready, timeout=120000):
+        workspace.request_analysis()
+    for article_id in here.corpus.ids():
+        made, again = here.analysis(article_id), workspace.analysis(article_id)
+        assert dataclasses.replace(again, article=made.article) == made
+    assert progress[-1] == (10, 10) and [d for d, _ in progress] == sorted(d for d, _ in progress)
+    assert _episode_ids(workspace.episodes) == _episode_ids(here.episodes)
+    qtbot.waitUntil(lambda: not workspace.busy(), timeout=60000)
+    workspace.shutdown()
+    here.shutdown()
+
+    from desktop.core.episodes.events import EventExtractor
+
+    again = Workspace(_library(2), cache=AnalysisCache(tmp_path / "a.sqlite3"))
+    monkeypatch.setattr(EventExtractor, "extract", lambda *a: pytest.fail("events extracted again"))
+    with qtbot.waitSignal(again.episodes_ready, timeout=120000):
+        again.request_analysis()
+    assert _episode_ids(again.episodes) == _episode_ids(here.episodes)  # from the events kept in the cache
+    qtbot.waitUntil(lambda: not again.busy(), timeout=60000)
+    again.shutdown()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.annotate import timex
@@ -127,19 +127,16 @@ def _episode_dates(events: list[Event]) -> tuple[str, dt.date, dt.date] | None:
     hi = min(e.last for e in dated)
     if lo <= hi:
         return _intersection_value(dated, lo, hi), lo, hi
-    finest = [e for e in dated if not any(_inside(o, e) for o in dated)]  # a coarser restatement adds nothing
-    lo = min(e.first for e in finest)
-    hi = max(e.last for e in finest)
+    spans = set((e.first, e.last) for e in dated)  # events of one span are alike here: each span once
+    finest = [s for s in spans if not any(_inside(o, s) for o in spans)]  # a coarser restatement adds nothing
+    lo = min(first for first, _last in finest)
+    hi = max(last for _first, last in finest)
     return f"{lo.isoformat()}/{hi.isoformat()}", lo, hi
 
 
-def _inside(inner: Event, outer: Event) -> bool:
-    """``inner``'s dates lie strictly inside ``outer``'s ("June 21" in "summer")."""
-    return (
-        outer.first <= inner.first
-        and inner.last <= outer.last
-        and (inner.first, inner.last) != (outer.first, outer.last)
-    )
+def _inside(inner: tuple[dt.date, dt.date], outer: tuple[dt.date, dt.date]) -> bool:
+    """The span ``inner`` lies strictly inside ``outer`` ("June 21" in "summer")."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
 
 
 def _slug(text: str) -> str:
@@ -261,18 +258,35 @@ def _name(episodes: list[Episode], curation: Curation) -> dict[str, list[str]]:
     return matches
 
 
+def article_events(
+    analyses: Sequence[ArticleAnalysis], extractor: EventExtractor, known: Mapping[str, list[Event]] | None = None
+) -> list[Event]:
+    """Every article's events in the order of ``analyses``: those ``known`` (extracted before from
+    the same analysis, e.g. kept in the analysis cache) as they are, the others extracted now."""
+    known = known or {}
+    events: list[Event] = []
+    for analysis in analyses:
+        found = known.get(analysis.article.id)
+        events += found if found is not None else extractor.extract(analysis)
+    return events
+
+
 def build_episodes(
     analyses: Sequence[ArticleAnalysis],
     extractor: EventExtractor | None = None,
     curation: Curation | None = None,
+    events: Mapping[str, list[Event]] | None = None,
 ) -> EpisodeSet:
-    """Extract events from every article, group them into episodes and name them."""
+    """Extract events from every article, group them into episodes and name them.
+
+    ``events`` (article id → events) holds the events already extracted from some of the analyses
+    as they are given (never from another version of the article or of its corrections)."""
     extractor = extractor or EventExtractor()
     lexicon = extractor.lexicon
     curation = curation or load_curation()
-    events = [event for analysis in analyses for event in extractor.extract(analysis)]
+    extracted = article_events(analyses, extractor, events)
     episodes = []
-    for group in group_events(events, curation.merge):
+    for group in group_events(extracted, curation.merge):
         episode = build_episode(group, lexicon)
         if episode is not None and episode.participants:  # nobody takes part: no episode to tell
             episodes.append(episode)

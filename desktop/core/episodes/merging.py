@@ -223,7 +223,7 @@ class _Sweep:
         return info
 
     def _meets(self, a: list, b: list) -> bool:
-        if a[5] & b[5] or not a[3] & b[3] or not a[4] & b[4]:
+        if a[3].isdisjoint(b[3]) or not a[5].isdisjoint(b[5]) or a[4].isdisjoint(b[4]):
             return False  # an article's own clusters were decided in step 2
         if a[6] != b[6] and max(a[2], b[2]) > 0:
             return False  # a plan for "September" is not what was done on 11 September (days may meet)
@@ -245,15 +245,25 @@ class _Sweep:
         return new_root
 
     def _visit(self, i: int, open_roots: list[str]) -> list[str]:
-        """Cluster ``i``'s episode meets the episodes still open on a timeline; the roots open after it."""
-        first = self.infos[i][0]
+        """Cluster ``i``'s episode meets the episodes still open on a timeline; the roots open after it.
+
+        ``open_roots`` are distinct roots (only this timeline's joins change roots while it is swept,
+        and a join absorbs ``root_i``), so none is looked up again."""
+        limit = self.infos[i][0] - self.slack
         root_i = self.merge.find(str(i))
-        still_open = dict.fromkeys(self.merge.find(r) for r in open_roots)
-        open_roots = [r for r in still_open if self.info_of(r)[1] + self.slack >= first]
+        info_of, merged = self.info_of, self.merged_info
+        open_roots = [r for r in open_roots if (merged.get(r) or info_of(r))[1] >= limit]
+        absorbed = set()
+        mine = info_of(root_i)
         for root in open_roots:
-            if root != root_i and self._meets(self.info_of(root_i), self.info_of(root)):
+            theirs = merged.get(root) or info_of(root)
+            if mine[3].isdisjoint(theirs[3]) or root == root_i:
+                continue  # no family in common: the cheapest test first
+            if self._meets(mine, theirs):
+                absorbed.add(root_i)
                 root_i = self._join(root, root_i)
-        open_roots = [r for r in dict.fromkeys(self.merge.find(r) for r in open_roots) if r != root_i]
+                mine = merged[root_i]
+        open_roots = [r for r in open_roots if r != root_i and r not in absorbed]
         open_roots.append(root_i)
         return open_roots
 

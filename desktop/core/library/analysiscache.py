@@ -26,6 +26,7 @@ from desktop.core.files import paths
 from desktop.core.text.articles import Article
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
+_EVENTS = "CREATE TABLE IF NOT EXISTS events (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
 
 
 def default_path() -> Path:
@@ -61,6 +62,7 @@ class AnalysisCache:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(_SCHEMA)
+            self._db.execute(_EVENTS)
         return self._db
 
     def key(self, article: Article, fingerprint: str | None = None) -> str:
@@ -75,27 +77,76 @@ class AnalysisCache:
             return {}
         found: dict[str, ArticleAnalysis] = {}
         try:
-            with self._lock:
-                marks = ",".join("?" * len(keys))
-                rows = self._connection().execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", list(keys))
-                for key, data in rows.fetchall():
-                    article = keys[key]
-                    found[article.id] = ArticleAnalysis(article, *_from_json(data), generation=generation)
+            for key, data in self._rows("analyses", list(keys)):
+                article = keys[key]
+                found[article.id] = ArticleAnalysis(article, *_from_json(data), generation=generation)
         except (sqlite3.Error, TypeError, ValueError, KeyError):  # a damaged cache: analyse again
             return {}
         return found
 
-    def store(self, analyses: Iterable[ArticleAnalysis], fingerprint: str | None = None) -> None:
-        """Keep ``analyses`` made by the engine of ``fingerprint`` (one transaction); a cache that
+    def _rows(self, table: str, keys: list[str]) -> list[tuple[str, str]]:
+        """(key, data) of the rows of ``table`` kept for ``keys``, a few hundred keys per query."""
+        rows = []
+        with self._lock:
+            db = self._connection()
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                marks = ",".join("?" * len(part))
+                rows += db.execute(f"SELECT key, data FROM {table} WHERE key IN ({marks})", part).fetchall()
+        return rows
+
+    def load_events(self, articles: Iterable[Article]) -> dict[str, list]:
+        """The events kept for ``articles`` (by article id; see :mod:`eventcodec`), those that can be read."""
+        from desktop.core.library.eventcodec import CodecError, decode_events
+
+        keys = {self.key(a): a for a in articles}
+        found: dict[str, list] = {}
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):  # a few hundred rows at a time: no peak of every row's text
+            try:
+                rows = self._rows("events", wanted[start : start + 500])
+            except sqlite3.Error:  # a damaged cache: extract again
+                return {}
+            for key, data in rows:
+                article_id = keys[key].id
+                try:
+                    found[article_id] = decode_events(article_id, data)
+                except CodecError:
+                    continue
+        return found
+
+    def store(
+        self, analyses: Iterable[ArticleAnalysis], fingerprint: str | None = None, events: dict | None = None
+    ) -> None:
+        """Keep ``analyses`` made by the engine of ``fingerprint`` (one transaction), and the events
+        extracted from them (``events``: article id → events; see :meth:`store_events`); a cache that
         cannot be written is left alone."""
         rows = [(self.key(a.article, fingerprint), _to_json(a)) for a in analyses]
-        if not rows:
+        self.store_encoded(rows, self._encoded_events(analyses, fingerprint, events or {}))
+
+    def store_events(self, analyses: Iterable[ArticleAnalysis], events: dict, fingerprint: str | None = None) -> None:
+        """Keep the events extracted from ``analyses`` as the engine made them (never corrected ones)."""
+        self.store_encoded([], self._encoded_events(analyses, fingerprint, events))
+
+    def _encoded_events(self, analyses, fingerprint: str | None, events: dict) -> list[tuple[str, str]]:
+        from desktop.core.library.eventcodec import encode_events
+
+        return [
+            (self.key(a.article, fingerprint), encode_events(a.article.id, events[a.article.id]))
+            for a in analyses
+            if a.article.id in events
+        ]
+
+    def store_encoded(self, analyses: list[tuple[str, str]], events: list[tuple[str, str]] = ()) -> None:
+        """Keep rows already encoded: (key, analysis JSON) and (key, events JSON)."""
+        if not analyses and not events:
             return
         try:
             with self._lock:
                 db = self._connection()
                 with db:
-                    db.executemany("INSERT OR REPLACE INTO analyses (key, data) VALUES (?, ?)", rows)
+                    db.executemany("INSERT OR REPLACE INTO analyses (key, data) VALUES (?, ?)", analyses)
+                    db.executemany("INSERT OR REPLACE INTO events (key, data) VALUES (?, ?)", events)
         except sqlite3.Error:
             pass
 
@@ -104,6 +155,16 @@ class AnalysisCache:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+
+
+def analysis_from_json(article: Article, data: str | bytes, generation: int = 0) -> ArticleAnalysis:
+    """An analysis of ``article`` from its cached JSON (see :func:`analysis_json`)."""
+    return ArticleAnalysis(article, *_from_json(data), generation=generation)
+
+
+def analysis_json(analysis: ArticleAnalysis) -> str:
+    """The analysis as the cache keeps it."""
+    return _to_json(analysis)
 
 
 def _to_json(analysis: ArticleAnalysis) -> str:

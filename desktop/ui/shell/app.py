@@ -62,12 +62,40 @@ def build_main_window(app: QApplication):
     settings = load_settings()
     themes = ThemeManager(app, settings["theme"])
     from desktop.core.library.analysiscache import AnalysisCache
+    from desktop.core.library.pool import AnalysisPool
 
-    workspace = Workspace(load_default_corpus(), cache=AnalysisCache())
+    workspace = Workspace(load_default_corpus(), cache=AnalysisCache(), pool=AnalysisPool())
     workspace.hold_analysis()  # released by MainWindow.first_view_painted
     window = MainWindow(workspace, settings, themes)
+    window.analysis_bar = analysis_progress_bar(window, workspace)
     window.restore(first_start_panes() if not settings["first_start_done"] else [])
     return window
+
+
+def analysis_progress_bar(window, workspace):
+    """A progress bar in the status bar while the library is analysed (a first analysis, a new
+    actor), hidden the rest of the time."""
+    from PySide6.QtWidgets import QProgressBar
+
+    from desktop.ui.shell.workspace import CHUNK
+
+    bar = QProgressBar()
+    bar.setObjectName("analysisProgress")
+    bar.setMaximumWidth(220)
+    bar.setFormat("Analysing %v of %m")
+    bar.hide()
+    window.statusBar().addPermanentWidget(bar)
+
+    def show(done: int, total: int) -> None:
+        if total <= CHUNK or done >= total:
+            bar.hide()
+            return
+        bar.setMaximum(total)
+        bar.setValue(done)
+        bar.show()
+
+    workspace.analysis_progress.connect(show)
+    return bar
 
 
 class _FirstPaint(QObject):

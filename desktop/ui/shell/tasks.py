@@ -83,5 +83,9 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._relays)
 
+    def clear(self) -> None:
+        """Drop the tasks not started yet (the window is closing); those running finish."""
+        self._pool.clear()
+
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)

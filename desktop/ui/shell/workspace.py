@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -27,6 +26,7 @@ from desktop.core.annotations.episodes import EpisodeOutcome
 from desktop.core.annotations.layer import CorrectionLayer
 from desktop.core.files.logs import log
 from desktop.core.text.articles import Article, Corpus, format_published
+from desktop.ui.shell.analysing import RENDERED_KEEP, RenderedLRU, extract_episodes
 from desktop.ui.shell.tasks import TaskRunner
 
 _log = log().getChild(__name__)
@@ -38,33 +38,8 @@ PREPARING = "<p style='color:gray'><i>Preparing this long article…</i></p>"
 ZOOM_RANGE = (-6, 12)
 #: Articles analysed by one background task (one task and one result signal per chunk).
 CHUNK = 16
-#: Rendered HTML kept in memory: the articles last shown, not the whole library.
-RENDERED_KEEP = 48
-
-
-class RenderedLRU(OrderedDict):
-    """HTML by (article id, markup options), the least recently used dropped beyond ``limit``."""
-
-    def __init__(self, limit: int = RENDERED_KEEP) -> None:
-        super().__init__()
-        self.limit = limit
-
-    def get(self, key, default=None):
-        if key in self:
-            self.move_to_end(key)
-            return self[key]
-        return default
-
-    def __setitem__(self, key, value) -> None:
-        super().__setitem__(key, value)
-        self.move_to_end(key)
-        while len(self) > self.limit:
-            self.popitem(last=False)
-
-    def keep(self, article_ids) -> None:
-        """Forget the HTML of every article not in ``article_ids``."""
-        for key in [k for k in self if k[0] not in article_ids]:
-            del self[key]
+#: A request of at least this many articles is analysed in the pool's processes (when there is one).
+POOL_FROM = 24
 
 
 def _markup_options(options: ViewOptions) -> ViewOptions:
@@ -76,6 +51,7 @@ class Workspace(QObject):
     """What is loaded and how it is shown; the single source for views."""
 
     analysis_ready = Signal(str)  # article id
+    analysis_progress = Signal(int, int)  # articles analysed, of those asked for since the last idle
     analysis_failed = Signal(str)  # message
     all_analysed = Signal()
     options_changed = Signal()
@@ -84,20 +60,24 @@ class Workspace(QObject):
     episodes_failed = Signal(str)
 
     def __init__(
-        self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None, cache=None
+        self, corpus: Corpus, analyzer: Analyzer | None = None, parent: QObject | None = None, cache=None, pool=None
     ) -> None:
         super().__init__(parent)
         self.cache = cache  # an AnalysisCache: analyses kept between sessions (the window has one)
+        self.analysis_pool = pool  # an AnalysisPool: the first analysis on every core (the window has one)
+        self._asked = 0  # articles asked for since the workspace was last idle (the progress bar)
         self.corpus = corpus
         self.analyzer = analyzer or Analyzer()
         self.options = ViewOptions()
         self.zoom = 0
         self._analyses: dict[str, ArticleAnalysis] = {}
+        self._version = 0  # bumped by every change of _analyses
+        self._listed: tuple = (None, (), [])  # (version, objects it depends on, analyses()): asked for often
         self._pending: dict[str, int] = {}  # article id -> generation of the request in flight
-        self._runner = TaskRunner(self)
+        self._runner = TaskRunner(self, max_threads=2 if pool is not None else 1)  # two chunks keep the pool fed
         self.analysis_error = ""
         self._held: set[str] | None = None  # requests waiting for hold_analysis() to end
-        self._rendered = RenderedLRU()  # HTML of the articles last shown or asked for
+        self._rendered = RenderedLRU(RENDERED_KEEP)  # HTML of the articles last shown or asked for
         self._pool = None  # a worker process for long articles, started when first needed
         self.render_cache = RenderCache()
         self.episodes = None  # an EpisodeSet once the whole library is analysed
@@ -153,6 +133,7 @@ class Workspace(QObject):
         rebased = {k: self._rebased(v) for k, v in self._analyses.items()}
         kept = {k: v for k, v in rebased.items() if v is not None}
         self._analyses = kept
+        self._version += 1
         self._rendered.keep(kept)
         self.corpus_changed.emit()
 
@@ -181,8 +162,15 @@ class Workspace(QObject):
 
     def analyses(self) -> list[ArticleAnalysis]:
         """Every analysis, with the reader's corrections applied: what every view uses."""
-        fix, gazetteer = self.layer.corrected, self.analyzer.gazetteer
-        return [fix(self._analyses[a.id], gazetteer) for a in self.corpus.articles if a.id in self._analyses]
+        articles, layer = self.corpus.articles, self.layer
+        version = (self._version, self.analyzer.generation, len(articles))
+        objects = (articles, layer.annotations, layer._articles, self.analyzer.gazetteer)
+        old_version, old_objects, listed = self._listed
+        if old_version != version or any(a is not b for a, b in zip(old_objects, objects, strict=True)):
+            fix, gazetteer = layer.corrected, self.analyzer.gazetteer
+            listed = [fix(self._analyses[a.id], gazetteer) for a in articles if a.id in self._analyses]
+            self._listed = (version, objects, listed)
+        return list(listed)
 
     def hold_analysis(self) -> None:
         """Queue analysis requests (start-up: the first view is painted before any work starts)."""
@@ -208,40 +196,70 @@ class Workspace(QObject):
             return
         render = article_ids is not None  # articles asked for by name are about to be shown
         options = self.options
+        self._asked += len(todo)
+        pooled = self._use_pool(len(todo))
         for start in range(0, len(todo), CHUNK):
             chunk = [self.article(i) for i in todo[start : start + CHUNK]]
             for article in chunk:
                 self._pending[article.id] = generation
             self._runner.run(
-                lambda c=chunk, g=generation, r=render: self._analyse_chunk(c, options, g, r),
+                lambda c=chunk, g=generation, r=render: self._analyse_chunk(c, options, g, r, pooled),
                 lambda results, g=generation: self._chunk_done(results, g, options),
                 lambda message, c=chunk, g=generation: [self._failed(a.id, g, message) for a in c],
             )
 
-    def _analyse_chunk(self, articles: list[Article], options: ViewOptions, generation: int, render: bool) -> list:
+    def _use_pool(self, count: int) -> bool:
+        """A request of ``count`` articles goes to the pool's processes: many, or the pool is running."""
+        return self.analysis_pool is not None and (count >= POOL_FROM or self.analysis_pool.started)
+
+    def _analyse_chunk(
+        self, articles: list[Article], options: ViewOptions, generation: int, render: bool, pooled: bool = False
+    ) -> list:
         """On the worker thread: (article id, result, error message) for each article of a chunk,
         read from the cache or analysed (and then cached); one article's failure is its own."""
         if generation != self.analyzer.generation:
             return [(a.id, None, None) for a in articles]  # stale: dropped anyway
         fingerprint = self.cache.fingerprint if self.cache is not None else ""
         cached = self._cached(articles, generation, render)
-        out, made = [], []
+        cached, failed = self._pooled(articles, cached, generation, render) if pooled else (cached, {})
+        out, made = list(failed.values()), []
         for article in articles:
-            try:
-                analysis = cached.get(article.id)
-                if analysis is not None:
-                    result = (analysis, self._render(analysis, options) if render else None)
-                else:
-                    result = self._analyse_and_render(article, options, generation, render)
-                    made += [result[0]] if result is not None else []
-                out.append((article.id, result, None))
-            except Exception as exc:  # reported to the UI for that article, never lost
-                _log.exception("analysing %s failed", article.id)
-                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-                out.append((article.id, None, detail))
+            if article.id not in failed:
+                out.append(self._result(article, cached.get(article.id), options, generation, render, made))
         if self.cache is not None and made and generation == self.analyzer.generation:
             self.cache.store([a for a in made if a.generation == generation], fingerprint)
         return out
+
+    def _result(self, article: Article, analysis, options: ViewOptions, generation: int, render: bool, made: list):
+        """On the worker thread: (article id, result, error message) of one article, its analysis
+        (if cached) rendered or the article analysed (and added to ``made``)."""
+        try:
+            if analysis is not None:
+                return article.id, (analysis, self._render(analysis, options) if render else None), None
+            result = self._analyse_and_render(article, options, generation, render)
+            made += [result[0]] if result is not None else []
+            return article.id, result, None
+        except Exception as exc:  # reported to the UI for that article, never lost
+            _log.exception("analysing %s failed", article.id)
+            return article.id, None, "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+    def _pooled(self, articles: list[Article], cached: dict, generation: int, render: bool) -> tuple[dict, dict]:
+        """On the worker thread: the articles the cache lacks analysed in the pool's processes (and
+        kept in the cache with their events): (the analyses to use, id → result for the ones that
+        failed). A long article to be shown now is left to its own process, which also renders it."""
+        todo = [a for a in articles if a.id not in cached and not (render and len(a.body) > LARGE_ARTICLE)]
+        if not todo:
+            return cached, {}
+        from concurrent.futures import BrokenExecutor
+
+        from desktop.core.library.cached import analyse_in_pool
+
+        try:
+            made, failed = analyse_in_pool(todo, self.cache, self.analysis_pool, generation)
+        except (BrokenExecutor, OSError, RuntimeError):  # RuntimeError: the pool was shut down (closing)
+            _log.exception("the analysis processes stopped; analysing in this process")
+            return cached, {}
+        return {**cached, **made}, {i: (i, None, message) for i, message in failed.items()}
 
     def _cached(self, articles: list[Article], generation: int, render: bool) -> dict[str, ArticleAnalysis]:
         if self.cache is None or not articles:
@@ -261,6 +279,10 @@ class Workspace(QObject):
                 self._failed(article_id, generation, error)
             else:
                 self._analysed(article_id, generation, options, result)
+        asked = self._asked
+        if not self._pending:
+            self._asked = 0
+        self.analysis_progress.emit(asked - len(self._pending), asked)
 
     def analyse_now(self, article_id: str) -> ArticleAnalysis | None:
         """Analyse on the calling thread (command line, tests, exports)."""
@@ -269,6 +291,7 @@ class Workspace(QObject):
             if article is None:
                 return None
             self._analyses[article_id] = self.analyzer.analyze(article)
+            self._version += 1
         return self._analyses[article_id]
 
     def reanalyse_all(self) -> None:
@@ -281,9 +304,11 @@ class Workspace(QObject):
         if self.cache is not None:
             self.cache.engine_changed()
         self._analyses.clear()
+        self._version += 1
         self._rendered.clear()
         self.layer.forget()
         self.episodes = self.extracted = None
+        self._asked = 0
         self.request_analysis()
 
     # -- episodes
@@ -312,13 +337,13 @@ class Workspace(QObject):
             self._episodes_pending = False
             self.episodes_failed.emit(f"Episodes could not be extracted: {message}")
 
-        from desktop.core.episodes.grouping import build_episodes
-
-        self._runner.run(lambda: build_episodes(analyses), done, failed)
+        plain = {a.article.id for a in analyses if a is self._analyses.get(a.article.id)}  # not corrected
+        self._runner.run(lambda: extract_episodes(analyses, self.cache, plain), done, failed)
 
     def _episodes_state(self, analyses: list[ArticleAnalysis]) -> tuple:
-        texts = tuple((content_key(a.article), a.generation) for a in analyses)
-        return texts, self.layer.mention_key()
+        """What the episodes depend on: the analyses themselves (a tuple compares its items by
+        identity first, so an unchanged library compares in one pass) and the corrections."""
+        return tuple(analyses), self.layer.mention_key()
 
     def is_fully_analysed(self) -> bool:
         return all(a.id in self._analyses for a in self.corpus.articles)
@@ -367,11 +392,17 @@ class Workspace(QObject):
         return self._pool
 
     def shutdown(self) -> None:
-        """Stop background work (the window is closing)."""
+        """Stop background work (the window is closing): the analyses not yet started are cancelled
+        first, so no task waits for them."""
+        self._runner.clear()
+        if self.analysis_pool is not None:
+            self.analysis_pool.shutdown(wait=False)
         self.wait(3000)
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self.analysis_pool is not None:
+            self.analysis_pool.shutdown()
         if self.cache is not None:
             self.cache.close()
 
@@ -389,6 +420,7 @@ class Workspace(QObject):
             analysis = self._rebased(result[0])
         if analysis is not None:
             self._analyses[article_id] = analysis
+            self._version += 1
             if result[1] is not None and not self._corrects(article_id):  # drawn without the corrections
                 self._rendered[(article_id, _markup_options(options))] = result[1]
             self.analysis_ready.emit(article_id)
