@@ -29,6 +29,10 @@ class TenseWords:
     participle_left: list[str]
     clause_conjunctions: list[str]
     reporting: list[str]
+    future_in_past: list[str]
+    prospective: list[str]
+    inviting: list[str]
+    not_infinitive: list[str]
 
 
 @dataclass(frozen=True)
@@ -130,3 +134,7 @@ NOT_PAST = frozenset(WORDS.tense.not_past)
 PARTICIPLE_LEFT = frozenset(WORDS.tense.participle_left)
 REPORTING = frozenset(WORDS.tense.reporting)
 CLAUSE_CONJUNCTIONS = frozenset(WORDS.tense.clause_conjunctions)
+FUTURE_IN_PAST = frozenset(WORDS.tense.future_in_past)
+PROSPECTIVE = frozenset(WORDS.tense.prospective)
+INVITING = frozenset(WORDS.tense.inviting)
+NOT_INFINITIVE = frozenset(WORDS.tense.not_infinitive)

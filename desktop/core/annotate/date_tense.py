@@ -14,17 +14,23 @@ from collections.abc import Callable
 from desktop.core.annotate.date_lexicon import (
     CLAUSE_CONJUNCTIONS,
     FUTURE_BEFORE_TO,
+    FUTURE_IN_PAST,
     FUTURE_UNLESS_OF,
     FUTURE_WORDS,
+    INVITING,
+    NOT_INFINITIVE,
     NOT_PAST,
     PARTICIPLE_LEFT,
     PARTICIPLES,
     PAST_WORDS,
     PLAIN_PAST,
+    PROSPECTIVE,
     REPORTING,
 )
 
-_CUE_WORDS = FUTURE_WORDS | FUTURE_BEFORE_TO | PAST_WORDS | {"has", "have", "later", "is", "are", "due"}
+_CUE_WORDS = (
+    FUTURE_WORDS | FUTURE_BEFORE_TO | FUTURE_IN_PAST | PAST_WORDS | {"has", "have", "later", "is", "are", "due"}
+)
 #: The cue words as they may be written between spaces ("said," "will"), and endings.
 _CUE_FORMS = frozenset(
     q + w + p for w in _CUE_WORDS for q in ("", "“", "‘", '"', "(")
@@ -34,6 +40,7 @@ _CUE_ENDINGS = tuple(e + p for e in ("ed", "ll") for p in ("", ",", ".", ";", ":
 _CUE_REACH = 110  # characters each side of a mention that tense cues are looked for in
 _CUE_WORDS_REACH = 16  # and at most so many words
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]"
+_GOVERNOR_REACH = 4  # words before a "to" that may govern it ("invited his Polish counterpart to")
 _SENTENCE_END_CHARS = frozenset(".!?\"”’')")
 
 
@@ -59,6 +66,8 @@ def plain(word: str) -> str:
 
 
 def _marks_future(word: str, following: str) -> bool:
+    if word in FUTURE_IN_PAST:
+        return following != "have"  # "would visit"; "would have met" is a past
     if word in FUTURE_WORDS or word.endswith(("’ll", "'ll")):
         return not (word in FUTURE_UNLESS_OF and following == "of")
     return (word in FUTURE_BEFORE_TO and following == "to") or (word == "later" and following == "this")
@@ -121,6 +130,23 @@ def _may_cue(word: str) -> bool:
     return lw in _CUE_FORMS or lw.endswith(_CUE_ENDINGS)
 
 
+def prospective_to(words: list[str], i: int) -> str:
+    """The word that makes the "to" at ``words[i]`` look forward, or "": a prospective verb,
+    noun or adjective just before it ("agreed to meet", "ready to sign"), or one a few words
+    before with its object between ("invited his counterpart to Budapest", "urged them to
+    vote"). A "to" before a determiner or a pronoun is a preposition ("agreed to the plan"),
+    forward only after a word of inviting."""
+    following = plain(words[i + 1]) if i + 1 < len(words) else ""
+    infinitive = following not in NOT_INFINITIVE
+    for k in range(i - 1, max(-1, i - 1 - _GOVERNOR_REACH), -1):
+        w = plain(words[k])
+        if w in INVITING or (infinitive and w in PROSPECTIVE and (k == i - 1 or w.endswith("ed"))):
+            return w
+        if words[k][-1:] in ",;:" or w in _CUE_WORDS:
+            return ""  # another clause, or a verb of its own between them
+    return ""
+
+
 class _CueWalk:
     """The walk outwards from a date: a word before it, then one after it, and so on."""
 
@@ -146,6 +172,8 @@ class _CueWalk:
             return None
         if _may_cue(w) and (sign := cue(self.before, self.i)):
             return sign, plain(w)
+        if w == "to" and (governor := prospective_to(self.before, self.i)):
+            return 1, f"{governor} to"
         self.i -= 1
         return None
 
