@@ -75,6 +75,7 @@ class DateWords:
     unit_prepositions: list[str]
     duration_prepositions: list[str]
     duration_verbs: list[str]
+    half_units: dict[str, str]
     tense: TenseWords
 
 
@@ -123,6 +124,7 @@ DET_WORDS = frozenset(WORDS.unit_determiners)
 PREP_WORDS = frozenset(WORDS.unit_prepositions)
 DURATION_PREPOSITIONS = frozenset(WORDS.duration_prepositions)
 DURATION_VERBS = frozenset(WORDS.duration_verbs)
+HALF_UNITS = WORDS.half_units
 
 FUTURE_WORDS = frozenset(WORDS.tense.future)
 FUTURE_UNLESS_OF = frozenset(WORDS.tense.future_unless_of)

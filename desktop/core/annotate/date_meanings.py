@@ -199,8 +199,9 @@ class Weekday:
     """A weekday name: "on Monday", "last Friday", "Monday evening"."""
 
     weekday: int  # 0 = Monday
-    rel: str = ""  # last | next | this | the (before a noun: "the Sunday march") | ""
+    rel: str = ""  # last | next | this | that | following | previous | the ("the Sunday march") | ""
     part: str = ""  # MO | AF | EV | NI
+    week_step: int | None = None  # "Friday last week": the week counted from publication
 
     def resolve(self, ctx: Context) -> Resolved | None:
         suffix = f"T{self.part}" if self.part else ""
@@ -208,13 +209,21 @@ class Weekday:
             return Resolved(f"XXXX-WXX-{self.weekday + 1}{suffix}", "none", "date unknown")
         if self.rel == "the" and (ref := _ref_weekday(ctx, self.weekday)):
             return Resolved(ref, f"context:{ref}", f"the day mentioned before: {describe_value(ref)}")
+        if self.rel in ("that", "following", "previous") and (narrative := self._in_narrative(ctx)):
+            return narrative
         anchor = ctx.anchor
+        if self.week_step is not None:
+            day = anchor + dt.timedelta(days=self.weekday - anchor.weekday(), weeks=self.week_step)
+            words = {-1: "last week", 0: "this week", 1: "next week"}.get(self.week_step, "that week")
+            return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ('{words}')")
         back = (anchor.weekday() - self.weekday) % 7  # days back to the latest such day
         ahead = (self.weekday - anchor.weekday()) % 7
         if self.rel == "last":
             day, why = anchor - dt.timedelta(days=back or 7), "'last'"
-        elif self.rel == "next":
+        elif self.rel in ("next", "following"):
             day, why = anchor + dt.timedelta(days=ahead or 7), "'next'"
+        elif self.rel == "previous":
+            day, why = anchor - dt.timedelta(days=back or 7), "'last'"
         elif self.rel == "this":
             day = anchor + dt.timedelta(days=self.weekday - anchor.weekday())
             why = "the same week"
@@ -228,6 +237,22 @@ class Weekday:
                 day = anchor + dt.timedelta(days=ahead)
             why = _tense_words(direction, cue)
         return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+
+    def _in_narrative(self, ctx: Context) -> Resolved | None:
+        """ "that Saturday": the Saturday of the week the narrative moved to; "the following
+        Monday", "the previous Friday": the first such day after or before that day."""
+        ref = ctx.ref_day
+        if ref is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", ref):
+            return None
+        day = dt.date.fromisoformat(ref)
+        if self.rel == "that":
+            day += dt.timedelta(days=self.weekday - day.weekday())
+        elif self.rel == "following":
+            day += dt.timedelta(days=(self.weekday - day.weekday()) % 7 or 7)
+        else:
+            day -= dt.timedelta(days=(day.weekday() - self.weekday) % 7 or 7)
+        value = day_value(day) + (f"T{self.part}" if self.part else "")
+        return Resolved(value, f"context:{ref}", f"the week of the day mentioned before: {_short(ref)}")
 
 
 def _ref_weekday(ctx: Context, weekday: int) -> str | None:

@@ -69,6 +69,7 @@ from desktop.core.annotate.date_patterns import (
     TRIGGER_AT_START,
     UNIT_RIGHT,
     WEEKDAY_AFTER,
+    WEEK_STEP,
     WEEKDAY_LEFT,
     YEAR_AND_LEFT,
     YEAR_RANGE,
@@ -375,20 +376,24 @@ class Recogniser(WordForms):
         after = WEEKDAY_AFTER.match(text, end)
         if after and (found := self._calendar(after.end(), ("MD", "DM"), weekday_start=start)):
             return found  # "Monday, 26 September 2022"
-        rel_m = self._left(WEEKDAY_LEFT, start, 1)
+        rel_m = self._left(WEEKDAY_LEFT, start, 2)
         rel = rel_m.group("rel").lower() if rel_m else ""
         if rel == "every":
             return self._found(
-                rel_m.start(),
+                rel_m.start("rel"),
                 end,  # type: ignore[union-attr]
                 Fixed(f"XXXX-WXX-{WEEKDAYS[lower] + 1}"),
                 "SET",
             )
-        begin = rel_m.start() if rel in ("last", "next", "this") else start  # type: ignore[union-attr]
+        rel = rel if rel in _WEEKDAY_RELATIONS else ""
+        begin = rel_m.start("the" if rel in _NARRATIVE_RELATIONS and rel_m["the"] else "rel") if rel else start  # type: ignore[union-attr]
         part_m = PART_RIGHT.match(text, end)
         part = PARTS[part_m.group("part")] if part_m else ""
-        spec = Weekday(WEEKDAYS[lower], rel if rel in ("last", "next", "this") else "", part)
-        found = self._found(begin, part_m.end() if part_m else end, spec, "TIME" if part else "DATE")
+        stop = part_m.end() if part_m else end
+        spec = Weekday(WEEKDAYS[lower], rel, part)
+        if not rel and (week := WEEK_STEP.match(text, stop)):
+            spec.week_step, stop = DEICTIC_STEPS.get(week["rel"], 0), week.end()  # "Friday last week"
+        found = self._found(begin, stop, spec, "TIME" if part else "DATE")
         if not (rel or part) and self._prev_word(start) == "the" and self._next_word(end).islower():
             spec.rel, found.role = "the", ROLE_ATTRIBUTE  # "the Sunday march": the day before
         return found
@@ -433,6 +438,11 @@ class Recogniser(WordForms):
             return None
         return self._found(begin, end, Deictic(0, unit, words=f"the {unit}"), mod=mod)
 
+
+#: Relation words before a weekday: counted from publication ("last Friday") or from the
+#: day the narrative moved to ("that Saturday", "the following Monday").
+_NARRATIVE_RELATIONS = ("that", "following", "previous")
+_WEEKDAY_RELATIONS = ("last", "next", "this", *_NARRATIVE_RELATIONS)
 
 _PLURAL_WEEKDAYS = {f"{name}s": number for name, number in WEEKDAYS.items()}
 

@@ -16,6 +16,8 @@ from desktop.core.annotate.date_lexicon import (
     CLOCK_WORDS,
     DAY_WORDS,
     EDGES,
+    HALF_UNITS,
+    MODS,
     ORDINALS,
     PARTS,
     SEASONS,
@@ -24,8 +26,11 @@ from desktop.core.annotate.date_lexicon import (
 from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, Season, Vague
 from desktop.core.annotate.date_patterns import (
     CENTURY_LEFT,
+    EVERY_LEFT,
     FUTURE_LEFT,
+    HALF_A,
     HALF_LEFT,
+    HALF_MOD_LEFT,
     HALF_RIGHT,
     PART_LEFT,
     PART_RIGHT,
@@ -96,7 +101,10 @@ class WordForms(Scanner):
         return self._season_alone(word, code, start, end)
 
     def _season_alone(self, word: str, code: str, start: int, end: int) -> Found | None:
-        """A season with no year: "last summer", "in the autumn", "use the winter to"."""
+        """A season with no year: "last summer", "in the autumn", "use the winter to"; "every
+        autumn" repeats."""
+        if every := self._left(EVERY_LEFT, start, 1):
+            return self._found(every.start(), end, Fixed(f"XXXX-{code}", "repeats"), "SET")
         m = self._left(SEASON_LEFT, start, 4)
         if m is None and word != "fall" and (the := self._left(THE_LEFT, start, 1)) and self._stands_alone(end):
             return self._found(the.start(), end, Season(code))
@@ -157,7 +165,20 @@ class WordForms(Scanner):
             return self._found(m.start("det"), end, Vague("PRESENT_REF"))
         return self._found(m.start("det"), end, Anaphor(0, "time", "", "the period"))
 
+    def _half_a(self, start: int, end: int) -> Found | None:
+        """ "half a year", "more than half a century": a duration of half the unit."""
+        m = HALF_A.match(self.text, end)
+        if m is None:
+            return None
+        value = HALF_UNITS[m["unit"].lower()]
+        begin, mod = start, ""
+        if mods := self._left(HALF_MOD_LEFT, start, 3):
+            begin, mod = mods.start(), MODS[" ".join(mods["mod"].lower().split())]
+        return self._found(begin, m.end(), Fixed(value), "DURATION", mod)
+
     def _half(self, start: int, end: int, code: str) -> Found | None:
+        if code == "H" and (found := self._half_a(start, end)):
+            return found
         left = self._left(HALF_LEFT, start, 2)
         right = HALF_RIGHT.match(self.text, end)
         if left is None or right is None:
