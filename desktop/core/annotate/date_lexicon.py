@@ -21,6 +21,7 @@ class TenseWords:
 
     future: list[str]
     future_unless_of: list[str]
+    future_before_for: list[str]
     future_before_to: list[str]
     past: list[str]
     plain_past: list[str]
@@ -50,6 +51,7 @@ class DateWords:
     clock_words: dict[str, str]
     clock_prepositions: list[str]
     day_words: dict[str, int]
+    holidays: dict[str, str]
     numbers: list[str]
     tens: list[str]
     ordinals: dict[str, int]
@@ -57,6 +59,7 @@ class DateWords:
     edges: dict[str, str]
     year_words: list[str]
     month_words: list[str]
+    weak_month_words: list[str]
     determiners: list[str]
     event_plurals: list[str]
     bare_noun_followers: list[str]
@@ -95,6 +98,9 @@ UNITS = WORDS.units
 SETS = WORDS.sets
 VAGUE = WORDS.vague
 DAY_WORDS = WORDS.day_words
+#: Holiday names -> (month, day); and the first words they may begin with.
+HOLIDAYS = {name: (int(md[:2]), int(md[3:])) for name, md in WORDS.holidays.items()}
+HOLIDAY_FIRST_WORDS = frozenset(name.split()[0] for name in HOLIDAYS)
 CLOCK_WORDS = WORDS.clock_words
 CLOCK_PREPOSITIONS = frozenset(WORDS.clock_prepositions)
 SMALL_NUMBERS = WORDS.numbers
@@ -106,6 +112,7 @@ MODS = WORDS.modifiers
 EDGES = WORDS.edges
 YEAR_WORDS = frozenset(WORDS.year_words)
 MONTH_WORDS = YEAR_WORDS | frozenset(WORDS.month_words)
+WEAK_MONTH_WORDS = frozenset(WORDS.weak_month_words)
 DETERMINERS = frozenset(WORDS.determiners)
 EVENT_PLURALS = frozenset(WORDS.event_plurals)
 COUNT_NOUNS = frozenset(WORDS.count_nouns)
@@ -128,6 +135,7 @@ HALF_UNITS = WORDS.half_units
 
 FUTURE_WORDS = frozenset(WORDS.tense.future)
 FUTURE_UNLESS_OF = frozenset(WORDS.tense.future_unless_of)
+FUTURE_BEFORE_FOR = frozenset(WORDS.tense.future_before_for)
 FUTURE_BEFORE_TO = frozenset(WORDS.tense.future_before_to)
 PAST_WORDS = frozenset(WORDS.tense.past)
 PLAIN_PAST = frozenset(WORDS.tense.plain_past)

@@ -25,6 +25,8 @@ from desktop.core.annotate.date_lexicon import (
     DURATION_VERBS,
     EVENT_PLURALS,
     HEAD_NOUNS,
+    HOLIDAY_FIRST_WORDS,
+    HOLIDAYS,
     MONTH_WORDS,
     MONTHS,
     PARTS,
@@ -33,6 +35,7 @@ from desktop.core.annotate.date_lexicon import (
     SETS,
     UNITS,
     VAGUE,
+    WEAK_MONTH_WORDS,
     WEEKDAYS,
     YEAR_VERBS,
     YEAR_WORDS,
@@ -56,6 +59,7 @@ from desktop.core.annotate.date_patterns import (
     EVERY_LEFT,
     FIRST_POINTS,
     HALF_MORE,
+    HOLIDAY,
     MONTH_AND_LEFT,
     NUMERIC,
     PART_RIGHT,
@@ -320,7 +324,8 @@ class Recogniser(WordForms):
             )
         if len(name.rstrip(".")) <= 4 and name not in ("June", "July", "May"):
             return False
-        if begin < start or self._prev_word(start) in MONTH_WORDS:
+        prev = self._prev_word(start)
+        if begin < start or prev in MONTH_WORDS or (prev in WEAK_MONTH_WORDS and name != "May"):
             return True
         if left_of(self.text, MONTH_AND_LEFT, start, 3):
             return True  # "in March and May"
@@ -336,10 +341,25 @@ class Recogniser(WordForms):
             return self._found(start, year.end(), Fixed(f"{year['y']}-{word}"))  # "Q3 2022"
         if word[0].isupper() and lower in MONTHS:
             return self._calendar(start, ("MD", "M"))
+        if word in HOLIDAY_FIRST_WORDS and (holiday := self._holiday(start)):
+            return holiday
         for words, read in _WORD_READERS:
             if lower in words:
                 return read(self, word, start, end)
         return None
+
+    def _holiday(self, start: int) -> Found | None:
+        """ "Independence Day", "Victory Day 2020": the holiday's day, in the year the tense
+        points to unless the year is given."""
+        m = HOLIDAY.match(self.text, start)
+        if m is None:
+            return None
+        month, day = HOLIDAYS[m["name"]]
+        if not m["y"] and self._prev_word(start) in DETERMINERS and self._next_word(m.end()).islower():
+            return None  # "the Independence Day holiday": a name that modifies a noun, left to it
+        if m["y"]:
+            return self._found(start, m.end(), Fixed(f"{m['y']}-{month:02d}-{day:02d}"))
+        return self._found(start, m.end(), MonthDay(month, day))
 
     def _weekday_plural(self, word: str, start: int, end: int) -> Found | None:
         """ "Mondays": every Monday."""

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from desktop.core.annotate.date_lexicon import (
     CLAUSE_CONJUNCTIONS,
+    FUTURE_BEFORE_FOR,
     FUTURE_BEFORE_TO,
     FUTURE_IN_PAST,
     FUTURE_UNLESS_OF,
@@ -70,6 +71,8 @@ def _marks_future(word: str, following: str) -> bool:
         return following != "have"  # "would visit"; "would have met" is a past
     if word in FUTURE_WORDS or word.endswith(("’ll", "'ll")):
         return not (word in FUTURE_UNLESS_OF and following == "of")
+    if word in FUTURE_BEFORE_FOR and following == "for":
+        return True  # "set for October"
     return (word in FUTURE_BEFORE_TO and following == "to") or (word == "later" and following == "this")
 
 
