@@ -161,6 +161,11 @@ class _CueWalk:
         self.i, self.j = len(before) - 1, 0
 
     def run(self) -> tuple[int, str]:
+        if self.comma:  # "who arrived on Wednesday, is to speak": the date's clause ends at the comma
+            while self.i >= 0 and not self.before[self.i].endswith(","):
+                if found := self._back():
+                    return found
+            self.i = len(self.before) - 1
         while self.i >= 0 or self.j < len(self.after):
             if self.i >= 0 and (found := self._back()):
                 return found
