@@ -32,6 +32,11 @@ class TenseWords:
     reporting: list[str]
     future_in_past: list[str]
     prospective: list[str]
+    prospective_participles: list[str]
+    finite_left: list[str]
+    relative_prepositions: list[str]
+    scheduled_present: list[str]
+    not_present_left: list[str]
     inviting: list[str]
     not_infinitive: list[str]
 
@@ -146,5 +151,10 @@ REPORTING = frozenset(WORDS.tense.reporting)
 CLAUSE_CONJUNCTIONS = frozenset(WORDS.tense.clause_conjunctions)
 FUTURE_IN_PAST = frozenset(WORDS.tense.future_in_past)
 PROSPECTIVE = frozenset(WORDS.tense.prospective)
+PROSPECTIVE_PARTICIPLES = frozenset(WORDS.tense.prospective_participles)
+FINITE_LEFT = frozenset(WORDS.tense.finite_left)
+RELATIVE_PREPOSITIONS = frozenset(WORDS.tense.relative_prepositions)
+SCHEDULED_PRESENT = frozenset(WORDS.tense.scheduled_present)
+NOT_PRESENT_LEFT = frozenset(WORDS.tense.not_present_left)
 INVITING = frozenset(WORDS.tense.inviting)
 NOT_INFINITIVE = frozenset(WORDS.tense.not_infinitive)

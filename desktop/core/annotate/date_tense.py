@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from desktop.core.annotate.date_lexicon import (
     CLAUSE_CONJUNCTIONS,
+    FINITE_LEFT,
     FUTURE_BEFORE_FOR,
     FUTURE_BEFORE_TO,
     FUTURE_IN_PAST,
@@ -21,17 +22,22 @@ from desktop.core.annotate.date_lexicon import (
     INVITING,
     NOT_INFINITIVE,
     NOT_PAST,
+    NOT_PRESENT_LEFT,
     PARTICIPLE_LEFT,
     PARTICIPLES,
     PAST_WORDS,
     PLAIN_PAST,
     PROSPECTIVE,
+    PROSPECTIVE_PARTICIPLES,
+    RELATIVE_PREPOSITIONS,
     REPORTING,
+    SCHEDULED_PRESENT,
 )
 
 _CUE_WORDS = (
-    FUTURE_WORDS | FUTURE_BEFORE_TO | FUTURE_IN_PAST | PAST_WORDS | {"has", "have", "later", "is", "are", "due"}
-)
+    FUTURE_WORDS | FUTURE_BEFORE_TO | FUTURE_BEFORE_FOR | FUTURE_IN_PAST | PAST_WORDS | SCHEDULED_PRESENT
+    | PROSPECTIVE_PARTICIPLES | {"has", "have", "later", "is", "are", "due"}
+)  # fmt: skip
 #: The cue words as they may be written between spaces ("said," "will"), and endings.
 _CUE_FORMS = frozenset(
     q + w + p for w in _CUE_WORDS for q in ("", "“", "‘", '"', "(")
@@ -77,10 +83,22 @@ def _marks_future(word: str, following: str) -> bool:
 
 
 def _be_cue(words: list[str], i: int, word: str, following: str) -> int:
-    """ "is to host", "is due to take place"; not "due to the war"."""
+    """ "is to host", "is due to take place", "are meeting" (a futurate progressive); not "due
+    to the war"."""
     before = plain(words[i - 1]) if i > 0 else ""
     if following == "to" and (word != "due" or before in ("is", "are", "was", "were", "be")):
         return 1
+    return 1 if word != "due" and following.endswith("ing") and len(following) > 5 else 0
+
+
+def _forward_form(words: list[str], i: int, word: str, following: str) -> int:
+    """+1 for a scheduled present ("the ministers meet on Monday") or a participle that looks
+    forward after a noun ("the meeting planned in October"), else 0."""
+    before = plain(words[i - 1]) if i > 0 else ""
+    if word in SCHEDULED_PRESENT:
+        return 0 if before in NOT_PRESENT_LEFT or not before else 1
+    if word in PROSPECTIVE_PARTICIPLES and following in RELATIVE_PREPOSITIONS:
+        return 0 if before in FINITE_LEFT or before in NOT_PRESENT_LEFT or not before else 1
     return 0
 
 
@@ -124,6 +142,11 @@ def cue(words: list[str], i: int) -> int:
         return 1
     if (auxiliary := _AUXILIARIES.get(word)) is not None:
         return auxiliary(words, i, word, following)
+    if word in SCHEDULED_PRESENT or word in PROSPECTIVE_PARTICIPLES:
+        if forward := _forward_form(words, i, word, following):
+            return forward
+        if word in SCHEDULED_PRESENT:
+            return 0
     return _past_cue(words, i, word, raw)
 
 
