@@ -211,32 +211,30 @@ class Weekday:
             return Resolved(ref, f"context:{ref}", f"the day mentioned before: {describe_value(ref)}")
         if self.rel in ("that", "following", "previous") and (narrative := self._in_narrative(ctx)):
             return narrative
-        anchor = ctx.anchor
         if self.week_step is not None:
+            anchor = ctx.anchor
             day = anchor + dt.timedelta(days=self.weekday - anchor.weekday(), weeks=self.week_step)
             words = {-1: "last week", 0: "this week", 1: "next week"}.get(self.week_step, "that week")
             return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ('{words}')")
+        day, why = self._from_publication(ctx, ctx.anchor)
+        return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+
+    def _from_publication(self, ctx: Context, anchor: dt.date) -> tuple[dt.date, str]:
+        """The day counted from publication, by the relation word or else by the tense."""
         back = (anchor.weekday() - self.weekday) % 7  # days back to the latest such day
         ahead = (self.weekday - anchor.weekday()) % 7
-        if self.rel == "last":
-            day, why = anchor - dt.timedelta(days=back or 7), "'last'"
-        elif self.rel in ("next", "following"):
-            day, why = anchor + dt.timedelta(days=ahead or 7), "'next'"
-        elif self.rel == "previous":
-            day, why = anchor - dt.timedelta(days=back or 7), "'last'"
-        elif self.rel == "this":
-            day = anchor + dt.timedelta(days=self.weekday - anchor.weekday())
-            why = "the same week"
-        elif back == 0:
-            day, why = anchor, "the publication day itself"
-        else:
-            direction, cue = ctx.direction()
-            if direction < 0 or (direction == 0 and back <= ahead):
-                day = anchor - dt.timedelta(days=back)
-            else:
-                day = anchor + dt.timedelta(days=ahead)
-            why = _tense_words(direction, cue)
-        return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+        if self.rel in ("last", "previous"):
+            return anchor - dt.timedelta(days=back or 7), "'last'"
+        if self.rel in ("next", "following"):
+            return anchor + dt.timedelta(days=ahead or 7), "'next'"
+        if self.rel == "this":
+            return anchor + dt.timedelta(days=self.weekday - anchor.weekday()), "the same week"
+        if back == 0:
+            return anchor, "the publication day itself"
+        direction, cue = ctx.direction()
+        if direction < 0 or (direction == 0 and back <= ahead):
+            return anchor - dt.timedelta(days=back), _tense_words(direction, cue)
+        return anchor + dt.timedelta(days=ahead), _tense_words(direction, cue)
 
     def _in_narrative(self, ctx: Context) -> Resolved | None:
         """ "that Saturday": the Saturday of the week the narrative moved to; "the following

@@ -396,17 +396,9 @@ class Recogniser(WordForms):
         after = WEEKDAY_AFTER.match(text, end)
         if after and (found := self._calendar(after.end(), ("MD", "DM"), weekday_start=start)):
             return found  # "Monday, 26 September 2022"
-        rel_m = self._left(WEEKDAY_LEFT, start, 2)
-        rel = rel_m.group("rel").lower() if rel_m else ""
+        rel, begin = self._weekday_relation(start)
         if rel == "every":
-            return self._found(
-                rel_m.start("rel"),
-                end,  # type: ignore[union-attr]
-                Fixed(f"XXXX-WXX-{WEEKDAYS[lower] + 1}"),
-                "SET",
-            )
-        rel = rel if rel in _WEEKDAY_RELATIONS else ""
-        begin = rel_m.start("the" if rel in _NARRATIVE_RELATIONS and rel_m["the"] else "rel") if rel else start  # type: ignore[union-attr]
+            return self._found(begin, end, Fixed(f"XXXX-WXX-{WEEKDAYS[lower] + 1}"), "SET")
         part_m = PART_RIGHT.match(text, end)
         part = PARTS[part_m.group("part")] if part_m else ""
         stop = part_m.end() if part_m else end
@@ -417,6 +409,15 @@ class Recogniser(WordForms):
         if not (rel or part) and self._prev_word(start) == "the" and self._next_word(end).islower():
             spec.rel, found.role = "the", ROLE_ATTRIBUTE  # "the Sunday march": the day before
         return found
+
+    def _weekday_relation(self, start: int) -> tuple[str, int]:
+        """The relation word before a weekday ("last", "that", "the following", "every") and
+        where the expression starts; ("", start) if none."""
+        rel_m = self._left(WEEKDAY_LEFT, start, 2)
+        rel = rel_m.group("rel").lower() if rel_m else ""
+        if rel_m is None or (rel not in _WEEKDAY_RELATIONS and rel != "every"):
+            return "", start
+        return rel, rel_m.start("the" if rel in _NARRATIVE_RELATIONS and rel_m["the"] else "rel")
 
     def _unit(self, word: str, start: int, end: int) -> Found | None:
         """Expressions built on a unit noun: durations, "last week", "two weeks ago",

@@ -98,13 +98,12 @@ class WordForms(Scanner):
             return self._found(begin, year_m.end(), Fixed(f"{year_m.group('y')}-{code}"), mod=mod)
         if word[0].isupper():
             return None  # "the Arab Spring"
+        if every := self._left(EVERY_LEFT, start, 1):
+            return self._found(every.start(), end, Fixed(f"XXXX-{code}", "repeats"), "SET")  # "every autumn"
         return self._season_alone(word, code, start, end)
 
     def _season_alone(self, word: str, code: str, start: int, end: int) -> Found | None:
-        """A season with no year: "last summer", "in the autumn", "use the winter to"; "every
-        autumn" repeats."""
-        if every := self._left(EVERY_LEFT, start, 1):
-            return self._found(every.start(), end, Fixed(f"XXXX-{code}", "repeats"), "SET")
+        """A season with no year: "last summer", "in the autumn", "use the winter to"."""
         m = self._left(SEASON_LEFT, start, 4)
         if m is None and word != "fall" and (the := self._left(THE_LEFT, start, 1)) and self._stands_alone(end):
             return self._found(the.start(), end, Season(code))
