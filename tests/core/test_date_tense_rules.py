@@ -174,3 +174,12 @@ def test_holidays_are_dates_from_the_lexicon(text: str, anchor: dt.date, expecte
 
 def test_a_holiday_name_that_modifies_a_noun_is_left_to_it() -> None:
     assert found("The Independence Day parade was cancelled.", D(2020, 7, 10)) == []
+
+
+def test_a_name_between_an_inviting_verb_and_to_does_not_hide_it() -> None:
+    text = "The president invited Prime Minister Jonas Petraitis to visit Minsk in the autumn."
+    assert value(text, D(2023, 4, 12)) == "2023-FA"
+
+
+def test_expected_after_be_looks_forward() -> None:
+    assert value("The verdict is expected in May.", D(2023, 4, 12)) == "2023-05"

@@ -98,6 +98,8 @@ def _forward_form(words: list[str], i: int, word: str, following: str) -> int:
     if word in SCHEDULED_PRESENT:
         return 0 if before in NOT_PRESENT_LEFT or not before else 1
     if word in PROSPECTIVE_PARTICIPLES and following in RELATIVE_PREPOSITIONS:
+        if before in ("is", "are", "be", "being"):
+            return 1  # "the decision is expected in September"
         return 0 if before in FINITE_LEFT or before in NOT_PRESENT_LEFT or not before else 1
     return 0
 
@@ -164,7 +166,13 @@ def prospective_to(words: list[str], i: int) -> str:
     forward only after a word of inviting."""
     following = plain(words[i + 1]) if i + 1 < len(words) else ""
     infinitive = following not in NOT_INFINITIVE
-    for k in range(i - 1, max(-1, i - 1 - _GOVERNOR_REACH), -1):
+    reach = _GOVERNOR_REACH
+    for k in range(i - 1, max(-1, i - 1 - 3 * _GOVERNOR_REACH), -1):
+        if words[k][:1].isupper() and k < i - 1:
+            continue  # a name between the verb and "to" ("invited Prime Minister X to") costs nothing
+        reach -= 1
+        if reach < 0:
+            return ""
         w = plain(words[k])
         if w in INVITING or (infinitive and w in PROSPECTIVE and (k == i - 1 or w.endswith("ed"))):
             return w
