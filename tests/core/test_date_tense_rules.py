@@ -183,3 +183,12 @@ def test_a_name_between_an_inviting_verb_and_to_does_not_hide_it() -> None:
 
 def test_expected_after_be_looks_forward() -> None:
     assert value("The verdict is expected in May.", D(2023, 4, 12)) == "2023-05"
+
+
+def test_a_year_after_an_adjective_or_for() -> None:
+    assert value("Sanctions followed the disputed 2020 election.", D(2025, 9, 11)) == "2020"
+    assert [v for _, v, _ in found("They agreed a plan for 2025 and 2026.", D(2024, 10, 31))] == ["2025", "2026"]
+
+
+def test_a_plural_of_three_digits_is_no_year() -> None:
+    assert found("000s", D(2024, 1, 1)) == []  # was a ValueError

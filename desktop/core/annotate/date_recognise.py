@@ -26,7 +26,6 @@ from desktop.core.annotate.date_lexicon import (
     EVENT_PLURALS,
     HEAD_NOUNS,
     HOLIDAY_FIRST_WORDS,
-    HOLIDAYS,
     MONTH_WORDS,
     MONTHS,
     PARTS,
@@ -59,7 +58,6 @@ from desktop.core.annotate.date_patterns import (
     EVERY_LEFT,
     FIRST_POINTS,
     HALF_MORE,
-    HOLIDAY,
     MONTH_AND_LEFT,
     NUMERIC,
     PART_RIGHT,
@@ -119,7 +117,7 @@ class Recogniser(WordForms):
             return self._decade(start)
         if token[-2:] in ("st", "nd", "rd", "th") or len(token) <= 2:
             return self._calendar(start, ("DD", "DM"))
-        if len(token) == 4 and 1900 <= int(token) <= 2099:
+        if len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2099:
             return self._year(start, end)
         return None
 
@@ -210,8 +208,8 @@ class Recogniser(WordForms):
         if left_of(self.text, YEAR_AND_LEFT, start, 3):  # may look past the floor
             return True  # "in 1994 and 1997"
         following = self._next_word(end)
-        if prev in DETERMINERS and following:
-            return True  # "the 2020 election" (plural counts were refused before)
+        if following and (prev in DETERMINERS or self._determiner_before_adjective(start, following)):
+            return True  # "the 2020 election", "the disputed 2020 election" (plural counts were refused before)
         before = text[max(0, start - 4) : start].rstrip(" \"“‘'(")
         at_sentence_start = not before or before[-1] in ".!?;:\n"
         return at_sentence_start and following.lower() in YEAR_VERBS
@@ -316,22 +314,23 @@ class Recogniser(WordForms):
         """A month with no day: "in May" yes, "May I" no; abbreviations need a year."""
         name = m.group("m")
         if first.year is not None or last is not None:
-            return (
-                name[:3] not in ("Mar", "May")
-                or first.year is not None
-                or self._prev_word(start) in MONTH_WORDS
-                or begin < start
-            )
+            return first.year is not None or self._range_of_months_ok(name, begin, start)
         if len(name.rstrip(".")) <= 4 and name not in ("June", "July", "May"):
             return False
         prev = self._prev_word(start)
-        if begin < start or prev in MONTH_WORDS or (prev in WEAK_MONTH_WORDS and name != "May"):
+        if name == "May" and prev in WEAK_MONTH_WORDS and begin == start:
+            return False  # "calls for May to resign"
+        if begin < start or prev in MONTH_WORDS or prev in WEAK_MONTH_WORDS:
             return True
         if left_of(self.text, MONTH_AND_LEFT, start, 3):
             return True  # "in March and May"
         if self._adjectival(m, start):
             return True  # "the August election"
         return name not in ("March", "May", "April", "June", "August")
+
+    def _range_of_months_ok(self, name: str, begin: int, start: int) -> bool:
+        """ "March to May" needs a word before it ("from March to May"): "May" may be a name."""
+        return name[:3] not in ("Mar", "May") or self._prev_word(start) in MONTH_WORDS or begin < start
 
     # ---- words
 
@@ -347,19 +346,6 @@ class Recogniser(WordForms):
             if lower in words:
                 return read(self, word, start, end)
         return None
-
-    def _holiday(self, start: int) -> Found | None:
-        """ "Independence Day", "Victory Day 2020": the holiday's day, in the year the tense
-        points to unless the year is given."""
-        m = HOLIDAY.match(self.text, start)
-        if m is None:
-            return None
-        month, day = HOLIDAYS[m["name"]]
-        if not m["y"] and self._prev_word(start) in DETERMINERS and self._next_word(m.end()).islower():
-            return None  # "the Independence Day holiday": a name that modifies a noun, left to it
-        if m["y"]:
-            return self._found(start, m.end(), Fixed(f"{m['y']}-{month:02d}-{day:02d}"))
-        return self._found(start, m.end(), MonthDay(month, day))
 
     def _weekday_plural(self, word: str, start: int, end: int) -> Found | None:
         """ "Mondays": every Monday."""
