@@ -192,3 +192,15 @@ def test_a_year_after_an_adjective_or_for() -> None:
 
 def test_a_plural_of_three_digits_is_no_year() -> None:
     assert found("000s", D(2024, 1, 1)) == []  # was a ValueError
+
+
+def test_the_future_of_a_dated_past_counts_from_that_date() -> None:
+    text = "In March 2023 the two leaders agreed to meet again in September."
+    assert [v for _, v, _ in found(text, D(2024, 2, 1))] == ["2023-03", "2023-09"]
+    text = "On 3 March 2023 the envoy said he would come back in May."
+    assert [v for _, v, _ in found(text, D(2024, 2, 1))] == ["2023-03-03", "2023-05"]
+
+
+def test_a_date_of_another_sentence_does_not_hold_back_a_plan() -> None:
+    text = "In March 2023 they met. They agreed to meet again in September."
+    assert [v for _, v, _ in found(text, D(2024, 2, 1))] == ["2023-03", "2024-09"]

@@ -62,6 +62,7 @@ class Context(Protocol):
     def ref_value(self) -> str | None: ...  # the last date of any size it moved to
 
     def direction(self) -> tuple[int, str]: ...  # -1 past, 1 future, 0 neither; the cue
+    def forward_base(self, cue: str) -> dt.date | None: ...  # what a future counts from
 
 
 @dataclass(slots=True)
@@ -180,8 +181,11 @@ class MonthDay:
             why = "it includes the publication date"  # no need to ask the tense
         else:
             direction, cue = ctx.direction()
-            chosen = self.choose(ctx.anchor, direction, candidates)
-            why = _tense_words(direction, cue)
+            base = ctx.forward_base(cue) if direction > 0 else None
+            if base is not None and base != ctx.anchor:
+                chosen, why = self.choose(base, 1), f"{_tense_words(direction, cue)}, after {format_day(base)}"
+            else:
+                chosen, why = self.choose(ctx.anchor, direction, candidates), _tense_words(direction, cue)
         if chosen is None:
             return None
         return Resolved(self.value(*chosen), ctx.published, f"{ctx.relative_note} ({why})")
@@ -237,8 +241,7 @@ class Weekday:
         return anchor + dt.timedelta(days=ahead), _tense_words(direction, cue)
 
     def _in_narrative(self, ctx: Context) -> Resolved | None:
-        """ "that Saturday": the Saturday of the week the narrative moved to; "the following
-        Monday", "the previous Friday": the first such day after or before that day."""
+        """ "that Saturday": that day of the narrative's week; "the following Monday": after it."""
         ref = ctx.ref_day
         if ref is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", ref):
             return None

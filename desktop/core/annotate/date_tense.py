@@ -228,6 +228,12 @@ class _CueWalk:
         return None
 
 
+def future_in_past(cue: str) -> bool:
+    """Is this cue word (as :func:`tense_around` gives it) a future seen from a past ("would",
+    "agreed to", "invited to")?"""
+    return cue in FUTURE_IN_PAST or cue.endswith(" to")
+
+
 def tense_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str]:
     """-1 if the words around ``text[start:end]`` point to the past, 1 to the future, 0 if
     they say neither; with the cue word. ``lo:hi`` is the sentence: the walk stops at its
