@@ -21,6 +21,7 @@ class TenseWords:
 
     future: list[str]
     future_unless_of: list[str]
+    future_before_for: list[str]
     future_before_to: list[str]
     past: list[str]
     plain_past: list[str]
@@ -29,6 +30,15 @@ class TenseWords:
     participle_left: list[str]
     clause_conjunctions: list[str]
     reporting: list[str]
+    future_in_past: list[str]
+    prospective: list[str]
+    prospective_participles: list[str]
+    finite_left: list[str]
+    relative_prepositions: list[str]
+    scheduled_present: list[str]
+    not_present_left: list[str]
+    inviting: list[str]
+    not_infinitive: list[str]
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class DateWords:
     clock_words: dict[str, str]
     clock_prepositions: list[str]
     day_words: dict[str, int]
+    holidays: dict[str, str]
     numbers: list[str]
     tens: list[str]
     ordinals: dict[str, int]
@@ -53,6 +64,7 @@ class DateWords:
     edges: dict[str, str]
     year_words: list[str]
     month_words: list[str]
+    weak_month_words: list[str]
     determiners: list[str]
     event_plurals: list[str]
     bare_noun_followers: list[str]
@@ -71,6 +83,7 @@ class DateWords:
     unit_prepositions: list[str]
     duration_prepositions: list[str]
     duration_verbs: list[str]
+    half_units: dict[str, str]
     tense: TenseWords
 
 
@@ -90,6 +103,9 @@ UNITS = WORDS.units
 SETS = WORDS.sets
 VAGUE = WORDS.vague
 DAY_WORDS = WORDS.day_words
+#: Holiday names -> (month, day); and the first words they may begin with.
+HOLIDAYS = {name: (int(md[:2]), int(md[3:])) for name, md in WORDS.holidays.items()}
+HOLIDAY_FIRST_WORDS = frozenset(name.split()[0] for name in HOLIDAYS)
 CLOCK_WORDS = WORDS.clock_words
 CLOCK_PREPOSITIONS = frozenset(WORDS.clock_prepositions)
 SMALL_NUMBERS = WORDS.numbers
@@ -101,6 +117,7 @@ MODS = WORDS.modifiers
 EDGES = WORDS.edges
 YEAR_WORDS = frozenset(WORDS.year_words)
 MONTH_WORDS = YEAR_WORDS | frozenset(WORDS.month_words)
+WEAK_MONTH_WORDS = frozenset(WORDS.weak_month_words)
 DETERMINERS = frozenset(WORDS.determiners)
 EVENT_PLURALS = frozenset(WORDS.event_plurals)
 COUNT_NOUNS = frozenset(WORDS.count_nouns)
@@ -119,9 +136,11 @@ DET_WORDS = frozenset(WORDS.unit_determiners)
 PREP_WORDS = frozenset(WORDS.unit_prepositions)
 DURATION_PREPOSITIONS = frozenset(WORDS.duration_prepositions)
 DURATION_VERBS = frozenset(WORDS.duration_verbs)
+HALF_UNITS = WORDS.half_units
 
 FUTURE_WORDS = frozenset(WORDS.tense.future)
 FUTURE_UNLESS_OF = frozenset(WORDS.tense.future_unless_of)
+FUTURE_BEFORE_FOR = frozenset(WORDS.tense.future_before_for)
 FUTURE_BEFORE_TO = frozenset(WORDS.tense.future_before_to)
 PAST_WORDS = frozenset(WORDS.tense.past)
 PLAIN_PAST = frozenset(WORDS.tense.plain_past)
@@ -130,3 +149,12 @@ NOT_PAST = frozenset(WORDS.tense.not_past)
 PARTICIPLE_LEFT = frozenset(WORDS.tense.participle_left)
 REPORTING = frozenset(WORDS.tense.reporting)
 CLAUSE_CONJUNCTIONS = frozenset(WORDS.tense.clause_conjunctions)
+FUTURE_IN_PAST = frozenset(WORDS.tense.future_in_past)
+PROSPECTIVE = frozenset(WORDS.tense.prospective)
+PROSPECTIVE_PARTICIPLES = frozenset(WORDS.tense.prospective_participles)
+FINITE_LEFT = frozenset(WORDS.tense.finite_left)
+RELATIVE_PREPOSITIONS = frozenset(WORDS.tense.relative_prepositions)
+SCHEDULED_PRESENT = frozenset(WORDS.tense.scheduled_present)
+NOT_PRESENT_LEFT = frozenset(WORDS.tense.not_present_left)
+INVITING = frozenset(WORDS.tense.inviting)
+NOT_INFINITIVE = frozenset(WORDS.tense.not_infinitive)

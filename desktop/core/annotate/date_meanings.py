@@ -62,6 +62,7 @@ class Context(Protocol):
     def ref_value(self) -> str | None: ...  # the last date of any size it moved to
 
     def direction(self) -> tuple[int, str]: ...  # -1 past, 1 future, 0 neither; the cue
+    def forward_base(self, cue: str) -> dt.date | None: ...  # what a future counts from
 
 
 @dataclass(slots=True)
@@ -180,8 +181,11 @@ class MonthDay:
             why = "it includes the publication date"  # no need to ask the tense
         else:
             direction, cue = ctx.direction()
-            chosen = self.choose(ctx.anchor, direction, candidates)
-            why = _tense_words(direction, cue)
+            base = ctx.forward_base(cue) if direction > 0 else None
+            if base is not None and base != ctx.anchor:
+                chosen, why = self.choose(base, 1), f"{_tense_words(direction, cue)}, after {format_day(base)}"
+            else:
+                chosen, why = self.choose(ctx.anchor, direction, candidates), _tense_words(direction, cue)
         if chosen is None:
             return None
         return Resolved(self.value(*chosen), ctx.published, f"{ctx.relative_note} ({why})")
@@ -199,8 +203,9 @@ class Weekday:
     """A weekday name: "on Monday", "last Friday", "Monday evening"."""
 
     weekday: int  # 0 = Monday
-    rel: str = ""  # last | next | this | the (before a noun: "the Sunday march") | ""
+    rel: str = ""  # last | next | this | that | following | previous | the ("the Sunday march") | ""
     part: str = ""  # MO | AF | EV | NI
+    week_step: int | None = None  # "Friday last week": the week counted from publication
 
     def resolve(self, ctx: Context) -> Resolved | None:
         suffix = f"T{self.part}" if self.part else ""
@@ -208,26 +213,47 @@ class Weekday:
             return Resolved(f"XXXX-WXX-{self.weekday + 1}{suffix}", "none", "date unknown")
         if self.rel == "the" and (ref := _ref_weekday(ctx, self.weekday)):
             return Resolved(ref, f"context:{ref}", f"the day mentioned before: {describe_value(ref)}")
-        anchor = ctx.anchor
+        if self.rel in ("that", "following", "previous") and (narrative := self._in_narrative(ctx)):
+            return narrative
+        if self.week_step is not None:
+            anchor = ctx.anchor
+            day = anchor + dt.timedelta(days=self.weekday - anchor.weekday(), weeks=self.week_step)
+            words = {-1: "last week", 0: "this week", 1: "next week"}.get(self.week_step, "that week")
+            return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ('{words}')")
+        day, why = self._from_publication(ctx, ctx.anchor)
+        return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+
+    def _from_publication(self, ctx: Context, anchor: dt.date) -> tuple[dt.date, str]:
+        """The day counted from publication, by the relation word or else by the tense."""
         back = (anchor.weekday() - self.weekday) % 7  # days back to the latest such day
         ahead = (self.weekday - anchor.weekday()) % 7
-        if self.rel == "last":
-            day, why = anchor - dt.timedelta(days=back or 7), "'last'"
-        elif self.rel == "next":
-            day, why = anchor + dt.timedelta(days=ahead or 7), "'next'"
-        elif self.rel == "this":
-            day = anchor + dt.timedelta(days=self.weekday - anchor.weekday())
-            why = "the same week"
-        elif back == 0:
-            day, why = anchor, "the publication day itself"
+        if self.rel in ("last", "previous"):
+            return anchor - dt.timedelta(days=back or 7), "'last'"
+        if self.rel in ("next", "following"):
+            return anchor + dt.timedelta(days=ahead or 7), "'next'"
+        if self.rel == "this":
+            return anchor + dt.timedelta(days=self.weekday - anchor.weekday()), "the same week"
+        if back == 0:
+            return anchor, "the publication day itself"
+        direction, cue = ctx.direction()
+        if direction < 0 or (direction == 0 and back <= ahead):
+            return anchor - dt.timedelta(days=back), _tense_words(direction, cue)
+        return anchor + dt.timedelta(days=ahead), _tense_words(direction, cue)
+
+    def _in_narrative(self, ctx: Context) -> Resolved | None:
+        """ "that Saturday": that day of the narrative's week; "the following Monday": after it."""
+        ref = ctx.ref_day
+        if ref is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", ref):
+            return None
+        day = dt.date.fromisoformat(ref)
+        if self.rel == "that":
+            day += dt.timedelta(days=self.weekday - day.weekday())
+        elif self.rel == "following":
+            day += dt.timedelta(days=(self.weekday - day.weekday()) % 7 or 7)
         else:
-            direction, cue = ctx.direction()
-            if direction < 0 or (direction == 0 and back <= ahead):
-                day = anchor - dt.timedelta(days=back)
-            else:
-                day = anchor + dt.timedelta(days=ahead)
-            why = _tense_words(direction, cue)
-        return Resolved(day_value(day) + suffix, ctx.published, f"{ctx.relative_note} ({why})")
+            day -= dt.timedelta(days=(day.weekday() - self.weekday) % 7 or 7)
+        value = day_value(day) + (f"T{self.part}" if self.part else "")
+        return Resolved(value, f"context:{ref}", f"the week of the day mentioned before: {_short(ref)}")
 
 
 def _ref_weekday(ctx: Context, weekday: int) -> str | None:

@@ -13,6 +13,7 @@ import re
 from desktop.core.annotate.date_lexicon import (
     CLOCK_WORDS,
     DAY_WORDS,
+    HOLIDAYS,
     MONTH_ABBREVIATIONS,
     PARTS,
     SEASONS,
@@ -162,7 +163,20 @@ EVERY_LEFT = re.compile(r"\b(?:every|each)\s+\Z", re.I)  # "every February"
 #: A year counted from publication after a month or a day: "October last year", "24 May of next year".
 YEAR_STEP = re.compile(r",?[^\S\n]+(?:of[^\S\n]+)?(?P<rel>last|next|this)[^\S\n]+year\b")
 HALF_MORE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half\b")  # "a year and a half"
-WEEKDAY_LEFT = re.compile(r"\b(?P<rel>last|next|this|coming|past|every|on)\s+\Z", re.I)
+WEEKDAY_LEFT = re.compile(
+    r"\b(?:(?P<the>the)\s+)?(?P<rel>last|next|this|coming|past|every|on|that|following|previous)\s+\Z", re.I
+)
+#: "half a year", "half an hour" (after "half"), and a modifier before it ("more than half a year").
+HALF_A = re.compile(rf"[^\S\n]+an?[^\S\n]+(?P<unit>{'|'.join(WORDS.half_units)})\b", re.I)
+_MODIFIERS = "|".join(m.replace(" ", r"\s+") for m in sorted(WORDS.modifiers, key=len, reverse=True))
+HALF_MOD_LEFT = re.compile(rf"\b(?P<mod>{_MODIFIERS})\s+\Z", re.I)
+#: A holiday's name ("Independence Day"), the longest first, and perhaps its year.
+HOLIDAY = re.compile(
+    rf"(?P<name>{'|'.join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))})(?![\w’'])"
+    rf"(?:,?[^\S\n]+(?P<y>{_YEAR}))?"
+)
+#: A week counted from publication after a weekday: "Friday last week", "Monday next week".
+WEEK_STEP = re.compile(r",?[^\S\n]+(?P<rel>last|next|this)[^\S\n]+week\b")
 
 
 def _trigger_words() -> str:
@@ -170,7 +184,7 @@ def _trigger_words() -> str:
     words = [*WORDS.months, *MONTH_ABBREVIATIONS, *WORDS.weekdays,
              *(d + "s" for d in WORDS.weekdays), *UNITS, *SETS, "time", "period",
              "half", "present", "future", "past", *PARTS, *CLOCK_WORDS, "Q1", "Q2", "Q3", "Q4",
-             "H1", "H2"]  # fmt: skip
+             "H1", "H2", *(h.split()[0] for h in HOLIDAYS)]  # fmt: skip
     for word in [*VAGUE, *DAY_WORDS, *SEASONS]:
         words += [word, word.capitalize()]
     by_first: dict[str, list[str]] = {}

@@ -25,6 +25,7 @@ from desktop.core.annotate.date_lexicon import (
     DURATION_VERBS,
     EVENT_PLURALS,
     HEAD_NOUNS,
+    HOLIDAY_FIRST_WORDS,
     MONTH_WORDS,
     MONTHS,
     PARTS,
@@ -33,6 +34,7 @@ from desktop.core.annotate.date_lexicon import (
     SETS,
     UNITS,
     VAGUE,
+    WEAK_MONTH_WORDS,
     WEEKDAYS,
     YEAR_VERBS,
     YEAR_WORDS,
@@ -68,6 +70,7 @@ from desktop.core.annotate.date_patterns import (
     TRIGGER,
     TRIGGER_AT_START,
     UNIT_RIGHT,
+    WEEK_STEP,
     WEEKDAY_AFTER,
     WEEKDAY_LEFT,
     YEAR_AND_LEFT,
@@ -114,7 +117,7 @@ class Recogniser(WordForms):
             return self._decade(start)
         if token[-2:] in ("st", "nd", "rd", "th") or len(token) <= 2:
             return self._calendar(start, ("DD", "DM"))
-        if len(token) == 4 and 1900 <= int(token) <= 2099:
+        if len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2099:
             return self._year(start, end)
         return None
 
@@ -205,8 +208,8 @@ class Recogniser(WordForms):
         if left_of(self.text, YEAR_AND_LEFT, start, 3):  # may look past the floor
             return True  # "in 1994 and 1997"
         following = self._next_word(end)
-        if prev in DETERMINERS and following:
-            return True  # "the 2020 election" (plural counts were refused before)
+        if following and (prev in DETERMINERS or self._determiner_before_adjective(start, following)):
+            return True  # "the 2020 election", "the disputed 2020 election" (plural counts were refused before)
         before = text[max(0, start - 4) : start].rstrip(" \"“‘'(")
         at_sentence_start = not before or before[-1] in ".!?;:\n"
         return at_sentence_start and following.lower() in YEAR_VERBS
@@ -311,21 +314,23 @@ class Recogniser(WordForms):
         """A month with no day: "in May" yes, "May I" no; abbreviations need a year."""
         name = m.group("m")
         if first.year is not None or last is not None:
-            return (
-                name[:3] not in ("Mar", "May")
-                or first.year is not None
-                or self._prev_word(start) in MONTH_WORDS
-                or begin < start
-            )
+            return first.year is not None or self._range_of_months_ok(name, begin, start)
         if len(name.rstrip(".")) <= 4 and name not in ("June", "July", "May"):
             return False
-        if begin < start or self._prev_word(start) in MONTH_WORDS:
+        prev = self._prev_word(start)
+        if name == "May" and prev in WEAK_MONTH_WORDS and begin == start:
+            return False  # "calls for May to resign"
+        if begin < start or prev in MONTH_WORDS or prev in WEAK_MONTH_WORDS:
             return True
         if left_of(self.text, MONTH_AND_LEFT, start, 3):
             return True  # "in March and May"
         if self._adjectival(m, start):
             return True  # "the August election"
         return name not in ("March", "May", "April", "June", "August")
+
+    def _range_of_months_ok(self, name: str, begin: int, start: int) -> bool:
+        """ "March to May" needs a word before it ("from March to May"): "May" may be a name."""
+        return name[:3] not in ("Mar", "May") or self._prev_word(start) in MONTH_WORDS or begin < start
 
     # ---- words
 
@@ -335,6 +340,8 @@ class Recogniser(WordForms):
             return self._found(start, year.end(), Fixed(f"{year['y']}-{word}"))  # "Q3 2022"
         if word[0].isupper() and lower in MONTHS:
             return self._calendar(start, ("MD", "M"))
+        if word in HOLIDAY_FIRST_WORDS and (holiday := self._holiday(start)):
+            return holiday
         for words, read in _WORD_READERS:
             if lower in words:
                 return read(self, word, start, end)
@@ -375,23 +382,28 @@ class Recogniser(WordForms):
         after = WEEKDAY_AFTER.match(text, end)
         if after and (found := self._calendar(after.end(), ("MD", "DM"), weekday_start=start)):
             return found  # "Monday, 26 September 2022"
-        rel_m = self._left(WEEKDAY_LEFT, start, 1)
-        rel = rel_m.group("rel").lower() if rel_m else ""
+        rel, begin = self._weekday_relation(start)
         if rel == "every":
-            return self._found(
-                rel_m.start(),
-                end,  # type: ignore[union-attr]
-                Fixed(f"XXXX-WXX-{WEEKDAYS[lower] + 1}"),
-                "SET",
-            )
-        begin = rel_m.start() if rel in ("last", "next", "this") else start  # type: ignore[union-attr]
+            return self._found(begin, end, Fixed(f"XXXX-WXX-{WEEKDAYS[lower] + 1}"), "SET")
         part_m = PART_RIGHT.match(text, end)
         part = PARTS[part_m.group("part")] if part_m else ""
-        spec = Weekday(WEEKDAYS[lower], rel if rel in ("last", "next", "this") else "", part)
-        found = self._found(begin, part_m.end() if part_m else end, spec, "TIME" if part else "DATE")
+        stop = part_m.end() if part_m else end
+        spec = Weekday(WEEKDAYS[lower], rel, part)
+        if not rel and (week := WEEK_STEP.match(text, stop)):
+            spec.week_step, stop = DEICTIC_STEPS.get(week["rel"], 0), week.end()  # "Friday last week"
+        found = self._found(begin, stop, spec, "TIME" if part else "DATE")
         if not (rel or part) and self._prev_word(start) == "the" and self._next_word(end).islower():
             spec.rel, found.role = "the", ROLE_ATTRIBUTE  # "the Sunday march": the day before
         return found
+
+    def _weekday_relation(self, start: int) -> tuple[str, int]:
+        """The relation word before a weekday ("last", "that", "the following", "every") and
+        where the expression starts; ("", start) if none."""
+        rel_m = self._left(WEEKDAY_LEFT, start, 2)
+        rel = rel_m.group("rel").lower() if rel_m else ""
+        if rel_m is None or (rel not in _WEEKDAY_RELATIONS and rel != "every"):
+            return "", start
+        return rel, rel_m.start("the" if rel in _NARRATIVE_RELATIONS and rel_m["the"] else "rel")
 
     def _unit(self, word: str, start: int, end: int) -> Found | None:
         """Expressions built on a unit noun: durations, "last week", "two weeks ago",
@@ -433,6 +445,11 @@ class Recogniser(WordForms):
             return None
         return self._found(begin, end, Deictic(0, unit, words=f"the {unit}"), mod=mod)
 
+
+#: Relation words before a weekday: counted from publication ("last Friday") or from the
+#: day the narrative moved to ("that Saturday", "the following Monday").
+_NARRATIVE_RELATIONS = ("that", "following", "previous")
+_WEEKDAY_RELATIONS = ("last", "next", "this", *_NARRATIVE_RELATIONS)
 
 _PLURAL_WEEKDAYS = {f"{name}s": number for name, number in WEEKDAYS.items()}
 

@@ -18,7 +18,7 @@ from desktop.core.annotate import timex
 from desktop.core.annotate.date_lexicon import ATTRIBUTE_WORDS, STAMP_WORDS
 from desktop.core.annotate.date_patterns import ATTRIBUTE_LEFT, ATTRIBUTE_RIGHT, BE_LEFT, STAMP_LEFT
 from desktop.core.annotate.date_scan import ROLE_ATTRIBUTE, ROLE_EVENT, ROLE_STAMP, Found, left_of
-from desktop.core.annotate.date_tense import tense_around
+from desktop.core.annotate.date_tense import future_in_past, tense_around
 from desktop.core.annotate.records import DateMention
 
 
@@ -57,6 +57,7 @@ class Resolver:
         self._starts: list[int] | None = None  # sentence starts, for bisect, when needed
         self._ref_day: str | None = None  # the last day the narrative moved to
         self._ref_value: str | None = None  # the last date of any size it moved to
+        self._ref_start = -1  # where the expression that moved it starts
         self._pending: list[tuple[Found, str]] = []  # dates whose role is not checked yet
         self._current: Found | None = None  # the expression being resolved
         self._published = self._anchor_words = ""  # made when first needed
@@ -118,11 +119,11 @@ class Resolver:
         them, so most texts never pay for it) and move the reference time."""
         for f, value in self._pending:
             if self.role(f) == ROLE_EVENT:
-                self._remember(value)
+                self._remember(value, f.start)
         self._pending.clear()
 
-    def _remember(self, value: str) -> None:
-        """Move the narrative reference time to a date just mentioned."""
+    def _remember(self, value: str, start: int) -> None:
+        """Move the narrative reference time to a date just mentioned (at ``start``)."""
         if value.endswith("_REF") or value.startswith("P") or "XXXX-XX" in value:
             return
         last = value.partition("/")[2] or value
@@ -130,7 +131,7 @@ class Resolver:
             self._ref_day = last[:10]  # a day, a day and time, or a part of a day
         elif not timex.granularity(value):
             return
-        self._ref_value = value
+        self._ref_value, self._ref_start = value, start
 
     # ---- tense
 
@@ -142,6 +143,22 @@ class Resolver:
             return 0, ""
         lo, hi = self._sentence(f.start, f.end) if self.sentences else (0, len(self.text))
         return tense_around(self.text, f.start, f.end, lo, hi)
+
+    def forward_base(self, cue: str) -> dt.date | None:
+        """What a date looking forward counts from: the publication date, or, for the future
+        of a past ("agreed to meet", "would visit"), the day of its sentence the narrative moved
+        to before it ("On 3 March they agreed to meet in May": May after 3 March)."""
+        if self.anchor is None or not future_in_past(cue):
+            return self.anchor
+        self._catch_up()
+        f = self._current
+        span = timex.bounds(self._ref_value) if self._ref_value else None
+        if f is None or span is None or self._ref_start < 0:
+            return self.anchor
+        lo = self._sentence(f.start, f.end)[0] if self.sentences else 0
+        if not lo <= self._ref_start < f.start:
+            return self.anchor
+        return span[0] if span[0] < self.anchor else self.anchor
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
         """The given sentence around ``start:end`` (or the whole text)."""

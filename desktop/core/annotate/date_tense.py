@@ -13,18 +13,31 @@ from collections.abc import Callable
 
 from desktop.core.annotate.date_lexicon import (
     CLAUSE_CONJUNCTIONS,
+    FINITE_LEFT,
+    FUTURE_BEFORE_FOR,
     FUTURE_BEFORE_TO,
+    FUTURE_IN_PAST,
     FUTURE_UNLESS_OF,
     FUTURE_WORDS,
+    INVITING,
+    NOT_INFINITIVE,
     NOT_PAST,
+    NOT_PRESENT_LEFT,
     PARTICIPLE_LEFT,
     PARTICIPLES,
     PAST_WORDS,
     PLAIN_PAST,
+    PROSPECTIVE,
+    PROSPECTIVE_PARTICIPLES,
+    RELATIVE_PREPOSITIONS,
     REPORTING,
+    SCHEDULED_PRESENT,
 )
 
-_CUE_WORDS = FUTURE_WORDS | FUTURE_BEFORE_TO | PAST_WORDS | {"has", "have", "later", "is", "are", "due"}
+_CUE_WORDS = (
+    FUTURE_WORDS | FUTURE_BEFORE_TO | FUTURE_BEFORE_FOR | FUTURE_IN_PAST | PAST_WORDS | SCHEDULED_PRESENT
+    | PROSPECTIVE_PARTICIPLES | {"has", "have", "later", "is", "are", "due"}
+)  # fmt: skip
 #: The cue words as they may be written between spaces ("said," "will"), and endings.
 _CUE_FORMS = frozenset(
     q + w + p for w in _CUE_WORDS for q in ("", "“", "‘", '"', "(")
@@ -34,6 +47,7 @@ _CUE_ENDINGS = tuple(e + p for e in ("ed", "ll") for p in ("", ",", ".", ";", ":
 _CUE_REACH = 110  # characters each side of a mention that tense cues are looked for in
 _CUE_WORDS_REACH = 16  # and at most so many words
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]"
+_GOVERNOR_REACH = 4  # words before a "to" that may govern it ("invited his Polish counterpart to")
 _SENTENCE_END_CHARS = frozenset(".!?\"”’')")
 
 
@@ -59,16 +73,34 @@ def plain(word: str) -> str:
 
 
 def _marks_future(word: str, following: str) -> bool:
+    if word in FUTURE_IN_PAST:
+        return following != "have"  # "would visit"; "would have met" is a past
     if word in FUTURE_WORDS or word.endswith(("’ll", "'ll")):
         return not (word in FUTURE_UNLESS_OF and following == "of")
+    if word in FUTURE_BEFORE_FOR and following == "for":
+        return True  # "set for October"
     return (word in FUTURE_BEFORE_TO and following == "to") or (word == "later" and following == "this")
 
 
 def _be_cue(words: list[str], i: int, word: str, following: str) -> int:
-    """ "is to host", "is due to take place"; not "due to the war"."""
+    """ "is to host", "is due to take place", "are meeting" (a futurate progressive); not "due
+    to the war"."""
     before = plain(words[i - 1]) if i > 0 else ""
     if following == "to" and (word != "due" or before in ("is", "are", "was", "were", "be")):
         return 1
+    return 1 if word != "due" and following.endswith("ing") and len(following) > 5 else 0
+
+
+def _forward_form(words: list[str], i: int, word: str, following: str) -> int:
+    """+1 for a scheduled present ("the ministers meet on Monday") or a participle that looks
+    forward after a noun ("the meeting planned in October"), else 0."""
+    before = plain(words[i - 1]) if i > 0 else ""
+    if word in SCHEDULED_PRESENT:
+        return 0 if before in NOT_PRESENT_LEFT or not before else 1
+    if word in PROSPECTIVE_PARTICIPLES and following in RELATIVE_PREPOSITIONS:
+        if before in ("is", "are", "be", "being"):
+            return 1  # "the decision is expected in September"
+        return 0 if before in FINITE_LEFT or before in NOT_PRESENT_LEFT or not before else 1
     return 0
 
 
@@ -112,6 +144,11 @@ def cue(words: list[str], i: int) -> int:
         return 1
     if (auxiliary := _AUXILIARIES.get(word)) is not None:
         return auxiliary(words, i, word, following)
+    if word in SCHEDULED_PRESENT or word in PROSPECTIVE_PARTICIPLES:
+        if forward := _forward_form(words, i, word, following):
+            return forward
+        if word in SCHEDULED_PRESENT:
+            return 0
     return _past_cue(words, i, word, raw)
 
 
@@ -119,6 +156,29 @@ def _may_cue(word: str) -> bool:
     """A cheap test before :func:`cue`: is the word written like a cue word?"""
     lw = word.lower()
     return lw in _CUE_FORMS or lw.endswith(_CUE_ENDINGS)
+
+
+def prospective_to(words: list[str], i: int) -> str:
+    """The word that makes the "to" at ``words[i]`` look forward, or "": a prospective verb,
+    noun or adjective just before it ("agreed to meet", "ready to sign"), or one a few words
+    before with its object between ("invited his counterpart to Budapest", "urged them to
+    vote"). A "to" before a determiner or a pronoun is a preposition ("agreed to the plan"),
+    forward only after a word of inviting."""
+    following = plain(words[i + 1]) if i + 1 < len(words) else ""
+    infinitive = following not in NOT_INFINITIVE
+    reach = _GOVERNOR_REACH
+    for k in range(i - 1, max(-1, i - 1 - 3 * _GOVERNOR_REACH), -1):
+        if words[k][:1].isupper() and k < i - 1:
+            continue  # a name between the verb and "to" ("invited Prime Minister X to") costs nothing
+        reach -= 1
+        if reach < 0:
+            return ""
+        w = plain(words[k])
+        if w in INVITING or (infinitive and w in PROSPECTIVE and (k == i - 1 or w.endswith("ed"))):
+            return w
+        if words[k][-1:] in ",;:" or w in _CUE_WORDS:
+            return ""  # another clause, or a verb of its own between them
+    return ""
 
 
 class _CueWalk:
@@ -132,6 +192,11 @@ class _CueWalk:
         self.i, self.j = len(before) - 1, 0
 
     def run(self) -> tuple[int, str]:
+        if self.comma:  # "who arrived on Wednesday, is to speak": the date's clause ends at the comma
+            while self.i >= 0 and not self.before[self.i].endswith(","):
+                if found := self._back():
+                    return found
+            self.i = len(self.before) - 1
         while self.i >= 0 or self.j < len(self.after):
             if self.i >= 0 and (found := self._back()):
                 return found
@@ -146,6 +211,8 @@ class _CueWalk:
             return None
         if _may_cue(w) and (sign := cue(self.before, self.i)):
             return sign, plain(w)
+        if w == "to" and (governor := prospective_to(self.before, self.i)):
+            return 1, f"{governor} to"
         self.i -= 1
         return None
 
@@ -159,6 +226,12 @@ class _CueWalk:
         self.comma = self.comma or w.endswith(",")
         self.j = len(self.after) if w[-1] in _SENTENCE_END_CHARS and ends_sentence(w) else j + 1
         return None
+
+
+def future_in_past(cue: str) -> bool:
+    """Is this cue word (as :func:`tense_around` gives it) a future seen from a past ("would",
+    "agreed to", "invited to")?"""
+    return cue in FUTURE_IN_PAST or cue.endswith(" to")
 
 
 def tense_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str]:

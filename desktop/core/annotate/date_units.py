@@ -334,7 +334,15 @@ def _counted_duration(p: UnitPhrase) -> bool:
     """Is a counted unit a duration ("for two years"), not "a year" alone nor "that year"?"""
     if p.num in ("a", "an") and not (p.prep or p.mod or p.rel or p.of or p.after_verb):
         return False  # "a year" alone: "twice a year", "$5 billion a year"
+    if _one_day_idiom(p):
+        return False
     return not (p.rel in ("same", "preceding") or p.det in ("that", "this"))
+
+
+def _one_day_idiom(p: UnitPhrase) -> bool:
+    """ "One day, the regime will fall": the idiom (some day), not a day's length ("lasted one
+    day", "for one day", "one day of talks" are)."""
+    return p.num == "one" and p.unit == "day" and not (p.plural or p.prep or p.mod or p.det or p.of or p.after_verb)
 
 
 def _uncounted_duration(p: UnitPhrase) -> bool:

@@ -15,18 +15,26 @@ from desktop.core.annotate.date_lexicon import (
     CLOCK_PREPOSITIONS,
     CLOCK_WORDS,
     DAY_WORDS,
+    DETERMINERS,
     EDGES,
+    HALF_UNITS,
+    HOLIDAYS,
+    MODS,
     ORDINALS,
     PARTS,
     SEASONS,
     VAGUE,
 )
-from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, Season, Vague
+from desktop.core.annotate.date_meanings import Anaphor, Deictic, Fixed, HalfOf, MonthDay, Season, Vague
 from desktop.core.annotate.date_patterns import (
     CENTURY_LEFT,
+    EVERY_LEFT,
     FUTURE_LEFT,
+    HALF_A,
     HALF_LEFT,
+    HALF_MOD_LEFT,
     HALF_RIGHT,
+    HOLIDAY,
     PART_LEFT,
     PART_RIGHT,
     PART_THE_LEFT,
@@ -93,6 +101,8 @@ class WordForms(Scanner):
             return self._found(begin, year_m.end(), Fixed(f"{year_m.group('y')}-{code}"), mod=mod)
         if word[0].isupper():
             return None  # "the Arab Spring"
+        if every := self._left(EVERY_LEFT, start, 1):
+            return self._found(every.start(), end, Fixed(f"XXXX-{code}", "repeats"), "SET")  # "every autumn"
         return self._season_alone(word, code, start, end)
 
     def _season_alone(self, word: str, code: str, start: int, end: int) -> Found | None:
@@ -157,7 +167,20 @@ class WordForms(Scanner):
             return self._found(m.start("det"), end, Vague("PRESENT_REF"))
         return self._found(m.start("det"), end, Anaphor(0, "time", "", "the period"))
 
+    def _half_a(self, start: int, end: int) -> Found | None:
+        """ "half a year", "more than half a century": a duration of half the unit."""
+        m = HALF_A.match(self.text, end)
+        if m is None:
+            return None
+        value = HALF_UNITS[m["unit"].lower()]
+        begin, mod = start, ""
+        if mods := self._left(HALF_MOD_LEFT, start, 3):
+            begin, mod = mods.start(), MODS[" ".join(mods["mod"].lower().split())]
+        return self._found(begin, m.end(), Fixed(value), "DURATION", mod)
+
     def _half(self, start: int, end: int, code: str) -> Found | None:
+        if code == "H" and (found := self._half_a(start, end)):
+            return found
         left = self._left(HALF_LEFT, start, 2)
         right = HALF_RIGHT.match(self.text, end)
         if left is None or right is None:
@@ -186,3 +209,24 @@ class WordForms(Scanner):
             return None
         mod = EDGES[m.group("edge").lower()] if m.group("edge") else ""
         return self._found(m.start(), end, Fixed(f"{number - 1:02d}"), mod=mod)
+
+    def _holiday(self, start: int) -> Found | None:
+        """ "Independence Day", "Victory Day 2020": the holiday's day, in the year the tense
+        points to unless the year is given."""
+        m = HOLIDAY.match(self.text, start)
+        if m is None:
+            return None
+        month, day = HOLIDAYS[m["name"]]
+        if not m["y"] and self._prev_word(start) in DETERMINERS and self._next_word(m.end()).islower():
+            return None  # "the Independence Day holiday": a name that modifies a noun, left to it
+        if m["y"]:
+            return self._found(start, m.end(), Fixed(f"{m['y']}-{month:02d}-{day:02d}"))
+        return self._found(start, m.end(), MonthDay(month, day))
+
+    def _determiner_before_adjective(self, start: int, following: str) -> bool:
+        """ "the disputed 2020 election": a determiner, one lower-case word, the year, a noun."""
+        prev_start = self.text.rfind(" ", max(0, start - 30), start - 1)
+        word = self.text[prev_start + 1 : start - 1]
+        if not following.islower() or not word.isalpha() or not word.islower():
+            return False
+        return self._prev_word(prev_start + 1) in DETERMINERS
