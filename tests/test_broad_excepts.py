@@ -88,9 +88,12 @@ def test_no_broad_except_is_silent():
 
 
 def test_broad_excepts_stay_few():
-    """The worker boundaries (one article, one task, one export) and clean-up that re-raises."""
+    """The worker boundaries (one article, one task, one export) and clean-up that re-raises.
+
+    Ten: the eight of issue 15's audit, and the two per-article boundaries of the cached library
+    path (``library/cached.py`` in this process, ``library/pool.py`` in worker processes)."""
     total = sum(broad_catches(path.read_text(encoding="utf-8")) for path in _modules())
-    assert total <= 8, total
+    assert total <= 10, total
 
 
 @pytest.mark.parametrize(

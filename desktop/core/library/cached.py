@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from desktop.core.annotate.analysis import Analyzer, ArticleAnalysis
 from desktop.core.episodes.event_records import Event
 from desktop.core.episodes.events import EventExtractor
+from desktop.core.files.logs import log
 from desktop.core.library.analysiscache import AnalysisCache, analysis_from_json
 from desktop.core.library.eventcodec import decode_events
 from desktop.core.text.articles import Article
@@ -63,6 +64,7 @@ def _analyse_here(missing, analyzer: Analyzer, cache: AnalysisCache, found: dict
         try:
             analysis = analyzer.analyze(article)
         except Exception as exc:  # one article's failure is reported, the others go on
+            log().exception("analysing %s failed", article.id)
             out.failed[article.id] = f"{type(exc).__name__}: {exc}"
             continue
         found[article.id] = analysis

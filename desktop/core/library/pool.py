@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 
+from desktop.core.files.logs import log
 from desktop.core.text.articles import Article
 
 _engine: tuple[str, object, object] | None = None  # (fingerprint, Analyzer, EventExtractor) of this process
@@ -109,6 +110,7 @@ def analyse_all(
         except BrokenExecutor:
             raise  # the pool itself is gone (a worker was killed): the caller analyses another way
         except Exception as exc:  # one article's failure is its own
+            log().exception("analysing %s in a worker process failed", article.id)
             failed[article.id] = f"{type(exc).__name__}: {exc}"
         if progress is not None:
             progress(count, len(articles))
