@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
@@ -219,6 +220,40 @@ class EpisodeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class EpisodeTree(QTreeView):
+    """The episodes' tree: rows wrap to its width, so a new width lays the rows out again.
+
+    Once, after the resizing has stopped, and only when shown: a hidden tree (its dock behind
+    another tab) measures rows at a width it will not have, and laying out thousands of rows at
+    every step of a drag would stall the window. A theme change keeps the width: no new layout.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._laid_width = -1
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(60)
+        self._relayout.timeout.connect(self._width_changed)
+
+    def doItemsLayout(self) -> None:
+        self._laid_width = self.viewport().width() if self.isVisible() else -1
+        super().doItemsLayout()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._relayout.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._relayout.start()
+
+    def _width_changed(self) -> None:
+        if self.isVisible() and self.viewport().width() != self._laid_width:
+            self.scheduleDelayedItemsLayout()
+
+
 class EpisodeSidebar(QWidget):
     """Search, filters, the episode tree, and a note on named episodes that match nothing."""
 
@@ -254,7 +289,7 @@ class EpisodeSidebar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
 
-        self.tree = QTreeView(self)
+        self.tree = EpisodeTree(self)
         self.tree.setObjectName("EpisodeTree")
         self.tree.setAccessibleName("Episodes")
         self.tree.setModel(self.proxy)

@@ -3,15 +3,22 @@
 The theme setting is ``system`` (follow the desktop's colour scheme), ``light`` or
 ``dark``. :class:`ThemeManager` applies it and tells views when the effective theme
 changes, so rich text (reader, comparison) can re-render with the matching CSS.
+
+The style sheet is the same for both themes and is set once: its colours are roles of the
+application's palette (``palette(base)``, see the head of ``app.qss``), so a theme is a palette.
+Qt resolves a style sheet's palette roles when it polishes a widget, so a toggle sets the
+palette and polishes the widgets again (:func:`repolish`): no new style sheet, no
+``StyleChange`` — the item views keep their layout and never measure their rows again.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from string import Template
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from desktop.core.annotate import palette
 from desktop.core.files import paths
@@ -71,23 +78,61 @@ def _palette(theme: str) -> QPalette:
     pal.setColor(role.Text, c["text"])
     pal.setColor(role.Button, c["panel"])
     pal.setColor(role.ButtonText, c["text"])
-    pal.setColor(role.ToolTipBase, c["base"])
-    pal.setColor(role.ToolTipText, c["text"])
     pal.setColor(role.PlaceholderText, c["muted"])
     pal.setColor(role.Highlight, c["selection"])
     pal.setColor(role.HighlightedText, c["selection_text"])
     pal.setColor(role.Link, c["accent"])
     pal.setColor(role.Mid, c["border"])
     pal.setColor(role.Dark, c["border"])
+    # roles Fusion does not draw with, carrying the style sheet's other chrome colours
+    match = palette.mark("match", theme)  # a find hit in the text: a tone no side wears
+    for name, colour in (
+        (role.Midlight, c["hover"]),
+        (role.BrightText, c["accent_text"]),
+        (role.ToolTipBase, c["banner"]),
+        (role.ToolTipText, c["banner_text"]),
+        (role.Accent, QColor(match.fill)),
+        (role.LinkVisited, QColor(match.ink)),
+    ):
+        pal.setColor(name, colour)
     for group_role in (role.Text, role.WindowText, role.ButtonText):
         pal.setColor(QPalette.ColorGroup.Disabled, group_role, c["muted"])
     return pal
 
 
-def style_sheet(theme: str) -> str:
+@cache
+def style_sheet(_theme: str = "") -> str:
+    """The application's style sheet: one for both themes (its colours are palette roles)."""
     template = Template(paths.resource("styles", "app.qss").read_text(encoding="utf-8"))
-    match = palette.mark("match", theme)  # a find hit in the text: a tone no side wears
-    return template.safe_substitute(CHROME[theme], match=match.fill, match_text=match.ink)
+    return template.safe_substitute(error_light=CHROME["light"]["error"], error_dark=CHROME["dark"]["error"])
+
+
+def repolish(widgets: list[QWidget]) -> None:
+    """Resolve the style sheet's palette roles again: unpolish every widget, then polish them,
+    parents before their children (a child's colours may come from its parent's)."""
+    for top in widgets:
+        style = top.style()
+        family = [top, *top.findChildren(QWidget)]
+        for widget in family:
+            style.unpolish(widget)
+        for widget in family:
+            style.polish(widget)
+            widget.update()
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Draw the application in ``theme``: its palette (and the tooltips'), the theme property of
+    every window, and the widgets polished again. The style sheet is set the first time only."""
+    pal = _palette(theme)
+    app.setPalette(pal)
+    QToolTip.setPalette(pal)
+    windows = [w for w in app.topLevelWidgets() if w.parentWidget() is None]
+    for window in windows:
+        window.setProperty("theme", theme)
+    if app.styleSheet() != style_sheet():
+        app.setStyleSheet(style_sheet())  # polishes every widget
+        return
+    repolish(windows)
 
 
 def current_theme() -> str:
@@ -132,8 +177,7 @@ class ThemeManager(QObject):
         if theme == self._effective:
             return
         self._effective = theme
-        self._app.setPalette(_palette(theme))
-        self._app.setStyleSheet(style_sheet(theme))
+        apply_theme(self._app, theme)
         self.changed.emit(theme)
 
     def _on_system_change(self, _scheme: Qt.ColorScheme) -> None:
