@@ -14,7 +14,8 @@ then, each the median (and worst) of a few repeats, with the events they post pr
 * the theme toggle (light → dark and back), with the panes those episodes opened;
 * a keystroke in the episodes' search box, in the library list's filter and in the legend's
   actor filter (typing a word, then deleting it), each with its dock in front, as a user types;
-* a library search (FTS) from asking to the results listed, the worker's time included.
+* a library search (FTS) from asking to the results listed, the worker's time included (the
+  first one apart: it brings the library database up to date with the article folders).
 
 ``BENCH_PROFILE=theme|select|episode_key|library_key`` writes a cProfile of that step of the
 large session to ``/tmp/bench-ui-STEP.prof`` and prints its top functions.
@@ -42,6 +43,7 @@ TARGETS = {
     "library_key_ms": 50.0,
     "legend_key_ms": 50.0,
     "search_ms": 100.0,
+    "search_first_ms": float("nan"),
 }
 LABELS = {
     "theme_ms": "theme toggle (ms)",
@@ -50,6 +52,7 @@ LABELS = {
     "library_key_ms": "keystroke, library filter (ms)",
     "legend_key_ms": "keystroke, legend's actor filter (ms)",
     "search_ms": "library search, asked to listed (ms)",
+    "search_first_ms": "first search (library brought up to date)",
 }
 
 
@@ -83,6 +86,8 @@ def session(base: Path, profile: str = "") -> dict:
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
     if not lines:
         raise RuntimeError(f"the session failed:\n{out.stderr[-3000:]}")
+    if out.returncode:
+        print(f"the session stopped early (figures so far):\n{out.stderr[-3000:]}")
     return json.loads(lines[-1])
 
 
@@ -189,7 +194,7 @@ def _search(app, library, word: str) -> None:
     panel = library.search
     panel.run()
     if word:
-        _wait(app, lambda: not panel.backend.busy() and panel.header.text() != "Searching…", 60.0)
+        _wait(app, lambda: not panel.backend.busy() and panel.header.text() != "Searching…", 1800.0)
 
 
 def run_session() -> None:
@@ -219,6 +224,10 @@ def run_session() -> None:
     _type_and_delete(timer, "legend_key", window.legend.filter, "Lukashenka")
     _front(app, window.library_dock)
     _type_and_delete(timer, "library_key", window.library.filter, "Vilnius")
+    print(json.dumps(timer.figures()), flush=True)  # kept should the search below fail
+    # the first search brings the library database up to date with the article folders
+    timer.step("search_first", lambda: _search(app, window.library, "Minsk"))
+    _search(app, window.library, "")
     for word in ("Lukashenka", "Vilnius", "sanctions"):
         timer.step("search", lambda w=word: _search(app, window.library, w))
         _search(app, window.library, "")
