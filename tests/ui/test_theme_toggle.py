@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QMainWindow, QWidget
 
 from desktop.ui.episodes.sidebar import EpisodeDelegate
 from desktop.ui.episodes.timeline import TimelineView
 from desktop.ui.episodes.timeline_look import Look
 from desktop.ui.library.view import ArticleDelegate
 from desktop.ui.reader.legend import KEY_ROLE
-from desktop.ui.shell.theme import CHROME, style_sheet
+from desktop.ui.shell.theme import CHROME, apply_theme, mark_new_windows, style_sheet
 
 from .test_episodes_and_comparison import ready
 
@@ -144,3 +144,27 @@ def test_the_episodes_search_matches_the_year(window, qtbot):
         for e in sidebar.model.episodes()
         if e.title in shown
     )
+
+
+def test_a_window_made_after_the_theme_was_applied_takes_its_property(qtbot):
+    """The find bar's "not found" border is chosen by the window's theme property (no palette
+    role is left for it): a window made after the theme was applied gets the property too."""
+    app = QApplication.instance()
+    palette, sheet = app.palette(), app.styleSheet()
+    try:
+        apply_theme(app, "dark")
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        bar = QWidget()
+        bar.setObjectName("FindBar")
+        field = QLineEdit("missing", bar)
+        field.setProperty("notFound", True)
+        QHBoxLayout(bar).addWidget(field)
+        window.setCentralWidget(bar)
+        window.show()
+        qtbot.waitExposed(window)
+        mark_new_windows(app, "dark")
+        assert colour_at(field, 0, field.height() // 2) == CHROME["dark"]["error"]
+    finally:
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from string import Template
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -120,19 +120,36 @@ def repolish(widgets: list[QWidget]) -> None:
             widget.update()
 
 
+#: Object names of the widgets styled by a rule on the window's ``theme`` property (app.qss).
+BY_THEME_PROPERTY = ("FindBar",)
+
+
+def _windows(app: QApplication) -> list[QWidget]:
+    return [w for w in app.topLevelWidgets() if w.parentWidget() is None]
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Draw the application in ``theme``: its palette (and the tooltips'), the theme property of
     every window, and the widgets polished again. The style sheet is set the first time only."""
     pal = _palette(theme)
     app.setPalette(pal)
     QToolTip.setPalette(pal)
-    windows = [w for w in app.topLevelWidgets() if w.parentWidget() is None]
+    windows = _windows(app)
     for window in windows:
         window.setProperty("theme", theme)
     if app.styleSheet() != style_sheet():
         app.setStyleSheet(style_sheet())  # polishes every widget
         return
     repolish(windows)
+
+
+def mark_new_windows(app: QApplication, theme: str) -> None:
+    """Give windows made after the theme was applied its ``theme`` property, and polish again the
+    few widgets a rule on it styles (the rest took the palette when they were polished)."""
+    for window in _windows(app):
+        if window.property("theme") != theme:
+            window.setProperty("theme", theme)
+            repolish([w for name in BY_THEME_PROPERTY for w in window.findChildren(QWidget, name)])
 
 
 def current_theme() -> str:
@@ -178,6 +195,8 @@ class ThemeManager(QObject):
             return
         self._effective = theme
         apply_theme(self._app, theme)
+        # the main window is made after this manager: it takes the property once the loop runs
+        QTimer.singleShot(0, self, lambda: mark_new_windows(self._app, self._effective))
         self.changed.emit(theme)
 
     def _on_system_change(self, _scheme: Qt.ColorScheme) -> None:
