@@ -21,6 +21,7 @@ Nothing here imports Qt: text widths come from the ``measure`` callables the vie
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -306,16 +307,24 @@ def _shape(item: TimelineItem, row: int, lay: TimelineLayout, m: Metrics, title:
 
 
 def _lanes(shapes: Sequence[_Shape], gap: float) -> list[int]:
-    """First-fit lanes: the lowest lane where the shape's extent clears the last one there."""
-    ends: list[float] = []
+    """First-fit lanes: the lowest lane where the shape's extent clears the last one there.
+
+    Shapes come in order of their start, so a lane that is clear for one shape stays clear for
+    the next: lanes move from a heap of those in use (by end) to a heap of clear ones (by
+    number) as the starts pass their ends; each shape takes the lowest clear lane."""
     lanes = [0] * len(shapes)
+    busy: list[tuple[float, int]] = []
+    clear: list[int] = []
+    count = 0
     for index in sorted(range(len(shapes)), key=lambda i: (shapes[i].extent, shapes[i].item.id)):
         start, end = shapes[index].extent
-        lane = next((n for n, last in enumerate(ends) if last + gap <= start), len(ends))
-        if lane == len(ends):
-            ends.append(end)
+        while busy and busy[0][0] + gap <= start:
+            heapq.heappush(clear, heapq.heappop(busy)[1])
+        if clear:
+            lane = heapq.heappop(clear)
         else:
-            ends[lane] = end
+            lane, count = count, count + 1
+        heapq.heappush(busy, (end, lane))
         lanes[index] = lane
     return lanes
 

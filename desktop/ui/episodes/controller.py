@@ -65,8 +65,8 @@ class EpisodeController(QObject):
         episode = self.episode(episode_id) if episode_id else None
         if episode is None:
             return 0
-        analysed = {a.article.id for a in self.workspace.analyses()}
-        return len(set(episode.articles) & analysed)
+        # the episode's own articles looked up, not every analysis of the library made again
+        return sum(1 for article_id in set(episode.articles) if self.workspace.analysis(article_id) is not None)
 
     def request_coverage(self, episode_id: str | None = None) -> None:
         episode_id = episode_id or self.current

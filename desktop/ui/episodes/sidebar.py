@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
@@ -48,32 +49,34 @@ class EpisodeDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.theme = "light"
-        # (episode id, width, font) -> height: a row's height depends on nothing else, and a view
-        # asks for every row's size each time it lays out (a theme toggle, a filter, a selection)
+        # (episode id, width, font) -> height: a row's height depends on nothing else
         self._heights: dict[tuple[str, int, str], int] = {}
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        title = QFont(option.font)
+    @staticmethod
+    def _fonts(font: QFont) -> tuple[QFont, QFont, QFont]:
+        title = QFont(font)
         title.setWeight(QFont.Weight.DemiBold)
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1))
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         date = QFont(small)
         date.setWeight(QFont.Weight.DemiBold)
         return title, small, date
 
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        episode: Episode | None = index.data(EPISODE_ROLE)
-        if episode is None:
-            return QSize(option.rect.width(), QFontMetrics(option.font).height() + 14)
-        width = max(80, self._row_width(option, index) - 2 * self.PAD)
-        key = (episode.id, width, option.font.key())
+    @staticmethod
+    def year_height(font: QFont) -> int:
+        return QFontMetrics(font).height() + 14
+
+    def height_for(self, episode: Episode, width: int, font: QFont) -> int:
+        """The height of an episode's row whose text is ``width`` wide (measured once per width
+        and font; the rows carry it as their size, so no view asks the delegate row by row)."""
+        key = (episode.id, width, font.key())
         height = self._heights.get(key)
         if height is None:
-            height = self._heights[key] = self._height(episode, width, option)
-        return QSize(option.rect.width(), height)
+            height = self._heights[key] = self._height(episode, width, font)
+        return height
 
-    def _height(self, episode: Episode, width: int, option: QStyleOptionViewItem) -> int:
-        title_font, small, _date = self._fonts(option)
+    def _height(self, episode: Episode, width: int, font: QFont) -> int:
+        title_font, small, _date = self._fonts(font)
         title_h = len(self.title_lines(episode.title, width, title_font)) * QFontMetrics(title_font).lineSpacing()
         chips_h = self._chip_rows(episode, width, small) * (self.CHIP_H + 4)
         return self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD
@@ -103,18 +106,6 @@ class EpisodeDelegate(QStyledItemDelegate):
                 rest = " ".join(kept) + " …"
             lines.append(rest)
         return lines
-
-    @staticmethod
-    def _row_width(option: QStyleOptionViewItem, index) -> int:
-        """The width the row will get: the tree's viewport less its indentation (``option.rect``
-        is often unset when a size is asked for, and wrapping at a guess leaves empty rows)."""
-        view = option.widget
-        if view is None or not hasattr(view, "viewport"):
-            return option.rect.width()
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        return max(option.rect.width(), view.viewport().width() - view.indentation() * depth)
 
     def _chips(self, episode: Episode) -> list[tuple[str, str]]:
         people = [p for p in episode.participants if p.kind == "person"][: self.MAX_CHIPS]
@@ -163,7 +154,7 @@ class EpisodeDelegate(QStyledItemDelegate):
             painter.drawText(option.rect.adjusted(4, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), index.data())
             painter.restore()
             return
-        title_font, small, date_font = self._fonts(option)
+        title_font, small, date_font = self._fonts(option.font)
         x0 = option.rect.left() + self.PAD
         width = option.rect.width() - 2 * self.PAD
         y = option.rect.top() + self.PAD
@@ -219,6 +210,38 @@ class EpisodeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class EpisodeTree(QTreeView):
+    """The episodes' tree: rows wrap to its width, so a new width measures the rows again.
+
+    Once the resizing has stopped, and only when shown: a hidden tree (its dock behind another
+    tab) would measure rows at a width it will not have, and measuring thousands of rows at
+    every step of a drag would stall the window. A theme change keeps the width: no new sizes.
+    """
+
+    width_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fitted_width = -1  # the width the rows were last measured for
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(60)
+        self._refit.timeout.connect(self._check_width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._refit.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._check_width()
+
+    def _check_width(self) -> None:
+        if self.isVisible() and self.viewport().width() != self.fitted_width:
+            self.width_changed.emit()
+
+
 class EpisodeSidebar(QWidget):
     """Search, filters, the episode tree, and a note on named episodes that match nothing."""
 
@@ -254,7 +277,7 @@ class EpisodeSidebar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
 
-        self.tree = QTreeView(self)
+        self.tree = EpisodeTree(self)
         self.tree.setObjectName("EpisodeTree")
         self.tree.setAccessibleName("Episodes")
         self.tree.setModel(self.proxy)
@@ -265,6 +288,7 @@ class EpisodeSidebar(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tree.width_changed.connect(self._fit_rows)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(self._current_changed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -306,6 +330,8 @@ class EpisodeSidebar(QWidget):
         self.delegate.theme = theme
         self.delegate.forget_sizes()
         self.model.set_episodes(episode_set.episodes)
+        self.tree.fitted_width = -1
+        self._fit_rows()
         self.tree.expandAll()
         self._fill_filters(episode_set, sides)
         unmatched = episode_set.unmatched()
@@ -321,6 +347,19 @@ class EpisodeSidebar(QWidget):
         self.status.setText(f"{n} episodes from {len({a for e in episode_set.episodes for a in e.articles})} articles")
         if current:
             self.select(current, emit=False)
+
+    def _fit_rows(self) -> None:
+        """Give every row its size for the tree's width (once shown: a hidden tree's width is not
+        the one it will have)."""
+        if not self.tree.isVisible():
+            return
+        width = self.tree.viewport().width()
+        self.tree.fitted_width = width
+        font = self.tree.font()
+        inner = max(80, width - self.tree.indentation() - 2 * EpisodeDelegate.PAD)
+        self.model.set_heights(
+            lambda e: self.delegate.height_for(e, inner, font), width, EpisodeDelegate.year_height(font)
+        )
 
     def set_theme(self, theme: str) -> None:
         self.delegate.theme = theme
@@ -382,12 +421,12 @@ class EpisodeSidebar(QWidget):
         source = self.model.index_of(episode_id)
         if not source.isValid():
             return False
-        index = self.proxy.mapFromSource(source)
+        index = self.proxy.from_episodes(source)
         if not index.isValid():  # filtered out: clear the filters so the episode shows
             self.search.clear()
             for combo in (self.actor, self.side, self.type, self.year):
                 combo.setCurrentIndex(0)
-            index = self.proxy.mapFromSource(source)
+            index = self.proxy.from_episodes(source)
         if not emit:
             self.tree.selectionModel().blockSignals(True)
         self.tree.setCurrentIndex(index)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -34,24 +35,23 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
     QResizeEvent,
-    QWheelEvent,
+    QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from desktop.core.episodes.timeline import TimelineItem, TimelineLayout, layout
 from desktop.ui.episodes.timeline_axis import _Backdrop, _Corner, _Gutter, _Header
 from desktop.ui.episodes.timeline_episode import EpisodeItem, place_labels
 from desktop.ui.episodes.timeline_export import export_size, write_png, write_svg
+from desktop.ui.episodes.timeline_input import TimelineInput
 from desktop.ui.episodes.timeline_look import Look
 from desktop.ui.episodes.timeline_zoom import MAX_ZOOM, ZOOM_STEP, ZoomButtons
 from desktop.ui.shell.theme import CHROME, THEME_EVENTS, current_theme
 
 
-class TimelineView(QGraphicsView):
+class TimelineView(TimelineInput, QGraphicsView):
     """Episodes on a broken time axis; click or use Left/Right to pick one.
 
     ``episode_clicked`` is emitted when the user picks an episode (mouse or keyboard),
@@ -92,7 +92,7 @@ class TimelineView(QGraphicsView):
         self.horizontalScrollBar().valueChanged.connect(self._pin_overlays)
         self.verticalScrollBar().valueChanged.connect(self._pin_overlays)
         self._buttons = ZoomButtons(self, self.zoom_out, self.zoom_reset, self.zoom_in)
-        self._buttons.apply_style(self._theme)
+        self._stale = False  # items changed while hidden: laid out when next shown
         self._rebuild()
 
     # -- public API ----------------------------------------------------------------------
@@ -116,21 +116,28 @@ class TimelineView(QGraphicsView):
         if self._selected not in {i.id for i in self._items}:
             self._selected = None
         self._zoom = 1.0
-        self._buttons.apply_style(self._theme)
-        self._rebuild()
-        self.horizontalScrollBar().setValue(0)
-        self.verticalScrollBar().setValue(0)
+        if self.isVisible():
+            self._rebuild()
+            self.horizontalScrollBar().setValue(0)
+            self.verticalScrollBar().setValue(0)
+        else:  # laying out thousands of episodes for a hidden dock can wait until it shows
+            self._stale = True
         self.zoom_changed.emit(self._zoom)
 
     def set_theme(self, theme: str) -> None:
-        """Redraw in the "light" or "dark" chrome colours (zoom and scroll are kept)."""
+        """Redraw in the "light" or "dark" chrome colours (zoom and scroll are kept).
+
+        Only colours change (the fonts, hence the layout, are the theme's too): the items paint
+        from :meth:`look`, so the scene is repainted, not rebuilt."""
         theme = theme if theme in CHROME else "light"
         if theme == self._theme:
             return
         self._theme = theme
         self._look = Look.make(theme, self.font())
-        self._buttons.apply_style(self._theme)
-        self._relayout_keeping_view()
+        self.scene().setBackgroundBrush(self._look.base)
+        self.setBackgroundBrush(self._look.base)
+        self.scene().update()
+        self.viewport().update()
 
     def theme(self) -> str:
         return self._theme
@@ -140,13 +147,19 @@ class TimelineView(QGraphicsView):
 
         Returns whether the episode is on the timeline. Emits nothing.
         """
-        found = episode_id in self._episodes
-        self._selected = episode_id if found else None
-        for eid, graphic in self._episodes.items():
-            graphic.set_selected(eid == self._selected)
-        if found:
-            self._reveal(self._episodes[episode_id].sceneBoundingRect())
-        return found
+        if self._stale:  # hidden: remembered, shown when the timeline is laid out
+            found = episode_id is not None and any(i.id == episode_id for i in self._items)
+            self._selected = episode_id if found else None
+            return found
+        previous = self._episodes.get(self._selected or "")
+        graphic = self._episodes.get(episode_id or "")
+        self._selected = episode_id if graphic is not None else None
+        if previous is not None and previous is not graphic:
+            previous.set_selected(False)
+        if graphic is not None:
+            graphic.set_selected(True)
+            self._reveal(graphic.sceneBoundingRect())
+        return graphic is not None
 
     def selected_id(self) -> str | None:
         return self._selected
@@ -165,7 +178,13 @@ class TimelineView(QGraphicsView):
         self._set_zoom(1.0, self._zoom_anchor())
 
     def timeline_layout(self) -> TimelineLayout:
+        self._fresh()
         return self._layout
+
+    def _fresh(self) -> None:
+        """Lay out now what was left for later while the view was hidden."""
+        if self._stale:
+            self._rebuild()
 
     def look(self) -> Look:
         """The current colours and fonts."""
@@ -181,17 +200,19 @@ class TimelineView(QGraphicsView):
         return self.mapToScene(QPoint(0, 0)).x() + self._layout.left
 
     def row_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for placed in self._layout.items:
-            counts[placed.item.row] = counts.get(placed.item.row, 0) + 1
-        return counts
+        """Episodes per row (counted once per layout: the row labels ask at every paint)."""
+        self._fresh()
+        if self._row_counts is None:
+            self._row_counts = dict(Counter(placed.item.row for placed in self._layout.items))
+        return self._row_counts
 
     def episode_item(self, episode_id: str) -> EpisodeItem | None:
+        self._fresh()
         return self._episodes.get(episode_id)
 
     def item_rect(self, episode_id: str) -> QRect:
         """Where an episode's bar (or dot) is, in viewport coordinates; empty if unknown."""
-        graphic = self._episodes.get(episode_id)
+        graphic = self.episode_item(episode_id)
         if graphic is None:
             return QRect()
         return self.mapFromScene(graphic.bar_rect()).boundingRect()
@@ -211,6 +232,7 @@ class TimelineView(QGraphicsView):
 
     def export_size(self, scale: float = 2.0) -> QSize:
         """The size in pixels of :meth:`export_png` at ``scale`` (capped at MAX_EXPORT_PX)."""
+        self._fresh()
         return export_size(self._layout, scale)
 
     def export_png(self, path: str | os.PathLike[str], scale: float = 2.0) -> None:
@@ -218,10 +240,12 @@ class TimelineView(QGraphicsView):
 
         Selection and hover are left out. Written atomically: a failure leaves no file.
         """
+        self._fresh()
         write_png(Path(path), self._layout, scale, self._look.base, self._render_all)
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """Save the whole timeline as SVG (text stays text); raises OSError on failure."""
+        self._fresh()
         write_svg(Path(path), self._layout, self._render_all)
 
     # -- building ------------------------------------------------------------------------
@@ -260,6 +284,8 @@ class TimelineView(QGraphicsView):
 
     def _rebuild(self) -> None:
         """Lay out again and replace every scene item."""
+        self._stale = False
+        self._row_counts: dict[str, int] | None = None
         self._layout = self._make_layout()
         scene = self.scene()
         scene.clear()
@@ -382,10 +408,21 @@ class TimelineView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._zoom == 1.0:
+        if not self.isVisible():
+            self._stale = True
+        elif self._zoom == 1.0 or self._stale:
             self._rebuild()
         else:
             self._relayout_keeping_view()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._rebuild()
+            self.horizontalScrollBar().setValue(0)
+            self.verticalScrollBar().setValue(0)
+            if self._selected in self._episodes:
+                self._reveal(self._episodes[self._selected].sceneBoundingRect())
+        super().showEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -403,82 +440,6 @@ class TimelineView(QGraphicsView):
                 QToolTip.showText(event.globalPos(), graphic.toolTip(), self.viewport(), area)
             return True
         return super().viewportEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        delta = event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = delta.y() / 120
-            if steps:
-                self._set_zoom(self._zoom * ZOOM_STEP**steps, round(event.position().x()))
-            event.accept()
-            return
-        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
-        if delta.x() == 0 and vbar.maximum() == 0 and hbar.maximum() > 0:
-            hbar.setValue(hbar.value() - delta.y())  # nothing to scroll down: pan in time
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position().toPoint()
-            self._press_scroll = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-            self._dragging = False
-            self.setFocus(Qt.FocusReason.MouseFocusReason)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._press is not None:
-            moved = event.position().toPoint() - self._press
-            if not self._dragging and moved.manhattanLength() >= QApplication.startDragDistance():
-                self._dragging = True
-                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-            if self._dragging:
-                self.horizontalScrollBar().setValue(self._press_scroll[0] - moved.x())
-                self.verticalScrollBar().setValue(self._press_scroll[1] - moved.y())
-                event.accept()
-                return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
-            was_drag = self._dragging
-            self._press, self._dragging = None, False
-            self.viewport().unsetCursor()
-            if not was_drag:
-                graphic = self.episode_at(event.position().toPoint())
-                if graphic is not None:
-                    self._pick(graphic.episode_id)
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        order = [p.item.id for p in self._layout.in_time_order()]
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and order:
-            step = 1 if key == Qt.Key.Key_Right else -1
-            if self._selected in order:
-                index = min(max(order.index(self._selected) + step, 0), len(order) - 1)
-            else:
-                index = 0 if step > 0 else len(order) - 1
-            self._pick(order[index])
-        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and order:
-            self._pick(order[0] if key == Qt.Key.Key_Home else order[-1])
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_out()
-        elif key == Qt.Key.Key_0:
-            self.zoom_reset()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
-            self.episode_clicked.emit(self._selected)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
 
     def _pick(self, episode_id: str) -> None:
         """The user chose an episode: select it and say so."""

@@ -30,13 +30,16 @@ class _Backdrop(QGraphicsItem):
         super().__init__()
         self._view = view
         self.setZValue(Z_BACKDROP)
+        # the exposed part in option.exposedRect: the breaks' zig-zags are drawn only there
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:
         lay = self._view.timeline_layout()
         return QRectF(0, 0, lay.width, lay.height)
 
-    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
         lay, look = self._view.timeline_layout(), self._view.look()
+        exposed = option.exposedRect if option.exposedRect.isValid() else self.boundingRect()
         painter.fillRect(self.boundingRect(), look.base)
         bottom = lay.rows[-1].y1 if lay.rows else lay.height  # below the last row: nothing
         for band in lay.rows:
@@ -53,7 +56,8 @@ class _Backdrop(QGraphicsItem):
         if lay.rows and bottom < lay.height - 1:
             painter.drawLine(QPointF(0, bottom), QPointF(lay.width, bottom))
         for brk in lay.breaks:
-            _paint_break(painter, brk, lay.header, bottom, look)
+            if brk.x1 >= exposed.left() and brk.x0 <= exposed.right():
+                _paint_break(painter, brk, lay.header, bottom, look, exposed)
         if not lay.items:
             painter.setPen(look.muted)
             painter.setFont(look.title)
@@ -61,13 +65,14 @@ class _Backdrop(QGraphicsItem):
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No dated episodes to show")
 
 
-def _paint_break(painter: QPainter, brk: Break, top: float, bottom: float, look: Look) -> None:
-    """The time left out: a band in the window colour between two zig-zag lines."""
+def _paint_break(painter: QPainter, brk: Break, top: float, bottom: float, look: Look, exposed: QRectF) -> None:
+    """The time left out: a band in the window colour between two zig-zag lines (drawn where
+    exposed: a timeline of thousands of episodes is tens of thousands of pixels tall)."""
     painter.fillRect(QRectF(brk.x0, top, brk.x1 - brk.x0, bottom - top), look.window)
     painter.setPen(QPen(look.muted, 1.1))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for x in (brk.x0 + 3.5, brk.x1 - 3.5):
-        painter.drawPath(zigzag(x, top, bottom))
+        painter.drawPath(zigzag(x, top, bottom, within=(exposed.top(), exposed.bottom())))
 
 
 def cluster_labels(clusters: Sequence[Cluster]) -> list[str]:

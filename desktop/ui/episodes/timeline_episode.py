@@ -7,6 +7,8 @@ where it fits whole and clear of every other label and bar; the rest is in the t
 from __future__ import annotations
 
 import html
+import math
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -199,6 +201,34 @@ class EpisodeItem(QGraphicsItem):
         )
 
 
+class _Grid:
+    """Rectangles filed by the cells of a grid they cover: asking whether a rectangle meets one
+    looks only at those in its cells (thousands of episodes: not every label against every bar)."""
+
+    W, H = 256.0, 64.0
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[object, QRectF]]] = defaultdict(list)
+
+    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
+        xs = range(math.floor(rect.left() / self.W), math.floor(rect.right() / self.W) + 1)
+        ys = range(math.floor(rect.top() / self.H), math.floor(rect.bottom() / self.H) + 1)
+        return [(i, j) for i in xs for j in ys]
+
+    def add(self, rect: QRectF, owner: object = None) -> None:
+        for key in self._keys(rect):
+            self._cells[key].append((owner, rect))
+
+    def hits(self, rect: QRectF, owner: object = None) -> bool:
+        """Whether ``rect`` meets a rectangle filed here (other than ``owner``'s)."""
+        cells = self._cells
+        return any(
+            (owner is None or other is not owner) and rect.intersects(placed)
+            for key in self._keys(rect)
+            for other, placed in cells.get(key, ())
+        )
+
+
 def place_labels(
     graphics: list[EpisodeItem], look: Look, plot: QRectF, spans: Sequence[tuple[float, float, float, float]] = ()
 ) -> None:
@@ -208,8 +238,9 @@ def place_labels(
 
     Names first (they say the most), then titles, each in time order.
     """
-    bars = [(g, g.bar_rect().adjusted(-1, -1, 1, 1)) for g in graphics]
-    taken: list[QRectF] = []
+    bars, taken = _Grid(), _Grid()
+    for g in graphics:
+        bars.add(g.bar_rect().adjusted(-1, -1, 1, 1), g)
 
     def room(owner: EpisodeItem) -> QRectF:
         x = owner.placed.x0
@@ -217,14 +248,12 @@ def place_labels(
         return QRectF(max(x0, plot.left()), plot.top(), min(x1, plot.right()) - max(x0, plot.left()), plot.height())
 
     def free(owner: EpisodeItem, rect: QRectF) -> bool:
-        if not room(owner).contains(rect) or any(rect.intersects(other) for other in taken):
-            return False
-        return not any(g is not owner and rect.intersects(bar) for g, bar in bars)
+        return room(owner).contains(rect) and not taken.hits(rect) and not bars.hits(rect, owner)
 
     def first_free(owner: EpisodeItem, places: list[QRectF]) -> QRectF | None:
         place = next((r for r in places if free(owner, r)), None)
         if place is not None:
-            taken.append(place)
+            taken.add(place)
         return place
 
     ordered = sorted(graphics, key=lambda g: (g.placed.item.first, g.placed.x0))

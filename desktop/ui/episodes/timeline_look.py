@@ -129,11 +129,24 @@ def elide(text: str, font: QFont, width: float) -> str:
     return "" if elided in ("", "…") else elided
 
 
-def zigzag(x: float, top: float, bottom: float, amplitude: float = 3.5, step: float = 7.0) -> QPainterPath:
-    path = QPainterPath(QPointF(x, top))
-    y, flip = top, 1
-    while y < bottom:
-        y = min(y + step, bottom)
+def zigzag(
+    x: float,
+    top: float,
+    bottom: float,
+    amplitude: float = 3.5,
+    step: float = 7.0,
+    within: tuple[float, float] | None = None,
+) -> QPainterPath:
+    """A zig-zag line down from ``top`` to ``bottom``; ``within`` (y from, y to) keeps only the
+    part there, the same points as the whole line would have (it starts a period earlier)."""
+    start, end = top, bottom
+    if within is not None:
+        start = max(top, top + math.floor((within[0] - top) / (2 * step)) * 2 * step)
+        end = min(bottom, within[1] + 2 * step)
+    path = QPainterPath(QPointF(x, start))
+    y, flip = start, 1
+    while y < end:
+        y = min(y + step, end)
         path.lineTo(x + flip * amplitude, y)
         flip = -flip
     return path

@@ -1,4 +1,6 @@
-"""The timeline's zoom buttons ("−", "Fit", "+") in the top-left corner of the view."""
+"""The timeline's zoom buttons ("−", "Fit", "+") in the top-left corner of the view.
+
+Their look is the application's style sheet's (``QToolButton#TimelineZoom`` in ``app.qss``)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QToolButton, QWidget
-
-from desktop.ui.shell.theme import CHROME
 
 ZOOM_STEP = 1.25
 MAX_ZOOM = 80.0
@@ -34,16 +34,6 @@ class ZoomButtons:
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             self._buttons.append(button)
-
-    def apply_style(self, theme: str) -> None:
-        """Style the buttons in the chrome colours of ``theme`` (set on the view)."""
-        c = CHROME[theme]
-        self._view.setStyleSheet(
-            f"QToolButton#TimelineZoom {{ color: {c['text']}; background: {c['base']};"
-            f" border: 1px solid {c['border']}; border-radius: 5px; padding: 0px; }}"
-            f" QToolButton#TimelineZoom:hover {{ background: {c['hover']}; }}"
-            f" QToolButton#TimelineZoom:disabled {{ color: {c['border']}; }}"
-        )
 
     def place(self, viewport: QRect, left: float, header: float, zoom: float) -> None:
         """Centre the buttons over the corner (``left`` × ``header``) of ``viewport``; enable per zoom."""

@@ -8,17 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
-    QRectF,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,7 +28,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -41,9 +36,9 @@ from PySide6.QtWidgets import (
 from desktop.core.annotate import palette
 from desktop.core.annotate.document import SideInfo, side_info
 from desktop.core.annotate.mentions import ActorEntry, Mention, MentionIndex
+from desktop.ui.reader.legend_toggles import KEY_ROLE, ToggleDelegate, ToggleListModel, ToggleListView, chip
 
 _Index = QModelIndex | QPersistentModelIndex
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 KINDS = (
     ("person", "People"),
@@ -53,138 +48,6 @@ KINDS = (
     ("demonym", "Adjectives for a side (Belarusian…)"),
     ("date", "Dates"),
 )
-
-
-def chip(colour: str, style: str = "solid", size: int = 14) -> QIcon:
-    """A small swatch: solid (named actor), tint with dotted line (demonym), dashed (unlinked)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill = QColor(colour)
-    if style != "solid":
-        fill.setAlpha(110)
-    painter.setBrush(fill)
-    painter.setPen(QPen(QColor(colour).darker(140), 1))
-    painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 4), 3, 3)
-    if style in ("dotted", "dashed"):
-        pen = QPen(QColor(colour).darker(200), 1.5)
-        pen.setStyle(Qt.PenStyle.DotLine if style == "dotted" else Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawLine(1, size - 1, size - 1, size - 1)
-    painter.end()
-    return QIcon(pixmap)
-
-
-class ToggleListModel(QAbstractListModel):
-    """Checkable rows (sides or kinds) with a chip, a label and a count."""
-
-    toggled = Signal(frozenset)  # the keys switched off
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str, QIcon]] = []  # key, label, icon
-        self._counts: dict[str, int] = {}
-        self._hidden: set[str] = set()
-
-    def set_rows(self, rows: list[tuple[str, str, QIcon]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def set_counts(self, counts: dict[str, int]) -> None:
-        self._counts = dict(counts)
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-
-    def set_hidden(self, hidden: set[str] | frozenset[str]) -> None:
-        self._hidden = set(hidden)
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-
-    def hidden(self) -> frozenset[str]:
-        return frozenset(self._hidden)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        key, label, icon = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            count = self._counts.get(key)
-            return f"{label}  ({count})" if count else label
-        if role == Qt.ItemDataRole.DecorationRole:
-            return icon
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Unchecked if key in self._hidden else Qt.CheckState.Checked
-        if role == KEY_ROLE:
-            return key
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Show or hide the highlighting of: {label}"
-        return None
-
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        key = self._rows[index.row()][0]
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        if checked:
-            self._hidden.discard(key)
-        else:
-            self._hidden.add(key)
-        self.dataChanged.emit(index, index, [role])
-        self.toggled.emit(frozenset(self._hidden))
-        return True
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return super().flags(index)
-        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
-
-
-class ToggleDelegate(QStyledItemDelegate):
-    """Leaves mouse clicks to the view's ``clicked`` (one toggle per click, on the box or the label).
-
-    The base delegate toggles a check box itself when the click lands on its indicator; with the
-    row's ``clicked`` also toggling, a click on the box toggled twice and seemed ignored. Keys
-    (Space) still reach the base delegate, which toggles once.
-    """
-
-    _MOUSE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick)
-
-    def editorEvent(self, event, model, option, index) -> bool:
-        if event.type() in self._MOUSE:
-            return False
-        return super().editorEvent(event, model, option, index)
-
-    def sizeHint(self, option, index) -> QSize:
-        """As tall as the label needs when it wraps at the view's width (long side names)."""
-        view = self.parent()
-        if not isinstance(view, QListView):
-            return super().sizeHint(option, index)
-        width = max(view.viewport().width(), 80)
-        check = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, view) + 8
-        wrapped = QStyleOptionViewItem(option)
-        wrapped.rect = QRect(0, 0, width - check, 1000)
-        size = super().sizeHint(wrapped, index)
-        return QSize(width, size.height())
-
-
-class ToggleListView(QListView):
-    """A list of toggles as tall as its rows (its scroll area scrolls), re-fitted when its width changes."""
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.doItemsLayout()
-            self.fit()
-
-    def fit(self) -> None:
-        rows = self.model().rowCount() if self.model() else 0
-        height = sum(self.sizeHintForRow(r) for r in range(rows)) + 2 * self.frameWidth() + 2
-        self.setFixedHeight(max(height, 20))
 
 
 class FitWidthDelegate(QStyledItemDelegate):
@@ -208,10 +71,19 @@ class ActorListModel(QAbstractTableModel):
         self._sides: dict[str, SideInfo] = {}
         self._theme = "light"
 
-    def set_entries(self, entries: list[ActorEntry], sides: dict[str, SideInfo], theme: str) -> None:
+    def set_entries(self, entries: list[ActorEntry], sides: dict[str, SideInfo], theme: str) -> bool:
+        """Show ``entries``; returns whether they changed. The same entries in another theme only
+        change their chips' colours (computed when asked for): repainted, not listed again."""
+        if entries == self._entries and sides == self._sides:
+            if theme != self._theme and entries:
+                self._theme = theme
+                last = self.index(len(entries) - 1, 0)
+                self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DecorationRole])
+            return False
         self.beginResetModel()
         self._entries, self._sides, self._theme = entries, sides, theme
         self.endResetModel()
+        return True
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -424,9 +296,9 @@ class LegendPanel(QWidget):
     # -- content
     def set_sides(self, sides: dict[str, SideInfo], theme: str, hidden: frozenset[str]) -> None:
         rows = [(key, f"{info.label} · {info.code}", chip(palette.colour(key, theme))) for key, info in sides.items()]
-        self.sides.set_rows(rows)
+        if self.sides.set_rows(rows):
+            self._fit(self.side_view)
         self.sides.set_hidden(hidden)
-        self._fit(self.side_view)
 
     def set_kinds(self, theme: str, hidden: frozenset[str]) -> None:
         grey = palette.colour("other", theme)
@@ -439,20 +311,23 @@ class LegendPanel(QWidget):
             else:
                 icon = chip(grey)
             rows.append((key, label, icon))
-        self.kinds.set_rows(rows)
+        if self.kinds.set_rows(rows):
+            self._fit(self.kind_view)
         self.kinds.set_hidden(hidden)
-        self._fit(self.kind_view)
 
     def _fit(self, view: ToggleListView) -> None:
         view.doItemsLayout()
         view.fit()
 
     def set_index(self, index: MentionIndex, sides: dict[str, SideInfo], theme: str) -> None:
+        """Show ``index``; the same index again (a theme change) only recolours the chips: the
+        actors and the chosen actor's mentions stay listed as they are."""
+        same = index is self._index
+        changed = self.actors.set_entries(index.entries(), sides, theme)
         self._index = index
-        self.actors.set_entries(index.entries(), sides, theme)
         self.sides.set_counts(dict(index.side_counts))
         self.kinds.set_counts(dict(index.kind_counts))
-        if self._current_key:
+        if self._current_key and (changed or not same):
             self.show_actor(self._current_key)
 
     def show_actor(self, key: str) -> None:

@@ -3,15 +3,22 @@
 The theme setting is ``system`` (follow the desktop's colour scheme), ``light`` or
 ``dark``. :class:`ThemeManager` applies it and tells views when the effective theme
 changes, so rich text (reader, comparison) can re-render with the matching CSS.
+
+The style sheet is the same for both themes and is set once: its colours are roles of the
+application's palette (``palette(base)``, see the head of ``app.qss``), so a theme is a palette.
+Qt resolves a style sheet's palette roles when it polishes a widget, so a toggle sets the
+palette and polishes the widgets again (:func:`repolish`): no new style sheet, no
+``StyleChange`` — the item views keep their layout and never measure their rows again.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from string import Template
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from desktop.core.annotate import palette
 from desktop.core.files import paths
@@ -71,23 +78,78 @@ def _palette(theme: str) -> QPalette:
     pal.setColor(role.Text, c["text"])
     pal.setColor(role.Button, c["panel"])
     pal.setColor(role.ButtonText, c["text"])
-    pal.setColor(role.ToolTipBase, c["base"])
-    pal.setColor(role.ToolTipText, c["text"])
     pal.setColor(role.PlaceholderText, c["muted"])
     pal.setColor(role.Highlight, c["selection"])
     pal.setColor(role.HighlightedText, c["selection_text"])
     pal.setColor(role.Link, c["accent"])
     pal.setColor(role.Mid, c["border"])
     pal.setColor(role.Dark, c["border"])
+    # roles Fusion does not draw with, carrying the style sheet's other chrome colours
+    match = palette.mark("match", theme)  # a find hit in the text: a tone no side wears
+    for name, colour in (
+        (role.Midlight, c["hover"]),
+        (role.BrightText, c["accent_text"]),
+        (role.ToolTipBase, c["banner"]),
+        (role.ToolTipText, c["banner_text"]),
+        (role.Accent, QColor(match.fill)),
+        (role.LinkVisited, QColor(match.ink)),
+    ):
+        pal.setColor(name, colour)
     for group_role in (role.Text, role.WindowText, role.ButtonText):
         pal.setColor(QPalette.ColorGroup.Disabled, group_role, c["muted"])
     return pal
 
 
-def style_sheet(theme: str) -> str:
+@cache
+def style_sheet(_theme: str = "") -> str:
+    """The application's style sheet: one for both themes (its colours are palette roles)."""
     template = Template(paths.resource("styles", "app.qss").read_text(encoding="utf-8"))
-    match = palette.mark("match", theme)  # a find hit in the text: a tone no side wears
-    return template.safe_substitute(CHROME[theme], match=match.fill, match_text=match.ink)
+    return template.safe_substitute(error_light=CHROME["light"]["error"], error_dark=CHROME["dark"]["error"])
+
+
+def repolish(widgets: list[QWidget]) -> None:
+    """Resolve the style sheet's palette roles again: unpolish every widget, then polish them,
+    parents before their children (a child's colours may come from its parent's)."""
+    for top in widgets:
+        style = top.style()
+        family = [top, *top.findChildren(QWidget)]
+        for widget in family:
+            style.unpolish(widget)
+        for widget in family:
+            style.polish(widget)
+            widget.update()
+
+
+#: Object names of the widgets styled by a rule on the window's ``theme`` property (app.qss).
+BY_THEME_PROPERTY = ("FindBar",)
+
+
+def _windows(app: QApplication) -> list[QWidget]:
+    return [w for w in app.topLevelWidgets() if w.parentWidget() is None]
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Draw the application in ``theme``: its palette (and the tooltips'), the theme property of
+    every window, and the widgets polished again. The style sheet is set the first time only."""
+    pal = _palette(theme)
+    app.setPalette(pal)
+    QToolTip.setPalette(pal)
+    windows = _windows(app)
+    for window in windows:
+        window.setProperty("theme", theme)
+    if app.styleSheet() != style_sheet():
+        app.setStyleSheet(style_sheet())  # polishes every widget
+        return
+    repolish(windows)
+
+
+def mark_new_windows(app: QApplication, theme: str) -> None:
+    """Give windows made after the theme was applied its ``theme`` property, and polish again the
+    few widgets a rule on it styles (the rest took the palette when they were polished)."""
+    for window in _windows(app):
+        if window.property("theme") != theme:
+            window.setProperty("theme", theme)
+            repolish([w for name in BY_THEME_PROPERTY for w in window.findChildren(QWidget, name)])
 
 
 def current_theme() -> str:
@@ -132,8 +194,9 @@ class ThemeManager(QObject):
         if theme == self._effective:
             return
         self._effective = theme
-        self._app.setPalette(_palette(theme))
-        self._app.setStyleSheet(style_sheet(theme))
+        apply_theme(self._app, theme)
+        # the main window is made after this manager: it takes the property once the loop runs
+        QTimer.singleShot(0, self, lambda: mark_new_windows(self._app, self._effective))
         self.changed.emit(theme)
 
     def _on_system_change(self, _scheme: Qt.ColorScheme) -> None:
