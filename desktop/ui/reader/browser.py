@@ -78,16 +78,22 @@ class ArticleBrowser(OfflineBrowser):
         frame.setRightMargin(side)
         root.setFrameFormat(frame)
 
-    def side_margin(self, font: QFont | None = None) -> int:
+    def side_margin(self, font: QFont | None = None, width: int | None = None) -> int:
         """The root frame's side margin that centres a line of :attr:`measure_chars` (of ``font``,
-        else the document's) in the viewport; the document margin (28 px) when it is narrower or
-        the browser has no measure."""
+        else the document's) in the viewport (or ``width``); the document margin (28 px) when it is
+        narrower or the browser has no measure."""
         margin = self.document().documentMargin()
         if not self.measure_chars:
             return int(margin)
         font = font if font is not None else self.document().defaultFont()
         measure = QFontMetricsF(font).averageCharWidth() * self.measure_chars
-        return int(max(margin, (self.viewport().width() - measure) / 2))
+        width = self.viewport().width() if width is None else width
+        return int(max(margin, (width - measure) / 2))
+
+    def scrolled_width(self) -> int:
+        """The viewport's width with the vertical scroll bar shown (a long document's)."""
+        bar = self.verticalScrollBar()
+        return self.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
 
     def resizeEvent(self, event) -> None:  # the viewport's resizes come here too
         super().resizeEvent(event)

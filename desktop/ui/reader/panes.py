@@ -162,7 +162,8 @@ class ReaderPane(QWidget):
             self.browser.setHtml(LAYING_OUT)
         _article_id, body, css, point_size = what
         font = reading_font(point_size)
-        like = Like(self.browser.document(), self.browser.viewport().width(), self.browser.side_margin(font))
+        width = self.browser.scrolled_width()  # laid out at the width it will have
+        like = Like(self.browser.document(), width, self.browser.side_margin(font, width))
         self._builder.build(what, body, css, font, like, lambda doc: self._swap_in(what, doc, same))
 
     def _swap_in(self, what: tuple, doc, same: bool) -> None:
@@ -176,7 +177,12 @@ class ReaderPane(QWidget):
         else:
             doc.refused = self.browser.refused  # what it refuses to load is the browser's record
             doc.setParent(self.browser)  # owned by the browser: the next setDocument deletes it
-            self.browser.setDocument(doc)  # its reading margins are set: laid out once, here
+            # Its margins and width are those it is laid out with here, once: the scroll bar it
+            # needs is shown first (else its showing would narrow the text, and lay it all out again).
+            policy = self.browser.verticalScrollBarPolicy()
+            self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            self.browser.setDocument(doc)
+            self.browser.setVerticalScrollBarPolicy(policy)
         self.browser.set_reading_margins()  # as they are, unless the zoom changed the measure
         self._shown = what
         self._restore(restore)
