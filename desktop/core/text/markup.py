@@ -229,12 +229,19 @@ def _pieces(slot_text: str, start: int, marks: Sequence[Mark]) -> list[tuple[str
         cuts.add(min(max(m.start, start), end))
         cuts.add(min(max(m.end, start), end))
     points = sorted(cuts)
+    # A sweep: the marks covering a piece are those begun by its start and not ended before its
+    # end (every boundary is a cut, so a mark covers a piece whole or not at all). Linear in the
+    # pieces, not pieces × marks: a paragraph of 10,000 dates has 20,000 pieces.
+    by_start = sorted(active, key=lambda m: m.start)
+    upcoming = 0
+    running: list[Mark] = []
     pieces = []
     for a, b in itertools.pairwise(points):
-        if a == b:
-            continue
-        covering = [m for m in active if m.start <= a and m.end >= b]
-        covering.sort(key=lambda m: (-(m.end - m.start), m.start))
+        while upcoming < len(by_start) and by_start[upcoming].start <= a:
+            running.append(by_start[upcoming])
+            upcoming += 1
+        running = [m for m in running if m.end >= b]
+        covering = sorted(running, key=lambda m: (-(m.end - m.start), m.start))
         pieces.append((slot_text[a - start : b - start], covering))
     return pieces
 
@@ -315,5 +322,4 @@ def _apply_marks(walk: _Walk, marks: Sequence[Mark]) -> None:
             slot.elem.text = lead
             parent = slot.elem
             at = 0
-        for offset, node in enumerate(nodes):
-            parent.insert(at + offset, node)
+        parent[at:at] = nodes  # one splice, not one insert per node

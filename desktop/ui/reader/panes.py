@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, unquote, urlparse
-
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -18,76 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotate.document import SERIF_FAMILIES, Highlight
+from desktop.core.annotate.document import Highlight
 from desktop.ui.library.view import ARTICLE_MIME
+from desktop.ui.reader.browser import MEASURE_CHARS, ArticleBrowser, reading_font
+from desktop.ui.reader.building import BUILD_OFF_THREAD, LAYING_OUT, DocumentBuilder, Like
 from desktop.ui.shell import icons
-from desktop.ui.shell.offline import OfflineBrowser
 from desktop.ui.shell.theme import THEME_EVENTS, current_theme
 
 MAX_PANES = 3
-
-
-def reading_font(point_size: float) -> QFont:
-    font = QFont()
-    font.setFamilies(list(SERIF_FAMILIES))
-    font.setPointSizeF(point_size)
-    return font
-
-
-class ArticleBrowser(OfflineBrowser):
-    """A text browser that reports clicks on actors and dates instead of following links, and
-    loads nothing an article's HTML points at (see :mod:`desktop.ui.shell.offline`)."""
-
-    actor_clicked = Signal(str, str, int)  # actor id (or "unlinked:Name"), article id, start
-    date_clicked = Signal(str, int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._on_anchor)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.document().setDocumentMargin(28)
-        self.set_reading_margins()
-        self.extend_menu = None  # called with (menu, href under the pointer) before a context menu shows
-
-    def contextMenuEvent(self, event) -> None:
-        """The standard menu, with what :attr:`extend_menu` adds for the highlight under the pointer
-        (under the text cursor when the keyboard asked for the menu)."""
-        if event.reason() == event.Reason.Keyboard:
-            self.menu_at_cursor()
-            return
-        self._show_menu(event.pos(), self.anchorAt(event.pos()))
-
-    def menu_at_cursor(self) -> None:
-        self._show_menu(self.cursorRect().center(), self.textCursor().charFormat().anchorHref())
-
-    def _show_menu(self, pos: QPoint, href: str) -> None:
-        menu = self.createStandardContextMenu(pos)
-        if self.extend_menu is not None:
-            self.extend_menu(menu, href)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.open_menu(menu, self.viewport().mapToGlobal(pos))
-
-    def open_menu(self, menu: QMenu, where: QPoint) -> None:
-        menu.popup(where)
-
-    def set_reading_margins(self) -> None:
-        """28 px at the sides, less above and below: room for the lines (call after ``setHtml``)."""
-        root = self.document().rootFrame()
-        frame = root.frameFormat()
-        frame.setTopMargin(10)
-        frame.setBottomMargin(14)
-        root.setFrameFormat(frame)
-
-    def _on_anchor(self, url: QUrl) -> None:
-        parsed = urlparse(url.toString())
-        query = parse_qs(parsed.query)
-        start = int(query.get("start", ["0"])[0] or 0)
-        if parsed.scheme == "actor":
-            self.actor_clicked.emit(unquote(parsed.path), unquote(query.get("article", [""])[0]), start)
-        elif parsed.scheme == "date":
-            self.date_clicked.emit(unquote(parsed.path), start)
 
 
 class ElidedLabel(QLabel):
@@ -119,6 +53,9 @@ class ReaderPane(QWidget):
         super().__init__(parent)
         self.article_id: str | None = None
         self.highlights: tuple[Highlight, ...] = ()
+        self._shown: tuple | None = None  # (article id, html, css, size) of a long article's document
+        self._builder = DocumentBuilder(self)
+        self._when_shown: list = []  # what waits for the document being built (a scroll to a mark)
 
         self.header = QWidget(self)
         self.header.setObjectName("PaneHeader")
@@ -144,6 +81,7 @@ class ReaderPane(QWidget):
         head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.browser = ArticleBrowser(self)
+        self.browser.measure_chars = MEASURE_CHARS
         self.browser.setAccessibleName("Article text")
         self.browser.installEventFilter(self)
         self.browser.viewport().installEventFilter(self)
@@ -171,27 +109,101 @@ class ReaderPane(QWidget):
         body: str,
         point_size: float = 12.0,
     ) -> None:
-        """Show an article; keep the reading position if it is the same article."""
+        """Show an article; keep the reading position if it is the same article.
+
+        A long article's document is built off the UI thread (:mod:`desktop.ui.reader.building`):
+        until it is ready the pane shows what it showed (the same article) or a short note.
+        """
         same = article_id == self.article_id
-        fraction = self.scroll_fraction() if same else 0.0
-        cursor = self.browser.textCursor()
-        selection = (cursor.anchor(), cursor.position()) if same and cursor.hasSelection() else None
         self.article_id = article_id
         self.title.setText(title)
         self.byline.setText(byline)
         self.title.setToolTip(title)
         self.byline.setToolTip(byline)
+        if len(body) > BUILD_OFF_THREAD:
+            self._show_long(same, (article_id, body, css, point_size))
+            return
+        self._builder.cancel()
+        self._shown = None
+        restore = self._position() if same else None
         self.browser.document().setDefaultFont(reading_font(point_size))
         self.browser.document().setDefaultStyleSheet(css)
         self.browser.setHtml(body)
         self.browser.set_reading_margins()
-        if same:
-            self.set_scroll_fraction(fraction)
-            if selection is not None:  # the same text: a find hit or a selection survives new highlighting
-                restored = self.browser.textCursor()
-                restored.setPosition(selection[0])
-                restored.setPosition(selection[1], QTextCursor.MoveMode.KeepAnchor)
-                self.browser.setTextCursor(restored)
+        self._restore(restore)
+        self._run_waiting()
+
+    def _position(self) -> tuple[float, tuple[int, int] | None]:
+        """The reading position to keep across a new drawing of the same text: the scroll
+        fraction, and the selection (a find hit or a selection survives new highlighting)."""
+        cursor = self.browser.textCursor()
+        return self.scroll_fraction(), (cursor.anchor(), cursor.position()) if cursor.hasSelection() else None
+
+    def _restore(self, position: tuple[float, tuple[int, int] | None] | None) -> None:
+        if position is None:
+            return
+        fraction, selection = position
+        self.set_scroll_fraction(fraction)
+        if selection is not None:
+            restored = self.browser.textCursor()
+            restored.setPosition(min(selection[0], self.browser.document().characterCount() - 1))
+            restored.setPosition(
+                min(selection[1], self.browser.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
+            )
+            self.browser.setTextCursor(restored)
+
+    def _show_long(self, same: bool, what: tuple) -> None:
+        """A long article: parsed off the UI thread, then swapped in; nothing is done again if
+        the pane shows (or is building) exactly this already."""
+        if what == (self._builder.requested if self._builder.pending else self._shown):
+            return
+        if not same:  # another article: a short note until it is ready, never the last one's text
+            self._shown = None
+            self.browser.setHtml(LAYING_OUT)
+        _article_id, body, css, point_size = what
+        font = reading_font(point_size)
+        width = self.browser.scrolled_width()  # laid out at the width it will have
+        like = Like(self.browser.document(), width, self.browser.side_margin(font, width))
+        self._builder.build(what, body, css, font, like, lambda doc: self._swap_in(what, doc, same))
+
+    def _swap_in(self, what: tuple, doc, same: bool) -> None:
+        """On the UI thread: the built document (None: the worker failed, drawn here instead)."""
+        restore = self._position() if same else None
+        if doc is None:
+            _article_id, body, css, point_size = what
+            self.browser.document().setDefaultFont(reading_font(point_size))
+            self.browser.document().setDefaultStyleSheet(css)
+            self.browser.setHtml(body)
+        else:
+            doc.refused = self.browser.refused  # what it refuses to load is the browser's record
+            doc.setParent(self.browser)  # owned by the browser: the next setDocument deletes it
+            # Its margins and width are those it is laid out with here, once: the scroll bar it
+            # needs is shown first (else its showing would narrow the text, and lay it all out again).
+            policy = self.browser.verticalScrollBarPolicy()
+            self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            self.browser.setDocument(doc)
+            self.browser.setVerticalScrollBarPolicy(policy)
+        self.browser.set_reading_margins()  # as they are, unless the zoom changed the measure
+        self._shown = what
+        self._restore(restore)
+        self._run_waiting()
+
+    @property
+    def building(self) -> bool:
+        """A long article's document is being built (what is shown is a note or the last drawing)."""
+        return self._builder.pending
+
+    def when_shown(self, call) -> None:
+        """``call()`` now, or once the document being built is shown (a scroll to its marks)."""
+        if self.building:
+            self._when_shown.append(call)
+        else:
+            call()
+
+    def _run_waiting(self) -> None:
+        waiting, self._when_shown = self._when_shown, []
+        for call in waiting:
+            call()
 
     def plain_text(self) -> str:
         return self.browser.toPlainText()
@@ -392,8 +404,10 @@ class ReaderArea(QStackedWidget):
     def scroll_to(self, article_id: str, anchor: str) -> None:
         """Scroll one pane to an anchor without dragging the others along."""
         pane = self.pane_for(article_id)
-        if pane is None:
-            return
+        if pane is not None:
+            pane.when_shown(lambda: self._scroll_alone(pane, anchor))
+
+    def _scroll_alone(self, pane: ReaderPane, anchor: str) -> None:
         was = self._sync
         self._sync = False
         try:

@@ -22,12 +22,17 @@ def _share(total: int, fraction: float, low: int, high: int) -> int:
     return max(low, min(high, int(total * fraction)))
 
 
+#: the timeline's default height: a fifth of the window, within these bounds (a 4K window at
+#: 100 % scaling gives it 420 px, room for its labels; up to 1300 px high nothing changes)
+TIMELINE_HEIGHT = (130, 420)
+
+
 def default_dock_sizes(width: int, height: int) -> tuple[int, int, int]:
     """(left panels' width, legend's width, timeline's height) for a window of that size."""
     return (
         _share(width, 0.17, 230, 330),
         _share(width, 0.14, 210, 290),
-        _share(height, 0.2, 130, 260),
+        _share(height, 0.2, *TIMELINE_HEIGHT),
     )
 
 
