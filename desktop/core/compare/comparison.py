@@ -12,7 +12,8 @@ analyses of their articles, and returns a :class:`Comparison`:
 * **cast** — the actors by group, grouped by side;
 * **motifs** — recurring rhetoric (``corpus/lexicons/motifs.yaml``) and the sentences that
   carry it in each group;
-* **aligned** sentences across groups with word diffs (:mod:`desktop.core.compare.alignment`),
+* **aligned** sentences across groups with word diffs (:mod:`desktop.core.compare.alignment`,
+  over the evidence, its neighbours and what the rows show: ``pools.alignment_pools``),
   **unique** substantive sentences, and the **differences** in order for next/previous;
 * **citations** — each source article once, numbered.
 
@@ -53,6 +54,7 @@ from desktop.core.compare.pools import (
     ArticleTexts,
     Groups,
     Pool,
+    alignment_pools,
     build_asides,
     build_pools,
     episodes_of,
@@ -266,7 +268,8 @@ def compare(
     )
     cast = cast_rows(pools, texts, lex.side_order)
     motif_table, carriers = motif_rows(motif_specs, pools, texts, extractor, asides)
-    aligned, aligned_keys = aligned_groups(pools, extractor)
+    shown = set(ctx.used) | set(carriers)
+    aligned, aligned_keys = aligned_groups(alignment_pools(pools, shown), extractor)
     unique = _unique(pools, ctx.used, carriers, aligned_keys, extractor)
     rows, motif_table, shown = place_sentences(rows, motif_table)
     unique = tuple(dataclasses.replace(u, shown_in=shown.get(u.extract.key, "")) for u in unique)

@@ -3,6 +3,9 @@
 A group's pool: the evidence sentences of its episodes, primary first, then the other
 sentences of their articles that are not evidence of an episode outside the group.
 
+The sentence alignment takes less (:func:`alignment_pools`): the evidence, its neighbours and
+the sentences a row shows, so that its cost follows the evidence, not the articles.
+
 Its *asides* (:func:`build_asides`): the sentences of the same articles that the pool leaves
 out because they are evidence of another episode. A cell that finds nothing in the pool
 searches them before it says "not stated", and names the episode they are about.
@@ -24,6 +27,8 @@ PRIMARY, CONTEXT, OTHER = 0, 1, 2
 #: A sentence of the group's articles that is evidence of another episode (an aside).
 ASIDE = 3
 EVIDENCE_WORDS = {PRIMARY: "primary", CONTEXT: "context", OTHER: "", ASIDE: "aside"}
+#: Pool sentences before and after each evidence sentence that the alignment takes.
+NEIGHBOURHOOD = 1
 
 Groups = Sequence[tuple[str, Sequence[Episode]]]
 _Span = tuple[str, int, int]  # article, start, end
@@ -159,6 +164,21 @@ def build_asides(
     return asides
 
 
+def alignment_pools(pools: Sequence[Pool], shown: set[tuple[str, int]]) -> list[list[PoolSentence]]:
+    """What the sentence alignment works on: each pool's evidence, its neighbours in the same
+    article (:data:`NEIGHBOURHOOD` either side) and the sentences a row shows (``shown``:
+    article, start), never the whole articles: linear in the evidence, not the library."""
+    out = []
+    for pool in pools:
+        keep = {i for i, sentence in enumerate(pool) if (sentence.article, sentence.start) in shown}
+        for i, sentence in enumerate(pool):
+            if sentence.rank != OTHER:
+                near = range(max(0, i - NEIGHBOURHOOD), min(len(pool), i + NEIGHBOURHOOD + 1))
+                keep.update(j for j in near if pool[j].article == sentence.article)
+        out.append([pool[i] for i in sorted(keep)])
+    return out
+
+
 def ranked(pool: Pool) -> list[PoolSentence]:
     """The pool best first: primary evidence, context, the rest; each in pool order."""
     return sorted(pool, key=lambda s: (s.rank, s.order))
@@ -184,6 +204,7 @@ __all__ = [
     "OTHER",
     "PRIMARY",
     "ArticleTexts",
+    "alignment_pools",
     "PoolSentence",
     "build_asides",
     "build_pools",
