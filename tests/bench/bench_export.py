@@ -27,7 +27,6 @@ its ratio to the bundled one, the sentences the alignment worked on and the pair
 from __future__ import annotations
 
 import dataclasses
-
 import os
 import statistics
 import subprocess
