@@ -111,11 +111,14 @@ def _add_article(
     ranks: Mapping[_Span, int],
     foreign: set[tuple[str, int]],
     whole: bool = True,
+    own: Mapping[tuple[int, int], int] | None = None,
 ) -> None:
     """The article's sentences (leaving out ``foreign`` evidence), then evidence that is no sentence.
     Not ``whole``: only the evidence and its neighbours (:data:`NEIGHBOURHOOD` either side)."""
     text = analysis.text
     spans = set()
+    if own is None:
+        own = {(s, e): rank for (a, s, e), rank in ranks.items() if a == article}
     sentences = analysis.sentences if whole else _near_evidence(analysis.sentences, article, ranks)
     for start, end in sentences:
         rank = ranks.get((article, start, end))
@@ -127,8 +130,8 @@ def _add_article(
             spans.add((start, end))
             pool.append(PoolSentence(subject, article, start, end, rank, len(pool), text[start:end]))
     # Evidence whose offsets are not a sentence of the analysis (odd input): keep it.
-    for (a, s, e), rank in ranks.items():
-        if a == article and (s, e) not in spans and _valid_span(text, s, e):
+    for (s, e), rank in own.items():
+        if (s, e) not in spans and _valid_span(text, s, e):
             pool.append(PoolSentence(subject, article, s, e, rank, len(pool), text[s:e]))
 
 
@@ -143,8 +146,11 @@ def _pool(
     articles = dict.fromkeys([k[0] for k in ranks] + [a for e in episodes for a in e.articles])
     analyses = [(a, texts.analyses[a]) for a in articles if a in texts.analyses]
     whole = sum(len(analysis.sentences) for _a, analysis in analyses) <= WHOLE_ARTICLES_UP_TO
+    by_article: dict[str, dict[tuple[int, int], int]] = {}
+    for (a, s, e), rank in ranks.items():
+        by_article.setdefault(a, {})[(s, e)] = rank
     for article, analysis in analyses:
-        _add_article(pool, subject, article, analysis, ranks, foreign, whole)
+        _add_article(pool, subject, article, analysis, ranks, foreign, whole, by_article.get(article, {}))
     return pool
 
 
