@@ -95,12 +95,15 @@ def char_trigrams(text: str) -> list[str]:
 # --------------------------------------------------------------------------- similarity
 
 
-def _tfidf(docs: Sequence[Sequence[str]]) -> list[dict[str, float]]:
-    """L2-normalised TF-IDF vectors (smoothed idf) of tokenised documents."""
+def _tfidf(docs: Sequence[Sequence[str]], weights: Sequence[int] | None = None) -> list[dict[str, float]]:
+    """L2-normalised TF-IDF vectors (smoothed idf) of tokenised documents; ``weights``: how many
+    times each document occurs (a repeated sentence counts as often as it occurs)."""
+    weights = weights if weights is not None else [1] * len(docs)
     df: Counter[str] = Counter()
-    for doc in docs:
-        df.update(set(doc))
-    n = len(docs)
+    for doc, weight in zip(docs, weights, strict=True):
+        for term in set(doc):
+            df[term] += weight
+    n = sum(weights)
     vectors = []
     for doc in docs:
         tf = Counter(doc)
@@ -117,14 +120,19 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 class SimilarityModel:
     """TF-IDF vectors of a set of sentences; :meth:`similarity` compares two of them."""
 
-    def __init__(self, texts: Sequence[str], word_weight: float = WORD_WEIGHT) -> None:
+    def __init__(
+        self, texts: Sequence[str], word_weight: float = WORD_WEIGHT, weights: Sequence[int] | None = None
+    ) -> None:
         self.texts = list(texts)
         self.word_weight = word_weight
-        self._words = _tfidf([content_words(t) for t in self.texts])
-        self._chars = _tfidf([char_trigrams(t) for t in self.texts])
+        self.words = [content_words(t) for t in self.texts]
+        self._words = _tfidf(self.words, weights)
+        self._chars = _tfidf([char_trigrams(t) for t in self.texts], weights)
+        self.scored = 0  # how many pairs :meth:`similarity` has scored
 
     def similarity(self, i: int, j: int) -> float:
         """Combined cosine of sentences ``i`` and ``j`` (0 … 1)."""
+        self.scored += 1
         w = _cosine(self._words[i], self._words[j])
         c = _cosine(self._chars[i], self._chars[j])
         return self.word_weight * w + (1 - self.word_weight) * c
@@ -144,23 +152,6 @@ class Alignment:
 
     members: tuple[int | None, ...]
     score: float  # mean similarity over the pairs of members
-
-
-def _candidates(
-    flat: Sequence[tuple[int, int]], model: SimilarityModel, threshold: float
-) -> list[tuple[float, int, int]]:
-    """Candidate scoring: every pair of sentences of different subjects at or above
-    ``threshold``, best first (ties by position)."""
-    pairs: list[tuple[float, int, int]] = []
-    for a in range(len(flat)):
-        for b in range(a + 1, len(flat)):
-            if flat[a][0] == flat[b][0]:
-                continue
-            score = model.similarity(a, b)
-            if score >= threshold:
-                pairs.append((score, a, b))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return pairs
 
 
 class _GroupMerger:
@@ -216,20 +207,28 @@ class _GroupMerger:
         return out
 
 
-def align(pools: Sequence[Sequence[str]], threshold: float = ALIGN_THRESHOLD) -> list[Alignment]:
+def align(
+    pools: Sequence[Sequence[str]], threshold: float = ALIGN_THRESHOLD, stats: dict | None = None
+) -> list[Alignment]:
     """Greedy best-first alignment of sentences across subjects.
 
-    Every pair of sentences from different subjects whose similarity reaches
-    ``threshold`` is a candidate; candidates are taken best first, and two groups merge
-    when they hold no subject in common and their mean cross similarity still reaches the
-    threshold. A sentence is never used twice. Groups come back in the order of their
-    first member (subject, then position).
+    The candidates are the pairs of sentences from different subjects whose similarity
+    reaches ``threshold``, found through an inverted index of content-word stems
+    (:mod:`candidates`): a sentence is scored only against sentences that share a word stem
+    that is rare enough, and a sentence repeated verbatim is scored once — never all pairs.
+    Candidates are taken best first, and two groups merge when they hold no subject in
+    common and their mean cross similarity still reaches the threshold. A sentence is never
+    used twice. Groups come back in the order of their first member (subject, then
+    position). ``stats``, if given, receives ``scored`` (pairs scored) and ``sentences``.
     """
+    from desktop.core.compare.candidates import candidate_pairs
+
     flat: list[tuple[int, int]] = [(s, i) for s, pool in enumerate(pools) for i in range(len(pool))]
     if len(pools) < 2 or not flat:
         return []
-    model = SimilarityModel([pools[s][i] for s, i in flat])
-    pairs = _candidates(flat, model, threshold)
+    pairs, scored = candidate_pairs([pools[s][i] for s, i in flat], [s for s, _i in flat], threshold)
+    if stats is not None:
+        stats.update(scored=scored, sentences=len(flat))
     merger = _GroupMerger(flat, pairs, threshold)
     for _score, a, b in pairs:
         merger.offer(a, b)

@@ -12,7 +12,8 @@ analyses of their articles, and returns a :class:`Comparison`:
 * **cast** — the actors by group, grouped by side;
 * **motifs** — recurring rhetoric (``corpus/lexicons/motifs.yaml``) and the sentences that
   carry it in each group;
-* **aligned** sentences across groups with word diffs (:mod:`desktop.core.compare.alignment`),
+* **aligned** sentences across groups with word diffs (:mod:`desktop.core.compare.alignment`,
+  over the evidence, its neighbours and what the rows show: ``pools.alignment_pools``),
   **unique** substantive sentences, and the **differences** in order for next/previous;
 * **citations** — each source article once, numbered.
 
@@ -38,6 +39,7 @@ records in :mod:`records`; this module puts them together.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from desktop.core.annotate.analysis import ArticleAnalysis
@@ -53,6 +55,7 @@ from desktop.core.compare.pools import (
     ArticleTexts,
     Groups,
     Pool,
+    alignment_pools,
     build_asides,
     build_pools,
     episodes_of,
@@ -107,27 +110,39 @@ def _citations(
     return tuple(citations), numbers
 
 
+def _sources(episodes: Sequence[Episode], pool: Pool, numbers: Mapping[str, int]):
+    """The group's articles (those it draws on first), their citations and evidence sentences."""
+    articles = tuple(dict.fromkeys([s.article for s in ranked(pool)] + [a for e in episodes for a in e.articles]))
+    weight = Counter(s.article for s in pool if s.rank != OTHER)
+    cited = [a for a in articles if a in numbers]
+    return articles, tuple(numbers[a] for a in cited), tuple(weight[a] for a in cited)
+
+
+def _subject(index: int, label: str, episodes: Sequence[Episode], pool: Pool, numbers: Mapping[str, int]) -> Subject:
+    """One group as a subject: its label, dates in words, titles, articles and their citations."""
+    articles, citations, evidence = _sources(episodes, pool, numbers)
+    return Subject(
+        index=index,
+        label=str(label),
+        date_words="; ".join(dict.fromkeys(e.date_words() for e in episodes)) or "date unknown",
+        titles=tuple(dict.fromkeys(e.title for e in episodes)),
+        episodes=tuple(e.id for e in episodes),
+        articles=articles,
+        citations=citations,
+        first=min((e.first for e in episodes), default=None),
+        last=max((e.last for e in episodes), default=None),
+        has_evidence=bool(pool),
+        corrected=any(e.edited for e in episodes),
+        evidence=evidence,
+    )
+
+
 def _subjects(groups: Groups, pools: Sequence[Pool], numbers: Mapping[str, int]) -> tuple[Subject, ...]:
-    """One subject per group: its label, dates in words, titles, articles and their citations."""
-    subjects = []
-    for index, ((label, episodes), pool) in enumerate(zip(groups, pools, strict=True)):
-        articles = tuple(dict.fromkeys([s.article for s in ranked(pool)] + [a for e in episodes for a in e.articles]))
-        subjects.append(
-            Subject(
-                index=index,
-                label=str(label),
-                date_words="; ".join(dict.fromkeys(e.date_words() for e in episodes)) or "date unknown",
-                titles=tuple(dict.fromkeys(e.title for e in episodes)),
-                episodes=tuple(e.id for e in episodes),
-                articles=articles,
-                citations=tuple(numbers[a] for a in articles if a in numbers),
-                first=min((e.first for e in episodes), default=None),
-                last=max((e.last for e in episodes), default=None),
-                has_evidence=bool(pool),
-                corrected=any(e.edited for e in episodes),
-            )
-        )
-    return tuple(subjects)
+    """One subject per group (:func:`_subject`)."""
+    return tuple(
+        _subject(index, label, episodes, pool, numbers)
+        for index, ((label, episodes), pool) in enumerate(zip(groups, pools, strict=True))
+    )
 
 
 def _unique(
@@ -266,7 +281,8 @@ def compare(
     )
     cast = cast_rows(pools, texts, lex.side_order)
     motif_table, carriers = motif_rows(motif_specs, pools, texts, extractor, asides)
-    aligned, aligned_keys = aligned_groups(pools, extractor)
+    shown = set(ctx.used) | set(carriers)
+    aligned, aligned_keys = aligned_groups(alignment_pools(pools, shown), extractor)
     unique = _unique(pools, ctx.used, carriers, aligned_keys, extractor)
     rows, motif_table, shown = place_sentences(rows, motif_table)
     unique = tuple(dataclasses.replace(u, shown_in=shown.get(u.extract.key, "")) for u in unique)

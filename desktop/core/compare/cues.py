@@ -68,15 +68,52 @@ def cue_group(cue_id: str, label: str, phrases: tuple[str, ...]) -> CueGroup:
     return CueGroup(cue_id, label, phrases, compile_cues(phrases))
 
 
+#: Matches by pattern and sentence (with the one character before it, that the patterns' look-behind
+#: reads): a sentence repeated across a large library's articles is searched once.
+#: Keyed by the pattern's id (a pattern's own hash rehashes its whole source), the pattern kept alive.
+_SEEN: dict[int, tuple[re.Pattern, dict[str, tuple[tuple[int, int], ...]]]] = {}
+_SEEN_MAX = 200_000
+
+
+#: The same for a sequence of cue groups (a facet's cues), keyed by its id, the sequence kept alive.
+_HITS: dict[int, tuple[Sequence, dict[str, tuple]]] = {}
+
+
+def pattern_spans(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-empty matches of ``pattern`` in ``text[start:end]`` (offsets in ``text``)."""
+    base = max(0, start - 1)
+    key = text[base:end]
+    entry = _SEEN.get(id(pattern))
+    if entry is None:
+        entry = _SEEN[id(pattern)] = (pattern, {})
+    seen = entry[1]
+    spans = seen.get(key)
+    if spans is None:
+        if len(seen) > _SEEN_MAX:
+            seen.clear()
+        found = pattern.finditer(key, start - base)
+        spans = seen[key] = tuple((m.start(), m.end()) for m in found if m.end() > m.start())
+    return [(a + base, b + base) for a, b in spans]
+
+
 def cue_hits(cues: Sequence[CueGroup], text: str, start: int, end: int) -> list[tuple[int, int, CueGroup]]:
     """Every non-empty match of the groups in ``text[start:end]``, in text order (longest first)."""
-    hits = []
-    for group in cues:
-        hits.extend(
-            (m.start(), m.end(), group) for m in group.pattern.finditer(text, start, end) if m.end() > m.start()
-        )
-    hits.sort(key=lambda h: (h[0], -h[1]))
-    return hits
+    base = max(0, start - 1)
+    key = text[base:end]
+    entry = _HITS.get(id(cues))
+    if entry is None:
+        entry = _HITS[id(cues)] = (cues, {})
+    seen = entry[1]
+    found = seen.get(key)
+    if found is None:
+        if len(seen) > _SEEN_MAX:
+            seen.clear()
+        hits = [
+            (a - base, b - base, group) for group in cues for a, b in pattern_spans(group.pattern, text, start, end)
+        ]
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        found = seen[key] = tuple(hits)
+    return [(a + base, b + base, group) for a, b, group in found]
 
 
-__all__ = ["CueGroup", "compile_cues", "cue_group", "cue_hits", "phrase_pattern"]
+__all__ = ["CueGroup", "compile_cues", "cue_group", "cue_hits", "pattern_spans", "phrase_pattern"]

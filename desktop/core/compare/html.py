@@ -30,6 +30,7 @@ from desktop.core.annotate.analysis import ArticleAnalysis
 from desktop.core.annotate.document import Annotated, SideInfo, ViewOptions, annotation_marks
 from desktop.core.compare import records as cmp
 from desktop.core.compare.alignment import EQUAL
+from desktop.core.compare.html_caps import OPENINGS_LISTED, by_outlet, subject_sources
 from desktop.core.compare.html_sections import Sections
 from desktop.core.compare.html_text import (
     DIFF_WORDS,
@@ -75,6 +76,7 @@ class _Renderer(Sections):
         self.sides = dict(sides or {})
         self.options = ViewOptions(theme=theme, links=not for_print, tooltips=not for_print)
         self.per_cell = PRINT_EXTRACTS if for_print else SCREEN_EXTRACTS
+        self.cited: set[int] = set()  # the citations the handout shows, for a capped sources list
         self.n = len(comparison.subjects)
         self._marks: dict[str, tuple[Mark, ...]] = {}
 
@@ -104,6 +106,7 @@ class _Renderer(Sections):
 
     def cite(self, e: cmp.Extract) -> str:
         """The extract's citation (a link on screen, with a link to the sentence in its article)."""
+        self.cited.add(e.citation)
         if self.print:
             return f'<sup class="cite">[{e.citation}]</sup>'
         cite = f'<sup class="cite"><a class="cite" href="{e.cite_href}">[{e.citation}]</a></sup>'
@@ -203,8 +206,9 @@ class _Renderer(Sections):
 
     def subjects(self) -> str:
         rows = []
+        by_number = {c.number: c for c in self.c.citations}
         for s in self.c.subjects:
-            cites = ", ".join(f"[{n}]" for n in s.citations) or "no source"
+            cites = subject_sources(s, by_number)
             titles = "; ".join(s.titles) or self.c.empty_text
             mark = f" {corrected_mark(s)}" if s.corrected else ""
             rows.append(
@@ -218,6 +222,14 @@ class _Renderer(Sections):
             + "</table>"
         )
 
+    def openings(self, extracts: Sequence[cmp.Extract], show) -> str:
+        """The first OPENINGS_LISTED extracts as ``show`` writes them; the others by outlet."""
+        listed = "; ".join(show(e) for e in extracts[:OPENINGS_LISTED])
+        if len(extracts) > OPENINGS_LISTED:
+            outlets = by_outlet(self.outlet_of(e.citation) for e in extracts[OPENINGS_LISTED:])
+            listed += f"; and {len(extracts) - OPENINGS_LISTED:,} more from {outlets}"
+        return listed
+
     def extracts(
         self, extracts: Sequence[cmp.Extract], distinct: Sequence[str] = (), per_cell: int | None = None
     ) -> str:
@@ -228,12 +240,14 @@ class _Renderer(Sections):
         parts = [f'<p class="extract">{self.extract(e, distinct)}</p>' for e in full[:per_cell]]
         rest = full[per_cell:]
         if rest:
-            listed = "; ".join(f"“{esc(opening(e.text))}”{self.cite(e)}" for e in rest)
+            listed = self.openings(rest, lambda e: f"“{esc(opening(e.text))}”{self.cite(e)}")
             others = "other" if len(rest) == 1 else "others"
-            parts.append(f'<p class="extract"><span class="more">and {len(rest)} {others}: {listed}</span></p>')
+            parts.append(f'<p class="extract"><span class="more">and {len(rest):,} {others}: {listed}</span></p>')
         refs = [e for e in extracts if e.see]
         if refs:
-            listed = "; ".join(f"“{esc(opening(e.text, REFERENCE_WORDS))}” in {esc(e.see)}{self.cite(e)}" for e in refs)
+            listed = self.openings(
+                refs, lambda e: f"“{esc(opening(e.text, REFERENCE_WORDS))}” in {esc(e.see)}{self.cite(e)}"
+            )
             parts.append(f'<p class="extract"><span class="ref">Also: {listed}</span></p>')
         return "".join(parts)
 

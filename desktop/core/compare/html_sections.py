@@ -9,6 +9,7 @@ from __future__ import annotations
 from desktop.core.annotate import palette
 from desktop.core.annotate.document import side_info
 from desktop.core.compare import records as cmp
+from desktop.core.compare.html_caps import by_outlet, capped_unique, sources_listed
 from desktop.core.compare.html_text import (
     FACET_MARKERS,
     PRESENCE_CLASS,
@@ -180,6 +181,7 @@ class Sections:
         if not self.c.unique:
             return ""
         parts = ['<h3><a name="unique"></a>Found in one episode only</h3>']
+        by_number = {c.number: c for c in self.c.citations}
         for subject in range(self.n):
             items = [u for u in self.c.unique if u.extract.subject == subject]
             if not items:
@@ -188,7 +190,8 @@ class Sections:
             shown = [u for u in items if u.shown_in]
             parts.append(f'<h4 class="unique-head">{esc(self.c.subjects[subject].label)}</h4>')
             if fresh:
-                parts.append("<ul>" + "".join(self.unique_item(u) for u in fresh) + "</ul>")
+                listed, others = capped_unique(fresh, by_number)
+                parts.append("<ul>" + "".join(self.unique_item(u) for u in listed) + "</ul>" + others)
             if shown:
                 parts.append(self.unique_shown(shown))
         return "".join(parts)
@@ -210,9 +213,16 @@ class Sections:
             return row.label
         return REASON_WORDS.get(kind, key or kind)
 
+    def outlet_of(self, number: int) -> str:
+        if not hasattr(self, "_outlets"):
+            self._outlets = {c.number: c.outlet for c in self.c.citations}
+        return self._outlets.get(number, "")
+
     def sources(self) -> str:
+        """Every source; beyond SOURCES_IN_FULL, those the handout shows, the others by outlet."""
         items = []
-        for c in self.c.citations:
+        listed, rest = sources_listed(self.c.citations, getattr(self, "cited", set()))
+        for c in listed:
             url = ""
             if c.url:
                 url = f" {esc(c.url)}" if self.print else f' <a href="{attr(c.url)}">{esc(c.url)}</a>'
@@ -221,6 +231,9 @@ class Sections:
                 f'<p class="source"><a name="cite-{c.number}"></a>[{c.number}] {esc(c.outlet)}, '
                 f"“{esc(c.title)}”, {esc(c.published)}{approx}.{url}</p>"
             )
+        if rest:
+            others = by_outlet(c.outlet for c in rest)
+            items.append(f'<p class="source">And {len(rest):,} other sources of these episodes: {others}.</p>')
         return '<h3><a name="sources"></a>Sources</h3>' + "".join(items)
 
 

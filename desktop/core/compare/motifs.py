@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from desktop.core.compare.cues import pattern_spans
 from desktop.core.compare.extracts import Extractor
 from desktop.core.compare.lexicon import MotifSpec
 from desktop.core.compare.pools import ArticleTexts, Pool, ranked
@@ -18,8 +19,7 @@ def _carrying(motif: MotifSpec, pool: Pool, texts: ArticleTexts, extractor: Extr
     found: list[Extract] = []
     for sentence in ranked(pool):
         text = texts.text(sentence.article)
-        hits = [(m.start(), m.end()) for m in motif.cues.pattern.finditer(text, sentence.start, sentence.end)]
-        hits = [h for h in hits if h[1] > h[0]]
+        hits = pattern_spans(motif.cues.pattern, text, sentence.start, sentence.end)
         if hits:
             carriers[(sentence.article, sentence.start)].add(motif.id)
             found.append(extractor.make(sentence, hits[0], [Hit(a, b, f"motif:{motif.id}") for a, b in hits]))

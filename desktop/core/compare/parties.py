@@ -125,9 +125,13 @@ class _PartyFinder:
 
     def extracts(self, chosen: list[tuple[str, _Party]]) -> list[tuple[PoolSentence, Extract]]:
         """Each sentence that names a chosen party, its names marked and in focus."""
+        by_sentence: dict[int, list] = {}  # one pass over the parties' places, not one per sentence
+        for _, p in chosen:
+            for s, span in p.where:
+                by_sentence.setdefault(id(s), []).append((span, p.term))
         found = []
         for sentence in self.pool:
-            spans = [(span, p.term) for _, p in chosen for s, span in p.where if s is sentence]
+            spans = by_sentence.get(id(sentence), [])
             if spans:
                 spans.sort()
                 hits = [Hit(a, b, term.key) for (a, b), term in spans]

@@ -1,7 +1,13 @@
 """The sentences each compared group may draw on (its pool), and fast per-article lookups.
 
 A group's pool: the evidence sentences of its episodes, primary first, then the other
-sentences of their articles that are not evidence of an episode outside the group.
+sentences of their articles that are not evidence of an episode outside the group — while
+those articles hold at most :data:`WHOLE_ARTICLES_UP_TO` sentences; beyond (a named episode
+of a large library: a thousand articles), the evidence and its neighbours only
+(:data:`NEIGHBOURHOOD` sentences either side), so that the cost follows the evidence.
+
+The sentence alignment takes less (:func:`alignment_pools`): the evidence, its neighbours and
+the sentences a row shows, so that its cost follows the evidence, not the articles.
 
 Its *asides* (:func:`build_asides`): the sentences of the same articles that the pool leaves
 out because they are evidence of another episode. A cell that finds nothing in the pool
@@ -24,6 +30,11 @@ PRIMARY, CONTEXT, OTHER = 0, 1, 2
 #: A sentence of the group's articles that is evidence of another episode (an aside).
 ASIDE = 3
 EVIDENCE_WORDS = {PRIMARY: "primary", CONTEXT: "context", OTHER: "", ASIDE: "aside"}
+#: Pool sentences before and after each evidence sentence that the alignment takes.
+NEIGHBOURHOOD = 1
+#: A group whose articles hold more sentences than this draws on its evidence and neighbours only:
+#: the pool (and every cell's search) then grows with the evidence, not with the articles.
+WHOLE_ARTICLES_UP_TO = 3000
 
 Groups = Sequence[tuple[str, Sequence[Episode]]]
 _Span = tuple[str, int, int]  # article, start, end
@@ -85,6 +96,13 @@ def _evidence_ranks(episodes: Sequence[Episode]) -> dict[_Span, int]:
     return ranks
 
 
+def _near_evidence(sentences: Sequence[tuple[int, int]], article: str, ranks: Mapping[_Span, int]) -> list:
+    """The article's sentences that are evidence or within NEIGHBOURHOOD sentences of evidence."""
+    hits = [i for i, (start, end) in enumerate(sentences) if (article, start, end) in ranks]
+    near = {j for i in hits for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1) if 0 <= j < len(sentences)}
+    return [sentences[j] for j in sorted(near)]
+
+
 def _add_article(
     pool: list[PoolSentence],
     subject: int,
@@ -92,11 +110,17 @@ def _add_article(
     analysis: ArticleAnalysis,
     ranks: Mapping[_Span, int],
     foreign: set[tuple[str, int]],
+    whole: bool = True,
+    own: Mapping[tuple[int, int], int] | None = None,
 ) -> None:
-    """The article's sentences (leaving out ``foreign`` evidence), then evidence that is no sentence."""
+    """The article's sentences (leaving out ``foreign`` evidence), then evidence that is no sentence.
+    Not ``whole``: only the evidence and its neighbours (:data:`NEIGHBOURHOOD` either side)."""
     text = analysis.text
     spans = set()
-    for start, end in analysis.sentences:
+    if own is None:
+        own = {(s, e): rank for (a, s, e), rank in ranks.items() if a == article}
+    sentences = analysis.sentences if whole else _near_evidence(analysis.sentences, article, ranks)
+    for start, end in sentences:
         rank = ranks.get((article, start, end))
         if rank is None:
             if (article, start) in foreign:
@@ -106,8 +130,8 @@ def _add_article(
             spans.add((start, end))
             pool.append(PoolSentence(subject, article, start, end, rank, len(pool), text[start:end]))
     # Evidence whose offsets are not a sentence of the analysis (odd input): keep it.
-    for (a, s, e), rank in ranks.items():
-        if a == article and (s, e) not in spans and _valid_span(text, s, e):
+    for (s, e), rank in own.items():
+        if (s, e) not in spans and _valid_span(text, s, e):
             pool.append(PoolSentence(subject, article, s, e, rank, len(pool), text[s:e]))
 
 
@@ -120,10 +144,13 @@ def _pool(
     foreign = evidence_anywhere - {(a, s) for a, s, _e in ranks}
     pool: list[PoolSentence] = []
     articles = dict.fromkeys([k[0] for k in ranks] + [a for e in episodes for a in e.articles])
-    for article in articles:
-        analysis = texts.analyses.get(article)
-        if analysis is not None:
-            _add_article(pool, subject, article, analysis, ranks, foreign)
+    analyses = [(a, texts.analyses[a]) for a in articles if a in texts.analyses]
+    whole = sum(len(analysis.sentences) for _a, analysis in analyses) <= WHOLE_ARTICLES_UP_TO
+    by_article: dict[str, dict[tuple[int, int], int]] = {}
+    for (a, s, e), rank in ranks.items():
+        by_article.setdefault(a, {})[(s, e)] = rank
+    for article, analysis in analyses:
+        _add_article(pool, subject, article, analysis, ranks, foreign, whole, by_article.get(article, {}))
     return pool
 
 
@@ -137,7 +164,8 @@ def build_pools(groups: Groups, texts: ArticleTexts, all_episodes: Sequence[Epis
 def build_asides(
     groups: Groups, pools: Sequence[Pool], texts: ArticleTexts, all_episodes: Sequence[Episode]
 ) -> list[list[PoolSentence]]:
-    """Each group's asides: sentences of its articles left out of its pool, with the episode they are about."""
+    """Each group's asides: sentences of its articles that are evidence of another episode (and so left
+    out of its pool), with that episode; never the sentences a narrowed pool leaves out."""
     about: dict[tuple[str, int], str] = {}
     for episode in all_episodes:
         for ev in sorted(episode.evidence, key=lambda ev: not ev.primary):
@@ -150,13 +178,28 @@ def build_asides(
         for article in articles:
             analysis = texts.analyses.get(article)
             for start, end in analysis.sentences if analysis is not None else ():
-                if (article, start) not in taken and _valid_span(analysis.text, start, end):
-                    title = about.get((article, start), "")
+                title = about.get((article, start), "")
+                if title and (article, start) not in taken and _valid_span(analysis.text, start, end):
                     out.append(
                         PoolSentence(index, article, start, end, ASIDE, len(out), analysis.text[start:end], title)
                     )
         asides.append(out)
     return asides
+
+
+def alignment_pools(pools: Sequence[Pool], shown: set[tuple[str, int]]) -> list[list[PoolSentence]]:
+    """What the sentence alignment works on: each pool's evidence, its neighbours in the same
+    article (:data:`NEIGHBOURHOOD` either side) and the sentences a row shows (``shown``:
+    article, start), never the whole articles: linear in the evidence, not the library."""
+    out = []
+    for pool in pools:
+        keep = {i for i, sentence in enumerate(pool) if (sentence.article, sentence.start) in shown}
+        for i, sentence in enumerate(pool):
+            if sentence.rank != OTHER:
+                near = range(max(0, i - NEIGHBOURHOOD), min(len(pool), i + NEIGHBOURHOOD + 1))
+                keep.update(j for j in near if pool[j].article == sentence.article)
+        out.append([pool[i] for i in sorted(keep)])
+    return out
 
 
 def ranked(pool: Pool) -> list[PoolSentence]:
@@ -185,6 +228,7 @@ __all__ = [
     "PRIMARY",
     "ArticleTexts",
     "PoolSentence",
+    "alignment_pools",
     "build_asides",
     "build_pools",
     "episodes_of",

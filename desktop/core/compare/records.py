@@ -223,6 +223,7 @@ class Subject:
     last: dt.date | None
     has_evidence: bool
     corrected: bool = False  # the reader edited an episode of it (renamed, re-dated, merged, …)
+    evidence: tuple[int, ...] = ()  # evidence sentences of each of ``citations``, in that order
 
 
 @dataclass(frozen=True, slots=True)
