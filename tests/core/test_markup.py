@@ -71,12 +71,9 @@ def test_marks_never_change_the_text(body, raw_marks):
     assert marked == plain
 
 
-def test_a_paragraph_of_many_marks_renders_in_linear_time():
-    """10,000 dates in one paragraph (the hostile corpus) took 6.7 s: each of the 20,000 pieces of
-    the paragraph looked at every mark. A sweep makes it linear; 20,000 marks stay well under 8 s
-    (quadratic, they took about half a minute)."""
-    import time
-
+def test_a_paragraph_of_many_marks_renders_every_mark():
+    """10,000 dates in one paragraph (the hostile corpus): every mark is drawn and the text is
+    unchanged (the time, once quadratic, is measured by tests/bench/bench_hostile_window.py)."""
     body = " ".join(f"On {d % 28 + 1} May talks were held." for d in range(20_000))
     text = plain_text(body)
     marks, at = [], 0
@@ -84,8 +81,6 @@ def test_a_paragraph_of_many_marks_renders_in_linear_time():
         at = text.index("May", at)
         marks.append(Mark(at, at + 3, "date", href=f"date:{at}", anchor=f"d{at}"))
         at += 3
-    start = time.perf_counter()
     html = render_html(body, marks)
-    assert time.perf_counter() - start < 8
     assert html.count('class="date"') == 20_000
     assert _strip(html) == _strip(render_html(body))

@@ -7,8 +7,6 @@ to a comfortable measure, centred, and a narrow one keeps the 28 px margins.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.annotate.document import body_css
@@ -41,9 +39,7 @@ def test_a_long_article_is_built_off_the_ui_thread_and_swapped_in(qtbot):
     pane = area.add_pane()
     html = long_html()
     assert len(html) > BUILD_OFF_THREAD
-    start = time.perf_counter()
     pane.show_article("long", "Long", "byline", body_css(), html)
-    assert time.perf_counter() - start < 0.2  # nothing parsed here
     assert pane.building and pane.title.text() == "Long"
     assert "Laying out this long article" in pane.plain_text() and "Laying out" in LAYING_OUT
     area.scroll_to("long", "d9000")  # waits for the document
