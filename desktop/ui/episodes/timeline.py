@@ -80,7 +80,11 @@ class TimelineView(TimelineInput, QGraphicsView):
         self._press: QPoint | None = None
         self._press_scroll = (0, 0)
         self._dragging = False
-        self.setScene(QGraphicsScene(self))
+        scene = QGraphicsScene(self)
+        # no BSP index: the overlays move on every scroll and items paint from a layout that is
+        # replaced as a whole; a stale index entry is a crash, a linear lookup is cheap here
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(scene)
         self.setObjectName("TimelineView")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -286,10 +290,14 @@ class TimelineView(TimelineInput, QGraphicsView):
         """Lay out again and replace every scene item."""
         self._stale = False
         self._row_counts: dict[str, int] | None = None
-        self._layout = self._make_layout()
+        # scene.clear() deletes the C++ items: forget them first, so that a scroll or resize
+        # on the way never pins or paints a deleted item; and clear before the layout changes,
+        # since the items' bounding rects come from it (the scene's index must see them unchanged)
+        self._overlays = None
+        self._episodes = {}
         scene = self.scene()
         scene.clear()
-        self._episodes = {}
+        self._layout = self._make_layout()
         scene.setBackgroundBrush(self._look.base)
         self.setBackgroundBrush(self._look.base)
         scene.addItem(_Backdrop(self))
