@@ -84,12 +84,14 @@ def analysis_progress_bar(window, workspace):
     bar.setMaximumWidth(220)
     bar.setFormat("Analysing %v of %m")
     bar.hide()
-    window.statusBar().addPermanentWidget(bar)
+    bar.setMaximumHeight(window.statusBar().fontMetrics().height() + 4)  # never taller than a line of the bar
 
     def show(done: int, total: int) -> None:
         if total <= CHUNK or done >= total:
             bar.hide()
             return
+        if bar.parent() is None:  # put in the status bar only when first needed: it costs the bar no height before
+            window.statusBar().addPermanentWidget(bar)
         bar.setMaximum(total)
         bar.setValue(done)
         bar.show()
