@@ -397,7 +397,9 @@ class Workspace(QObject):
         self._runner.clear()
         if self.analysis_pool is not None:
             self.analysis_pool.shutdown(wait=False)
-        self.wait(3000)
+        # a task still running when Qt tears the window down is a crash: wait for it (a task is
+        # one chunk of articles, well under a second; a loaded machine may take a few)
+        self.wait(30000)
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
