@@ -10,9 +10,7 @@ measured in ``tests/bench/bench_hostile_window.py``, not here.
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -23,27 +21,6 @@ from tests.hostile import SMALL, write_generated
 
 #: the address the committed hostile files fetch from (port 9: discard), replaced by the server's
 HOSTILE_BASE = "http://127.0.0.1:9"
-
-
-@pytest.fixture
-def counting_server():
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
 
 
 def write_hostile_library(folder: Path, base: str) -> None:

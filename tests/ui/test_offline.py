@@ -2,33 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-
-import pytest
-
 from desktop.ui.shell.offline import OfflineBrowser, OfflineDocument
-
-
-@pytest.fixture
-def counting_server():
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
 
 
 def _hostile_html(base: str, secret) -> str:
