@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Any
 
 from desktop.core.annotate.document import Annotated, SideInfo
 from desktop.core.annotate.records import ActorMention, DateMention, PlaceMention
-from desktop.core.text.articles import Article
+from desktop.core.text.articles import Article, body_digest
 from desktop.core.text.markup import plain_text
 from desktop.core.text.sentences import sentences
 
@@ -63,8 +62,7 @@ def content_key(article: Article) -> tuple:
     Two :class:`Article` objects with the same key (a library reload reads the same file
     again) have the same analysis, whatever their identity.
     """
-    digest = hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return article.id, article.published, digest
+    return article.id, article.published, body_digest(article)
 
 
 @dataclass(frozen=True, slots=True)

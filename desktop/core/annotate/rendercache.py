@@ -1,7 +1,7 @@
 """Highlighted HTML from the last session, so the first view is instant and already coloured.
 
 An entry is keyed by the article's text, the view options and a fingerprint of the
-engine (version, code and data files). Anything that could change the highlighting
+engine (version, the content of the code and data files). Anything that could change the highlighting
 changes the key, so a stale entry is never shown; a missing entry only means the
 first paint is plain text for a moment, until the background analysis arrives.
 """
@@ -19,24 +19,27 @@ from desktop.core.files import paths
 MAX_ENTRIES = 24
 
 
-def engine_fingerprint() -> str:
-    """Changes whenever the code or the data behind the highlighting changes."""
-    parts = [__version__]
+def engine_files() -> list[tuple[str, Path]]:
+    """The files behind the highlighting and the analyses, each with a name that does not depend on
+    where the app is installed: the core's code, the bundled data files and the user's actors."""
     core = Path(__file__).resolve().parents[1]
-    files: list[Path] = sorted(core.rglob("*.py"))
-    for folder in (paths.corpus_dir(), paths.corpus_dir() / "lexicons"):
+    named = [(f"core/{p.relative_to(core).as_posix()}", p) for p in sorted(core.rglob("*.py"))]
+    corpus = paths.corpus_dir()
+    for folder, prefix in ((corpus, "corpus/"), (corpus / "lexicons", "corpus/lexicons/")):
         try:
-            files += sorted(p for p in folder.iterdir() if p.suffix in (".py", ".yaml"))
+            named += [(prefix + p.name, p) for p in sorted(folder.iterdir()) if p.suffix in (".py", ".yaml")]
         except OSError:
             continue
-    files.append(paths.user_actors_file())
-    for file in files:
-        try:
-            st = file.stat()
-        except OSError:
-            continue
-        parts.append(f"{file.as_posix()}:{st.st_mtime_ns}:{st.st_size}")
-    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()
+    named.append(("user/actors", paths.user_actors_file()))
+    return named
+
+
+def engine_fingerprint() -> str:
+    """Changes whenever the content of the code or the data behind the highlighting changes (the
+    version, the files' bytes: a checkout or a ``touch`` that keeps them leaves it as it was)."""
+    from desktop.core.annotate.startup_cache import content_fingerprint
+
+    return content_fingerprint(engine_files(), __version__)
 
 
 class RenderCache:

@@ -19,10 +19,12 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from sys import intern
 
 from desktop.core.annotate.analysis import ArticleAnalysis, content_key
 from desktop.core.annotate.records import ActorMention, DateMention, PlaceMention
 from desktop.core.files import paths
+from desktop.core.library.stored import Summary
 from desktop.core.text.articles import Article
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
@@ -83,6 +85,35 @@ class AnalysisCache:
         except (sqlite3.Error, TypeError, ValueError, KeyError):  # a damaged cache: analyse again
             return {}
         return found
+
+    def summaries(self, articles: Iterable[Article], generation: int = 0) -> dict[str, tuple[str, Summary]]:
+        """(key, date fields) of the cached analyses of ``articles`` (by article id), read without
+        their parts (SQLite reads the three fields out of the JSON); a damaged cache gives none."""
+        keys = {self.key(a): a for a in articles}
+        found: dict[str, tuple[str, Summary]] = {}
+        wanted = list(keys)
+        try:
+            with self._lock:
+                db = self._connection()
+                for start in range(0, len(wanted), 500):
+                    part = wanted[start : start + 500]
+                    marks = ",".join("?" * len(part))
+                    query = "SELECT key, json_extract(data, '$.anchor', '$.anchor_inferred', '$.anchor_reason') "
+                    for key, fields in db.execute(f"{query} FROM analyses WHERE key IN ({marks})", part):
+                        anchor, inferred, reason = json.loads(fields)
+                        day = dt.date.fromisoformat(anchor) if anchor else None
+                        found[keys[key].id] = (key, Summary(day, bool(inferred), str(reason), generation))
+        except (sqlite3.Error, TypeError, ValueError, KeyError):
+            return {}
+        return found
+
+    def parts(self, key: str) -> tuple | None:
+        """The parts of the analysis kept under ``key`` (see :func:`_from_json`); None if there is none."""
+        try:
+            rows = self._rows("analyses", [key])
+            return _from_json(rows[0][1]) if rows else None
+        except (sqlite3.Error, TypeError, ValueError, KeyError):
+            return None
 
     def _rows(self, table: str, keys: list[str]) -> list[tuple[str, str]]:
         """(key, data) of the rows of ``table`` kept for ``keys``, a few hundred keys per query."""
@@ -184,6 +215,12 @@ def _to_json(analysis: ArticleAnalysis) -> str:
     )
 
 
+def _interned(row: list) -> list:
+    """A mention's fields with its strings shared with every other mention's equal ones (names,
+    kinds, sides and words repeat across a library: read as they are, each is a string of its own)."""
+    return [intern(v) if type(v) is str else v for v in row]
+
+
 def _from_json(data: str | bytes) -> tuple:
     """The parts of an analysis, in the order of :class:`ArticleAnalysis`; ValueError if damaged."""
     parts = json.loads(data)
@@ -192,9 +229,9 @@ def _from_json(data: str | bytes) -> tuple:
         str(parts["text"]),
         anchor,
         bool(parts["anchor_inferred"]),
-        str(parts["anchor_reason"]),
+        intern(str(parts["anchor_reason"])),
         tuple((int(s), int(e)) for s, e in parts["sentences"]),
-        tuple(ActorMention(*row) for row in parts["actors"]),
-        tuple(PlaceMention(*row) for row in parts["places"]),
-        tuple(DateMention(*row) for row in parts["dates"]),
+        tuple(ActorMention(*_interned(row)) for row in parts["actors"]),
+        tuple(PlaceMention(*_interned(row)) for row in parts["places"]),
+        tuple(DateMention(*_interned(row)) for row in parts["dates"]),
     )

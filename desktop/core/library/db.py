@@ -6,7 +6,6 @@ from them. The schema carries a version and is migrated step by step."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -57,19 +56,20 @@ def default_path() -> Path:
 
 
 def engine_fingerprint() -> str:
-    """A hash of the analysis engine's source and data files: a new engine re-analyses."""
+    """A hash of the analysis engine's source and data files: a new engine re-analyses (their
+    content, taken again only for a file whose time changed: see ``startup_cache``)."""
+    from desktop.core.annotate.startup_cache import content_fingerprint
+
     package = Path(__file__).resolve().parents[1]
     files = sorted((package / "annotate").glob("*.py")) + sorted((package / "text").glob("*.py"))
-    files += sorted(paths.corpus_dir().glob("*.yaml")) + sorted(paths.corpus_dir().glob("lexicons/*"))
+    named = [(f"{f.parent.name}/{f.name}", f) for f in files]
+    corpus = paths.corpus_dir()
+    named += [(f.relative_to(corpus).as_posix(), f) for f in sorted(corpus.glob("*.yaml"))]
+    named += [(f.relative_to(corpus).as_posix(), f) for f in sorted(corpus.glob("lexicons/*")) if f.is_file()]
     user = paths.user_actors_file()
     if user.exists():
-        files.append(user)
-    digest = hashlib.sha256()
-    for file in files:
-        if file.is_file():
-            digest.update(file.name.encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+        named.append(("user/actors", user))
+    return content_fingerprint(named)[:16]
 
 
 class Library:

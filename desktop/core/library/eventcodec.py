@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Sequence
+from sys import intern
 
 from desktop.core.episodes.event_records import Event, Evidence, Participant
 
@@ -66,7 +67,7 @@ def decode_events(article_id: str, data: str | bytes) -> list[Event]:
         parts = json.loads(data)
         if tuple(parts["f"]) != _FIELDS:
             raise CodecError("the events were stored by another version")
-        people = [Participant(*map(str, row)) for row in parts["p"]]
+        people = [Participant(*(intern(str(v)) for v in row)) for row in parts["p"]]
         return [_event(article_id, row, people) for row in parts["e"]]
     except (KeyError, TypeError, IndexError, ValueError) as exc:
         raise CodecError(str(exc)) from exc
@@ -85,6 +86,9 @@ def _event(article_id: str, row: list, people: list[Participant]) -> Event:
     position, in the order of :class:`Event`), a few per event, so a library's events read fast."""
     if len(row) != len(_FIELDS):
         raise CodecError("an event of another form")
+    for i, value in enumerate(row):
+        if type(value) is str:  # types, families, triggers and words repeat across a library: shared
+            row[i] = intern(value)
     for i in _PEOPLE_AT:
         row[i] = [people[j] for j in row[i]]
     for i in _DATES_AT:

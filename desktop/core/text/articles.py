@@ -352,101 +352,42 @@ def article_files(folder: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- index
 
-INDEX_VERSION = 2  # 2: runs of over MAX_WORD_CHARS refused
+
+def body_digest(article: Article) -> str:
+    """The digest of the body (what the analysis cache is keyed by), known without reading the
+    body of an article from the start-up index."""
+    known = getattr(article, "digest", None)
+    if known is not None:
+        return known
+    from desktop.core.text.corpusindex import digest_of
+
+    return digest_of(article.body)
 
 
-def _record(article: Article) -> dict[str, Any]:
-    """An article as JSON-able values (for the start-up index)."""
-    return {
-        "id": article.id,
-        "title": article.title,
-        "body": article.body,
-        "published": article.published.isoformat() if article.published else None,
-        "published_precision": article.published_precision,
-        "outlet": article.outlet,
-        "url": article.url,
-        "updated": article.updated.isoformat() if article.updated else None,
-        "furniture_removed": list(article.furniture_removed),
-        "meta": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in article.meta.items()},
-    }
+def body_length(article: Article) -> int:
+    """The body's length in characters, known without reading the body of an indexed article."""
+    known = getattr(article, "chars", None)
+    return known if known is not None else len(article.body)
 
 
-def _from_record(record: dict[str, Any], path: Path, bundled: bool) -> Article:
-    return Article(
-        id=record["id"],
-        title=record["title"],
-        body=record["body"],
-        published=dt.date.fromisoformat(record["published"]) if record["published"] else None,
-        published_precision=record["published_precision"],
-        outlet=record["outlet"],
-        url=record["url"],
-        updated=dt.datetime.fromisoformat(record["updated"]) if record["updated"] else None,
-        furniture_removed=tuple(record["furniture_removed"]),
-        path=path,
-        bundled=bundled,
-        meta=MappingProxyType(dict(record["meta"])),
-    )
+def __getattr__(name: str):
+    if name == "CorpusIndex":  # it lives in corpusindex (which imports this module)
+        from desktop.core.text.corpusindex import CorpusIndex
 
-
-class CorpusIndex:
-    """Parsed articles keyed by path, size and modification time, kept as JSON.
-
-    A warm start reads this one file instead of parsing every front matter (and so never
-    imports the YAML parser); a changed file is parsed again. A missing or damaged index
-    is simply rebuilt.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._entries: dict[str, dict[str, Any]] = {}
-        self._dirty = False
-        try:
-            import json
-
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") == INDEX_VERSION:
-                self._entries = data["entries"]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self._entries = {}
-
-    @staticmethod
-    def _stamp(path: Path) -> list[int] | None:
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        return [st.st_mtime_ns, st.st_size]
-
-    def get(self, path: Path, bundled: bool) -> Article | None:
-        entry = self._entries.get(str(path))
-        if entry is None or entry.get("stamp") != self._stamp(path):
-            return None
-        try:
-            return _from_record(entry["article"], path, bundled)
-        except (KeyError, TypeError, ValueError):
-            return None
-
-    def put(self, path: Path, article: Article) -> None:
-        stamp = self._stamp(path)
-        if stamp is not None:
-            self._entries[str(path)] = {"stamp": stamp, "article": _record(article)}
-            self._dirty = True
-
-    def save(self) -> None:
-        """Write the index if it changed; a failure only costs speed next time."""
-        if self._dirty:
-            from desktop.core.files.fileio import save_json_quietly
-
-            self._dirty = not save_json_quietly(self.path, {"version": INDEX_VERSION, "entries": self._entries})
+        return CorpusIndex
+    raise AttributeError(name)
 
 
 def load_corpus(
     *sources: str | Path,
     bundled: bool = False,
     into: Corpus | None = None,
-    index: CorpusIndex | None = None,
+    index: Any = None,
 ) -> Corpus:
-    """Load every article file of the given folders or files; collect problems, never raise."""
+    """Load every article file of the given folders or files; collect problems, never raise.
+
+    With ``index`` (a :class:`~desktop.core.text.corpusindex.CorpusIndex`) an unchanged file is
+    taken from it, and the articles are kept without their bodies (read again when asked for)."""
     corpus = into if into is not None else Corpus()
     for source in sources:
         source = Path(source)
@@ -467,15 +408,14 @@ def load_corpus(
             except ArticleError as exc:
                 corpus.problems.append(CorpusProblem(path, exc.problem))
                 continue
-            corpus.add(article)
-            if index is not None:
-                index.put(path, article)
+            corpus.add(index.put(path, article) if index is not None else article)
     return corpus
 
 
 def load_default_corpus() -> Corpus:
     """The bundled articles, then the user's own articles folder (if it exists)."""
     from desktop.core.files import paths
+    from desktop.core.text.corpusindex import CorpusIndex
 
     index = CorpusIndex(paths.cache_dir() / "corpus-index.json")
     corpus = load_corpus(paths.bundled_articles_dir(), bundled=True, index=index)

@@ -60,8 +60,8 @@ class EpisodeEdits(QObject):
         self._lexicon = None
 
     # -- what the edits work on
-    def texts(self) -> dict[str, str]:
-        return {a.article_id: a.text for a in self.workspace.analyses()}
+    def texts(self):
+        return self.workspace.texts()  # article id -> text, each read when looked up
 
     def episode(self, episode_id: str | None):
         episode_set = self.workspace.episodes

@@ -85,7 +85,7 @@ class CorrectionsPanel(QWidget):
 
     # -- content
     def _rows(self) -> list[listing.Row]:
-        texts = {a.article_id: a.text for a in self.workspace.analyses()}
+        texts = self.workspace.texts()  # read for the corrected articles only
         articles = {a.id: a.title for a in self.workspace.articles()}
         episode_set = self.workspace.episodes
         episodes = {}  # as extracted (a merged episode is named still), then as the reader edited them

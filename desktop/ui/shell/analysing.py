@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Mapping
 
 from desktop.core.annotate.analysis import ArticleAnalysis
 
@@ -33,6 +34,26 @@ class RenderedLRU(OrderedDict):
         """Forget the HTML of every article not in ``article_ids``."""
         for key in [k for k in self if k[0] not in article_ids]:
             del self[key]
+
+
+class AnalysisTexts(Mapping):
+    """Article id → the plain text of its analysis, read when asked for: a view that looks up the
+    texts of a few articles (the reader's corrections, episode edits) reads only those."""
+
+    def __init__(self, analyses: Mapping[str, ArticleAnalysis]) -> None:
+        self._analyses = analyses
+
+    def __getitem__(self, article_id: str) -> str:
+        return self._analyses[article_id].text
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._analyses
+
+    def __iter__(self):
+        return iter(self._analyses)
+
+    def __len__(self) -> int:
+        return len(self._analyses)
 
 
 def extract_episodes(analyses: list[ArticleAnalysis], cache, plain: set[str]):

@@ -14,7 +14,6 @@ chunks), and only the HTML of the articles last shown is kept (an LRU of :data:`
 from __future__ import annotations
 
 import dataclasses
-import traceback
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -25,15 +24,15 @@ from desktop.core.annotate.rendercache import RenderCache
 from desktop.core.annotations.episodes import EpisodeOutcome
 from desktop.core.annotations.layer import CorrectionLayer
 from desktop.core.files.logs import log
+from desktop.core.library.stored import PartsStore, StoredAnalysis
 from desktop.core.text.articles import Article, Corpus, format_published
-from desktop.ui.shell.analysing import RENDERED_KEEP, RenderedLRU, extract_episodes
+from desktop.ui.shell.analysing import RENDERED_KEEP, AnalysisTexts, RenderedLRU, extract_episodes
+from desktop.ui.shell.chunks import LARGE_ARTICLE, ChunkAnalysis
 from desktop.ui.shell.tasks import TaskRunner
 
 _log = log().getChild(__name__)
 
 BASE_PT = 12.0
-#: Bodies longer than this are converted to HTML only on the worker thread.
-LARGE_ARTICLE = 150_000
 PREPARING = "<p style='color:gray'><i>Preparing this long article…</i></p>"
 ZOOM_RANGE = (-6, 12)
 #: Articles analysed by one background task (one task and one result signal per chunk).
@@ -47,7 +46,7 @@ def _markup_options(options: ViewOptions) -> ViewOptions:
     return dataclasses.replace(options, theme="")
 
 
-class Workspace(QObject):
+class Workspace(QObject, ChunkAnalysis):
     """What is loaded and how it is shown; the single source for views."""
 
     analysis_ready = Signal(str)  # article id
@@ -80,6 +79,7 @@ class Workspace(QObject):
         self._rendered = RenderedLRU(RENDERED_KEEP)  # HTML of the articles last shown or asked for
         self._pool = None  # a worker process for long articles, started when first needed
         self.render_cache = RenderCache()
+        self.parts_store = PartsStore(cache, lambda article: self.analyzer.analyze(article)) if cache else None
         self.episodes = None  # an EpisodeSet once the whole library is analysed
         self._episodes_key: tuple = ()
         self._episodes_pending = False
@@ -117,8 +117,11 @@ class Workspace(QObject):
 
     def _edit_episodes(self) -> None:
         """The episodes the app shows: those extracted, with the reader's episode edits applied."""
-        texts = {k: a.text for k, a in self._analyses.items()}
-        self.episodes, self.episode_outcome = self.layer.edited(self.extracted, texts)
+        self.episodes, self.episode_outcome = self.layer.edited(self.extracted, self.texts())
+
+    def texts(self) -> AnalysisTexts:
+        """Article id → the analysed plain text, each read when asked for (not the whole library's)."""
+        return AnalysisTexts(self._analyses)
 
     # -- corpus
     def article(self, article_id: str) -> Article | None:
@@ -145,6 +148,8 @@ class Workspace(QObject):
             return analysis
         if article is None or content_key(article) != content_key(analysis.article):
             return None
+        if isinstance(analysis, StoredAnalysis):
+            return analysis.with_article(article)
         return dataclasses.replace(analysis, article=article)
 
     def add_article(self, article: Article) -> bool:
@@ -211,67 +216,6 @@ class Workspace(QObject):
     def _use_pool(self, count: int) -> bool:
         """A request of ``count`` articles goes to the pool's processes: many, or the pool is running."""
         return self.analysis_pool is not None and (count >= POOL_FROM or self.analysis_pool.started)
-
-    def _analyse_chunk(
-        self, articles: list[Article], options: ViewOptions, generation: int, render: bool, pooled: bool = False
-    ) -> list:
-        """On the worker thread: (article id, result, error message) for each article of a chunk,
-        read from the cache or analysed (and then cached); one article's failure is its own."""
-        if generation != self.analyzer.generation:
-            return [(a.id, None, None) for a in articles]  # stale: dropped anyway
-        fingerprint = self.cache.fingerprint if self.cache is not None else ""
-        cached = self._cached(articles, generation, render)
-        cached, failed = self._pooled(articles, cached, generation, render) if pooled else (cached, {})
-        out, made = list(failed.values()), []
-        for article in articles:
-            if article.id not in failed:
-                out.append(self._result(article, cached.get(article.id), options, generation, render, made))
-        if self.cache is not None and made and generation == self.analyzer.generation:
-            self.cache.store([a for a in made if a.generation == generation], fingerprint)
-        return out
-
-    def _result(self, article: Article, analysis, options: ViewOptions, generation: int, render: bool, made: list):
-        """On the worker thread: (article id, result, error message) of one article, its analysis
-        (if cached) rendered or the article analysed (and added to ``made``)."""
-        try:
-            if analysis is not None:
-                return article.id, (analysis, self._render(analysis, options) if render else None), None
-            result = self._analyse_and_render(article, options, generation, render)
-            made += [result[0]] if result is not None else []
-            return article.id, result, None
-        except Exception as exc:  # reported to the UI for that article, never lost
-            _log.exception("analysing %s failed", article.id)
-            return article.id, None, "".join(traceback.format_exception_only(type(exc), exc)).strip()
-
-    def _pooled(self, articles: list[Article], cached: dict, generation: int, render: bool) -> tuple[dict, dict]:
-        """On the worker thread: the articles the cache lacks analysed in the pool's processes (and
-        kept in the cache with their events): (the analyses to use, id → result for the ones that
-        failed). A long article to be shown now is left to its own process, which also renders it."""
-        todo = [a for a in articles if a.id not in cached and not (render and len(a.body) > LARGE_ARTICLE)]
-        if not todo:
-            return cached, {}
-        from concurrent.futures import BrokenExecutor
-
-        from desktop.core.library.cached import analyse_in_pool
-
-        try:
-            made, failed = analyse_in_pool(todo, self.cache, self.analysis_pool, generation)
-        except (BrokenExecutor, OSError, RuntimeError):  # RuntimeError: the pool was shut down (closing)
-            _log.exception("the analysis processes stopped; analysing in this process")
-            return cached, {}
-        return {**cached, **made}, {i: (i, None, message) for i, message in failed.items()}
-
-    def _cached(self, articles: list[Article], generation: int, render: bool) -> dict[str, ArticleAnalysis]:
-        if self.cache is None or not articles:
-            return {}
-        cached = self.cache.load(articles, generation)
-        if render:  # a long article is rendered in its worker process, never on this thread
-            cached = {k: v for k, v in cached.items() if len(v.article.body) <= LARGE_ARTICLE}
-        return cached
-
-    def _render(self, analysis: ArticleAnalysis, options: ViewOptions) -> str:
-        article = analysis.article
-        return article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
 
     def _chunk_done(self, results: list, generation: int, options: ViewOptions) -> None:
         for article_id, result, error in results:
@@ -353,43 +297,6 @@ class Workspace(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._runner.wait(msecs)
-
-    def _analyse_and_render(
-        self, article: Article, options: ViewOptions, generation: int, render: bool = True
-    ) -> tuple[ArticleAnalysis, str | None] | None:
-        """On the worker thread: analyse, and render the highlighted HTML the pane will show.
-
-        The UI thread only hands the finished HTML to Qt. A long article goes to a worker
-        process (this thread just waits for it), so it can never starve the window. A request
-        of an older generation is skipped (None): its result would be dropped anyway. Without
-        ``render`` (the rest of the library) the HTML is left to the first view that shows it.
-        """
-        if generation != self.analyzer.generation:
-            return None
-        if len(article.body) > LARGE_ARTICLE:
-            from desktop.core.annotate.analysis import analyse_detached, attach, detachable
-            from desktop.core.files import paths
-
-            base = paths.base_dir()
-            parts = (
-                self._process_pool()
-                .submit(analyse_detached, detachable(article), options, str(base) if base else None, generation)
-                .result()
-            )
-            return attach(article, parts, generation)
-        analysis = self.analyzer.analyze(article)
-        if not render:
-            return analysis, None
-        html = article_html(article.body, self.analyzer.annotated(analysis), options, (), article.id)
-        return analysis, html
-
-    def _process_pool(self):
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        return self._pool
 
     def shutdown(self) -> None:
         """Stop background work (the window is closing): the analyses not yet started are cancelled
