@@ -7,6 +7,7 @@ A malformed file never stops the rest of the corpus from loading: it becomes a
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -341,13 +342,29 @@ def load_article(path: str | Path, *, bundled: bool = False) -> Article:
     return _article_from_front_matter(path, meta, body, bundled)
 
 
-def article_files(folder: Path) -> list[Path]:
-    """The article files of a folder, sorted by name; hidden files are skipped."""
+def _article_name(name: str) -> bool:
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+
+
+def _is_file(entry: os.DirEntry) -> bool:
     try:
-        entries = sorted(folder.iterdir())
+        return entry.is_file()
+    except OSError:  # a symbolic link in a loop, a file gone meanwhile: not an article
+        return False
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files of a folder, sorted by name; hidden files are skipped.
+
+    One directory read (the entries' types come with it: no file is looked at one by one) and a
+    sort of names, not of paths: a library folder holds thousands of files."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if _article_name(e.name) and _is_file(e)]
     except OSError:
         return []
-    return [p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()]
+    names.sort(key=os.path.normcase)
+    return [folder / name for name in names]
 
 
 # --------------------------------------------------------------------------- index

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -214,8 +215,17 @@ class CorpusIndex:
         return [st.st_mtime_ns, st.st_size]
 
     def get(self, path: Path, bundled: bool) -> Article | None:
-        entry = self._entries.get(str(path))
-        if entry is None or entry.get("stamp") != self._stamp(path):
+        key = str(path)
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        try:
+            st = os.stat(key)
+        except OSError:
+            return None
+        if entry.get("stamp") != [st.st_mtime_ns, st.st_size]:
+            return None
+        if not os.access(key, os.R_OK):  # made unreadable since (a chmod keeps the stamp): say so
             return None
         try:
             return _from_record(entry["article"], path, bundled)
