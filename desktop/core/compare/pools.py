@@ -61,10 +61,14 @@ class ArticleTexts:
     def __init__(self, analyses: Mapping[str, ArticleAnalysis]) -> None:
         self.analyses = analyses
         self._sorted: dict[tuple[str, str], tuple[list[int], tuple[Any, ...]]] = {}
+        self._texts: dict[str, str] = {}  # an analysis at rest reads its text back once per comparison
 
     def text(self, article: str) -> str:
-        analysis = self.analyses.get(article)
-        return analysis.text if analysis is not None else ""
+        text = self._texts.get(article)
+        if text is None:
+            analysis = self.analyses.get(article)
+            text = self._texts[article] = analysis.text if analysis is not None else ""
+        return text
 
     def _within(self, kind: str, article: str, start: int, end: int) -> list[Any]:
         key = (kind, article)

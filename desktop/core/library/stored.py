@@ -18,7 +18,7 @@ from collections import OrderedDict
 from desktop.core.annotate.analysis import ArticleAnalysis
 
 #: Analyses whose parts are held after they were read (those being shown, indexed or compared).
-PARTS_KEPT = 96
+PARTS_KEPT = 256
 _PARTS = ("text", "sentences", "actors", "places", "dates")
 
 
