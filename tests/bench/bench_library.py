@@ -1,12 +1,14 @@
 """Library benchmark: a generated user library against the five bundled articles, in one run.
 
-Run: python tests/bench/bench_library.py [ARTICLES]   (default 2,000; the issue's target is 10,000)
+Run: python tests/bench/bench_library.py [ARTICLES] [--keep DIR] [--no-fresh] [--no-export]
+     (default 2,000 articles; the issue's target is 10,000)
 
 Two temporary OVERTURES_BASEDIR folders: one with only the bundled articles, one with ARTICLES
 generated articles (``generated.py``'s text) in the user's articles folder. For each it measures
 
 * warm start to first paint: the app's ``--startup-probe`` (median of three, after a first run
-  that fills the caches and analyses the library, as a user's first session does);
+  that fills the caches and analyses the library, as a user's first session does), the runs of
+  the two libraries alternated so the machine's noise hits both alike;
 * a session in a child process (``--session BASEDIR``) without the analysis cache: the window
   shown, the first analysis timed with the longest gap of a 10 ms QTimer on the UI thread, the
   theme toggle (light → dark) and selecting an episode; then a second session with the cache: the
@@ -14,6 +16,11 @@ generated articles (``generated.py``'s text) in the user's articles folder. For 
 * ``overtures export -o out.pdf`` as a subprocess.
 
 and prints a table of both columns and the ratio, with the issue's targets.
+
+``--keep DIR`` keeps both libraries in ``DIR/small`` and ``DIR/large`` (the articles written once,
+the analysis cache kept: a later run skips the first analysis; a new engine analyses again);
+``--no-fresh`` leaves out the session without the cache (minutes at 10,000 articles);
+``--no-export`` leaves out ``overtures export``.
 """
 
 from __future__ import annotations
@@ -105,14 +112,32 @@ def export_s(base: Path) -> float:
     return time.perf_counter() - t0
 
 
-def measure(base: Path) -> dict:
-    probe_ms(base)  # first session: caches filled, library analysed
-    figures = {"startup_ms": statistics.median(probe_ms(base) for _ in range(3))}
-    figures.update(session(base, fresh=True))
+def first_runs(*bases: Path) -> None:
+    for base in bases:
+        probe_ms(base)  # first session: caches filled, library analysed
+
+
+def probes(small: Path, large: Path, runs: int = 3) -> tuple[float, float]:
+    """Medians of warm starts of both libraries, alternated."""
+    times: dict[Path, list[float]] = {small: [], large: []}
+    for _ in range(runs):
+        for base in (small, large):
+            times[base].append(probe_ms(base))
+    print("    probes:", json.dumps({"small": times[small], "large": times[large]}), flush=True)
+    return statistics.median(times[small]), statistics.median(times[large])
+
+
+def measure(base: Path, startup_ms: float, fresh: bool = True, export: bool = True) -> dict:
+    figures = {"startup_ms": startup_ms}
+    if fresh:
+        figures.update(session(base, fresh=True))
     warm = session(base, fresh=False)  # the analyses cached by the sessions before (if kept)
     figures.update({"rss_mb": warm["rss_mb"], "cached_s": warm["analyse_s"], "episodes_s": warm["episodes_s"]})
+    for key in ("theme_ms", "select_ms", "gap_ms", "deferred_ms"):
+        figures.setdefault(key, warm.get(key, float("nan")))
     print("   ", json.dumps(figures), flush=True)
-    figures["export_s"] = export_s(base)
+    if export:
+        figures["export_s"] = export_s(base)
     return figures
 
 
@@ -139,13 +164,20 @@ def table(small: dict, large: dict, count: int) -> str:
     return "\n".join(lines)
 
 
-def main(count: int = 2000) -> None:
-    with tempfile.TemporaryDirectory() as small_dir, tempfile.TemporaryDirectory() as large_dir:
-        size = write_library(Path(large_dir), count)
-        print(f"generated library: {count} articles, {size / 1e6:.1f} MB of text", flush=True)
-        small = measure(Path(small_dir))
+def main(count: int = 2000, keep: str | None = None, fresh: bool = True, export: bool = True) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(keep) if keep else Path(scratch)
+        small_dir, large_dir = root / "small", root / "large"
+        small_dir.mkdir(parents=True, exist_ok=True)
+        folder = large_dir / "data" / "articles"
+        if len(list(folder.glob("gen-*.md"))) != count:
+            size = write_library(large_dir, count)
+            print(f"generated library: {count} articles, {size / 1e6:.1f} MB of text", flush=True)
+        first_runs(small_dir, large_dir)
+        small_ms, large_ms = probes(small_dir, large_dir)
+        small = measure(small_dir, small_ms, fresh, export)
         print("small:", json.dumps(small), flush=True)
-        large = measure(Path(large_dir))
+        large = measure(large_dir, large_ms, fresh, export)
         print("large:", json.dumps(large), flush=True)
     print(table(small, large, count))
 
@@ -235,4 +267,12 @@ if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--session":
         run_session()
     else:
-        main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+        import argparse
+
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("articles", type=int, nargs="?", default=2000)
+        parser.add_argument("--keep", metavar="DIR", help="keep both libraries (and their caches) in DIR")
+        parser.add_argument("--no-fresh", action="store_true", help="no session without the analysis cache")
+        parser.add_argument("--no-export", action="store_true", help="no overtures export")
+        options = parser.parse_args()
+        main(options.articles, options.keep, not options.no_fresh, not options.no_export)

@@ -117,6 +117,7 @@ class LegendController(QObject):
         panel.add_actor_requested.connect(self.add_actor)
         reader.area.actor_clicked.connect(self.actor_clicked)
         self._theme = ""
+        self._growing = False  # a step of the index's growth is to come
         self._index: GrowingIndex | None = None
         self._order: dict[str, int] = {}
         workspace.corpus_changed.connect(self._forget_order)
@@ -126,7 +127,15 @@ class LegendController(QObject):
 
     def _options_changed(self) -> None:
         if self.workspace.options.theme != self._theme:
+            if self._growing or self._rebuild.isActive():  # the index is catching up (analyses read back):
+                self._recolour()  # the chips now, the lists when it has caught up (in the new theme)
+                return
             self.rebuild()
+
+    def _recolour(self) -> None:
+        options = self.workspace.options
+        self.panel.set_sides(dict(self.workspace.analyzer.sides()), options.theme, options.hidden_sides)
+        self.panel.set_kinds(options.theme, options.hidden_kinds)
 
     def _grow_step(self) -> None:
         """Index at most :data:`STEP` new analyses, and come back for the rest after the UI has
@@ -138,7 +147,8 @@ class LegendController(QObject):
         new = [a for a in analyses if a.article_id not in index.indexed]
         for analysis in new[:STEP]:
             index.add(analysis)
-        if len(new) > STEP:
+        self._growing = len(new) > STEP
+        if self._growing:
             QTimer.singleShot(0, self, self._grow_step)
         else:
             self._show(index)
