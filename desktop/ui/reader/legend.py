@@ -214,6 +214,8 @@ class LegendPanel(QWidget):
         self.mention_view.setAccessibleName("Mentions of the chosen actor")
         self.mention_view.setModel(self.mentions)
         self.mention_view.setWordWrap(False)  # two lines a row (title, excerpt): five rows in view
+        self.mention_view.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of mentions: laid out a
+        self.mention_view.setBatchSize(200)  # batch per turn, each row made when first laid out (LazyMentions)
         self.mention_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.mention_view.setItemDelegate(FitWidthDelegate(self.mention_view))
         self.mention_view.setResizeMode(QListView.ResizeMode.Adjust)

@@ -8,6 +8,7 @@ change re-colours it without indexing anything.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -63,10 +64,10 @@ class GrowingIndex(MentionIndex):
         snippet, offset = _snippet(analysis.text, analysis.sentence_at(m.start), m.start, m.end)
         return Mention(article_id, analysis.article.title, m.start, m.end, m.text, m.via, snippet, offset)
 
-    def mentions(self, key: str) -> list[Mention]:
+    def mentions(self, key: str) -> Sequence[Mention]:
         # a stable sort: an article's mentions keep their order in its analysis
         found = sorted(self._where.get(key, ()), key=lambda w: self.order.get(w[0], 0))
-        return [self._mention(article_id, i) for article_id, i in found]
+        return LazyMentions(found, self._mention)
 
     def entries(self) -> list[ActorEntry]:
         if self._entries is None:
@@ -82,6 +83,35 @@ class GrowingIndex(MentionIndex):
         """Whether ``analyses`` are the indexed ones (the same objects) and some more."""
         present = {a.article_id: a for a in analyses}
         return len(present) >= len(self.indexed) and all(present.get(k) is a for k, a in self.indexed.items())
+
+
+class LazyMentions(Sequence):
+    """An actor's mentions, each made when a view asks for its row: the most mentioned actor of a
+    big library is mentioned in thousands of articles, whose analyses are read back from the cache
+    only for the rows in view (a list compares equal to it)."""
+
+    def __init__(self, where: list[tuple[str, int]], make) -> None:
+        self._where = where
+        self._make = make
+        self._made: dict[int, Mention] = {}
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __getitem__(self, row):
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        if row < 0:
+            row += len(self._where)
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = self._make(*self._where[row])
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None
 
 
 #: Analyses indexed in one turn of the event loop while the library is being analysed.
