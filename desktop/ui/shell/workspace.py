@@ -26,7 +26,13 @@ from desktop.core.annotations.layer import CorrectionLayer
 from desktop.core.files.logs import log
 from desktop.core.library.stored import PartsStore, StoredAnalysis
 from desktop.core.text.articles import Article, Corpus, format_published
-from desktop.ui.shell.analysing import RENDERED_KEEP, AnalysisTexts, RenderedLRU, extract_episodes
+from desktop.ui.shell.analysing import (
+    RENDERED_KEEP,
+    AnalysisTexts,
+    RenderedLRU,
+    extract_episodes,
+    release_free_memory,
+)
 from desktop.ui.shell.chunks import LARGE_ARTICLE, ChunkAnalysis
 from desktop.ui.shell.tasks import TaskRunner
 
@@ -276,6 +282,7 @@ class Workspace(QObject, ChunkAnalysis):
             self.extracted = episode_set
             self._edit_episodes()
             self.episodes_ready.emit()
+            release_free_memory()  # what reading the events back and grouping them left free
 
         def failed(message: str) -> None:
             self._episodes_pending = False
