@@ -343,7 +343,7 @@ class LegendPanel(QWidget):
             self.mention_title.setText("No mention of this actor in the analysed articles.")
             self.add_button.hide()
             return
-        n_articles = len({m.article_id for m in mentions})
+        n_articles = entry.articles  # counted by the index: the mentions are made as their rows are shown
         self.mention_title.setText(
             f"<b>{entry.name}</b> — {len(mentions)} mention{'s' if len(mentions) != 1 else ''} "
             f"in {n_articles} article{'s' if n_articles != 1 else ''}"

@@ -148,6 +148,7 @@ class LegendController(QObject):
         reader.area.actor_clicked.connect(self.actor_clicked)
         self._theme = ""
         self._growing = False  # a step of the index's growth is to come
+        self._shown: GrowingIndex | None = None  # the index the panel shows
         self._index: GrowingIndex | None = None
         self._order: dict[str, int] = {}
         workspace.corpus_changed.connect(self._forget_order)
@@ -163,9 +164,8 @@ class LegendController(QObject):
             self.rebuild()
 
     def _recolour(self) -> None:
-        options = self.workspace.options
-        self.panel.set_sides(dict(self.workspace.analyzer.sides()), options.theme, options.hidden_sides)
-        self.panel.set_kinds(options.theme, options.hidden_kinds)
+        if self._shown is not None:
+            self._show(self._shown)  # the index shown, in the new colours (its lists kept)
 
     def _grow_step(self) -> None:
         """Index at most :data:`STEP` new analyses, and come back for the rest after the UI has
@@ -195,6 +195,7 @@ class LegendController(QObject):
         self._show(index)
 
     def _show(self, index: GrowingIndex) -> None:
+        self._shown = index
         options = self.workspace.options
         self._theme = options.theme
         sides = dict(self.workspace.analyzer.sides())
