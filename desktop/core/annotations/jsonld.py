@@ -147,6 +147,14 @@ def _place(target: dict) -> dict:
     raise AnnotationFormatError(f"the target source {source!r} is not an Overtures article, episode or cell")
 
 
+def _actors(actors: Any) -> tuple[str, ...]:
+    if isinstance(actors, str):  # one actor: a JSON-LD processor's compaction drops the list
+        actors = [actors]
+    if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
+        raise AnnotationFormatError(f"overtures:actors should be a list of texts, got {actors!r}")
+    return tuple(actors)
+
+
 def _fields(body: dict, motivation: str) -> dict:
     if motivation == "commenting":
         if body.get("type") != "TextualBody":
@@ -156,12 +164,7 @@ def _fields(body: dict, motivation: str) -> dict:
         raise AnnotationFormatError(f"motivation should be 'editing' or 'commenting', got {motivation!r}")
     fields = {name: _text(body, term) for name, term in _BODY_TERMS.items() if term in body and name != "actors"}
     if "overtures:actors" in body:
-        actors = body["overtures:actors"]
-        if isinstance(actors, str):  # one actor: a JSON-LD processor's compaction drops the list
-            actors = [actors]
-        if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
-            raise AnnotationFormatError(f"overtures:actors should be a list of texts, got {actors!r}")
-        fields["actors"] = tuple(actors)
+        fields["actors"] = _actors(body["overtures:actors"])
     other = body.get("overtures:otherTarget")
     if other is not None:
         other = _one(other, "overtures:otherTarget")

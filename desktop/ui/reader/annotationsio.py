@@ -164,24 +164,7 @@ class AnnotationsIO(QObject):
             head = f"Imported {len(report.added)} of {_plural(total, 'annotation')} from {name}."
         else:
             head = f"Nothing new was imported from {name} ({_plural(total, 'annotation')} in the file)."
-        sections = []
-        if report.already:
-            sections.append(
-                f"{_plural(len(report.already), 'was', 'were')} already there (importing a file twice adds nothing)."
-            )
-        if report.orphaned:
-            lines = [
-                f"{_what(n).capitalize()} on “{n.quote.exact}” in {self._title(n.article)}" for n in report.orphaned
-            ]
-            sections.append(
-                "No longer matching their article's words, kept as orphaned and not applied "
-                f"(see View → Corrections):\n{_bullets(lines)}"
-            )
-        if report.refused:
-            lines = [f"{_what(n).capitalize()} on the article “{n.article}”" for n in report.refused]
-            sections.append(f"Left out, for articles your library does not have:\n{_bullets(lines)}")
-        if report.malformed:
-            sections.append(f"Left out, malformed:\n{_bullets(report.malformed)}")
+        sections = self._sections(report)
         if report.added:
             sections.append("Edit → Undo takes the import back.")
         details = "\n".join(
@@ -191,6 +174,28 @@ class AnnotationsIO(QObject):
             + [f"malformed: {line}" for line in report.malformed]
         )
         return head, "\n\n".join(sections), details
+
+    def _sections(self, report: ImportReport) -> list[str]:
+        """One paragraph for each kind of annotation that was not simply imported."""
+        sections = []
+        if report.already:
+            already = _plural(len(report.already), "was", "were")
+            sections.append(f"{already} already there (importing a file twice adds nothing).")
+        if report.orphaned:
+            lines = [
+                f"{_what(n).capitalize()} on “{n.quote.exact}” in {self._title(n.article)}" for n in report.orphaned
+            ]
+            where = "View → Notes" if all(n.is_note for n in report.orphaned) else "View → Corrections"
+            sections.append(
+                "No longer matching their article's words, kept as orphaned and not applied "
+                f"({where} lists them):\n{_bullets(lines)}"
+            )
+        if report.refused:
+            lines = [f"{_what(n).capitalize()} on the article “{n.article}”" for n in report.refused]
+            sections.append(f"Left out, for articles your library does not have:\n{_bullets(lines)}")
+        if report.malformed:
+            sections.append(f"Left out, malformed:\n{_bullets(report.malformed)}")
+        return sections
 
     def _report(self, name: str, report: ImportReport) -> None:
         head, body, details = self.report_text(name, report)
