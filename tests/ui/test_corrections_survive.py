@@ -29,9 +29,7 @@ def corrected(window) -> dict[str, bool]:
     }
 
 
-def test_three_corrections_by_clicking_survive_undo_redo_a_restart_and_a_new_actor_list(
-    make_window, qtbot, popped, monkeypatch  # noqa: F811
-):
+def test_three_corrections_survive_undo_redo_a_restart_and_a_new_actor_list(make_window, qtbot, popped, monkeypatch):  # noqa: F811
     window = ready(analysed(make_window(), qtbot), qtbot)
     pane = window.reader.panes[0]
     answer_actor(monkeypatch, "Makei")
