@@ -11,6 +11,8 @@ malformed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -23,16 +25,38 @@ from desktop.core.annotations.exchange import (
     FILE_FILTER,
     ImportReport,
     export_text,
-    known_texts,
     plan_import,
     read_file,
 )
 from desktop.core.annotations.records import Annotation
 from desktop.core.annotations.store import merge_new
 from desktop.core.files.fileio import WriteError, write_text_atomic
+from desktop.core.text.markup import plain_text
 
 #: At most this many lines of each list in the report's text (all of them under Show Details…).
 SHOWN = 8
+
+
+class LibraryTexts(Mapping):
+    """Article id -> plain text, for the library's articles an import names (only those are read)."""
+
+    def __init__(self, workspace) -> None:
+        self.workspace = workspace
+        self._text = cache(lambda article_id: plain_text(workspace.article(article_id).body))
+
+    def __getitem__(self, article_id: str) -> str:
+        if self.workspace.article(article_id) is None:
+            raise KeyError(article_id)
+        return self._text(article_id)
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self.workspace.article(article_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (a.id for a in self.workspace.articles())
+
+    def __len__(self) -> int:
+        return len(self.workspace.articles())
 
 
 class ImportCommand(QUndoCommand):
@@ -133,7 +157,9 @@ class AnnotationsIO(QObject):
 
     # -- import
     def import_dialog(self) -> ImportReport | None:
-        path, _filter = QFileDialog.getOpenFileName(self.window(), "Import Annotations", self._folder(), FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window(), "Import Annotations", self._folder(), f"{FILE_FILTER};;All files (*)"
+        )
         if not path:
             return None
         return self.import_from(path)
@@ -146,7 +172,7 @@ class AnnotationsIO(QObject):
             self._warn("The annotations could not be imported", f"{exc}\n\nNothing was imported.")
             return None
         self._remember(path)
-        report = plan_import(data, self.corrections.annotations, known_texts(self.workspace.articles()))
+        report = plan_import(data, self.corrections.annotations, LibraryTexts(self.workspace))
         if report.added:
             text = f"Import of {_plural(len(report.added), 'annotation')} from {Path(path).name}"
             self.corrections.stack.push(ImportCommand(self, report.added, text))
