@@ -57,3 +57,38 @@ def test_a_letter_published_later_is_one_episode_dated_by_the_letter() -> None:
     assert letters[0].first == letters[0].last == dt.date(2024, 5, 30)
     assert "publication" in {e.type for e in letters[0].events}  # the publication is a stage of it
     assert not [e for e in episodes if e.type == "publication"]  # no duplicate
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def test_a_present_tense_with_a_date_ahead_is_a_schedule() -> None:
+    meetings = _of_type(_events("The NATO defence ministers meet on Monday in Brussels."), "meeting")
+    assert meetings and meetings[0].planned and meetings[0].value == "2024-06-17"
+
+
+def test_a_past_tense_with_a_weekday_stays_done() -> None:
+    meetings = _of_type(_events("Alexander Lukashenko met Vladimir Putin on Monday."), "meeting")
+    assert meetings and not meetings[0].planned and meetings[0].value == "2024-06-10"
+
+
+def test_is_to_and_are_to_tell_of_a_plan() -> None:
+    talks = _of_type(_events("Talks between Lithuania and Latvia are to continue next week."), "meeting")
+    assert talks and talks[0].planned and talks[0].value == "2024-W25"
+    plenary = _of_type(_events("Sergei Lavrov is to address the plenary session tomorrow."), "conference")
+    assert plenary and plenary[0].planned and plenary[0].value == "2024-06-14"
+
+
+def test_to_travel_to_a_place_is_a_visit() -> None:
+    visits = _of_type(_events("Annalena Baerbock will travel to Ankara next week."), "visit")
+    assert visits and visits[0].planned and _keys(visits[0].sources) == {"baerbock"}
+
+
+def test_a_travel_ban_is_no_visit() -> None:
+    assert not _of_type(_events("On Monday the EU imposed a travel ban to the bloc on Alexander Lukashenko."), "visit")
+
+
+def test_a_state_heading_a_noun_of_people_is_the_subject() -> None:
+    events = _events("EU foreign ministers will hold a summit on Friday.")
+    summits = _of_type(events, "conference")
+    assert summits and _keys(summits[0].sources) == {"eu"} and summits[0].planned

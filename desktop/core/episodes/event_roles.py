@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from desktop.core.annotate.records import ActorMention
+from desktop.core.episodes.event_lexicon import load_event_lexicon
 from desktop.core.episodes.event_records import PERSON, possessive
 from desktop.core.episodes.event_runs import Run, Sentence
 
@@ -76,9 +78,20 @@ MESSAGE_FAMILIES = ("letter",)
 Mentions = list[ActorMention]
 
 
+@cache
+def _party_head() -> re.Pattern[str]:
+    """A noun of people after a state or body, with at most one word before it: "EU [foreign]
+    ministers", "Polish officials"; the nouns of ``parties`` in events.yaml."""
+    nouns = "|".join(re.escape(n) for n in sorted(load_event_lexicon().parties, key=len, reverse=True))
+    return re.compile(rf"(?:\s+[a-z][\w-]*)?\s+(?:{nouns})\b" if nouns else r"(?!)")
+
+
 def _links_subject(m: ActorMention, gap: str) -> bool:
     """Do these words join a subject to its verb (a comma only after a person in apposition, "The
-    head of the delegation, Ambassador X, was invited")?"""
+    head of the delegation, Ambassador X, was invited")? After a state or body, the noun of people
+    it heads is part of the subject ("EU foreign ministers will hold a conference")."""
+    if m.kind != PERSON and (head := _party_head().match(gap)):
+        gap = gap[head.end() :]
     return bool(
         _SUBJECT_LINK.match(gap) or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
     )

@@ -245,7 +245,7 @@ class _FirstPass:
         # a cue of intention, an invitation or a type that looks ahead moves a month forward; what
         # is only proposed ("proposed a visit in October") is planned but keeps its month
         forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
-        event.planned = forward or self._invited_to(s, run, self.lexicon.intent)
+        event.planned = forward or self._invited_to(s, run, self.lexicon.intent) or self._scheduled(run)
         if not event.planned:  # what is done cannot be dated after the publication
             if _told_as_past(run):
                 run.dates = [past_weekday(d, self.published_day) for d in run.dates]
@@ -257,6 +257,16 @@ class _FirstPass:
             event.value = self.published_day.isoformat()
             event.first = event.last = self.published_day
             event.date_source = "publication"
+
+    def _scheduled(self, run: Run) -> bool:
+        """ "The ministers meet on Monday in Luxembourg": a trigger not in the past tense with only
+        dates after the publication is a schedule, planned."""
+        return bool(
+            self.published_day
+            and run.dates
+            and not _told_as_past(run)
+            and all(after_publication(d, self.published_day) for d in run.dates)
+        )
 
     def _performative(self, run: Run, event: Event) -> bool:
         """ "Belarus suspends its participation": an undated present tense of an announcing type
