@@ -92,3 +92,34 @@ def test_a_state_heading_a_noun_of_people_is_the_subject() -> None:
     events = _events("EU foreign ministers will hold a summit on Friday.")
     summits = _of_type(events, "conference")
     assert summits and _keys(summits[0].sources) == {"eu"} and summits[0].planned
+
+
+def test_what_a_past_report_says_is_planned_but_the_report_is_not() -> None:
+    events = _events("Two more flights are expected next week, the Polish Foreign Ministry said.")
+    assert not [e for e in events if e.reporting and e.planned]
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+def _actor(text: str, surface: str, published: dt.date = PUBLISHED):
+    return next((m.actor for m in _analysis(text, published).actors if m.text == surface), "missing")
+
+
+def test_a_short_form_never_named_in_full_belongs_to_the_state_just_named() -> None:
+    text = "Minsk answered within hours. The Ministry of Foreign Affairs announced retaliatory measures on Friday."
+    assert _actor(text, "Ministry of Foreign Affairs") == "belarus-foreign-ministry"
+    events = _of_type(_events(text), "announcement")
+    assert events and _keys(events[0].sources) == {"belarus-foreign-ministry"}
+
+
+def test_a_short_form_after_another_state_stays_unlinked() -> None:
+    text = "Two lorry drivers were handed over, the Lithuanian Foreign Ministry said on Tuesday."
+    assert _actor(text, "Foreign Ministry") != "belarus-foreign-ministry"
+
+
+def test_a_parliament_stands_for_its_state() -> None:
+    events = _of_type(_events("On Tuesday the Seimas approved a state of emergency on the border."), "announcement")
+    assert events and _keys(events[0].sources) == {"lithuania"} and events[0].value == "2024-06-11"
+    assert _actor("The Sejm voted on Monday.", "Sejm") == "poland"
+    assert _actor("The Bundestag debated the bill.", "Bundestag") == "germany"

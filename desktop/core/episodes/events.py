@@ -246,6 +246,8 @@ class _FirstPass:
         # is only proposed ("proposed a visit in October") is planned but keeps its month
         forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
         event.planned = forward or self._invited_to(s, run, self.lexicon.intent) or self._scheduled(run)
+        if run.type.reporting and _told_as_past(run):  # "X is expected next week, the ministry said"
+            forward = event.planned = False  # the plan is what is said; the saying is done
         if not event.planned:  # what is done cannot be dated after the publication
             if _told_as_past(run):
                 run.dates = [past_weekday(d, self.published_day) for d in run.dates]
