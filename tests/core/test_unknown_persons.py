@@ -236,3 +236,17 @@ def test_never_to_a_wrong_person_when_two_are_as_close(listed):
 def test_a_listed_surname_itself_is_no_misspelling(listed):
     assert near_spelling("Quillfeather", listed.gazetteer) is None
     assert near_spelling("Quilfeather", listed.gazetteer) == ("test-quillfeather", "Quillfeather")
+
+
+# ─────────────────────────────────────────────────────────── titles of a state's formal name
+
+
+def test_a_title_of_the_formal_name_of_a_state_and_the_name(tagger):
+    text = "President of the Islamic Republic of Iran Dariush Farahmandi held talks in Tehran."
+    assert people(tagger, text)[0][:2] == ("President of the Islamic Republic of Iran Dariush Farahmandi", None)
+    text = "Prime Minister of the Kingdom of Norway Ingrid Solvang Haukeland arrived in Minsk."
+    assert names(tagger, text) == ["Ingrid Solvang Haukeland"]
+    text = (
+        "Prime Minister of the Islamic Republic of Qaristan Tariq Mehmood Abbasi arrived. Later Tariq Abbasi met him."
+    )
+    assert names(tagger, text) == ["Tariq Mehmood Abbasi", "Tariq Mehmood Abbasi"]
