@@ -250,3 +250,9 @@ def test_a_title_of_the_formal_name_of_a_state_and_the_name(tagger):
         "Prime Minister of the Islamic Republic of Qaristan Tariq Mehmood Abbasi arrived. Later Tariq Abbasi met him."
     )
     assert names(tagger, text) == ["Tariq Mehmood Abbasi", "Tariq Mehmood Abbasi"]
+
+
+def test_a_noun_only_a_person_is_as_the_predicate(tagger):
+    assert names(tagger, "A year ago, Tobin Ferrault was a man sentenced to death in Minsk.") == ["Tobin Ferrault"]
+    assert names(tagger, "Ilse Vardanyan is a paramedic from Graz.") == ["Ilse Vardanyan"]
+    assert names(tagger, "The Brest Fortress Museum is a site of memory.") == []

@@ -47,6 +47,9 @@ _CLOSES = re.compile(r"[,.;:)]")
 _PREDICATE = re.compile(r" (?:is|was|has been|had been) ")
 _NAMES = load_lexicon("names")
 _HUMAN_VERBS = frozenset(_NAMES.get("human_verbs") or ())
+# A noun only a person is, as the predicate: "Anna Nowak was a man sentenced …", "… is a mother of three".
+_PERSON_NOUNS = sorted(map(re.escape, _NAMES.get("person_nouns") or ["\x00"]), key=len, reverse=True)
+_PERSON_PREDICATE = re.compile(rf"(?:an?|the|[a-z]+['’]s)(?: [a-z][\w-]*){{0,2}} (?:{'|'.join(_PERSON_NOUNS)})\b")
 _OBJECT_VERBS = sorted(map(re.escape, _NAMES.get("object_verbs") or ["\x00"]), key=len, reverse=True)
 _OBJECT_VERB = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_OBJECT_VERBS)}) $")
 # What may stand between a name and its verb: "Anna Nowak also met", "Anna Nowak, who arrived".
@@ -102,12 +105,16 @@ def _clause_cue(scan: Any, start: int, name_end: int) -> str | None:
 
 
 def _predicate_after(scan: Any, name_end: int) -> bool:
-    """ "Anna Nowak is a columnist ...", "Jan Kowalski was the chief negotiator": a role as the predicate."""
+    """ "Anna Nowak is a columnist ...", "Jan Kowalski was the chief negotiator", "… was a man
+    sentenced to death": a role or a noun only a person is, as the predicate."""
     verb = _PREDICATE.match(scan.text, name_end)
-    pattern = scan.m.appositive
-    if verb is None or pattern is None:
+    if verb is None:
         return False
-    return pattern.match(scan.text[verb.end() : verb.end() + 100].lower()) is not None
+    predicate = scan.text[verb.end() : verb.end() + 100]
+    if _PERSON_PREDICATE.match(predicate):
+        return True
+    pattern = scan.m.appositive
+    return pattern is not None and pattern.match(predicate.lower()) is not None
 
 
 def _signature(text: str, line_start: int, start: int, name_end: int) -> bool:
