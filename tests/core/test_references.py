@@ -148,3 +148,22 @@ def test_the_lexicon_loads_and_a_bad_one_says_where():
 def test_his_is_the_subject_of_the_sentence_when_it_names_one(analyzer):
     text = "Maxim Ryzhenkov, who took over from Sergei Aleinik in June, travels more than his predecessor."
     assert _who(analyzer, text, "his predecessor", dt.date(2024, 9, 27)) == "aleinik"
+
+
+def test_a_marked_head_keeps_to_the_person_it_first_meant(analyzer):
+    text = (
+        "Alexander Lukashenko pardoned 30 people on Monday. The dictator did not comment. "
+        "President Gitanas Nausėda thanked the mediators. Nausėda said the talks went on. "
+        "Last week the ruler spoke of mercy."
+    )
+    assert _who(analyzer, text, "The dictator") == "lukashenko"
+    assert _who(analyzer, text, "the ruler") == "lukashenko"
+
+
+def test_an_unmarked_head_still_takes_the_person_named_before(analyzer):
+    text = (
+        "Alexander Lukashenko pardoned 30 people on Monday. The dictator did not comment. "
+        "Lithuanian President Gitanas Nausėda opened the session in Vilnius. Nausėda spoke first, and "
+        "Nausėda spoke last. The president said little."
+    )
+    assert _who(analyzer, text, "The president") == "nauseda"

@@ -46,6 +46,7 @@ class ReferenceWords:
 
     classes: list[OfficeClass]
     modifiers: list[str] = field(default_factory=list)
+    marked: list[str] = field(default_factory=list)  # heads kept for one person ("the dictator")
     country_words: list[str] = field(default_factory=list)
     kinship: Kinship | None = None
 

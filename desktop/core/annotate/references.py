@@ -63,6 +63,7 @@ class ReferenceResolver:
             rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+)?counterparts?(?![\w-])"
         )
         self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
+        self._marked = tuple(" ".join(m.lower().split()) for m in self.words.marked)
 
     def _compile(self) -> re.Pattern[str]:
         country = _alternation(self.words.country_words)
@@ -112,15 +113,25 @@ class ReferenceResolver:
         country = self._country(mentions)
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
         written = _written_titles(text, merged, self._tails)
+        marked: _Who | None = None  # whom "the dictator" referred to: "the ruler" later is them too
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
             people = _possessor_first(text, item.start, persons) if item.kin else persons
-            who = self._who(item, people, anchor, country, (written, text))
+            is_marked = self._is_marked(text, item)
+            who = marked if is_marked and marked is not None and item.named is None else None
+            who = who or self._who(item, people, anchor, country, (written, text))
+            if is_marked and who is not None:
+                marked = who
             if who is not None:
                 merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
                 merged.append(_mention(item, who, text))
                 merged.sort(key=lambda m: (m.start, m.end))
         return merged
+
+    def _is_marked(self, text: str, item: _Found) -> bool:
+        """Is the description's head one a writer keeps for one person ("the dictator")?"""
+        words = " ".join(text[item.start : item.end].lower().split())
+        return item.office is not None and any(words.endswith(" " + m) for m in self._marked)
 
     def _who(
         self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, call=({}, "")
