@@ -123,3 +123,12 @@ def test_a_parliament_stands_for_its_state() -> None:
     assert events and _keys(events[0].sources) == {"lithuania"} and events[0].value == "2024-06-11"
     assert _actor("The Sejm voted on Monday.", "Sejm") == "poland"
     assert _actor("The Bundestag debated the bill.", "Bundestag") == "germany"
+
+
+def test_a_message_from_someone_dated_a_day_is_a_letter_of_that_day() -> None:
+    events = _events(
+        "At the opening, the Chinese ambassador read out a message from President Xi Jinping dated 9 June, "
+        "wishing the forum success."
+    )
+    letters = _of_type(events, "letter")
+    assert letters and letters[0].value == "2024-06-09" and _keys(letters[0].sources) == {"xi-jinping"}
