@@ -132,3 +132,24 @@ def test_a_message_from_someone_dated_a_day_is_a_letter_of_that_day() -> None:
     )
     letters = _of_type(events, "letter")
     assert letters and letters[0].value == "2024-06-09" and _keys(letters[0].sources) == {"xi-jinping"}
+
+
+# --------------------------------------------------------------------------- anaphoric dates
+
+
+def test_the_same_day_is_the_day_of_the_event_of_that_kind() -> None:
+    events = _events(
+        "Xi Jinping on Monday congratulated Alexander Lukashenko on his re-election. "
+        "A spokesman for the Chinese foreign ministry, Wei Anlan, told a briefing on Tuesday that China "
+        "opposed interference. Vladimir Putin sent his congratulations the same day."
+    )
+    letters = [e for e in _of_type(events, "letter") if "putin" in _keys(e.sources)]
+    assert letters and letters[0].value == "2024-06-10"
+
+
+def test_the_same_day_without_an_event_of_its_kind_keeps_the_narrative_day() -> None:
+    events = _events(
+        "Vladimir Putin met Alexander Lukashenko in Sochi on Tuesday. Xi Jinping sent his congratulations the same day."
+    )
+    letters = _of_type(events, "letter")
+    assert letters and letters[0].value == "2024-06-11"

@@ -9,6 +9,7 @@ event sharing an actor, the article's first date of the same family, the first d
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -302,3 +303,27 @@ def confidence(event: Event) -> float:
     if event.reporting:
         score -= 0.1
     return round(max(0.05, min(0.95, score)), 2)
+
+
+_SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day", re.IGNORECASE)
+
+
+def same_day_as_its_kind(events: list[Event]) -> None:
+    """ "X congratulated him on Monday … Y sent his congratulations the same day": "the same day"
+    is the day of the event of that kind told before (the narrative may have moved on since, to a
+    briefing on Tuesday), when the article tells of one on a single day."""
+    for index, event in enumerate(events):
+        if event.date_source != "sentence" or not _SAME_DAY.search(event.date_text):
+            continue
+        earlier = [
+            e
+            for e in events[:index]
+            if e.type == event.type
+            and e.sentence != event.sentence
+            and e.date_source in ("sentence", "dated")
+            and e.first is not None
+            and e.first == e.last
+            and not e.planned
+        ]
+        if earlier and earlier[-1].first != event.first:
+            copy_date(event, earlier[-1], "same-kind")

@@ -33,7 +33,7 @@ from desktop.core.episodes.event_context import (
     is_habitual,
     past_weekday,
 )
-from desktop.core.episodes.event_dates import Context, confidence, date_from_context
+from desktop.core.episodes.event_dates import Context, confidence, date_from_context, same_day_as_its_kind
 from desktop.core.episodes.event_describe import describe
 from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
 from desktop.core.episodes.event_records import (
@@ -421,6 +421,7 @@ def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
         first.published_day,
         first.published,
     )
+    same_day_as_its_kind(events)
     for index, event in enumerate(events):
         date_from_context(lexicon, event, runs_of[event.id], index, context)
     _join_pointing_sentences(by_sentence, runs_of)
