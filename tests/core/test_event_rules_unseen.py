@@ -153,3 +153,27 @@ def test_the_same_day_without_an_event_of_its_kind_keeps_the_narrative_day() -> 
     )
     letters = _of_type(events, "letter")
     assert letters and letters[0].value == "2024-06-11"
+
+
+# --------------------------------------------------------------------------- states described
+
+
+def test_the_regime_is_the_state_of_the_leader_the_text_names_most() -> None:
+    text = (
+        "VILNIUS – Lithuania opened its border on Thursday. The regime released 14 prisoners on Thursday, "
+        "hours after Alexander Lukashenko received an American delegation. Lukashenko spoke of a thaw."
+    )
+    assert _actor(text, "The regime") == "belarus"
+    releases = _of_type(_events(text), "prisoners")
+    assert releases and "belarus" in _keys(releases[0].sources)
+
+
+def test_the_authorities_after_a_demonym_are_that_state() -> None:
+    releases = _of_type(_events("The Belarusian authorities released 14 prisoners on Monday."), "prisoners")
+    assert releases and _keys(releases[0].sources) == {"belarus"}
+
+
+def test_phone_calls_are_talks() -> None:
+    text = "On Saturday, Yevgeny Prigozhin turned back after a series of phone calls with Alexander Lukashenko."
+    talks = _of_type(_events(text), "meeting")
+    assert talks and {"prigozhin", "lukashenko"} <= _keys(talks[0].participants)

@@ -47,6 +47,7 @@ class ReferenceWords:
     classes: list[OfficeClass]
     modifiers: list[str] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)  # heads kept for one person ("the dictator")
+    state_words: list[str] = field(default_factory=list)  # "the regime": the article's state
     country_words: list[str] = field(default_factory=list)
     kinship: Kinship | None = None
 

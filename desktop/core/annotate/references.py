@@ -31,6 +31,7 @@ from desktop.core.annotate.reference_context import (
     _written_titles,
 )
 from desktop.core.annotate.reference_kin import KinResolver
+from desktop.core.annotate.reference_states import state_descriptions, state_pattern
 from desktop.core.annotate.reference_words import (
     Kinship,
     OfficeClass,
@@ -63,6 +64,7 @@ class ReferenceResolver:
             rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+)?counterparts?(?![\w-])"
         )
         self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
+        self._states = state_pattern(self.words.state_words)
         self._marked = tuple(" ".join(m.lower().split()) for m in self.words.marked)
 
     def _compile(self) -> re.Pattern[str]:
@@ -108,6 +110,10 @@ class ReferenceResolver:
     def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """``mentions`` with the resolved descriptions added, in text order."""
         found = self._descriptions(text, mentions)
+        leaders = self.words.classes[0] if self.words.classes else None  # president, head of state
+        states = state_descriptions(text, self._states, mentions, self.gazetteer, leaders, anchor)
+        if states:
+            mentions = sorted([*mentions, *states], key=lambda m: (m.start, m.end))
         if not found:
             return list(mentions)
         country = self._country(mentions)
