@@ -177,3 +177,26 @@ def test_phone_calls_are_talks() -> None:
     text = "On Saturday, Yevgeny Prigozhin turned back after a series of phone calls with Alexander Lukashenko."
     talks = _of_type(_events(text), "meeting")
     assert talks and {"prigozhin", "lukashenko"} <= _keys(talks[0].participants)
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def _dates(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str]]:
+    return [(d.text, d.value) for d in _analysis(text, published).dates]
+
+
+def test_the_holiday_after_a_holidays_name_is_that_day() -> None:
+    assert ("Independence Day", "2024-07-03") in _dates(
+        "The amnesty was announced ahead of the Independence Day holiday.", dt.date(2024, 7, 5)
+    )
+    assert _dates("The Independence Day parade was cancelled.", dt.date(2024, 7, 5)) == []
+
+
+def test_ahead_of_a_day_is_a_deadline_not_the_date_of_what_was_done() -> None:
+    events = _events(
+        "Alexander Lukashenko pardoned 18 prisoners on Tuesday ahead of the Independence Day holiday.",
+        dt.date(2024, 7, 5),
+    )
+    releases = _of_type(events, "prisoners")
+    assert releases and releases[0].value == "2024-07-02"
