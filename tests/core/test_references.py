@@ -167,3 +167,13 @@ def test_an_unmarked_head_still_takes_the_person_named_before(analyzer):
         "Nausėda spoke last. The president said little."
     )
     assert _who(analyzer, text, "The president") == "nauseda"
+
+
+def test_a_leader_who_travels_to_a_state_is_not_its_leader(analyzer):
+    text = (
+        "Chinese President Xi Jinping congratulated Alexander Lukashenko on Monday. "
+        "The head of state has visited China more than ten times."
+    )
+    assert _who(analyzer, text, "The head of state") == "lukashenko"
+    text = "Chinese President Xi Jinping congratulated Alexander Lukashenko on Monday. The head of state smiled."
+    assert _who(analyzer, text, "The head of state") == "xi-jinping"

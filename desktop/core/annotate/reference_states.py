@@ -76,3 +76,26 @@ def state_descriptions(
             )
         )
     return found
+
+
+#: A verb of travel and where to, just after a description in its sentence: "has visited China
+#: more than ten times", "flew to Beijing", "arrived in Tehran".
+_TRAVEL = re.compile(
+    r"\s+(?:(?:has|had|have|also|then|later|first|again|once|already|often)\s+){0,2}"
+    r"(?:visited|visits|visiting|travelled\s+to|traveled\s+to|flew\s+to|went\s+to|arrived\s+in|came\s+to|"
+    r"returned\s+to|paid\s+(?:a|an|his|her)\s+(?:\w+\s+){0,2}visit\s+to)\s+(?:the\s+)?(?P<where>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+def travels_to(text: str, end: int, gazetteer) -> frozenset[str]:
+    """The states a description's person travels to in its sentence ("The head of state has
+    visited China"): a leader of those states is not meant."""
+    m = _TRAVEL.match(text, end)
+    if m is None:
+        return frozenset()
+    where = m.group("where")
+    found = set()
+    for actor in gazetteer.actors.values():
+        if actor.kind == "state" and where in (actor.name, *actor.aliases, actor.capital):
+            found.add(actor.id)
+    return frozenset(found)

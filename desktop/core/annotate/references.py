@@ -31,7 +31,7 @@ from desktop.core.annotate.reference_context import (
     _written_titles,
 )
 from desktop.core.annotate.reference_kin import KinResolver
-from desktop.core.annotate.reference_states import state_descriptions, state_pattern
+from desktop.core.annotate.reference_states import state_descriptions, state_pattern, travels_to
 from desktop.core.annotate.reference_words import (
     Kinship,
     OfficeClass,
@@ -185,13 +185,14 @@ class ReferenceResolver:
         person named before: the most often named, then one of the article's country, then the
         first named (the one the article introduced first)."""
         written, text = call
+        abroad = travels_to(text, item.end, self.gazetteer)  # "The head of state has visited China"
         fitting: dict[str, list] = {}
         for order, mention in enumerate(persons):
             if mention.end > item.start:
                 break
             title, of = self._title(mention, anchor, written)
             fits = any(item.office.fits(t) for t in title.split(" / "))
-            if fits and self._allowed(item, mention.side, of, country, title):
+            if fits and of not in abroad and self._allowed(item, mention.side, of, country, title):
                 key = mention.actor or mention.name
                 entry = fitting.setdefault(key, [0, False, -order, mention])
                 entry[0] += 1
