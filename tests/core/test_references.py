@@ -177,3 +177,16 @@ def test_a_leader_who_travels_to_a_state_is_not_its_leader(analyzer):
     assert _who(analyzer, text, "The head of state") == "lukashenko"
     text = "Chinese President Xi Jinping congratulated Alexander Lukashenko on Monday. The head of state smiled."
     assert _who(analyzer, text, "The head of state") == "xi-jinping"
+
+
+def test_a_counterpart_outside_the_list_is_the_person_of_that_office_named_before(analyzer):
+    text = (
+        "President of the Islamic Republic of Iran Dariush Farahmandi held talks with Alexander Lukashenko. "
+        "Alexander Lukashenko invited his Iranian counterpart to visit Minsk."
+    )
+    assert _who(analyzer, text, "his Iranian counterpart") == "unlinked:Dariush Farahmandi"
+    text = (
+        "Prime Minister of the Republic of Qaristan Tariq Mehmood Abbasi arrived in Minsk. "
+        "Alexander Turchin and his Qaristani counterpart discussed trade."
+    )
+    assert _who(analyzer, text, "his Qaristani counterpart") == "unlinked:Tariq Mehmood Abbasi"

@@ -47,6 +47,14 @@ __all__ = ["Kinship", "OfficeClass", "ReferenceResolver", "ReferenceWords", "_en
 _UNLISTED_DEMONYM = r"(?P<other>[A-Z][a-z]+(?:i|ian|ean|ese|ish|an))\s+"
 
 
+def _demonym_in(adjective: str, title: str) -> bool:
+    """Does a title name the state of an unlisted demonym ("Pakistani": "… of Pakistan X")?"""
+    if re.search(rf"(?<!\w){re.escape(adjective)}(?!\w)", title):
+        return True
+    stem = re.sub(r"(?:ian|ean|ese|ish|an|i)$", "", adjective)
+    return len(stem) >= 4 and re.search(rf"(?<!\w){re.escape(stem)}[a-z]*(?!\w)", title) is not None
+
+
 class ReferenceResolver:
     """Adds the descriptions that refer back to the actor mentions of one text."""
 
@@ -61,7 +69,7 @@ class ReferenceResolver:
         self._tails = frozenset(w.lower() for p in phrases for w in p.split()) | {"the", "a", "an", "deputy", "first"}
         adjectives = _alternation(self._adjectives)
         self.counterpart = re.compile(
-            rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+)?counterparts?(?![\w-])"
+            rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+|{_UNLISTED_DEMONYM})?counterparts?(?![\w-])"
         )
         self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
         self._states = state_pattern(self.words.state_words)
@@ -103,7 +111,8 @@ class ReferenceResolver:
         for m in self.counterpart.finditer(text):
             if not _inside(m.start(), m.end(), taken):
                 named = _named_after(text, m.end(), mentions)
-                found.append(_Found(m.start(), m.end(), None, m.group("adj") or "", kin=COUNTERPART, named=named))
+                adjective = m.group("adj") or m.group("other") or ""
+                found.append(_Found(m.start(), m.end(), None, adjective, kin=COUNTERPART, named=named))
         return found
 
     # -- resolving
@@ -125,7 +134,7 @@ class ReferenceResolver:
             people = _possessor_first(text, item.start, persons) if item.kin else persons
             is_marked = self._is_marked(text, item)
             who = marked if is_marked and marked is not None and item.named is None else None
-            who = who or self._who(item, people, anchor, country, (written, text))
+            who = who or self._who(item, people, anchor, country, (written, text, persons))
             if is_marked and who is not None:
                 marked = who
             if who is not None:
@@ -142,13 +151,13 @@ class ReferenceResolver:
     def _who(
         self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, call=({}, "")
     ) -> _Who | None:
-        """Who a description means; ``call`` is the article's written titles and its text."""
-        written = call[0]
+        """Who a description means; ``call`` is the article's written titles, its text and (for a
+        counterpart) everyone named before."""
         if item.named is not None:
             m = item.named
             return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
         if item.kin == COUNTERPART:
-            return self._counterpart(item, persons, anchor, country, written)
+            return self._counterpart(item, persons, anchor, country, call)
         if item.office is None and self.kin is not None:
             return self.kin.relative(item.kin, [item.of] if item.of else persons, anchor)
         if item.office is None:
@@ -171,7 +180,7 @@ class ReferenceResolver:
         if item.of_country:
             wanted = country
         if item.adjective and wanted is None and not item.of_country:  # a state not in the list
-            return of is None and re.search(rf"(?<!\w){re.escape(item.adjective)}(?!\w)", title) is not None
+            return of is None and _demonym_in(item.adjective, title)
         if wanted is None:
             return True
         state = self.gazetteer.actor(wanted)
@@ -184,7 +193,7 @@ class ReferenceResolver:
         X; it was the first meeting of the head of government"), else the most salient fitting
         person named before: the most often named, then one of the article's country, then the
         first named (the one the article introduced first)."""
-        written, text = call
+        written, text = call[0], call[1]
         abroad = travels_to(text, item.end, self.gazetteer)  # "The head of state has visited China"
         fitting: dict[str, list] = {}
         for order, mention in enumerate(persons):
@@ -205,17 +214,24 @@ class ReferenceResolver:
         mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
         return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
 
-    def _counterpart(self, item: _Found, persons, anchor, country: str | None, written) -> _Who | None:
+    def _counterpart(self, item: _Found, persons, anchor, country: str | None, call) -> _Who | None:
         """ "his Belarusian counterpart": the holder, in that state (else the article's country), of
-        the office of the person whose counterpart is meant (the subject of the sentence)."""
+        the office of the person whose counterpart is meant (the subject of the sentence); for a
+        holder outside the list, the person of that office and state named before ("President of
+        the Islamic Republic of Iran X … his Iranian counterpart")."""
         if not persons:
             return None
-        title, of = self._title(persons[0], anchor, written)
+        title, of = self._title(persons[0], anchor, call[0])
         office = next((c for c in self.words.classes if any(c.fits(t) for t in title.split(" / "))), None)
         where = self._adjectives.get(item.adjective) if item.adjective else country
-        if office is None or where is None or where == of:
+        if office is None or (where is not None and where == of) or (where is None and not item.adjective):
             return None
-        return self._holder(_Found(item.start, item.end, office, item.adjective), where, anchor)
+        described = _Found(item.start, item.end, office, item.adjective)
+        holder = self._holder(described, where, anchor) if where is not None else None
+        if holder is not None or len(call) < 3:
+            return holder
+        others = [m for m in call[2] if (m.actor or m.name) != (persons[0].actor or persons[0].name)]
+        return self._earlier(described, others, anchor, country, call) if item.adjective else None
 
     def _holder(self, item: _Found, country: str | None, anchor) -> _Who | None:
         where = self._adjectives.get(item.adjective) if item.adjective else country
