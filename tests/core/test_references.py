@@ -190,3 +190,16 @@ def test_a_counterpart_outside_the_list_is_the_person_of_that_office_named_befor
         "Alexander Turchin and his Qaristani counterpart discussed trade."
     )
     assert _who(analyzer, text, "his Qaristani counterpart") == "unlinked:Tariq Mehmood Abbasi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation was led by the US Deputy Assistant Secretary of State, Orrin Talbot, on Monday.",
+        "The talks were opened by an Under Secretary of State in Washington.",
+        "An Assistant Secretary of State arrived in Minsk.",
+    ],
+)
+def test_a_lower_rank_is_not_the_office_holder(analyzer, text):
+    analysis = analyzer.analyze_text(text, DAY)
+    assert "rubio" not in {m.actor for m in analysis.actors}
