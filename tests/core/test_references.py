@@ -203,3 +203,11 @@ def test_a_counterpart_outside_the_list_is_the_person_of_that_office_named_befor
 def test_a_lower_rank_is_not_the_office_holder(analyzer, text):
     analysis = analyzer.analyze_text(text, DAY)
     assert "rubio" not in {m.actor for m in analysis.actors}
+
+
+def test_the_new_holder_is_the_one_who_took_office_in_the_year_before(analyzer):
+    text = (
+        "Viktor Orbán arrived in Belarus. Orbán met Alexander Lukashenko, and Lukashenko spoke of energy. "
+        "Belarus wants a reactor. The Hungarian leader also met the new prime minister."
+    )
+    assert _who(analyzer, text, "the new prime minister", dt.date(2020, 6, 6)) == "golovchenko"

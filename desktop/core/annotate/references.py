@@ -209,10 +209,34 @@ class ReferenceResolver:
                 last = mention
         if not fitting:
             return None
+        newest = self._newest(item, text, [e[3] for e in fitting.values()], anchor, country)
+        if newest is not None:  # "the new prime minister": the one who took office last, lately
+            return newest
         if _same_sentence(text, last.end, item.start) and _not_subject(text, last, persons):
             return _Who(last.actor, last.name, last.side, last.role, _HOW_RECENT)
         mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
         return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
+
+    def _newest(self, item: _Found, text: str, candidates: list[ActorMention], anchor, country=None) -> _Who | None:
+        """For "the new …", the fitting person named before (else the holder in the article's country)
+        whose tenure at the date began latest, within a year."""
+        words = text[item.start : item.end].lower().split()
+        if anchor is None or not _NEW_WORDS & set(words):
+            return None
+        started = []
+        for mention in candidates:
+            if self._took_office_lately(mention.actor, anchor):
+                started.append((self.gazetteer.actor(mention.actor).tenure_at(anchor).start, mention))
+        if started:
+            m = max(started, key=lambda pair: pair[0])[1]
+            return _Who(m.actor, m.name, m.side, m.role, _HOW_NEW)
+        holder = self._holder(item, country, anchor)
+        return holder if holder is not None and self._took_office_lately(holder.actor, anchor) else None
+
+    def _took_office_lately(self, actor_id: str | None, anchor: dt.date) -> bool:
+        actor = self.gazetteer.actor(actor_id) if actor_id else None
+        tenure = actor.tenure_at(anchor) if actor is not None else None
+        return tenure is not None and (anchor - tenure.start).days <= _NEW_DAYS
 
     def _counterpart(self, item: _Found, persons, anchor, country: str | None, call) -> _Who | None:
         """ "his Belarusian counterpart": the holder, in that state (else the article's country), of
@@ -270,4 +294,7 @@ COUNTERPART = "counterpart"
 _HOW_RECENT = "the person with that office named last, just before"
 
 
+_HOW_NEW = "the person with that office who took it last, in the year before"
+_NEW_WORDS = frozenset({"new", "newly"})
+_NEW_DAYS = 366
 _HOW_BEFORE = "the person with that office most often named before"
