@@ -211,3 +211,14 @@ def test_the_new_holder_is_the_one_who_took_office_in_the_year_before(analyzer):
         "Belarus wants a reactor. The Hungarian leader also met the new prime minister."
     )
     assert _who(analyzer, text, "the new prime minister", dt.date(2020, 6, 6)) == "golovchenko"
+
+
+def test_an_office_after_the_possessive_of_a_body_refers_back(analyzer):
+    text = '"We welcome it," Kaja Kallas, the European Union\'s foreign policy chief, said in Brussels.'
+    assert _who(analyzer, text, "foreign policy chief") == "kallas"
+
+
+def test_an_office_after_a_persons_possessive_is_no_description(analyzer):
+    text = "Alexander Lukashenko spoke. The dictator's spokeswoman said nothing."
+    with pytest.raises(KeyError):
+        _who(analyzer, text, "spokeswoman")

@@ -64,6 +64,7 @@ class ReferenceResolver:
         self._by_head = {" ".join(h.lower().split()): c for c in self.words.classes for h in c.heads}
         self._adjectives = _adjective_map(gazetteer)
         self.pattern = self._compile()
+        self.owned = self._compile_owned()
         # The words of the offices' titles and heads, determiners and modifiers: what a title is made of.
         phrases = [w for c in self.words.classes for w in (*c.titles, *c.heads)] + list(self.words.modifiers)
         self._tails = frozenset(w.lower() for p in phrases for w in p.split()) | {"the", "a", "an", "deputy", "first"}
@@ -74,6 +75,11 @@ class ReferenceResolver:
         self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
         self._states = state_pattern(self.words.state_words)
         self._marked = tuple(" ".join(m.lower().split()) for m in self.words.marked)
+
+    def _compile_owned(self) -> re.Pattern[str]:
+        mods = _alternation(self.words.modifiers)
+        mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
+        return re.compile(rf"(?<=['’]s ){mod_part}(?P<head>{_alternation(self._by_head)})(?![\w-])")
 
     def _compile(self) -> re.Pattern[str]:
         country = _alternation(self.words.country_words)
@@ -100,10 +106,24 @@ class ReferenceResolver:
             office = self._by_head[" ".join(m.group("head").lower().split())]
             named = _named_after(text, m.end(), mentions) or _named_before(text, m.start(), m.end(), mentions)
             found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country")), named=named))
+        found += self._owned(text, taken, mentions)
         if self.kin is not None:
             found += self.kin.find(text, taken, mentions)
         found += self._counterparts(text, taken, mentions)
         return sorted(found, key=lambda f: f.start)
+
+    def _owned(self, text: str, taken, mentions: Sequence[ActorMention]) -> list[_Found]:
+        """ "the European Union's foreign policy chief": an office after the possessive of a state or
+        body (a person's possessive, "the dictator's spokeswoman", is that person's mention only)."""
+        owners = {m.end: m for m in mentions if m.kind != "person"}
+        found = []
+        for m in self.owned.finditer(text):
+            owner = owners.get(m.start() - 3)
+            if owner is None or _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
+                continue
+            office = self._by_head[" ".join(m.group("head").lower().split())]
+            found.append(_Found(m.start(), m.end(), office, named=_named_after(text, m.end(), mentions)))
+        return found
 
     def _counterparts(self, text: str, taken, mentions: Sequence[ActorMention]) -> list[_Found]:
         """ "his Belarusian counterpart", "their counterparts"."""
