@@ -222,3 +222,11 @@ def test_an_office_after_a_persons_possessive_is_no_description(analyzer):
     text = "Alexander Lukashenko spoke. The dictator's spokeswoman said nothing."
     with pytest.raises(KeyError):
         _who(analyzer, text, "spokeswoman")
+
+
+def test_a_description_in_a_quote_means_whom_the_speaker_is_referring_to(analyzer):
+    text = (
+        "Alexander Lukashenko received the envoy. "
+        '"The president wants a deal," Mr. Coale said, referring to President Trump.'
+    )
+    assert _who(analyzer, text, "The president", dt.date(2025, 9, 12)) == "trump"

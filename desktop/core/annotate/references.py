@@ -47,6 +47,20 @@ __all__ = ["Kinship", "OfficeClass", "ReferenceResolver", "ReferenceWords", "_en
 _UNLISTED_DEMONYM = r"(?P<other>[A-Z][a-z]+(?:i|ian|ean|ese|ish|an))\s+"
 
 
+#: "…," Mr. X said, referring to President Trump: whom a description in the quote means.
+_REFERRING = re.compile(
+    r"(?:[^.!?\n]|(?<=\bM[rs])\.|(?<=\bDr)\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){0,160}?\breferring\s+to\s+"
+)
+
+
+def _referred_to(text: str, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person named after "referring to" later in the description's sentence, if any."""
+    m = _REFERRING.match(text, end)
+    if m is None:
+        return None
+    return next((p for p in mentions if p.kind == "person" and p.start == m.end()), None)
+
+
 def _demonym_in(adjective: str, title: str) -> bool:
     """Does a title name the state of an unlisted demonym ("Pakistani": "… of Pakistan X")?"""
     if re.search(rf"(?<!\w){re.escape(adjective)}(?!\w)", title):
@@ -104,7 +118,11 @@ class ReferenceResolver:
             if _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
                 continue
             office = self._by_head[" ".join(m.group("head").lower().split())]
-            named = _named_after(text, m.end(), mentions) or _named_before(text, m.start(), m.end(), mentions)
+            named = (
+                _named_after(text, m.end(), mentions)
+                or _named_before(text, m.start(), m.end(), mentions)
+                or _referred_to(text, m.end(), mentions)
+            )
             found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country")), named=named))
         found += self._owned(text, taken, mentions)
         if self.kin is not None:
