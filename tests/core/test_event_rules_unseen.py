@@ -200,3 +200,12 @@ def test_ahead_of_a_day_is_a_deadline_not_the_date_of_what_was_done() -> None:
     )
     releases = _of_type(events, "prisoners")
     assert releases and releases[0].value == "2024-07-02"
+
+
+def test_an_accusation_with_a_date_is_a_statement_and_a_resolution_an_announcement() -> None:
+    statements = _of_type(_events("Volodymyr Zelensky accused Minsk on Tuesday of preparing an attack."), "statement")
+    assert statements and statements[0].value == "2024-06-11" and _keys(statements[0].sources) == {"zelensky"}
+    resolutions = _of_type(
+        _events("On Wednesday the European Parliament adopted a resolution on Belarus."), "announcement"
+    )
+    assert resolutions and _keys(resolutions[0].sources) == {"european-parliament"}

@@ -256,3 +256,12 @@ def test_a_noun_only_a_person_is_as_the_predicate(tagger):
     assert names(tagger, "A year ago, Tobin Ferrault was a man sentenced to death in Minsk.") == ["Tobin Ferrault"]
     assert names(tagger, "Ilse Vardanyan is a paramedic from Graz.") == ["Ilse Vardanyan"]
     assert names(tagger, "The Brest Fortress Museum is a site of memory.") == []
+
+
+def test_a_role_noun_right_before_a_name(tagger):
+    assert names(tagger, "Mirela Dostanic met her Serbian counterpart Vuk Radmanovic in Belgrade.") == [
+        "Mirela Dostanic",
+        "Vuk Radmanovic",
+    ]
+    assert names(tagger, "The session was opened by the party chairman Oskar Lindqvist.") == ["Oskar Lindqvist"]
+    assert names(tagger, "The counterpart Trade Fair opened in Minsk.") == []

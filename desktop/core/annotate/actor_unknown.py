@@ -77,6 +77,8 @@ def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
         return "credit + name"
     if role_before_comma(scan, start, name_end):
         return "role, name"
+    if _role_noun_before(scan, start, name_end):
+        return "role + name"
     rule = _clause_cue(scan, start, name_end)
     if rule is not None:
         return rule
@@ -140,6 +142,27 @@ def role_before_comma(scan: Any, start: int, name_end: int) -> bool:
     words = [w.strip("'’\"").lower() for w in clause.split()[-_APPOSITION_WORDS:]]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
     return heads.search(" ".join(words)) is not None
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]+) $")
+
+
+def _role_noun_before(scan: Any, start: int, name_end: int) -> bool:
+    """A lower-case role noun right before the name, no comma: "his Latvian counterpart Anna Ozola",
+    "the opposition leader Jan Kowalski" (the name must end its clause or stand before a verb)."""
+    word = _LOWER_WORD_BEFORE.search(scan.text, max(0, start - 30), start)
+    if word is None or not scan._same_sentence(word.start(1), start):
+        return False
+    heads = _role_nouns(scan.gazetteer.cues.appositive_heads, scan.m.descriptor_tails)
+    if heads.fullmatch(word.group(1).lower()) is None and word.group(1).lower() not in _COUNTERPARTS:
+        return False
+    if _CLAUSE_ENDS.match(scan.text, name_end) is not None:
+        return True
+    verb = _VERB_AFTER.match(scan.text, name_end)
+    return verb is not None and (verb.group(1) in _HUMAN_VERBS or verb.group(1) in REPORTING)
+
+
+_COUNTERPARTS = frozenset({"counterpart", "counterparts", "colleague", "successor", "predecessor"})
 
 
 @functools.lru_cache(maxsize=8)
