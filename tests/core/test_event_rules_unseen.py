@@ -209,3 +209,12 @@ def test_an_accusation_with_a_date_is_a_statement_and_a_resolution_an_announceme
         _events("On Wednesday the European Parliament adopted a resolution on Belarus."), "announcement"
     )
     assert resolutions and _keys(resolutions[0].sources) == {"european-parliament"}
+
+
+def test_the_same_day_after_a_day_of_events_is_that_day() -> None:
+    events = _events(
+        "On Monday, Alexander Lukashenko met Vladimir Putin. On Wednesday Lukashenko flew to Beijing. "
+        "The same day Xi Jinping received him."
+    )
+    received = [e for e in _of_type(events, "meeting") if "xi-jinping" in _keys(e.participants)]
+    assert received and received[0].value == "2024-06-12"

@@ -309,12 +309,20 @@ _SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day", re.IG
 
 
 def same_day_as_its_kind(events: list[Event]) -> None:
-    """ "X congratulated him on Monday … Y sent his congratulations the same day": "the same day"
-    is the day of the event of that kind told before (the narrative may have moved on since, to a
-    briefing on Tuesday), when the article tells of one on a single day."""
+    """ "X congratulated him on Monday … a spokesman told a briefing on Tuesday … Y sent his
+    congratulations the same day": when the narrative last moved to what someone said (a report),
+    "the same day" is the day of the event of that kind told before, if the article tells of one
+    on a single day."""
     for index, event in enumerate(events):
         if event.date_source != "sentence" or not _SAME_DAY.search(event.date_text):
             continue
+        moved = [  # the events that moved the narrative to a day
+            e
+            for e in events[:index]
+            if e.date_source == "sentence" and e.sentence != event.sentence and e.first and e.first == e.last
+        ]
+        if not moved or not moved[-1].reporting:
+            continue  # "On Wednesday he flew to Beijing. The same day …": that Wednesday
         earlier = [
             e
             for e in events[:index]
