@@ -218,3 +218,19 @@ def test_the_same_day_after_a_day_of_events_is_that_day() -> None:
     )
     received = [e for e in _of_type(events, "meeting") if "xi-jinping" in _keys(e.participants)]
     assert received and received[0].value == "2024-06-12"
+
+
+# --------------------------------------------------------------------------- who acts
+
+
+def test_a_pronoun_opening_a_sentence_continues_the_subject_before() -> None:
+    visits = _of_type(
+        _events("On Monday, Alexander Lukashenko met Vladimir Putin. On Wednesday he flew to Beijing."), "visit"
+    )
+    assert visits and _keys(visits[0].sources) == {"lukashenko"}
+
+
+def test_a_pronoun_after_a_person_in_its_sentence_is_that_person() -> None:
+    events = _events("Vladimir Putin said that on Wednesday he flew to Beijing.")
+    visits = _of_type(events, "visit")
+    assert visits and _keys(visits[0].sources) == {"putin"}

@@ -192,8 +192,24 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
         for m in s.actors
         if m.kind == PERSON and m.end <= pronoun.start() and _alive(s.text, m) and m.actor not in dead
     ]
-    candidates = before_pronoun or [m for m in s.previous_people if _alive(s.text, m) and m.actor not in dead]
-    return [candidates[-1]] if candidates else []
+    if before_pronoun:
+        return [before_pronoun[-1]]
+    candidates = [m for m in s.previous_people if _alive(s.text, m) and m.actor not in dead]
+    if not candidates:
+        return []
+    # a pronoun opening its sentence continues the subject of the sentence before ("Lukashenko met
+    # Putin on Monday. On Wednesday he flew to Beijing": Lukashenko), when it is named first there
+    last_start = _sentence_start(s.text, candidates[-1].start)
+    last_sentence = [m for m in candidates if m.start >= last_start]
+    subject = last_sentence[0]
+    if s.text[last_start : subject.start].strip(" \"“‘'(").count(" ") <= 3 and not possessive(s.text, subject.end):
+        return [subject]
+    return [candidates[-1]]
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    ends = [text.rfind(mark, 0, offset) for mark in (". ", "! ", "? ", "\n")]
+    return max(ends) + 1
 
 
 def _it(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
