@@ -234,3 +234,9 @@ def test_a_pronoun_after_a_person_in_its_sentence_is_that_person() -> None:
     events = _events("Vladimir Putin said that on Wednesday he flew to Beijing.")
     visits = _of_type(events, "visit")
     assert visits and _keys(visits[0].sources) == {"putin"}
+
+
+def test_last_year_is_the_narrative_a_bare_earlier_year_a_reference() -> None:
+    assert _of_type(_events("Late last year, Belarus released 30 prisoners."), "prisoners")[0].value == "2023"
+    assert not _of_type(_events("Belarus released 30 prisoners in 2021."), "prisoners")
+    assert not _of_type(_events("Belarus released 30 prisoners four years ago."), "prisoners")
