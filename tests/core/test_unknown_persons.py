@@ -265,3 +265,8 @@ def test_a_role_noun_right_before_a_name(tagger):
     ]
     assert names(tagger, "The session was opened by the party chairman Oskar Lindqvist.") == ["Oskar Lindqvist"]
     assert names(tagger, "The counterpart Trade Fair opened in Minsk.") == []
+
+
+def test_wire_credits_editing_and_translation(tagger):
+    assert names(tagger, "Reporting by Ruta Vaitkute; Editing by Corwin Ashdale") == ["Ruta Vaitkute", "Corwin Ashdale"]
+    assert names(tagger, "The interview was translated by Oona Pelkonen.") == ["Oona Pelkonen"]

@@ -34,7 +34,8 @@ _BYLINE = re.compile(
 )
 # Before a name in running text: "photo by ", "reported by ", "written by ".
 _CREDIT_BY = re.compile(
-    r"(?:photo|photos|photograph|picture|reported|reporting|written|compiled|edited)[ \t]+by[ \t]+$"
+    r"(?:photo|photos|photograph|picture|reported|reporting|written|compiled|edited|editing|translated|"
+    r"translation|interviewed|produced|filmed|video|graphics|illustration)[ \t]+by[ \t]+$"
 )
 # A credit line: "Credit: ", "Photo: " at the line start; the name ends the line or a "/".
 _CREDIT = re.compile(
