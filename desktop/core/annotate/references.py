@@ -157,29 +157,40 @@ class ReferenceResolver:
     def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """``mentions`` with the resolved descriptions added, in text order."""
         found = self._descriptions(text, mentions)
-        leaders = self.words.classes[0] if self.words.classes else None  # president, head of state
-        states = state_descriptions(text, self._states, mentions, self.gazetteer, leaders, anchor)
-        if states:
-            mentions = sorted([*mentions, *states], key=lambda m: (m.start, m.end))
+        mentions = self._with_states(text, anchor, mentions)
         if not found:
             return list(mentions)
         country = self._country(mentions)
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
         written = _written_titles(text, merged, self._tails)
-        marked: _Who | None = None  # whom "the dictator" referred to: "the ruler" later is them too
+        marked: list[_Who] = []  # whom "the dictator" referred to: "the ruler" later is them too
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
-            people = _possessor_first(text, item.start, persons) if item.kin else persons
-            is_marked = self._is_marked(text, item)
-            who = marked if is_marked and marked is not None and item.named is None else None
-            who = who or self._who(item, people, anchor, country, (written, text, persons))
-            if is_marked and who is not None:
-                marked = who
-            if who is not None:
-                merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
-                merged.append(_mention(item, who, text))
-                merged.sort(key=lambda m: (m.start, m.end))
+            who = self._one(item, persons, anchor, country, (written, text, persons), marked)
+            if who is None:
+                continue
+            merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
+            merged.append(_mention(item, who, text))
+            merged.sort(key=lambda m: (m.start, m.end))
         return merged
+
+    def _one(self, item: _Found, persons, anchor, country, call, marked: list[_Who]) -> _Who | None:
+        """Whom one description means; a marked head ("the ruler") keeps to whom the first meant."""
+        text = call[1]
+        people = _possessor_first(text, item.start, persons) if item.kin else persons
+        is_marked = self._is_marked(text, item)
+        if is_marked and marked and item.named is None:
+            return marked[-1]
+        who = self._who(item, people, anchor, country, call)
+        if is_marked and who is not None:
+            marked.append(who)
+        return who
+
+    def _with_states(self, text: str, anchor, mentions: Sequence[ActorMention]) -> Sequence[ActorMention]:
+        """The mentions with "the regime", "the authorities" added as the article's state."""
+        leaders = self.words.classes[0] if self.words.classes else None  # president, head of state
+        states = state_descriptions(text, self._states, mentions, self.gazetteer, leaders, anchor)
+        return sorted([*mentions, *states], key=lambda m: (m.start, m.end)) if states else mentions
 
     def _is_marked(self, text: str, item: _Found) -> bool:
         """Is the description's head one a writer keeps for one person ("the dictator")?"""
@@ -290,10 +301,14 @@ class ReferenceResolver:
             return None
         described = _Found(item.start, item.end, office, item.adjective)
         holder = self._holder(described, where, anchor) if where is not None else None
-        if holder is not None or len(call) < 3:
+        if holder is not None or len(call) < 3 or not item.adjective:
             return holder
-        others = [m for m in call[2] if (m.actor or m.name) != (persons[0].actor or persons[0].name)]
-        return self._earlier(described, others, anchor, country, call) if item.adjective else None
+        return self._named_counterpart(described, persons[0], anchor, country, call)
+
+    def _named_counterpart(self, described: _Found, subject: ActorMention, anchor, country, call) -> _Who | None:
+        """The person of the counterpart's office and state named before, not the subject."""
+        others = [m for m in call[2] if (m.actor or m.name) != (subject.actor or subject.name)]
+        return self._earlier(described, others, anchor, country, call)
 
     def _holder(self, item: _Found, country: str | None, anchor) -> _Who | None:
         where = self._adjectives.get(item.adjective) if item.adjective else country

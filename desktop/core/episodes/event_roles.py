@@ -195,14 +195,16 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
     if before_pronoun:
         return [before_pronoun[-1]]
     candidates = [m for m in s.previous_people if _alive(s.text, m) and m.actor not in dead]
-    if not candidates:
-        return []
-    # a pronoun opening its sentence continues the subject of the sentence before ("Lukashenko met
-    # Putin on Monday. On Wednesday he flew to Beijing": Lukashenko), when it is named first there
-    last_start = _sentence_start(s.text, candidates[-1].start)
-    last_sentence = [m for m in candidates if m.start >= last_start]
-    subject = last_sentence[0]
-    if s.text[last_start : subject.start].strip(" \"“‘'(").count(" ") <= 3 and not possessive(s.text, subject.end):
+    return _previous_subject(s.text, candidates) if candidates else []
+
+
+def _previous_subject(text: str, candidates: Mentions) -> Mentions:
+    """A pronoun opening its sentence continues the subject of the sentence before ("Lukashenko met
+    Putin on Monday. On Wednesday he flew to Beijing": Lukashenko), when it is named first there;
+    else the last person named."""
+    last_start = _sentence_start(text, candidates[-1].start)
+    subject = next(m for m in candidates if m.start >= last_start)
+    if text[last_start : subject.start].strip(" \"“‘'(").count(" ") <= 3 and not possessive(text, subject.end):
         return [subject]
     return [candidates[-1]]
 

@@ -245,9 +245,8 @@ class _FirstPass:
         # a cue of intention, an invitation or a type that looks ahead moves a month forward; what
         # is only proposed ("proposed a visit in October") is planned but keeps its month
         forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
-        event.planned = forward or self._invited_to(s, run, self.lexicon.intent) or self._scheduled(run)
-        if run.type.reporting and _told_as_past(run):  # "X is expected next week, the ministry said"
-            forward = event.planned = False  # the plan is what is said; the saying is done
+        event.planned = self._planned(s, run, forward)
+        forward = forward and event.planned
         if not event.planned:  # what is done cannot be dated after the publication
             if _told_as_past(run):
                 run.dates = [past_weekday(d, self.published_day) for d in run.dates]
@@ -259,6 +258,13 @@ class _FirstPass:
             event.value = self.published_day.isoformat()
             event.first = event.last = self.published_day
             event.date_source = "publication"
+
+    def _planned(self, s: Sentence, run: Run, forward: bool) -> bool:
+        """A plan: a cue of intention, an invitation or proposal to it, or a schedule; a past report
+        of a plan ("X is expected next week, the ministry said") is done: the plan is what is said."""
+        if run.type.reporting and _told_as_past(run):
+            return False
+        return forward or self._invited_to(s, run, self.lexicon.intent) or self._scheduled(run)
 
     def _scheduled(self, run: Run) -> bool:
         """ "The ministers meet on Monday in Luxembourg": a trigger not in the past tense with only
