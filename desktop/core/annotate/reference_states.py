@@ -8,6 +8,7 @@ are the ``state_words`` of ``corpus/lexicons/references.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -16,10 +17,24 @@ from desktop.core.annotate.records import VIA_ROLE, ActorMention
 from desktop.core.annotate.reference_words import _alternation
 
 
-def state_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    return re.compile(rf"(?<![\w-])(?:the|The)\s+(?:{_alternation(words)})(?![\w-])")
+class _StatePattern:
+    """The descriptions' pattern, run only on texts holding one of its nouns (a quick look first)."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.nouns = tuple(w.split()[-1] for w in words)
+        self.pattern = re.compile(rf"[Tt]he\s+(?:{_alternation(words)})(?![\w-])")
+
+    def finditer(self, text: str):
+        if not any(n in text for n in self.nouns):
+            return []
+        return [m for m in self.pattern.finditer(text) if not m.start() or not _WORD_CHAR.match(text, m.start() - 1)]
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def state_pattern(words: Sequence[str]) -> _StatePattern | None:
+    return _StatePattern(words) if words else None
 
 
 def most_named_state(mentions: Sequence[ActorMention]) -> str | None:
@@ -33,20 +48,22 @@ def leader_state(mentions: Sequence[ActorMention], gazetteer, leaders, anchor) -
     """The state whose leader (an office of the ``leaders`` class: president, head of state) the
     text names most: a regime is its ruler's ("the dictator Lukashenka … the regime released")."""
     counts: Counter[str] = Counter()
-    for m in mentions:
-        actor = gazetteer.actor(m.actor) if m.actor and m.kind == "person" else None
+    people = Counter(m.actor for m in mentions if m.actor and m.kind == "person")
+    for actor_id, n in people.items():
+        actor = gazetteer.actor(actor_id)
         tenure = actor.tenure_at(anchor) if actor is not None else None
         role = gazetteer.role(tenure.role) if tenure is not None else None
         if role is not None and role.of and leaders.fits(tenure.title) and gazetteer.actor(role.of) is not None:
-            counts[role.of] += 1
+            counts[role.of] += n
     return counts.most_common(1)[0][0] if counts else None
 
 
 def state_descriptions(
-    text: str, pattern: re.Pattern[str] | None, mentions: Sequence[ActorMention], gazetteer, leaders=None, anchor=None
+    text: str, pattern: _StatePattern | None, mentions: Sequence[ActorMention], gazetteer, leaders=None, anchor=None
 ) -> list[ActorMention]:
     """Mentions of the article's state for "the regime", "the authorities" outside other mentions."""
-    if pattern is None:
+    matches = list(pattern.finditer(text)) if pattern is not None else []
+    if not matches:
         return []
     country = (leader_state(mentions, gazetteer, leaders, anchor) if leaders is not None else None) or (
         most_named_state(mentions)
@@ -56,10 +73,13 @@ def state_descriptions(
     state = gazetteer.actor(country)
     if state is None or state.kind != "state":
         return []
-    taken = [(m.start, m.end) for m in mentions]
+    starts = sorted(m.start for m in mentions)
+    ends = sorted(m.end for m in mentions)
     found = []
-    for m in pattern.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 6]):
+    for m in matches:
+        # overlapping a mention: one starts before its end and ends after its start
+        overlaps = bisect.bisect_left(starts, m.end()) - bisect.bisect_right(ends, m.start())
+        if overlaps > 0 or re.match(r"\s+of\b", text[m.end() : m.end() + 6]):
             continue  # "the authorities of Lithuania": the tagger's
         found.append(
             ActorMention(
@@ -93,9 +113,23 @@ def travels_to(text: str, end: int, gazetteer) -> frozenset[str]:
     m = _TRAVEL.match(text, end)
     if m is None:
         return frozenset()
-    where = m.group("where")
-    found = set()
+    return _state_names(gazetteer).get(m.group("where"), frozenset())
+
+
+_NAMES: dict[int, tuple[object, dict[str, frozenset[str]]]] = {}
+
+
+def _state_names(gazetteer) -> dict[str, frozenset[str]]:
+    """A state's name, aliases and capital -> its ids, once per gazetteer."""
+    cached = _NAMES.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    names: dict[str, set[str]] = {}
     for actor in gazetteer.actors.values():
-        if actor.kind == "state" and where in (actor.name, *actor.aliases, actor.capital):
-            found.add(actor.id)
-    return frozenset(found)
+        if actor.kind == "state":
+            for name in (actor.name, *actor.aliases, actor.capital):
+                if name:
+                    names.setdefault(name, set()).add(actor.id)
+    frozen = {k: frozenset(v) for k, v in names.items()}
+    _NAMES[id(gazetteer)] = (gazetteer, frozen)
+    return frozen

@@ -26,9 +26,16 @@ class OfficeClass:
         with it ("Minister of Foreign Affairs of Belarus")."""
         if not title:
             return False
-        head = len(re.split(r"\s+of\s+", title, maxsplit=1, flags=re.IGNORECASE)[0])
-        in_head = any(m.start() < head for t in self.titles for m in _word_matches(t, title))
-        return in_head and not any(m.start() < head for t in self.except_ for m in _word_matches(t, title))
+        key = (id(self), title)
+        if key not in _FITS:
+            head = len(re.split(r"\s+of\s+", title, maxsplit=1, flags=re.IGNORECASE)[0])
+            in_head = any(m.start() < head for t in self.titles for m in _word_matches(t, title))
+            _FITS[key] = in_head and not any(m.start() < head for t in self.except_ for m in _word_matches(t, title))
+        return _FITS[key]
+
+
+#: (office class, title) -> whether it fits: the same titles come back in every article.
+_FITS: dict[tuple[int, str], bool] = {}
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ __all__ = ["Kinship", "OfficeClass", "ReferenceResolver", "ReferenceWords", "_en
 _UNLISTED_DEMONYM = r"(?P<other>[A-Z][a-z]+(?:i|ian|ean|ese|ish|an))\s+"
 
 
+_POSSESSIVE = re.compile(r"['’]s ")
 #: "…," Mr. X said, referring to President Trump: whom a description in the quote means.
 _REFERRING = re.compile(
     r"(?:[^.!?\n]|(?<=\bM[rs])\.|(?<=\bDr)\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){0,160}?\breferring\s+to\s+"
@@ -93,7 +94,7 @@ class ReferenceResolver:
     def _compile_owned(self) -> re.Pattern[str]:
         mods = _alternation(self.words.modifiers)
         mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
-        return re.compile(rf"(?<=['’]s ){mod_part}(?P<head>{_alternation(self._by_head)})(?![\w-])")
+        return re.compile(rf"{mod_part}(?P<head>{_alternation(self._by_head)})(?![\w-])")
 
     def _compile(self) -> re.Pattern[str]:
         country = _alternation(self.words.country_words)
@@ -135,9 +136,9 @@ class ReferenceResolver:
         body (a person's possessive, "the dictator's spokeswoman", is that person's mention only)."""
         owners = {m.end: m for m in mentions if m.kind != "person"}
         found = []
-        for m in self.owned.finditer(text):
-            owner = owners.get(m.start() - 3)
-            if owner is None or _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
+        for possessive in _POSSESSIVE.finditer(text):
+            m = self.owned.match(text, possessive.end()) if possessive.start() in owners else None
+            if m is None or _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
                 continue
             office = self._by_head[" ".join(m.group("head").lower().split())]
             found.append(_Found(m.start(), m.end(), office, named=_named_after(text, m.end(), mentions)))
