@@ -240,3 +240,8 @@ def test_last_year_is_the_narrative_a_bare_earlier_year_a_reference() -> None:
     assert _of_type(_events("Late last year, Belarus released 30 prisoners."), "prisoners")[0].value == "2023"
     assert not _of_type(_events("Belarus released 30 prisoners in 2021."), "prisoners")
     assert not _of_type(_events("Belarus released 30 prisoners four years ago."), "prisoners")
+
+
+def test_a_states_organ_after_its_possessive_makes_the_state_act() -> None:
+    proposals = _of_type(_events("On Monday, Latvia's State Border Guard proposed talks with Belarus."), "proposal")
+    assert proposals and "latvia" in _keys(proposals[0].sources)

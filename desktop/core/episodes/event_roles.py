@@ -78,6 +78,11 @@ MESSAGE_FAMILIES = ("letter",)
 Mentions = list[ActorMention]
 
 
+#: A state's possessive and the capitalised name of one of its organs: "Belarus's State Border
+#: Committee proposed", "Poland's Border Guard said": the state acts through it.
+_ORGAN = re.compile(r"['’]s(?:\s+[A-Z][\w’'-]*){1,5}(?=\s)")
+
+
 @cache
 def _party_head() -> re.Pattern[str]:
     """A noun of people after a state or body, with at most one word before it: "EU [foreign]
@@ -90,7 +95,7 @@ def _links_subject(m: ActorMention, gap: str) -> bool:
     """Do these words join a subject to its verb (a comma only after a person in apposition, "The
     head of the delegation, Ambassador X, was invited")? After a state or body, the noun of people
     it heads is part of the subject ("EU foreign ministers will hold a conference")."""
-    if m.kind != PERSON and (head := _party_head().match(gap)):
+    if m.kind != PERSON and (head := _party_head().match(gap) or _ORGAN.match(gap)):
         gap = gap[head.end() :]
     return bool(
         _SUBJECT_LINK.match(gap) or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
