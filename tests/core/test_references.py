@@ -230,3 +230,14 @@ def test_a_description_in_a_quote_means_whom_the_speaker_is_referring_to(analyze
         '"The president wants a deal," Mr. Coale said, referring to President Trump.'
     )
     assert _who(analyzer, text, "The president", dt.date(2025, 9, 12)) == "trump"
+
+
+def test_a_leader_is_a_head_of_state_or_of_government(analyzer):
+    text = (
+        "Polish Prime Minister Donald Tusk met Lithuanian President Gitanas Nausėda in Vilnius on Monday. "
+        "The Polish leader said the border would stay closed."
+    )
+    assert _who(analyzer, text, "The Polish leader") == "tusk"
+    assert _who(analyzer, "Minsk wants talks. The Belarusian leader spoke on Monday.", "The Belarusian leader") == (
+        "lukashenko"
+    )

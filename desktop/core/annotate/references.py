@@ -62,6 +62,12 @@ def _referred_to(text: str, end: int, mentions: Sequence[ActorMention]) -> Actor
     return next((p for p in mentions if p.kind == "person" and p.start == m.end()), None)
 
 
+def _rank(office, title: str) -> int:
+    """The place of the first of the office's titles found in ``title`` (its order is its rank)."""
+    lowered = title.lower()
+    return next((i for i, t in enumerate(office.titles) if t.lower() in lowered), len(office.titles))
+
+
 def _demonym_in(adjective: str, title: str) -> bool:
     """Does a title name the state of an unlisted demonym ("Pakistani": "… of Pakistan X")?"""
     if re.search(rf"(?<!\w){re.escape(adjective)}(?!\w)", title):
@@ -315,15 +321,18 @@ class ReferenceResolver:
         where = self._adjectives.get(item.adjective) if item.adjective else country
         if where is None:
             return None
-        holders = {}
+        holders: dict[str, tuple[int, object]] = {}  # the office's rank: its first title that fits
         for role in self.gazetteer.roles.values():
             if role.of == where and item.office.fits(role.title):
                 actor = self.gazetteer.holder_at(role.id, anchor)
                 if actor is not None:
-                    holders[actor.id] = actor
-        if len(holders) != 1:
+                    rank = _rank(item.office, role.title)
+                    holders[actor.id] = min(holders.get(actor.id, (rank, actor)), (rank, actor), key=lambda h: h[0])
+        first = min((rank for rank, _ in holders.values()), default=None)
+        highest = [actor for rank, actor in holders.values() if rank == first]
+        if len(highest) != 1:  # "the Belarusian leader": the president before the prime minister
             return None
-        actor = next(iter(holders.values()))
+        actor = highest[0]
         return _Who(actor.id, actor.name, actor.side, actor.role_at(anchor), "the holder of the office at the date")
 
     def _country(self, mentions: Sequence[ActorMention]) -> str | None:
