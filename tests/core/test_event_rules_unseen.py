@@ -245,3 +245,12 @@ def test_last_year_is_the_narrative_a_bare_earlier_year_a_reference() -> None:
 def test_a_states_organ_after_its_possessive_makes_the_state_act() -> None:
     proposals = _of_type(_events("On Monday, Latvia's State Border Guard proposed talks with Belarus."), "proposal")
     assert proposals and "latvia" in _keys(proposals[0].sources)
+
+
+def test_every_form_of_a_release_and_a_closure() -> None:
+    releases = _of_type(_events("On Monday Alexander Lukashenko signed a decree pardoning 16 people."), "prisoners")
+    assert releases and releases[0].value == "2024-06-10" and _keys(releases[0].sources) == {"lukashenko"}
+    closures = _of_type(_events("Lithuania will close its border crossings with Belarus from Monday."), "threat")
+    assert closures and closures[0].planned
+    assert not _of_type(_events("Belarus releases its harvest figures on Monday."), "prisoners")
+    assert not _of_type(_events("The talks came close to a deal on Monday."), "threat")
