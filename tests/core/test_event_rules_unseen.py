@@ -254,3 +254,11 @@ def test_every_form_of_a_release_and_a_closure() -> None:
     assert closures and closures[0].planned
     assert not _of_type(_events("Belarus releases its harvest figures on Monday."), "prisoners")
     assert not _of_type(_events("The talks came close to a deal on Monday."), "threat")
+
+
+def test_a_background_date_does_not_move_the_narrative() -> None:
+    text = (
+        "Alexander Lukashenko took the oath on Wednesday. Protests have continued every Sunday since the "
+        "election of 9 August. By the evening, thousands had gathered in Minsk."
+    )
+    assert ("the evening", "2024-06-12TEV") in _dates(text, dt.date(2024, 6, 14))
