@@ -262,3 +262,11 @@ def test_a_background_date_does_not_move_the_narrative() -> None:
         "election of 9 August. By the evening, thousands had gathered in Minsk."
     )
     assert ("the evening", "2024-06-12TEV") in _dates(text, dt.date(2024, 6, 14))
+
+
+def test_an_invitation_past_a_name_in_apposition_looks_forward() -> None:
+    text = "Mr Halvorsen said he had invited his Latvian counterpart, Ilze Ozola, to Oslo in December."
+    assert ("December", "2024-12") in _dates(text, dt.date(2024, 10, 30))
+    assert ("December", "2023-12") in _dates(
+        "He met his counterpart, Ilze Ozola, in Riga in December.", dt.date(2024, 10, 30)
+    )
