@@ -270,3 +270,16 @@ def test_an_invitation_past_a_name_in_apposition_looks_forward() -> None:
     assert ("December", "2023-12") in _dates(
         "He met his counterpart, Ilze Ozola, in Riga in December.", dt.date(2024, 10, 30)
     )
+
+
+def test_an_object_pronoun_after_the_trigger_is_the_subject_before() -> None:
+    events = _events(
+        "Alexander Lukashenko has ruled Belarus since 1994. On Monday Donald Trump spoke to him by telephone."
+    )
+    calls = _of_type(events, "meeting")
+    assert calls and _keys(calls[0].sources) == {"trump"} and "lukashenko" in _keys(calls[0].targets)
+
+
+def test_a_description_after_a_verb_of_calling_is_no_mention() -> None:
+    analysis = _analysis('Donald Trump later called him "the highly respected President of Belarus" online.')
+    assert [m.text for m in analysis.actors if m.kind == "person"] == ["Donald Trump"]

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from desktop.core.annotate.records import VIA_DEMONYM, ActorMention
+from desktop.core.annotate.records import VIA_DEMONYM, VIA_ROLE, ActorMention
 from desktop.core.annotate.reference_context import (
     _adjective_map,
     _ends_with_office,
@@ -60,6 +60,24 @@ def _referred_to(text: str, end: int, mentions: Sequence[ActorMention]) -> Actor
     if m is None:
         return None
     return next((p for p in mentions if p.kind == "person" and p.start == m.end()), None)
+
+
+#: A description that names what someone is called, not who is meant: "called him 'the highly
+#: respected President of Belarus'", "is often called Europe's last dictator", "dubbed the …".
+_PREDICATE_LEFT = re.compile(
+    r"\b(?:called|calls|call|dubbed|dubs|labelled|labeled|branded|nicknamed|hailed\s+as|described\s+as)"
+    r"(?:\s+(?:him|her|them|it|himself|herself))?\s+[\"“‘']?(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _predicative_at(text: str, start: int) -> bool:
+    return _PREDICATE_LEFT.search(text, max(0, start - 80), start) is not None
+
+
+def _predicative(text: str, m: ActorMention) -> bool:
+    """A description (never a name) in the predicate of a verb of calling."""
+    return m.kind == "person" and m.via == VIA_ROLE and _predicative_at(text, m.start)
 
 
 def _rank(office, title: str) -> int:
@@ -163,7 +181,8 @@ class ReferenceResolver:
     # -- resolving
     def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """``mentions`` with the resolved descriptions added, in text order."""
-        found = self._descriptions(text, mentions)
+        mentions = [m for m in mentions if not _predicative(text, m)]
+        found = [f for f in self._descriptions(text, mentions) if not _predicative_at(text, f.start)]
         mentions = self._with_states(text, anchor, mentions)
         if not found:
             return list(mentions)

@@ -363,4 +363,22 @@ def roles(s: Sentence, run: Run) -> tuple[Mentions, Mentions]:
         for m in after
         if m not in sources and not possessive(s.text, m.end)  # "Ryzhankou’s deputy": a modifier
     ]
+    if not any(m.kind == PERSON for m in targets):
+        targets += _object_pronoun(s, run, sources, next_start)
     return sources, targets
+
+
+#: An object pronoun right after a trigger: "spoke to him by telephone", "pardoned him", "met her".
+_OBJECT_PRONOUN = re.compile(r"\s+(?:(?:to|with)\s+)?(?:him|her)\b")
+
+
+def _object_pronoun(s: Sentence, run: Run, sources: Mentions, next_start: int) -> Mentions:
+    """Whom "him" or "her" after the trigger means: the subject of the sentences before (not the agent)."""
+    m = _OBJECT_PRONOUN.match(s.text, run.end)
+    if m is None or m.end() > next_start:
+        return []
+    agents = {x.actor or x.name for x in sources}
+    candidates = [
+        x for x in s.previous_people if x.kind == PERSON and (x.actor or x.name) not in agents and _alive(s.text, x)
+    ]
+    return _previous_subject(s.text, candidates) if candidates else []
