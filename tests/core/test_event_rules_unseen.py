@@ -283,3 +283,12 @@ def test_an_object_pronoun_after_the_trigger_is_the_subject_before() -> None:
 def test_a_description_after_a_verb_of_calling_is_no_mention() -> None:
     analysis = _analysis('Donald Trump later called him "the highly respected President of Belarus" online.')
     assert [m.text for m in analysis.actors if m.kind == "person"] == ["Donald Trump"]
+
+
+def test_an_object_pronoun_with_nobody_opening_the_sentence_before_is_nobody() -> None:
+    events = _events(
+        "Germany freed Vadim Krasikov in return. The paramedic had been sentenced in June. "
+        "On Tuesday, Alexander Lukashenko pardoned him."
+    )
+    releases = [e for e in _of_type(events, "prisoners") if "lukashenko" in _keys(e.sources)]
+    assert releases and "unlinked:Vadim Krasikov" not in _keys(releases[0].participants)

@@ -214,9 +214,15 @@ def _previous_subject(text: str, candidates: Mentions) -> Mentions:
     return [candidates[-1]]
 
 
+#: The end of a sentence, not of an abbreviation ("Mr. Lukashenko", "A. Wess Mitchell").
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”’)]?\s|\n")
+
+
 def _sentence_start(text: str, offset: int) -> int:
-    ends = [text.rfind(mark, 0, offset) for mark in (". ", "! ", "? ", "\n")]
-    return max(ends) + 1
+    """Where the sentence holding ``offset`` starts (a look back of at most 600 characters)."""
+    lo = max(0, offset - 600)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, offset)]
+    return ends[-1] if ends else lo
 
 
 def _it(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
@@ -373,12 +379,20 @@ _OBJECT_PRONOUN = re.compile(r"\s+(?:(?:to|with)\s+)?(?:him|her)\b")
 
 
 def _object_pronoun(s: Sentence, run: Run, sources: Mentions, next_start: int) -> Mentions:
-    """Whom "him" or "her" after the trigger means: the subject of the sentences before (not the agent)."""
+    """Whom "him" or "her" after the trigger means: the subject of the sentence just before, when
+    it opens that sentence (not the agent); else nobody."""
     m = _OBJECT_PRONOUN.match(s.text, run.end)
     if m is None or m.end() > next_start:
         return []
     agents = {x.actor or x.name for x in sources}
+    before = _sentence_start(s.text, max(0, s.start - 1))  # only the sentence just before
     candidates = [
-        x for x in s.previous_people if x.kind == PERSON and (x.actor or x.name) not in agents and _alive(s.text, x)
+        x
+        for x in s.previous_people
+        if x.kind == PERSON and x.start >= before and (x.actor or x.name) not in agents and _alive(s.text, x)
     ]
-    return _previous_subject(s.text, candidates) if candidates else []
+    if not candidates:
+        return []
+    subject = candidates[0]
+    lead = s.text[before : subject.start].strip(" \"“‘'(")
+    return [subject] if lead.count(" ") <= 3 and not possessive(s.text, subject.end) else []
