@@ -292,3 +292,8 @@ def test_an_object_pronoun_with_nobody_opening_the_sentence_before_is_nobody() -
     )
     releases = [e for e in _of_type(events, "prisoners") if "lukashenko" in _keys(e.sources)]
     assert releases and "unlinked:Vadim Krasikov" not in _keys(releases[0].participants)
+
+
+def test_a_demonym_before_the_name_of_an_organ_makes_the_state_act() -> None:
+    closures = _of_type(_events("On Monday the Polish Border Guard closed the crossing with Belarus."), "threat")
+    assert closures and _keys(closures[0].sources) == {"poland"}

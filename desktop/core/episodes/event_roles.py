@@ -78,9 +78,9 @@ MESSAGE_FAMILIES = ("letter",)
 Mentions = list[ActorMention]
 
 
-#: A state's possessive and the capitalised name of one of its organs: "Belarus's State Border
-#: Committee proposed", "Poland's Border Guard said": the state acts through it.
-_ORGAN = re.compile(r"['’]s(?:\s+[A-Z][\w’'-]*){1,5}(?=\s)")
+#: A state (its name, possessive or demonym) and the capitalised name of one of its organs:
+#: "Belarus's State Border Committee proposed", "the Polish Border Guard closed": the state acts.
+_ORGAN = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w’'-]*){1,5}(?=\s)")
 
 
 @cache

@@ -111,10 +111,21 @@ def _cue_pattern(template: str, cues: tuple[str, ...]) -> re.Pattern[str] | None
 
 
 def _party_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A noun of people after a demonym ("European leaders"), or the capitalised name of an organ
+    of the state ending in one of those nouns or an organ's head noun ("the Polish Border Guard",
+    "the Chinese People's Liberation Army")."""
     if not nouns:
         return None
     body = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"[\s-]+(?:{body})\b", re.IGNORECASE)
+    organs = "|".join(_ORGAN_HEADS)
+    return re.compile(rf"[\s-]+(?:(?i:{body})\b|(?:[A-Z][\w’'-]*\s+){{0,4}}(?:{organs})\b)")
+
+
+#: The last word of the name of a state's organ: "Border Guard", "Liberation Army", "Foreign Ministry".
+_ORGAN_HEADS = (
+    "Army", "Navy", "Air Force", "Forces", "Guard", "Guards", "Police", "Ministry", "Committee", "Service",
+    "Services", "Agency", "Council", "Parliament", "Government", "Embassy", "Consulate", "Customs",
+)  # fmt: skip
 
 
 def _names_party(text: str, mention: ActorMention, parties: re.Pattern[str] | None) -> bool:
