@@ -297,3 +297,9 @@ def test_an_object_pronoun_with_nobody_opening_the_sentence_before_is_nobody() -
 def test_a_demonym_before_the_name_of_an_organ_makes_the_state_act() -> None:
     closures = _of_type(_events("On Monday the Polish Border Guard closed the crossing with Belarus."), "threat")
     assert closures and _keys(closures[0].sources) == {"poland"}
+
+
+def test_being_under_pressure_is_no_threat() -> None:
+    assert not _of_type(_events("In March Donald Tusk had come under pressure from the opposition."), "threat")
+    pressure = _of_type(_events("In March Vladimir Putin put pressure on Alexander Lukashenko."), "threat")
+    assert pressure and _keys(pressure[0].sources) == {"putin"}
