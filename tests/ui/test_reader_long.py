@@ -106,3 +106,38 @@ def test_a_wide_pane_keeps_its_lines_to_the_measure_centred(qtbot):
     QApplication.processEvents()
     assert pane.browser.document().rootFrame().frameFormat().leftMargin() == 28
     assert _longest_line(pane) < MEASURE_CHARS
+
+
+def test_a_very_long_paragraph_is_laid_out_in_blocks_with_every_position_kept(qtbot):
+    """The 10,000 dates of one paragraph: cut into blocks after full stops, the space given to the
+    block break, so the text, its length and each anchor's position are those of the paragraph;
+    the pane lays it out a slice per turn (none over a tenth of a second) and ends laid out."""
+    import time
+
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.ui.reader.blocks import split_long_paragraphs
+
+    html = long_html()
+    whole, cut = QTextDocument(), QTextDocument()
+    whole.setHtml(html)
+    cut.setHtml(split_long_paragraphs(html))
+    assert cut.blockCount() > 20 and whole.blockCount() == 1
+    assert cut.characterCount() == whole.characterCount()
+    assert cut.toPlainText().replace("\n", " ") == whole.toPlainText()
+    assert split_long_paragraphs(SHORT) == SHORT  # an ordinary paragraph is never cut
+    nested = "<p><span>" + "A sentence. " * 2000 + "</span></p>"
+    assert split_long_paragraphs(nested) == nested  # never inside an open element
+    area = _area(qtbot)
+    pane = area.add_pane()
+    pane.show_article("long", "Long", "b", body_css(), html)
+    qtbot.waitUntil(lambda: not pane.building, timeout=30_000)
+    longest, end = 0.0, time.perf_counter() + 20
+    while pane.browser.laying_out and time.perf_counter() < end:
+        start = time.perf_counter()
+        QApplication.processEvents()
+        longest = max(longest, time.perf_counter() - start)
+    assert not pane.browser.laying_out
+    last = pane.browser.document().lastBlock()
+    assert last.layout().lineCount() > 0
+    assert longest < 0.25  # (0.1 s on an idle machine; the suite runs beside other work)

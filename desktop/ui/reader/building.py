@@ -5,9 +5,15 @@ hostile corpus holds 10,000 dates in one paragraph, 2.3 MB of HTML) that is most
 which the window cannot answer. "The QTextDocument, QTextCursor, and all related classes are
 reentrant" (Qt, *Thread-Support in Qt Modules*): a document without a parent may be built in a
 worker thread, moved to the UI thread there (``moveToThread`` is called by the thread that owns
-the object), and only then handed to the pane, which lays it out and paints it. Articles of
-ordinary length are still drawn at once (:data:`BUILD_OFF_THREAD` is far above them), so
-nothing changes for them.
+the object), and only then handed to the pane. Articles of ordinary length are still drawn at
+once (:data:`BUILD_OFF_THREAD` is far above them), so nothing changes for them.
+
+The worker only parses: ``setHtml`` lets other threads run, but laying the document out holds
+Python's interpreter lock for the whole layout (PySide does not release it there), which froze
+the window as long, and the pane lays the document out again when it takes it anyway. The
+layout is the pane's, made lazily a few blocks per turn of the event loop
+(:meth:`desktop.ui.reader.browser.ArticleBrowser.take_document`); so that it can be, a very long
+paragraph is cut into blocks first (:mod:`desktop.ui.reader.blocks`).
 
 The document is an :class:`OfflineDocument`: what it asks to load is refused, as in every other
 view (its ``loadResource`` refuses everything but ``data:`` and records what it refused).
@@ -17,9 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSizeF
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
+from desktop.ui.reader.blocks import split_long_paragraphs
 from desktop.ui.shell.offline import OfflineDocument
 from desktop.ui.shell.tasks import TaskRunner
 
@@ -31,17 +38,18 @@ LAYING_OUT = "<p style='color:gray'><i>Laying out this long article…</i></p>"
 
 
 def build_document(html: str, css: str, font: QFont, like: Like) -> OfflineDocument:
-    """On a worker thread: the document of ``html``, laid out, moved to the UI thread.
+    """On a worker thread: the document of ``html`` (its very long paragraphs cut into blocks),
+    parsed, not laid out, moved to the UI thread.
 
-    It is set up as the pane's own document is (``like``: the margins, the text option and the
-    width), so that taking it costs the pane one layout (``QTextEdit.setDocument`` always lays
-    the document out again; each change of its margins or wrap mode would be one more)."""
+    It is set up as the pane's own document is (``like``: the margins and the text option), so
+    that the pane lays it out once (each change of its margins or wrap mode would be a layout
+    more)."""
     doc = OfflineDocument()
     doc.setDocumentMargin(like.margin)
     doc.setDefaultTextOption(like.option)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(css)
-    doc.setHtml(html)
+    doc.setHtml(split_long_paragraphs(html))
     root = doc.rootFrame()
     frame = root.frameFormat()
     frame.setTopMargin(like.top)
@@ -49,9 +57,6 @@ def build_document(html: str, css: str, font: QFont, like: Like) -> OfflineDocum
     frame.setLeftMargin(like.side)
     frame.setRightMargin(like.side)
     root.setFrameFormat(frame)
-    if like.width > 0:  # laid out here at the pane's width: the pane's own layout of it is the last
-        doc.setPageSize(QSizeF(like.width, -1))
-        doc.documentLayout()
     doc.moveToThread(QCoreApplication.instance().thread())  # with its layout, a child
     return doc
 

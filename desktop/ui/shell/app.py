@@ -29,7 +29,15 @@ def process_age_ms() -> float | None:
         return None
 
 
+#: How often a thread holding Python's interpreter lock is asked to let another run (seconds;
+#: Python's default is 5 ms). Each call into Qt that lets other threads run costs the UI thread a
+#: wait of up to this to get the lock back while a worker thread analyses: 1 ms keeps a turn of the
+#: event loop that makes a few dozen such calls from growing by a tenth of a second.
+SWITCH_INTERVAL = 0.001
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
