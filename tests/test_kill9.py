@@ -136,6 +136,15 @@ def check_folder(base: Path) -> None:
     for path in sorted(base.rglob("*")):
         if path.is_file() and not _temporary(path):
             check_file(path)
+    for path in sorted(base.rglob("*.sqlite3")):  # the library and the analysis cache
+        db = sqlite3.connect(path)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", path
+        finally:
+            db.close()
+    analyses = base / "cache" / "analyses.sqlite3"
+    if analyses.exists():  # as the window reads it: every row it kept decodes
+        _check_analysis_cache(analyses)
     database = base / "data" / "library.sqlite3"
     if database.exists():
         db = sqlite3.connect(database)
@@ -149,6 +158,20 @@ def check_folder(base: Path) -> None:
             assert library.version == SCHEMA_VERSION and library.integrity() == "ok"
             library.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
             library.count()
+
+
+def _check_analysis_cache(path: Path) -> None:
+    from desktop.core.library.analysiscache import _from_json
+    from desktop.core.library.eventcodec import decode_events
+
+    db = sqlite3.connect(path)
+    try:
+        for (data,) in db.execute("SELECT data FROM analyses"):
+            _from_json(data)
+        for key, data in db.execute("SELECT key, data FROM events"):
+            decode_events(key, data)
+    finally:
+        db.close()
 
 
 def next_start(base: Path) -> bool:
@@ -222,5 +245,5 @@ def test_kill_9_at_50_random_moments_loses_nothing(tmp_path):
     assert sum(inside for _, inside in done.values()) >= 12, done  # the kills do land inside writes
     written = {op: sorted(p.name for p in (tmp_path / op).rglob("*") if p.is_file()) for op in KILLS}
     assert "settings.json" in written["settings"] and "actors.yaml" in written["actor"]
-    assert "library.sqlite3" in written["cache"]
+    assert "library.sqlite3" in written["cache"] and "analyses.sqlite3" in written["cache"]
     assert time.monotonic() - started < 90
