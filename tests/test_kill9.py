@@ -3,8 +3,9 @@
 Each round starts a process that writes (the app's own write functions in a loop, see
 ``tests/kill9_driver.py``, or the CLI itself: ``overtures export``, ``overtures import``), kills it
 with SIGKILL after a random delay and then checks: every file that exists reads completely (JSON, YAML, lessons, articles,
-the PDF ends with ``%%EOF``), the library database passes ``PRAGMA integrity_check``, the next
-start's housekeeping leaves no temporary file of ours behind, and the CLI still starts cleanly.
+the PDF ends with ``%%EOF``), every SQLite file of ours passes ``PRAGMA integrity_check``, the next
+start's housekeeping leaves no temporary file of ours behind, and the CLI (and, after the settings,
+actor and cache kills, the window) still starts cleanly.
 The longer run (500 kills) is ``tests/bench/bench_kill9.py``.
 """
 
@@ -194,6 +195,21 @@ def next_start(base: Path) -> bool:
     return inside
 
 
+def window_starts(base: Path) -> None:
+    """The window (offscreen) opens on what the kills left, shows its first view, finishes its
+    start-up work and closes cleanly (the start-up probe)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop", "--startup-probe"],
+        cwd=ROOT,
+        env=_env(base),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert '"ready_ms"' in out.stdout and "Traceback" not in out.stderr
+
+
 def cli_starts(base: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "desktop", "analyze", str(ARTICLE)],
@@ -247,3 +263,5 @@ def test_kill_9_at_50_random_moments_loses_nothing(tmp_path):
     assert "settings.json" in written["settings"] and "actors.yaml" in written["actor"]
     assert "library.sqlite3" in written["cache"] and "analyses.sqlite3" in written["cache"]
     assert time.monotonic() - started < 90
+    for op in ("settings", "actor", "cache"):  # what the window reads as it starts
+        window_starts(tmp_path / op)
