@@ -1,6 +1,9 @@
 """What each hostile file costs through the window (issue 15: at most 2 s and 200 MB a file).
 
-Run: python tests/bench/bench_hostile_window.py [--json]
+Run: python tests/bench/bench_hostile_window.py [--json] [--actors]
+
+``--actors`` adds ``g10-10000-meetings.md`` (:func:`tests.hostile.write_dated_meetings`): the
+10,000 dates with two actors each, so 10,000 events and episodes for the sidebar and timeline.
 
 The window is opened (offscreen) on the bundled corpus under a fresh OVERTURES_BASEDIR in
 /tmp/bench-hostile-window; then each file of ``tests/hostile.py`` (the committed small ones and
@@ -190,6 +193,10 @@ def main() -> int:
     folder = BASE / "hostile"
     write_small(folder)
     write_generated(folder)
+    if "--actors" in sys.argv:  # not in the corpus (yet): 10,000 dated meetings, 10,000 episodes
+        from tests.hostile import write_dated_meetings
+
+        write_dated_meetings(folder)
     from desktop.ui.shell.app import build_main_window, create_application
 
     app = create_application()

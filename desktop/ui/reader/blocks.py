@@ -20,8 +20,10 @@ import re
 LONG_PARAGRAPH = 8_000
 BLOCK_HTML = 4_000
 
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+#: The HTML measured at a time for the length of a paragraph's text (each call into the regular
+#: expression engine holds Python's interpreter lock, which the window's thread needs too).
+_MEASURE = 65_536
 _VOID = re.compile(r"<(?:br|img|hr|wbr|input)\b", re.IGNORECASE)
 _FIRST = "<p style='margin-bottom:0px'>"
 _MIDDLE = "</p><p style='margin-top:0px; margin-bottom:0px'>"
@@ -65,15 +67,34 @@ def _split(inner: str, step: int) -> str | None:
     return _FIRST + pieces[0] + "".join(_MIDDLE + p for p in pieces[1:]) + _LAST + last + "</p>"
 
 
+def _text_longer(inner: str, long: int) -> bool:
+    """The paragraph's text (its HTML without tags) is longer than ``long``, measured a piece at a
+    time (a tag cut at a piece's edge counts as text: a few characters)."""
+    text = 0
+    for start in range(0, len(inner), _MEASURE):
+        text += len(_TAG.sub("", inner[start : start + _MEASURE]))
+        if text > long:
+            return True
+    return False
+
+
 def split_long_paragraphs(html: str, long: int = LONG_PARAGRAPH, step: int = BLOCK_HTML) -> str:
     """``html`` with each plain ``<p>`` of more than ``long`` characters of text cut into blocks
     (see the module's docstring); a paragraph's HTML is at least as long as its text, so a short
     one is passed by at once."""
-
-    def cut(m: re.Match[str]) -> str:
-        inner = m.group(1)
-        if len(inner) <= long or len(_TAG.sub("", inner)) <= long:
-            return m.group()
-        return _split(inner, step) or m.group()
-
-    return _PARAGRAPH.sub(cut, html)
+    out, at = [], 0
+    while (start := html.find("<p>", at)) >= 0:
+        end = html.find("</p>", start + 3)
+        if end < 0:
+            break
+        inner = html[start + 3 : end]
+        if len(inner) > long and _text_longer(inner, long) and (cut := _split(inner, step)) is not None:
+            out += [html[at:start], cut]
+            at = end + 4
+        else:
+            out.append(html[at : end + 4])
+            at = end + 4
+    if not out:
+        return html
+    out.append(html[at:])
+    return "".join(out)
