@@ -141,3 +141,51 @@ def test_a_very_long_paragraph_is_laid_out_in_blocks_with_every_position_kept(qt
     last = pane.browser.document().lastBlock()
     assert last.layout().lineCount() > 0
     assert longest < 0.25  # (0.1 s on an idle machine; the suite runs beside other work)
+
+
+def _described(doc) -> tuple:
+    """Everything a reader sees of a document: its text, and per block its position, length,
+    margins, heading level and list, and per fragment its format (colour, link, anchors, tooltip)."""
+    blocks, block = [], doc.begin()
+    while block.isValid():
+        f = block.blockFormat()
+        fragments, it = [], block.begin()
+        while not it.atEnd():
+            piece, cf = it.fragment(), it.fragment().charFormat()
+            colours = (cf.foreground().color().name(), cf.background().color().name())
+            link = (cf.anchorHref(), tuple(cf.anchorNames()), cf.toolTip(), cf.fontWeight(), cf.fontItalic())
+            fragments.append((piece.position(), piece.length(), colours, link))
+            it += 1
+        margins = (f.topMargin(), f.bottomMargin(), f.leftMargin(), f.indent())
+        blocks.append((block.position(), block.length(), margins, f.headingLevel(), bool(block.textList()), fragments))
+        block = block.next()
+    return doc.toPlainText(), doc.characterCount(), blocks
+
+
+def test_a_long_document_parsed_in_pieces_is_the_document_parsed_whole(qtbot):
+    """The window's thread gets Python's lock between pieces; the document must not change: the
+    hostile paragraph of dates, paragraphs of every kind of block, and a bundled article."""
+    import datetime as dt
+
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.annotate.document import ViewOptions, article_html
+    from desktop.ui.reader.blocks import split_long_paragraphs
+    from desktop.ui.reader.browser import reading_font
+    from desktop.ui.reader.building import parse_in_pieces
+    from desktop.ui.shell.offline import OfflineDocument
+
+    kinds = ["# Head", "Makei met Rau in Minsk on 3 May 2020.", "- one\n- two\n  - nested\n- three", "> a quote"]
+    kinds += ["1. first\n2. second", "    code & <x>", "---", "## Sub", "Last *em* **strong** `code`."]
+    body = "\n\n".join(kinds)
+    analyzer = Analyzer()
+    structured = article_html(
+        body * 40, analyzer.annotated(analyzer.analyze_text(body * 40, dt.date(2020, 5, 4))), ViewOptions(), (), "s"
+    )
+    for html in (split_long_paragraphs(long_html(2)), structured, long_html(3)):
+        whole, pieces = OfflineDocument(), OfflineDocument()
+        for doc in (whole, pieces):
+            doc.setDefaultStyleSheet(body_css())
+            doc.setDefaultFont(reading_font(12))
+        whole.setHtml(html)
+        parse_in_pieces(pieces, html, size=3_000)
+        assert _described(pieces) == _described(whole)

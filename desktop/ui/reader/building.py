@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QFont, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
 
-from desktop.ui.reader.blocks import split_long_paragraphs
+from desktop.ui.reader.blocks import CHUNK_HTML, html_chunks, split_long_paragraphs
 from desktop.ui.shell.offline import OfflineDocument
 from desktop.ui.shell.tasks import TaskRunner
 
@@ -49,7 +49,7 @@ def build_document(html: str, css: str, font: QFont, like: Like) -> OfflineDocum
     doc.setDefaultTextOption(like.option)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(css)
-    doc.setHtml(split_long_paragraphs(html))
+    parse_in_pieces(doc, split_long_paragraphs(html))
     root = doc.rootFrame()
     frame = root.frameFormat()
     frame.setTopMargin(like.top)
@@ -58,6 +58,62 @@ def build_document(html: str, css: str, font: QFont, like: Like) -> OfflineDocum
     frame.setRightMargin(like.side)
     root.setFrameFormat(frame)
     doc.moveToThread(QCoreApplication.instance().thread())  # with its layout, a child
+    return doc
+
+
+#: Closes each piece while the next is parsed: an empty paragraph without margins, removed at the end.
+_SENTINEL = "<p style='margin-top:0px; margin-bottom:0px'>\u2063</p>"
+
+
+def parse_in_pieces(doc: OfflineDocument, html: str, size: int = CHUNK_HTML) -> None:
+    """``doc.setHtml(html)``, a piece of about ``size`` characters at a time.
+
+    PySide holds Python's interpreter lock through ``setHtml`` (and through a layout): parsed in
+    one call on a worker thread, 2.3 MB of HTML still froze the window for a quarter of a second,
+    as its thread waited for the lock. Between two pieces the lock goes to the window. The
+    document is the one ``setHtml`` makes (the same text, positions, block and character formats;
+    ``tests/ui/test_reader_long.py``): each piece begins with a paragraph and is inserted in place
+    of the empty paragraph that closes the one before; that paragraph's block takes the format of
+    the piece's first paragraph (which an insertion of one block leaves out), the last empty
+    paragraph is removed, and the last block's format is taken from the last piece parsed alone."""
+    pieces = html_chunks(html, size)
+    if len(pieces) == 1:
+        doc.setHtml(html)
+        return
+    doc.setUndoRedoEnabled(False)
+    doc.setHtml(pieces[0] + _SENTINEL)
+    cursor, keep = QTextCursor(doc), QTextCursor.MoveMode.KeepAnchor
+    formats: dict[str, QTextBlockFormat] = {}
+    for piece in pieces[1:]:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, keep)
+        start = cursor.selectionStart()
+        cursor.insertHtml(piece + _SENTINEL)
+        opening = piece[: piece.index(">") + 1]
+        if opening not in formats:
+            sample = _alone(doc, opening + "x</p>")  # kept while its block is read
+            formats[opening] = QTextBlockFormat(sample.firstBlock().blockFormat())
+            del sample
+        first = QTextCursor(doc)
+        first.setPosition(start)
+        first.setBlockFormat(formats[opening])
+    last = doc.lastBlock()
+    cursor.setPosition(last.position() - 1)
+    cursor.setPosition(last.position() + last.length() - 1, keep)
+    cursor.removeSelectedText()
+    alone = _alone(doc, pieces[-1])
+    cursor.setBlockFormat(QTextBlockFormat(alone.lastBlock().blockFormat()))
+    doc.refused += [url for url in alone.refused if url not in doc.refused]
+    doc.setUndoRedoEnabled(True)
+
+
+def _alone(like: QTextDocument, html: str) -> OfflineDocument:
+    """``html`` parsed in a document of its own, set up as ``like`` is."""
+    doc = OfflineDocument()
+    doc.setDefaultFont(like.defaultFont())
+    doc.setDefaultStyleSheet(like.defaultStyleSheet())
+    doc.setDefaultTextOption(like.defaultTextOption())
+    doc.setHtml(html)
     return doc
 
 
