@@ -8,12 +8,14 @@ worker thread, moved to the UI thread there (``moveToThread`` is called by the t
 the object), and only then handed to the pane. Articles of ordinary length are still drawn at
 once (:data:`BUILD_OFF_THREAD` is far above them), so nothing changes for them.
 
-The worker only parses: ``setHtml`` lets other threads run, but laying the document out holds
-Python's interpreter lock for the whole layout (PySide does not release it there), which froze
-the window as long, and the pane lays the document out again when it takes it anyway. The
-layout is the pane's, made lazily a few blocks per turn of the event loop
-(:meth:`desktop.ui.reader.browser.ArticleBrowser.take_document`); so that it can be, a very long
-paragraph is cut into blocks first (:mod:`desktop.ui.reader.blocks`).
+PySide 6.11 holds Python's interpreter lock through ``QTextDocument.setHtml``, ``setPageSize`` and
+``documentLayout()`` (seen in gdb: no release around the call), so a worker thread that parses
+or lays out a long document in one call freezes the window's thread as long, waiting for the
+lock. So the worker parses in pieces (:func:`parse_in_pieces`, the lock free between two) and
+does not lay out at all (the pane lays the document out again when it takes it anyway): the
+layout is the pane's, made lazily a slice per turn of the event loop
+(:meth:`desktop.ui.reader.browser.ArticleBrowser.take_document`), and so that it can be, a very
+long paragraph is cut into blocks first (:mod:`desktop.ui.reader.blocks`).
 
 The document is an :class:`OfflineDocument`: what it asks to load is refused, as in every other
 view (its ``loadResource`` refuses everything but ``data:`` and records what it refused).
