@@ -248,7 +248,8 @@ class _FirstPass:
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
-        self._date(s, run, event)
+        if event.participants or (run.anaphor_type and not run.definite_only) or run.type.stage:
+            self._date(s, run, event)  # (else no event whatever its date: _is_event, _stages_of)
         return event
 
     def _date(self, s: Sentence, run: Run, event: Event) -> None:

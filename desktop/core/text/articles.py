@@ -7,6 +7,7 @@ A malformed file never stops the rest of the corpus from loading: it becomes a
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -420,6 +421,8 @@ class CorpusIndex:
     def get(self, path: Path, bundled: bool) -> Article | None:
         entry = self._entries.get(str(path))
         if entry is None or entry.get("stamp") != self._stamp(path):
+            return None
+        if not os.access(path, os.R_OK):  # made unreadable since (a chmod keeps the stamp): say so
             return None
         try:
             return _from_record(entry["article"], path, bundled)
