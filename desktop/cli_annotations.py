@@ -9,9 +9,7 @@ annotations also lists them (``"corrections"``, ``"notes"``) with their status.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
 from desktop.core.annotations.apply import correct_all, is_corrected, place_notes
 from desktop.core.annotations.records import MENTION_KINDS, Annotation
@@ -36,67 +34,37 @@ def add_parsers(sub) -> None:
 
 
 def _known_texts() -> dict[str, str]:
+    from desktop.core.annotations.exchange import known_texts
     from desktop.core.text.articles import load_default_corpus
-    from desktop.core.text.markup import plain_text
 
-    return {a.id: plain_text(a.body) for a in load_default_corpus()}
-
-
-def _read_file(path: Path) -> object:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ValueError(f"{path} is not a UTF-8 text file") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path} is not JSON (line {exc.lineno}: {exc.msg})") from None
-
-
-def _sort_known(found: list[Annotation], texts: dict[str, str]) -> tuple[list[Annotation], list[str], list[str]]:
-    """The annotations to keep, those refused (unknown articles) and those whose words are gone."""
-    from desktop.core.annotations.anchoring import anchor
-
-    keep, refused, orphaned = [], [], []
-    for note in found:
-        if note.article and note.article not in texts:
-            refused.append(f"{note.id}: the library has no article {note.article!r}")
-            continue
-        keep.append(note)
-        if note.article and note.quote is not None and anchor(texts[note.article], note.quote) is None:
-            orphaned.append(f"{note.id}: {note.quote.exact!r} is no longer in {note.article} (kept as orphaned)")
-    return keep, refused, orphaned
+    return known_texts(load_default_corpus())
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from desktop.core.annotations.jsonld import read_document
-    from desktop.core.annotations.store import load_annotations, merge_new, save_annotations
+    from desktop.core.annotations.exchange import orphaned_line, plan_import, read_file, refused_line
+    from desktop.core.annotations.store import load_annotations, save_annotations
 
     try:
-        data = _read_file(Path(args.file))
+        data = read_file(args.file)
     except ValueError as exc:
         _say(str(exc))
         return 1
-    found, problems = read_document(data)
-    keep, refused, orphaned = _sort_known(found, _known_texts())
     existing, store_problems = load_annotations()
     for problem in store_problems:
         _say(problem)
-    merged, added = merge_new(existing, keep)
-    if added:
-        save_annotations(merged)
-    print(f"imported {len(added)} annotation(s) from {args.file}; {len(keep) - len(added)} already there")
-    for line in problems:
+    report = plan_import(data, existing, _known_texts())
+    if report.added:
+        save_annotations(report.merged)
+    print(f"imported {len(report.added)} annotation(s) from {args.file}; {len(report.already)} already there")
+    for line in report.malformed + [refused_line(n) for n in report.refused]:
         _say(f"not imported: {line}")
-    for line in refused:
-        _say(f"not imported: {line}")
-    for line in orphaned:
-        _say(f"imported but orphaned: {line}")
-    return 1 if problems or refused else 0
+    for note in report.orphaned:
+        _say(f"imported but orphaned: {orphaned_line(note)}")
+    return 1 if report.problems else 0
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from desktop.core.annotations.jsonld import export_document
+    from desktop.core.annotations.exchange import export_text
     from desktop.core.annotations.store import load_annotations
     from desktop.core.files.fileio import WriteError, write_text_atomic
 
@@ -104,7 +72,7 @@ def export_command(args: argparse.Namespace) -> int:
     for problem in problems:
         _say(problem)
     try:
-        write_text_atomic(args.file, json.dumps(export_document(annotations), ensure_ascii=False, indent=1) + "\n")
+        write_text_atomic(args.file, export_text(annotations))
     except (WriteError, OSError) as exc:
         _say(str(exc))
         return 1

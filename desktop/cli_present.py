@@ -46,8 +46,13 @@ def present(args: argparse.Namespace) -> int:
     for problem in corpus.problems:
         _say(str(problem))
     analyzer = _analyzer()
-    analyses = {a.id: analyzer.analyze(a) for a in corpus}
-    deck = build_deck(lesson, build_episodes(list(analyses.values())), analyses, analyzer.gazetteer)
+    from desktop.cli_annotations import StoredCorrections  # the reader's corrections and notes, as on screen
+
+    corrections = StoredCorrections.load()
+    listed = corrections.analyses([analyzer.analyze(a) for a in corpus], analyzer)
+    episode_set = corrections.episodes(build_episodes(listed), listed)
+    analyses = {a.article.id: a for a in listed}
+    deck = build_deck(lesson, episode_set, analyses, analyzer.gazetteer, notes=corrections.annotations)
     for problem in deck.problems:
         _say(problem)
     if not deck.slides:

@@ -136,6 +136,19 @@ def write_generated(folder: Path) -> list[Path]:
     return made
 
 
+def write_dated_meetings(folder: Path) -> Path:
+    """10,000 dated meetings of two actors in one paragraph: 10,000 events and episodes (a harder
+    kind of the 10,000 dates, kept out of the corpus while the episodes views build their rows on
+    the UI thread; see tests/bench/bench_hostile_window.py --actors)."""
+    pairs = [("Makei", "Rau"), ("Lukashenko", "Putin"), ("Aleinik", "Borrell")]
+    text = " ".join(
+        f"On {d % 28 + 1} May {1990 + d % 30} {pairs[d % 3][0]} met {pairs[d % 3][1]} in Minsk." for d in range(10_000)
+    )
+    path = folder / "g10-10000-meetings.md"
+    path.write_bytes(_md("meetings", text).encode())
+    return path
+
+
 if __name__ == "__main__":
     for old in HOSTILE_DIR.glob("*"):
         old.unlink()

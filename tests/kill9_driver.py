@@ -68,13 +68,16 @@ def import_loop(rng: random.Random) -> None:
 def cache_loop(rng: random.Random) -> None:
     """The library database (articles, full-text index, analyses, mentions) and the JSON caches."""
     from desktop.core.annotate.rendercache import RenderCache
+    from desktop.core.library.analysiscache import AnalysisCache
     from desktop.core.library.db import Library
     from desktop.core.library.drafts import text_hash
     from desktop.core.library.refresh import refresh
     from desktop.core.text.articles import load_default_corpus
 
+    analyses = _analysis_cache_rows()
     ready()
     load_default_corpus()  # the corpus index (cache/corpus-index.json)
+    analysis_cache = AnalysisCache()  # the window's (cache/analyses.sqlite3): analyses and events
     with Library() as library:
         refresh(library)
         for n in count():
@@ -88,6 +91,23 @@ def cache_loop(rng: random.Random) -> None:
             cache = RenderCache(fingerprint="kill")
             cache.put(f"k{n % 50}", text)
             cache.save()
+            rows = [(f"kill-{n % 11}-{key}", data) for key, data in analyses]
+            analysis_cache.store_encoded(rows[:1], rows[1:])
+
+
+def _analysis_cache_rows() -> list[tuple[str, str]]:
+    """An analysis and its events as the analysis cache keeps them (JSON), made once: what the cache
+    loop writes again and again (as the window does after analysing an article)."""
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.episodes.events import EventExtractor
+    from desktop.core.library.analysiscache import analysis_json
+    from desktop.core.library.eventcodec import encode_events
+    from desktop.core.text.articles import load_article
+
+    article = load_article(ROOT / "corpus" / "articles" / "reliable-partner-2018.md")
+    analysis = Analyzer().analyze(article)
+    events = encode_events(article.id, EventExtractor().extract(analysis))
+    return [("analysis", analysis_json(analysis)), ("events", events)]
 
 
 OPS = {

@@ -3,8 +3,9 @@
 Each round starts a process that writes (the app's own write functions in a loop, see
 ``tests/kill9_driver.py``, or the CLI itself: ``overtures export``, ``overtures import``), kills it
 with SIGKILL after a random delay and then checks: every file that exists reads completely (JSON, YAML, lessons, articles,
-the PDF ends with ``%%EOF``), the library database passes ``PRAGMA integrity_check``, the next
-start's housekeeping leaves no temporary file of ours behind, and the CLI still starts cleanly.
+the PDF ends with ``%%EOF``), every SQLite file of ours passes ``PRAGMA integrity_check``, the next
+start's housekeeping leaves no temporary file of ours behind, and the CLI (and, after the settings,
+actor and cache kills, the window) still starts cleanly.
 The longer run (500 kills) is ``tests/bench/bench_kill9.py``.
 """
 
@@ -136,6 +137,15 @@ def check_folder(base: Path) -> None:
     for path in sorted(base.rglob("*")):
         if path.is_file() and not _temporary(path):
             check_file(path)
+    for path in sorted(base.rglob("*.sqlite3")):  # the library and the analysis cache
+        db = sqlite3.connect(path)
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", path
+        finally:
+            db.close()
+    analyses = base / "cache" / "analyses.sqlite3"
+    if analyses.exists():  # as the window reads it: every row it kept decodes
+        _check_analysis_cache(analyses)
     database = base / "data" / "library.sqlite3"
     if database.exists():
         db = sqlite3.connect(database)
@@ -149,6 +159,20 @@ def check_folder(base: Path) -> None:
             assert library.version == SCHEMA_VERSION and library.integrity() == "ok"
             library.db.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
             library.count()
+
+
+def _check_analysis_cache(path: Path) -> None:
+    from desktop.core.library.analysiscache import _from_json
+    from desktop.core.library.eventcodec import decode_events
+
+    db = sqlite3.connect(path)
+    try:
+        for (data,) in db.execute("SELECT data FROM analyses"):
+            _from_json(data)
+        for key, data in db.execute("SELECT key, data FROM events"):
+            decode_events(key, data)
+    finally:
+        db.close()
 
 
 def next_start(base: Path) -> bool:
@@ -169,6 +193,21 @@ def next_start(base: Path) -> bool:
     left = [p for p in base.rglob("*") if _temporary(p)]
     assert not left, f"temporaries left after the next start: {left}"
     return inside
+
+
+def window_starts(base: Path) -> None:
+    """The window (offscreen) opens on what the kills left, shows its first view, finishes its
+    start-up work and closes cleanly (the start-up probe)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop", "--startup-probe"],
+        cwd=ROOT,
+        env=_env(base),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert '"ready_ms"' in out.stdout and "Traceback" not in out.stderr
 
 
 def cli_starts(base: Path) -> None:
@@ -222,5 +261,7 @@ def test_kill_9_at_50_random_moments_loses_nothing(tmp_path):
     assert sum(inside for _, inside in done.values()) >= 12, done  # the kills do land inside writes
     written = {op: sorted(p.name for p in (tmp_path / op).rglob("*") if p.is_file()) for op in KILLS}
     assert "settings.json" in written["settings"] and "actors.yaml" in written["actor"]
-    assert "library.sqlite3" in written["cache"]
+    assert "library.sqlite3" in written["cache"] and "analyses.sqlite3" in written["cache"]
     assert time.monotonic() - started < 90
+    for op in ("settings", "actor", "cache"):  # what the window reads as it starts
+        window_starts(tmp_path / op)

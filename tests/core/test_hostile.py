@@ -3,6 +3,7 @@ the rest of the library loads, nothing is fetched or written, and each file stay
 
 from __future__ import annotations
 
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -64,6 +65,8 @@ def test_each_file_is_refused_with_its_name_or_loads(hostile_dir, analyzer):
     assert len(refused) >= 30
     for name in ("03-object-tag.md", "05-alias-bomb.md", "06-deep-yaml.md", "16-id-dotdot.md", "g1-50mb.md"):
         assert outcomes[name].startswith("refused"), name
+    if not os.access(hostile_dir / "g8-unreadable.md", os.R_OK):  # as root: tests/test_unreadable_as_user.py
+        assert "cannot be read (Permission denied)" in outcomes["g8-unreadable.md"]
 
 
 def test_each_file_costs_at_most_two_seconds(hostile_dir, analyzer):

@@ -73,3 +73,23 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
 def test_unwritable_folder_gives_a_clear_error(tmp_path):
     with pytest.raises(WriteError, match="does not exist"):
         write_text_atomic(tmp_path / "missing" / "x.txt", "x")
+
+
+def test_a_partly_wrong_file_is_copied_aside_before_it_is_saved_over():
+    """The values it ignored are the user's: the first save keeps a copy of the file as it was
+    (the settings file itself is never missing, even for a moment), later saves keep no more."""
+    path = paths.config_dir() / "settings.json"
+    path.parent.mkdir(parents=True)
+    original = json.dumps({"zoom": "big", "sync_scroll": False})
+    path.write_text(original, encoding="utf-8")
+    s = load_settings()
+    assert "zoom" in s.problem and "settings.json.broken-" in s.problem
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # nothing done before a save
+    s["zoom"] = 2
+    s.save()
+    kept = [p for p in path.parent.iterdir() if p.name.startswith("settings.json.broken-")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == original
+    assert json.loads(path.read_text(encoding="utf-8"))["zoom"] == 2
+    s.save()
+    load_settings().save()  # a clean file now: no more copies
+    assert len([p for p in path.parent.iterdir() if p.name.startswith("settings.json.broken-")]) == 1

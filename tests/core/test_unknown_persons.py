@@ -236,3 +236,37 @@ def test_never_to_a_wrong_person_when_two_are_as_close(listed):
 def test_a_listed_surname_itself_is_no_misspelling(listed):
     assert near_spelling("Quillfeather", listed.gazetteer) is None
     assert near_spelling("Quilfeather", listed.gazetteer) == ("test-quillfeather", "Quillfeather")
+
+
+# ─────────────────────────────────────────────────────────── titles of a state's formal name
+
+
+def test_a_title_of_the_formal_name_of_a_state_and_the_name(tagger):
+    text = "President of the Islamic Republic of Iran Dariush Farahmandi held talks in Tehran."
+    assert people(tagger, text)[0][:2] == ("President of the Islamic Republic of Iran Dariush Farahmandi", None)
+    text = "Prime Minister of the Kingdom of Norway Ingrid Solvang Haukeland arrived in Minsk."
+    assert names(tagger, text) == ["Ingrid Solvang Haukeland"]
+    text = (
+        "Prime Minister of the Islamic Republic of Qaristan Tariq Mehmood Abbasi arrived. Later Tariq Abbasi met him."
+    )
+    assert names(tagger, text) == ["Tariq Mehmood Abbasi", "Tariq Mehmood Abbasi"]
+
+
+def test_a_noun_only_a_person_is_as_the_predicate(tagger):
+    assert names(tagger, "A year ago, Tobin Ferrault was a man sentenced to death in Minsk.") == ["Tobin Ferrault"]
+    assert names(tagger, "Ilse Vardanyan is a paramedic from Graz.") == ["Ilse Vardanyan"]
+    assert names(tagger, "The Brest Fortress Museum is a site of memory.") == []
+
+
+def test_a_role_noun_right_before_a_name(tagger):
+    assert names(tagger, "Mirela Dostanic met her Serbian counterpart Vuk Radmanovic in Belgrade.") == [
+        "Mirela Dostanic",
+        "Vuk Radmanovic",
+    ]
+    assert names(tagger, "The session was opened by the party chairman Oskar Lindqvist.") == ["Oskar Lindqvist"]
+    assert names(tagger, "The counterpart Trade Fair opened in Minsk.") == []
+
+
+def test_wire_credits_editing_and_translation(tagger):
+    assert names(tagger, "Reporting by Ruta Vaitkute; Editing by Corwin Ashdale") == ["Ruta Vaitkute", "Corwin Ashdale"]
+    assert names(tagger, "The interview was translated by Oona Pelkonen.") == ["Oona Pelkonen"]

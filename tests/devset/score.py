@@ -329,9 +329,9 @@ COLUMNS = [
 
 
 #: The groups whose subtotals are printed under the total: the dev set (its first articles and
-#: the first holdout, looked at since) and the current holdout (measured, never tuned on:
+#: the first two holdouts, looked at since) and the current holdout (measured, never tuned on:
 #: README.md).
-GROUPS = ((("dev-", "hold-"), "  dev set"), (("hold2-",), "  holdout"))
+GROUPS = ((("dev-", "hold-", "hold2-"), "  dev set"), (("hold3-",), "  holdout"))
 
 
 def subtotals(rows: list[ArticleScore]) -> list[ArticleScore]:

@@ -106,3 +106,86 @@ def test_a_wide_pane_keeps_its_lines_to_the_measure_centred(qtbot):
     QApplication.processEvents()
     assert pane.browser.document().rootFrame().frameFormat().leftMargin() == 28
     assert _longest_line(pane) < MEASURE_CHARS
+
+
+def test_a_very_long_paragraph_is_laid_out_in_blocks_with_every_position_kept(qtbot):
+    """The 10,000 dates of one paragraph: cut into blocks after full stops, the space given to the
+    block break, so the text, its length and each anchor's position are those of the paragraph;
+    the pane lays it out a slice per turn (none over a tenth of a second) and ends laid out."""
+    import time
+
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.ui.reader.blocks import split_long_paragraphs
+
+    html = long_html()
+    whole, cut = QTextDocument(), QTextDocument()
+    whole.setHtml(html)
+    cut.setHtml(split_long_paragraphs(html))
+    assert cut.blockCount() > 20 and whole.blockCount() == 1
+    assert cut.characterCount() == whole.characterCount()
+    assert cut.toPlainText().replace("\n", " ") == whole.toPlainText()
+    assert split_long_paragraphs(SHORT) == SHORT  # an ordinary paragraph is never cut
+    nested = "<p><span>" + "A sentence. " * 2000 + "</span></p>"
+    assert split_long_paragraphs(nested) == nested  # never inside an open element
+    area = _area(qtbot)
+    pane = area.add_pane()
+    pane.show_article("long", "Long", "b", body_css(), html)
+    qtbot.waitUntil(lambda: not pane.building, timeout=30_000)
+    longest, end = 0.0, time.perf_counter() + 20
+    while pane.browser.laying_out and time.perf_counter() < end:
+        start = time.perf_counter()
+        QApplication.processEvents()
+        longest = max(longest, time.perf_counter() - start)
+    assert not pane.browser.laying_out
+    last = pane.browser.document().lastBlock()
+    assert last.layout().lineCount() > 0
+    assert longest < 0.25  # (0.1 s on an idle machine; the suite runs beside other work)
+
+
+def _described(doc) -> tuple:
+    """Everything a reader sees of a document: its text, and per block its position, length,
+    margins, heading level and list, and per fragment its format (colour, link, anchors, tooltip)."""
+    blocks, block = [], doc.begin()
+    while block.isValid():
+        f = block.blockFormat()
+        fragments, it = [], block.begin()
+        while not it.atEnd():
+            piece, cf = it.fragment(), it.fragment().charFormat()
+            colours = (cf.foreground().color().name(), cf.background().color().name())
+            link = (cf.anchorHref(), tuple(cf.anchorNames()), cf.toolTip(), cf.fontWeight(), cf.fontItalic())
+            fragments.append((piece.position(), piece.length(), colours, link))
+            it += 1
+        margins = (f.topMargin(), f.bottomMargin(), f.leftMargin(), f.indent())
+        blocks.append((block.position(), block.length(), margins, f.headingLevel(), bool(block.textList()), fragments))
+        block = block.next()
+    return doc.toPlainText(), doc.characterCount(), blocks
+
+
+def test_a_long_document_parsed_in_pieces_is_the_document_parsed_whole(qtbot):
+    """The window's thread gets Python's lock between pieces; the document must not change: the
+    hostile paragraph of dates, paragraphs of every kind of block, and a bundled article."""
+    import datetime as dt
+
+    from desktop.core.annotate.analysis import Analyzer
+    from desktop.core.annotate.document import ViewOptions, article_html
+    from desktop.ui.reader.blocks import split_long_paragraphs
+    from desktop.ui.reader.browser import reading_font
+    from desktop.ui.reader.building import parse_in_pieces
+    from desktop.ui.shell.offline import OfflineDocument
+
+    kinds = ["# Head", "Makei met Rau in Minsk on 3 May 2020.", "- one\n- two\n  - nested\n- three", "> a quote"]
+    kinds += ["1. first\n2. second", "    code & <x>", "---", "## Sub", "Last *em* **strong** `code`."]
+    body = "\n\n".join(kinds)
+    analyzer = Analyzer()
+    structured = article_html(
+        body * 40, analyzer.annotated(analyzer.analyze_text(body * 40, dt.date(2020, 5, 4))), ViewOptions(), (), "s"
+    )
+    for html in (split_long_paragraphs(long_html(2)), structured, long_html(3)):
+        whole, pieces = OfflineDocument(), OfflineDocument()
+        for doc in (whole, pieces):
+            doc.setDefaultStyleSheet(body_css())
+            doc.setDefaultFont(reading_font(12))
+        whole.setHtml(html)
+        parse_in_pieces(pieces, html, size=3_000)
+        assert _described(pieces) == _described(whole)

@@ -44,7 +44,11 @@ _PARTICLE = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=Tru
 _GAP = re.compile(r"[ \t\xa0]+\n?[ \t\xa0]*|\n[ \t\xa0]*")
 _SPACES = frozenset(" \t\xa0\n")
 _LIST_CONJUNCTIONS = (" and ", ", and ", " or ", ", or ", " & ")
-_OF_STATE = re.compile(r" of (?:the )?([A-Z][\w'’-]+) (?=[A-Z])")
+# " of Iran ", " of the Islamic Republic of Iran ", " of the Kingdom of Norway ": a state after a title.
+_OF_STATE = re.compile(
+    r" of (?:the )?(?:(?:[A-Z][\w'’-]+ ){0,3}(?:Republic|Kingdom|Federation|Emirates|Sultanate|Principality"
+    r"|Commonwealth|Confederation|State) of (?:the )?)?([A-Z][\w'’-]+) (?=[A-Z])"
+)
 _POSSESSIVE = ("'s", "’s")
 _MONTHS = frozenset(calendar.month_name[1:]) | frozenset(calendar.month_abbr[1:])
 # The rules that make an unknown capitalised name a person (the ``matched`` of its mention).

@@ -25,6 +25,24 @@ def resolve_short(candidates: tuple[str, ...], position: int, named: Named) -> s
     return max(before)[1] if before else None
 
 
+#: How far before a short form the state it belongs to may be named ("Minsk answered. The Ministry …").
+_STATE_REACH = 300
+
+
+def short_by_state(gazetteer: Gazetteer, candidates: tuple[str, ...], position: int, mentions) -> str | None:
+    """A short form never named in full ("the Ministry of Foreign Affairs") means the candidate of the
+    state named last, just before it ("Minsk answered within hours. The Ministry of Foreign Affairs
+    announced …"); a demonym of another state ("the Lithuanian Foreign Ministry") leaves it unlinked."""
+    states = [
+        m for m in mentions if m is not None and m.kind == "state" and position - _STATE_REACH <= m.end <= position
+    ]
+    if not states:
+        return None
+    side = states[-1].side
+    fitting = [c for c in candidates if gazetteer._actors[c].side == side]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 class _Surname(NamedTuple):
     """A surname to link: its candidates, the role described before it, where it is, the article."""
 

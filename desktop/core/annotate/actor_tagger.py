@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.annotate.actor_context import _Context
-from desktop.core.annotate.actor_linking import resolve_short, resolve_surname
+from desktop.core.annotate.actor_linking import resolve_short, resolve_surname, short_by_state
 from desktop.core.annotate.actor_unlisted import unify_unlisted
 from desktop.core.annotate.actors import (
     _APOSTROPHES,
@@ -421,7 +421,9 @@ class _Scan(_Context):
                         start, end, span, None, span, "person", FALLBACK_SIDE, raw[7], matched, ""
                     )
             else:
-                actor_id = resolve_short(raw[3], start, self.named)
+                actor_id = resolve_short(raw[3], start, self.named) or short_by_state(
+                    self.gazetteer, raw[3], start, mentions[:index]
+                )
                 mention = self._linked(start, end, actor_id, VIA_ALIAS, f"{matched} (short form)") if actor_id else None
             mentions[index] = mention
         found = [m for m in mentions if m is not None] if self.deferred else mentions

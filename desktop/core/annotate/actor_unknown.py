@@ -34,7 +34,8 @@ _BYLINE = re.compile(
 )
 # Before a name in running text: "photo by ", "reported by ", "written by ".
 _CREDIT_BY = re.compile(
-    r"(?:photo|photos|photograph|picture|reported|reporting|written|compiled|edited)[ \t]+by[ \t]+$"
+    r"(?:photo|photos|photograph|picture|reported|reporting|written|compiled|edited|editing|translated|"
+    r"translation|interviewed|produced|filmed|video|graphics|illustration)[ \t]+by[ \t]+$"
 )
 # A credit line: "Credit: ", "Photo: " at the line start; the name ends the line or a "/".
 _CREDIT = re.compile(
@@ -47,6 +48,9 @@ _CLOSES = re.compile(r"[,.;:)]")
 _PREDICATE = re.compile(r" (?:is|was|has been|had been) ")
 _NAMES = load_lexicon("names")
 _HUMAN_VERBS = frozenset(_NAMES.get("human_verbs") or ())
+# A noun only a person is, as the predicate: "Anna Nowak was a man sentenced …", "… is a mother of three".
+_PERSON_NOUNS = sorted(map(re.escape, _NAMES.get("person_nouns") or ["\x00"]), key=len, reverse=True)
+_PERSON_PREDICATE = re.compile(rf"(?:an?|the|[a-z]+['’]s)(?: [a-z][\w-]*){{0,2}} (?:{'|'.join(_PERSON_NOUNS)})\b")
 _OBJECT_VERBS = sorted(map(re.escape, _NAMES.get("object_verbs") or ["\x00"]), key=len, reverse=True)
 _OBJECT_VERB = re.compile(rf"(?<![\w'’-])(?:{'|'.join(_OBJECT_VERBS)}) $")
 # What may stand between a name and its verb: "Anna Nowak also met", "Anna Nowak, who arrived".
@@ -74,6 +78,8 @@ def unknown_cue(scan: Any, start: int, name_end: int) -> str | None:
         return "credit + name"
     if role_before_comma(scan, start, name_end):
         return "role, name"
+    if _role_noun_before(scan, start, name_end):
+        return "role + name"
     rule = _clause_cue(scan, start, name_end)
     if rule is not None:
         return rule
@@ -102,12 +108,16 @@ def _clause_cue(scan: Any, start: int, name_end: int) -> str | None:
 
 
 def _predicate_after(scan: Any, name_end: int) -> bool:
-    """ "Anna Nowak is a columnist ...", "Jan Kowalski was the chief negotiator": a role as the predicate."""
+    """ "Anna Nowak is a columnist ...", "Jan Kowalski was the chief negotiator", "… was a man
+    sentenced to death": a role or a noun only a person is, as the predicate."""
     verb = _PREDICATE.match(scan.text, name_end)
-    pattern = scan.m.appositive
-    if verb is None or pattern is None:
+    if verb is None:
         return False
-    return pattern.match(scan.text[verb.end() : verb.end() + 100].lower()) is not None
+    predicate = scan.text[verb.end() : verb.end() + 100]
+    if _PERSON_PREDICATE.match(predicate):
+        return True
+    pattern = scan.m.appositive
+    return pattern is not None and pattern.match(predicate.lower()) is not None
 
 
 def _signature(text: str, line_start: int, start: int, name_end: int) -> bool:
@@ -133,6 +143,27 @@ def role_before_comma(scan: Any, start: int, name_end: int) -> bool:
     words = [w.strip("'’\"").lower() for w in clause.split()[-_APPOSITION_WORDS:]]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
     return heads.search(" ".join(words)) is not None
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]+) $")
+
+
+def _role_noun_before(scan: Any, start: int, name_end: int) -> bool:
+    """A lower-case role noun right before the name, no comma: "his Latvian counterpart Anna Ozola",
+    "the opposition leader Jan Kowalski" (the name must end its clause or stand before a verb)."""
+    word = _LOWER_WORD_BEFORE.search(scan.text, max(0, start - 30), start)
+    if word is None or not scan._same_sentence(word.start(1), start):
+        return False
+    heads = _role_nouns(scan.gazetteer.cues.appositive_heads, scan.m.descriptor_tails)
+    if heads.fullmatch(word.group(1).lower()) is None and word.group(1).lower() not in _COUNTERPARTS:
+        return False
+    if _CLAUSE_ENDS.match(scan.text, name_end) is not None:
+        return True
+    verb = _VERB_AFTER.match(scan.text, name_end)
+    return verb is not None and (verb.group(1) in _HUMAN_VERBS or verb.group(1) in REPORTING)
+
+
+_COUNTERPARTS = frozenset({"counterpart", "counterparts", "colleague", "successor", "predecessor"})
 
 
 @functools.lru_cache(maxsize=8)

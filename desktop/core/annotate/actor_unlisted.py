@@ -166,15 +166,30 @@ def _people(mentions: Iterable[ActorMention]) -> dict[str, set[str]]:
     full name counts as a surname of that person too.
     """
     people: defaultdict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.actor is None and m.kind == "person" and m.via == VIA_PATTERN:
-            given, surname = split_name(m.name)
-            if given:
-                people[surname].add(m.name)
-                words = m.name.split()
-                for i in range(1, len(words) - 1):
-                    people[" ".join(words[i:])].add(m.name)
+    full_names = {m.name for m in mentions if m.actor is None and m.kind == "person" and m.via == VIA_PATTERN}
+    short = _without_middle_names(full_names)
+    for name in full_names:
+        name = short.get(name, name)
+        given, surname = split_name(name)
+        if given:
+            people[surname].add(name)
+            words = name.split()
+            for i in range(1, len(words) - 1):
+                people[" ".join(words[i:])].add(name)
+            if len(given.split()) > 1:  # "Tariq Abbasi" of "Tariq Mehmood Abbasi"
+                people[f"{given.split()[0]} {surname}"].add(name)
     return people
+
+
+def _without_middle_names(names: set[str]) -> dict[str, str]:
+    """A name that is another's without its middle names ("Tariq Abbasi", "Tariq Mehmood Abbasi")
+    -> that longer name, when just one longer name fits."""
+    longer: defaultdict[str, set[str]] = defaultdict(set)
+    for name in names:
+        given, surname = split_name(name)
+        if len(given.split()) > 1:
+            longer[f"{given.split()[0]} {surname}"].add(name)
+    return {n: next(iter(longer[n])) for n in names if len(longer.get(n, ())) == 1}
 
 
 def _renamed(m: ActorMention, people: dict[str, set[str]], misspelt: dict, link: Link) -> ActorMention:

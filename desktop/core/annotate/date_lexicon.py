@@ -9,7 +9,7 @@ words are compiled from them in :mod:`desktop.core.annotate.date_patterns`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.files import schema
 from desktop.core.files.lexicons import load_lexicon
@@ -85,6 +85,7 @@ class DateWords:
     duration_verbs: list[str]
     half_units: dict[str, str]
     tense: TenseWords
+    holiday_nouns: list[str] = field(default_factory=list)
 
 
 WORDS: DateWords = schema.load(DateWords, load_lexicon("dates"), "dates.yaml")
@@ -104,6 +105,7 @@ SETS = WORDS.sets
 VAGUE = WORDS.vague
 DAY_WORDS = WORDS.day_words
 #: Holiday names -> (month, day); and the first words they may begin with.
+HOLIDAY_NOUNS = frozenset(WORDS.holiday_nouns)
 HOLIDAYS = {name: (int(md[:2]), int(md[3:])) for name, md in WORDS.holidays.items()}
 HOLIDAY_FIRST_WORDS = frozenset(name.split()[0] for name in HOLIDAYS)
 CLOCK_WORDS = WORDS.clock_words

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from desktop.core.annotate import timex
@@ -41,6 +42,11 @@ def role_of(text: str, start: int, end: int) -> str:
     if ATTRIBUTE_RIGHT.match(text, end):
         return ROLE_ATTRIBUTE  # "the April 6 letter"
     return ROLE_EVENT
+
+
+#: A date after these starts or ends a period or a habit ("protests every Sunday since the
+#: election of 9 August"): the narrative does not move to it ("By the evening" is not 9 August's).
+_BACKGROUND_LEFT = re.compile(r"\b(?:since|until|till|every|each)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- resolution
@@ -118,7 +124,7 @@ class Resolver:
         """Check the roles of the dates resolved since the last look (only anaphora need
         them, so most texts never pay for it) and move the reference time."""
         for f, value in self._pending:
-            if self.role(f) == ROLE_EVENT:
+            if self.role(f) == ROLE_EVENT and not _BACKGROUND_LEFT.search(self.text, max(0, f.start - 60), f.start):
                 self._remember(value, f.start)
         self._pending.clear()
 

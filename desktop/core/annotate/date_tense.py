@@ -168,7 +168,7 @@ def prospective_to(words: list[str], i: int) -> str:
     infinitive = following not in NOT_INFINITIVE
     reach = _GOVERNOR_REACH
     for k in range(i - 1, max(-1, i - 1 - 3 * _GOVERNOR_REACH), -1):
-        if words[k][:1].isupper() and k < i - 1:
+        if words[k][:1].isupper() and (k < i - 1 or words[k].endswith(",")):
             continue  # a name between the verb and "to" ("invited Prime Minister X to") costs nothing
         reach -= 1
         if reach < 0:
@@ -176,9 +176,19 @@ def prospective_to(words: list[str], i: int) -> str:
         w = plain(words[k])
         if w in INVITING or (infinitive and w in PROSPECTIVE and (k == i - 1 or w.endswith("ed"))):
             return w
+        if _apposition_opens(words, k, i):
+            continue  # "invited his counterpart, Maxim Ryzhenkov, to Budapest": the names cost nothing
         if words[k][-1:] in ",;:" or w in _CUE_WORDS:
             return ""  # another clause, or a verb of its own between them
     return ""
+
+
+def _apposition_opens(words: list[str], k: int, i: int) -> bool:
+    """Does ``words[k]`` end with the comma that opens a name in apposition before ``words[i]``
+    ("counterpart, Maxim Ryzhenkov, to")? The name's words are capitalised and end with a comma."""
+    if not words[k].endswith(",") or k + 1 >= i or not words[k + 1][:1].isupper():
+        return False
+    return words[i - 1].endswith(",") and all(w[:1].isupper() for w in words[k + 1 : i])
 
 
 class _CueWalk:

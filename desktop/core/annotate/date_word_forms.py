@@ -18,6 +18,7 @@ from desktop.core.annotate.date_lexicon import (
     DETERMINERS,
     EDGES,
     HALF_UNITS,
+    HOLIDAY_NOUNS,
     HOLIDAYS,
     MODS,
     ORDINALS,
@@ -217,7 +218,13 @@ class WordForms(Scanner):
         if m is None:
             return None
         month, day = HOLIDAYS[m["name"]]
-        if not m["y"] and self._prev_word(start) in DETERMINERS and self._next_word(m.end()).islower():
+        following = self._next_word(m.end())
+        if (
+            not m["y"]
+            and self._prev_word(start) in DETERMINERS
+            and following.islower()
+            and following not in HOLIDAY_NOUNS
+        ):
             return None  # "the Independence Day holiday": a name that modifies a noun, left to it
         if m["y"]:
             return self._found(start, m.end(), Fixed(f"{m['y']}-{month:02d}-{day:02d}"))

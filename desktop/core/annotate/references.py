@@ -12,98 +12,86 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Sequence
 
 from desktop.core.annotate.records import VIA_DEMONYM, VIA_ROLE, ActorMention
-from desktop.core.files import schema
-from desktop.core.files.lexicons import load_lexicon
+from desktop.core.annotate.reference_context import (
+    _adjective_map,
+    _ends_with_office,
+    _Found,
+    _inside,
+    _mention,
+    _named_after,
+    _named_before,
+    _names_state,
+    _not_subject,
+    _possessor_first,
+    _same_sentence,
+    _Who,
+    _written_titles,
+)
+from desktop.core.annotate.reference_kin import KinResolver
+from desktop.core.annotate.reference_states import state_descriptions, state_pattern, travels_to
+from desktop.core.annotate.reference_words import (
+    Kinship,
+    OfficeClass,
+    ReferenceWords,
+    _alternation,
+    load_reference_words,
+)
 
-
-@dataclass(frozen=True)
-class OfficeClass:
-    """Nouns of a description and the titles of the offices they fit."""
-
-    heads: list[str]
-    titles: list[str]
-    except_: list[str] = field(default_factory=list)  # "except" in the file
-
-    def fits(self, title: str) -> bool:
-        """Whether a person with this title (in any case) may be meant: the office is the title's
-        head ("Special Envoy of the President" is an envoy, not a president), or the title starts
-        with it ("Minister of Foreign Affairs of Belarus")."""
-        if not title:
-            return False
-        head = len(re.split(r"\s+of\s+", title, maxsplit=1, flags=re.IGNORECASE)[0])
-        in_head = any(m.start() < head for t in self.titles for m in _word_matches(t, title))
-        return in_head and not any(m.start() < head for t in self.except_ for m in _word_matches(t, title))
-
-
-@dataclass(frozen=True)
-class Kinship:
-    """Words for a person's relatives ("his wife") and for who held an office before or after."""
-
-    determiners: list[str]
-    modifiers: list[str] = field(default_factory=list)
-    nouns: dict[str, list[str]] = field(default_factory=dict)  # relation kind -> nouns
-
-
-@dataclass(frozen=True)
-class ReferenceWords:
-    """The shape of ``corpus/lexicons/references.yaml``."""
-
-    classes: list[OfficeClass]
-    modifiers: list[str] = field(default_factory=list)
-    country_words: list[str] = field(default_factory=list)
-    kinship: Kinship | None = None
+__all__ = ["Kinship", "OfficeClass", "ReferenceResolver", "ReferenceWords", "_ends_with_office", "load_reference_words"]
 
 
 # A demonym of a state outside the actor list: "the Pakistani prime minister" (capitalised).
 _UNLISTED_DEMONYM = r"(?P<other>[A-Z][a-z]+(?:i|ian|ean|ese|ish|an))\s+"
 
 
-def _word_matches(phrase: str, text: str):
-    return re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s ")
+#: "…," Mr. X said, referring to President Trump: whom a description in the quote means.
+_REFERRING = re.compile(
+    r"(?:[^.!?\n]|(?<=\bM[rs])\.|(?<=\bDr)\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.){0,160}?\breferring\s+to\s+"
+)
 
 
-@cache
-def load_reference_words() -> ReferenceWords:
-    """``corpus/lexicons/references.yaml``, validated."""
-    data = load_lexicon("references")
-    if isinstance(data, dict) and "classes" in data:  # "except" is a Python keyword
-        data = {**data, "classes": [_rename_except(c) for c in data["classes"] or []]}
-    return schema.load(ReferenceWords, data, "references.yaml")
+def _referred_to(text: str, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person named after "referring to" later in the description's sentence, if any."""
+    m = _REFERRING.match(text, end)
+    if m is None:
+        return None
+    return next((p for p in mentions if p.kind == "person" and p.start == m.end()), None)
 
 
-def _rename_except(entry):
-    return {("except_" if k == "except" else k): v for k, v in entry.items()} if isinstance(entry, dict) else entry
+#: A description that names what someone is called, not who is meant: "called him 'the highly
+#: respected President of Belarus'", "is often called Europe's last dictator", "dubbed the …".
+_PREDICATE_LEFT = re.compile(
+    r"\b(?:called|calls|call|dubbed|dubs|labelled|labeled|branded|nicknamed|hailed\s+as|described\s+as)"
+    r"(?:\s+(?:him|her|them|it|himself|herself))?\s+[\"“‘']?(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in parts)
+def _predicative_at(text: str, start: int) -> bool:
+    return _PREDICATE_LEFT.search(text, max(0, start - 80), start) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Who:
-    actor: str | None
-    name: str
-    side: str
-    role: str
-    how: str
+def _predicative(text: str, m: ActorMention) -> bool:
+    """A description (never a name) in the predicate of a verb of calling."""
+    return m.kind == "person" and m.via == VIA_ROLE and _predicative_at(text, m.start)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
-    office: OfficeClass | None  # None for a relative ("his wife")
-    adjective: str = ""  # a demonym restricting the country, or ""
-    of_country: bool = False  # "the country's …"
-    kin: str = ""  # the relation kind of a relative: spouse, child, predecessor…
-    named: ActorMention | None = None  # the person named right after, in apposition
-    of: ActorMention | None = None  # a relative's person: "the husband of X"
+def _rank(office, title: str) -> int:
+    """The place of the first of the office's titles found in ``title`` (its order is its rank)."""
+    lowered = title.lower()
+    return next((i for i, t in enumerate(office.titles) if t.lower() in lowered), len(office.titles))
+
+
+def _demonym_in(adjective: str, title: str) -> bool:
+    """Does a title name the state of an unlisted demonym ("Pakistani": "… of Pakistan X")?"""
+    if re.search(rf"(?<!\w){re.escape(adjective)}(?!\w)", title):
+        return True
+    stem = re.sub(r"(?:ian|ean|ese|ish|an|i)$", "", adjective)
+    return len(stem) >= 4 and re.search(rf"(?<!\w){re.escape(stem)}[a-z]*(?!\w)", title) is not None
 
 
 class ReferenceResolver:
@@ -115,14 +103,22 @@ class ReferenceResolver:
         self._by_head = {" ".join(h.lower().split()): c for c in self.words.classes for h in c.heads}
         self._adjectives = _adjective_map(gazetteer)
         self.pattern = self._compile()
+        self.owned = self._compile_owned()
         # The words of the offices' titles and heads, determiners and modifiers: what a title is made of.
         phrases = [w for c in self.words.classes for w in (*c.titles, *c.heads)] + list(self.words.modifiers)
         self._tails = frozenset(w.lower() for p in phrases for w in p.split()) | {"the", "a", "an", "deputy", "first"}
         adjectives = _alternation(self._adjectives)
         self.counterpart = re.compile(
-            rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+)?counterparts?(?![\w-])"
+            rf"(?<![\w-])(?:his|her|their|its)\s+(?:(?P<adj>{adjectives})\s+|{_UNLISTED_DEMONYM})?counterparts?(?![\w-])"
         )
         self.kin = KinResolver(gazetteer, self.words.kinship) if self.words.kinship else None
+        self._states = state_pattern(self.words.state_words)
+        self._marked = tuple(" ".join(m.lower().split()) for m in self.words.marked)
+
+    def _compile_owned(self) -> re.Pattern[str]:
+        mods = _alternation(self.words.modifiers)
+        mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
+        return re.compile(rf"{mod_part}(?P<head>{_alternation(self._by_head)})(?![\w-])")
 
     def _compile(self) -> re.Pattern[str]:
         country = _alternation(self.words.country_words)
@@ -147,12 +143,30 @@ class ReferenceResolver:
             if _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
                 continue
             office = self._by_head[" ".join(m.group("head").lower().split())]
-            named = _named_after(text, m.end(), mentions) or _named_before(text, m.start(), m.end(), mentions)
+            named = (
+                _named_after(text, m.end(), mentions)
+                or _named_before(text, m.start(), m.end(), mentions)
+                or _referred_to(text, m.end(), mentions)
+            )
             found.append(_Found(m.start(), m.end(), office, adjective, bool(m.group("country")), named=named))
+        found += self._owned(text, taken, mentions)
         if self.kin is not None:
             found += self.kin.find(text, taken, mentions)
         found += self._counterparts(text, taken, mentions)
         return sorted(found, key=lambda f: f.start)
+
+    def _owned(self, text: str, taken, mentions: Sequence[ActorMention]) -> list[_Found]:
+        """ "the European Union's foreign policy chief": an office after the possessive of a state or
+        body (a person's possessive, "the dictator's spokeswoman", is that person's mention only)."""
+        owners = {m.end: m for m in mentions if m.kind != "person"}
+        found = []
+        for possessive in _POSSESSIVE.finditer(text):
+            m = self.owned.match(text, possessive.end()) if possessive.start() in owners else None
+            if m is None or _inside(m.start(), m.end(), taken) or re.match(r"\s+of\b", text[m.end() : m.end() + 8]):
+                continue
+            office = self._by_head[" ".join(m.group("head").lower().split())]
+            found.append(_Found(m.start(), m.end(), office, named=_named_after(text, m.end(), mentions)))
+        return found
 
     def _counterparts(self, text: str, taken, mentions: Sequence[ActorMention]) -> list[_Found]:
         """ "his Belarusian counterpart", "their counterparts"."""
@@ -160,38 +174,65 @@ class ReferenceResolver:
         for m in self.counterpart.finditer(text):
             if not _inside(m.start(), m.end(), taken):
                 named = _named_after(text, m.end(), mentions)
-                found.append(_Found(m.start(), m.end(), None, m.group("adj") or "", kin=COUNTERPART, named=named))
+                adjective = m.group("adj") or m.group("other") or ""
+                found.append(_Found(m.start(), m.end(), None, adjective, kin=COUNTERPART, named=named))
         return found
 
     # -- resolving
     def resolve(self, text: str, anchor: dt.date | None, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """``mentions`` with the resolved descriptions added, in text order."""
-        found = self._descriptions(text, mentions)
+        mentions = [m for m in mentions if not _predicative(text, m)]
+        found = [f for f in self._descriptions(text, mentions) if not _predicative_at(text, f.start)]
+        mentions = self._with_states(text, anchor, mentions)
         if not found:
             return list(mentions)
         country = self._country(mentions)
         merged = sorted(mentions, key=lambda m: (m.start, m.end))
         written = _written_titles(text, merged, self._tails)
+        marked: list[_Who] = []  # whom "the dictator" referred to: "the ruler" later is them too
         for item in found:  # in text order: a resolved description counts for the next ones
             persons = [m for m in merged if m.kind == "person" and m.end <= item.start]
-            people = _possessor_first(text, item.start, persons) if item.kin else persons
-            who = self._who(item, people, anchor, country, (written, text))
-            if who is not None:
-                merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
-                merged.append(_mention(item, who, text))
-                merged.sort(key=lambda m: (m.start, m.end))
+            who = self._one(item, persons, anchor, country, (written, text, persons), marked)
+            if who is None:
+                continue
+            merged = [m for m in merged if not (item.start <= m.start and m.end <= item.end)]
+            merged.append(_mention(item, who, text))
+            merged.sort(key=lambda m: (m.start, m.end))
         return merged
+
+    def _one(self, item: _Found, persons, anchor, country, call, marked: list[_Who]) -> _Who | None:
+        """Whom one description means; a marked head ("the ruler") keeps to whom the first meant."""
+        text = call[1]
+        people = _possessor_first(text, item.start, persons) if item.kin else persons
+        is_marked = self._is_marked(text, item)
+        if is_marked and marked and item.named is None:
+            return marked[-1]
+        who = self._who(item, people, anchor, country, call)
+        if is_marked and who is not None:
+            marked.append(who)
+        return who
+
+    def _with_states(self, text: str, anchor, mentions: Sequence[ActorMention]) -> Sequence[ActorMention]:
+        """The mentions with "the regime", "the authorities" added as the article's state."""
+        leaders = self.words.classes[0] if self.words.classes else None  # president, head of state
+        states = state_descriptions(text, self._states, mentions, self.gazetteer, leaders, anchor)
+        return sorted([*mentions, *states], key=lambda m: (m.start, m.end)) if states else mentions
+
+    def _is_marked(self, text: str, item: _Found) -> bool:
+        """Is the description's head one a writer keeps for one person ("the dictator")?"""
+        words = " ".join(text[item.start : item.end].lower().split())
+        return item.office is not None and any(words.endswith(" " + m) for m in self._marked)
 
     def _who(
         self, item: _Found, persons: Sequence[ActorMention], anchor, country: str | None, call=({}, "")
     ) -> _Who | None:
-        """Who a description means; ``call`` is the article's written titles and its text."""
-        written = call[0]
+        """Who a description means; ``call`` is the article's written titles, its text and (for a
+        counterpart) everyone named before."""
         if item.named is not None:
             m = item.named
             return _Who(m.actor, m.name, m.side, m.role, "named beside it, in apposition")
         if item.kin == COUNTERPART:
-            return self._counterpart(item, persons, anchor, country, written)
+            return self._counterpart(item, persons, anchor, country, call)
         if item.office is None and self.kin is not None:
             return self.kin.relative(item.kin, [item.of] if item.of else persons, anchor)
         if item.office is None:
@@ -214,7 +255,7 @@ class ReferenceResolver:
         if item.of_country:
             wanted = country
         if item.adjective and wanted is None and not item.of_country:  # a state not in the list
-            return of is None and re.search(rf"(?<!\w){re.escape(item.adjective)}(?!\w)", title) is not None
+            return of is None and _demonym_in(item.adjective, title)
         if wanted is None:
             return True
         state = self.gazetteer.actor(wanted)
@@ -227,14 +268,15 @@ class ReferenceResolver:
         X; it was the first meeting of the head of government"), else the most salient fitting
         person named before: the most often named, then one of the article's country, then the
         first named (the one the article introduced first)."""
-        written, text = call
+        written, text = call[0], call[1]
+        abroad = travels_to(text, item.end, self.gazetteer)  # "The head of state has visited China"
         fitting: dict[str, list] = {}
         for order, mention in enumerate(persons):
             if mention.end > item.start:
                 break
             title, of = self._title(mention, anchor, written)
             fits = any(item.office.fits(t) for t in title.split(" / "))
-            if fits and self._allowed(item, mention.side, of, country, title):
+            if fits and of not in abroad and self._allowed(item, mention.side, of, country, title):
                 key = mention.actor or mention.name
                 entry = fitting.setdefault(key, [0, False, -order, mention])
                 entry[0] += 1
@@ -242,36 +284,74 @@ class ReferenceResolver:
                 last = mention
         if not fitting:
             return None
+        newest = self._newest(item, text, [e[3] for e in fitting.values()], anchor, country)
+        if newest is not None:  # "the new prime minister": the one who took office last, lately
+            return newest
         if _same_sentence(text, last.end, item.start) and _not_subject(text, last, persons):
             return _Who(last.actor, last.name, last.side, last.role, _HOW_RECENT)
         mention = max(fitting.values(), key=lambda e: (e[0], e[2], e[1]))[3]
         return _Who(mention.actor, mention.name, mention.side, mention.role, _HOW_BEFORE)
 
-    def _counterpart(self, item: _Found, persons, anchor, country: str | None, written) -> _Who | None:
+    def _newest(self, item: _Found, text: str, candidates: list[ActorMention], anchor, country=None) -> _Who | None:
+        """For "the new …", the fitting person named before (else the holder in the article's country)
+        whose tenure at the date began latest, within a year."""
+        words = text[item.start : item.end].lower().split()
+        if anchor is None or not _NEW_WORDS & set(words):
+            return None
+        started = []
+        for mention in candidates:
+            if self._took_office_lately(mention.actor, anchor):
+                started.append((self.gazetteer.actor(mention.actor).tenure_at(anchor).start, mention))
+        if started:
+            m = max(started, key=lambda pair: pair[0])[1]
+            return _Who(m.actor, m.name, m.side, m.role, _HOW_NEW)
+        holder = self._holder(item, country, anchor)
+        return holder if holder is not None and self._took_office_lately(holder.actor, anchor) else None
+
+    def _took_office_lately(self, actor_id: str | None, anchor: dt.date) -> bool:
+        actor = self.gazetteer.actor(actor_id) if actor_id else None
+        tenure = actor.tenure_at(anchor) if actor is not None else None
+        return tenure is not None and (anchor - tenure.start).days <= _NEW_DAYS
+
+    def _counterpart(self, item: _Found, persons, anchor, country: str | None, call) -> _Who | None:
         """ "his Belarusian counterpart": the holder, in that state (else the article's country), of
-        the office of the person whose counterpart is meant (the subject of the sentence)."""
+        the office of the person whose counterpart is meant (the subject of the sentence); for a
+        holder outside the list, the person of that office and state named before ("President of
+        the Islamic Republic of Iran X … his Iranian counterpart")."""
         if not persons:
             return None
-        title, of = self._title(persons[0], anchor, written)
+        title, of = self._title(persons[0], anchor, call[0])
         office = next((c for c in self.words.classes if any(c.fits(t) for t in title.split(" / "))), None)
         where = self._adjectives.get(item.adjective) if item.adjective else country
-        if office is None or where is None or where == of:
+        if office is None or (where is not None and where == of) or (where is None and not item.adjective):
             return None
-        return self._holder(_Found(item.start, item.end, office, item.adjective), where, anchor)
+        described = _Found(item.start, item.end, office, item.adjective)
+        holder = self._holder(described, where, anchor) if where is not None else None
+        if holder is not None or len(call) < 3 or not item.adjective:
+            return holder
+        return self._named_counterpart(described, persons[0], anchor, country, call)
+
+    def _named_counterpart(self, described: _Found, subject: ActorMention, anchor, country, call) -> _Who | None:
+        """The person of the counterpart's office and state named before, not the subject."""
+        others = [m for m in call[2] if (m.actor or m.name) != (subject.actor or subject.name)]
+        return self._earlier(described, others, anchor, country, call)
 
     def _holder(self, item: _Found, country: str | None, anchor) -> _Who | None:
         where = self._adjectives.get(item.adjective) if item.adjective else country
         if where is None:
             return None
-        holders = {}
+        holders: dict[str, tuple[int, object]] = {}  # the office's rank: its first title that fits
         for role in self.gazetteer.roles.values():
             if role.of == where and item.office.fits(role.title):
                 actor = self.gazetteer.holder_at(role.id, anchor)
                 if actor is not None:
-                    holders[actor.id] = actor
-        if len(holders) != 1:
+                    rank = _rank(item.office, role.title)
+                    holders[actor.id] = min(holders.get(actor.id, (rank, actor)), (rank, actor), key=lambda h: h[0])
+        first = min((rank for rank, _ in holders.values()), default=None)
+        highest = [actor for rank, actor in holders.values() if rank == first]
+        if len(highest) != 1:  # "the Belarusian leader": the president before the prime minister
             return None
-        actor = next(iter(holders.values()))
+        actor = highest[0]
         return _Who(actor.id, actor.name, actor.side, actor.role_at(anchor), "the holder of the office at the date")
 
     def _country(self, mentions: Sequence[ActorMention]) -> str | None:
@@ -290,206 +370,13 @@ class ReferenceResolver:
         return counts.most_common(1)[0][0] if counts else None
 
 
-def _names_state(title: str, state) -> bool:
-    """Does a written title name the state ("Pakistani Prime Minister", "Prime Minister of Pakistan")?"""
-    forms = (state.name, *state.aliases, *state.demonyms)
-    return any(re.search(rf"(?<!\w){re.escape(f)}(?:['’]s)?(?!\w)", title) for f in forms if f)
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]+) $")
-_APPOSITION_BEFORE = re.compile(r"(?:^|[,;:(\n]|\.\s)\s*([^,;:()\n]{3,80}), $")
-_APPOSITION_AFTER = re.compile(r", ((?:the|a|an|[\w.-]+['’]s) [^,;:()\n]{3,80}?)(?=[,;:)]|\.(?:\s|$))")
-
-
-def _written_titles(text: str, mentions: Sequence[ActorMention], tails: frozenset[str]) -> dict[str, list[str]]:
-    """For each person outside the actor list, by name: the titles the text gives them.
-
-    The title written with the name ("Prime Minister Shehbaz Sharif") and an apposition on
-    either side of any of their mentions ("Pakistan's prime minister, Shehbaz Sharif, ...",
-    "Shehbaz Sharif, the Prime Minister of Pakistan, ..."): what the office classes are fitted to.
-    """
-    titles: dict[str, list[str]] = {}
-    for m in mentions:
-        if m.actor is not None or m.kind != "person":
-            continue
-        found = titles.setdefault(m.name, [])
-        found.append(m.text)
-        word = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
-        if word is not None:  # a demonym or a possessive: "Pakistani Prime Minister Shehbaz Sharif"
-            found.append(f"{word.group(1)} {m.text}")
-        before = _APPOSITION_BEFORE.search(text, max(0, m.start - 90), m.start)
-        if before is not None and _ends_with_office(before.group(1), tails):
-            found.append(before.group(1))
-        after = _APPOSITION_AFTER.match(text, m.end)
-        if after is not None and _ends_with_office(after.group(1), tails):
-            found.append(after.group(1))
-    return titles
-
-
-def _ends_with_office(clause: str, words: frozenset[str]) -> bool:
-    """Is an apposition a title ("Pakistan's prime minister", "the President of Pakistan"), not any
-    clause ("He spoke with the president")? Its head, before any "of" or "to", ends with an office word, and
-    its other lower-case words are words of titles, determiners or modifiers."""
-    head = re.split(r"\s+(?:of|to|in|at|for)\s+", clause, maxsplit=1)[0].split()  # "ambassador to China"
-    if not head or head[-1].lower() not in words:
-        return False
-    return all(w[:1].isupper() or w.endswith(("'s", "’s")) or w in words for w in head)
-
-
-def _mention(item: _Found, who: _Who, text: str) -> ActorMention:
-    return ActorMention(
-        start=item.start,
-        end=item.end,
-        text=text[item.start : item.end],
-        actor=who.actor,
-        name=who.name,
-        kind="person",
-        side=who.side,
-        via=VIA_ROLE,
-        matched=f"refers back to {who.name}, {who.how}",
-        role=who.role,
-    )
-
-
 COUNTERPART = "counterpart"
+
+
 _HOW_RECENT = "the person with that office named last, just before"
 
 
-def _same_sentence(text: str, end: int, start: int) -> bool:
-    """Does no sentence end between ``end`` and ``start``?"""
-    return _SENTENCE_END.search(text, end, start) is None
-
-
-def _not_subject(text: str, mention: ActorMention, persons: Sequence[ActorMention]) -> bool:
-    """Does another person come before ``mention`` in its sentence? The first is its subject, and a
-    description later in the sentence is seldom the subject again ("Putin told the president")."""
-    window = max(0, mention.start - 400)
-    ends = list(_SENTENCE_END.finditer(text, window, mention.start))
-    start = ends[-1].end() if ends else window
-    return any(start <= p.start and p.end <= mention.start for p in persons)
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
-
-
+_HOW_NEW = "the person with that office who took it last, in the year before"
+_NEW_WORDS = frozenset({"new", "newly"})
+_NEW_DAYS = 366
 _HOW_BEFORE = "the person with that office most often named before"
-
-
-def _inside(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
-
-
-def _named_after(text: str, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
-    """The person named right after a description, in apposition ("the minister, X"), if any."""
-    gap = re.match(r",?\s+", text[end : end + 4])
-    nxt = end + (gap.end() if gap else 0)
-    return next((m for m in mentions if m.start == nxt and m.kind == "person"), None)
-
-
-def _possessor_first(text: str, start: int, persons: Sequence[ActorMention]) -> list[ActorMention]:
-    """Whose relative "his X" is: the first person of its sentence (its subject), if the sentence
-    names one before it, else the last person named before."""
-    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    own = [m for m in persons if m.start >= sentence]
-    return own[:1] if own else list(persons[-1:])
-
-
-def _possessor_after(text: str, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
-    """The person after "of" within a few words ("the husband of exiled opposition leader X")."""
-    of = re.match(r"\s+of\s+", text[end : end + 6])
-    if of is None:
-        return None
-    start = end + of.end()
-    return next((m for m in mentions if m.kind == "person" and start <= m.start <= start + 40), None)
-
-
-def _named_before(text: str, start: int, end: int, mentions: Sequence[ActorMention]) -> ActorMention | None:
-    """The person a description stands in apposition to ("X, the husband of Y"), if any; not for
-    a possessive ("X, the dictator's spokeswoman")."""
-    if re.match(r"['’]s\b", text[end : end + 2]):
-        return None
-    window = max(0, start - 3)
-    gap = re.search(r",\s*$", text[window:start])
-    if gap is None:
-        return None
-    end = window + gap.start()
-    return next((m for m in mentions if m.end == end and m.kind == "person"), None)
-
-
-def _adjective_map(gazetteer) -> dict[str, str]:
-    """Adjectives and acronyms of states and bodies ("Lithuanian", "US", "EU") → their ids."""
-    out: dict[str, str] = {}
-    for actor in gazetteer.actors.values():
-        if actor.kind != "person":
-            for adjective in actor.adjectives():
-                out.setdefault(adjective, actor.id)
-    return out
-
-
-class KinResolver:
-    """ "His wife", "her husband", "his predecessor": through the relations and tenures of the list."""
-
-    def __init__(self, gazetteer, words: Kinship) -> None:
-        self.gazetteer = gazetteer
-        self._kind = {" ".join(n.lower().split()): kind for kind, nouns in words.nouns.items() for n in nouns}
-        mods = _alternation(words.modifiers)
-        mod_part = rf"(?:(?:{mods})\s+)*" if mods else ""
-        self.pattern = re.compile(
-            rf"(?<![\w-])(?:{_alternation(words.determiners)})\s+{mod_part}(?P<noun>{_alternation(self._kind)})(?![\w-])",
-            re.IGNORECASE,
-        )
-        self._related = _relation_index(gazetteer)
-
-    def find(self, text: str, taken: Sequence[tuple[int, int]], mentions: Sequence[ActorMention]) -> list[_Found]:
-        found = []
-        for m in self.pattern.finditer(text):
-            if _inside(m.start(), m.end(), taken):
-                continue
-            kind = self._kind[" ".join(m.group("noun").lower().split())]
-            named = _named_after(text, m.end(), mentions) or _named_before(text, m.start(), m.end(), mentions)
-            of = _possessor_after(text, m.end(), mentions)  # "the husband of [exiled leader] X"
-            found.append(_Found(m.start(), m.end(), None, kin=kind, named=named, of=of))
-        return found
-
-    def relative(self, kind: str, persons: Sequence[ActorMention], anchor) -> _Who | None:
-        """The relative of that kind (exactly one) of the last person named before ("his" is theirs)."""
-        for mention in reversed(persons[-1:]):
-            actor = self.gazetteer.actor(mention.actor) if mention.actor else None
-            if actor is None:
-                continue
-            if kind in _OFFICE_KIN:
-                found = self._office_neighbour(actor, kind, anchor)
-            else:
-                found = self._related.get((actor.id, kind), set())
-            if len(found) == 1:
-                other = self.gazetteer.actor(next(iter(found)))
-                how = f"the {kind} of {actor.name}"
-                return _Who(other.id, other.name, other.side, other.role_at(anchor), how)
-        return None
-
-    def _office_neighbour(self, actor, kind: str, anchor) -> set[str]:
-        """Who held the person's office (at the date) just before or just after them."""
-        tenure = actor.tenure_at(anchor) if anchor else actor.tenure_at(None)
-        if tenure is None:
-            return set()
-        ordered = sorted(self.gazetteer.holders(tenure.role), key=lambda pair: pair[1].start)
-        index = next((i for i, (a, t) in enumerate(ordered) if a.id == actor.id and t == tenure), None)
-        if index is None:
-            return set()
-        step = -1 if kind == "predecessor" else 1
-        other = index + step
-        return {ordered[other][0].id} if 0 <= other < len(ordered) else set()
-
-
-_OFFICE_KIN = ("predecessor", "successor")
-_INVERSE = {"spouse": "spouse", "sibling": "sibling", "partner": "partner", "child": "parent", "parent": "child"}
-
-
-def _relation_index(gazetteer) -> dict[tuple[str, str], set[str]]:
-    """(actor id, kind) -> the ids related so, both ways ("A's child B" is also "B's parent A")."""
-    index: dict[tuple[str, str], set[str]] = {}
-    for actor in gazetteer.actors.values():
-        for kind, target in actor.relations:
-            index.setdefault((actor.id, kind), set()).add(target)
-            index.setdefault((target, _INVERSE[kind]), set()).add(actor.id)
-    return index

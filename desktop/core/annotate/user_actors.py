@@ -73,8 +73,30 @@ def add_user_actor(
     if clean_aliases:
         entry["aliases"] = clean_aliases
     entries.append(entry)
+    _keep_hand_edits(path, entries[:-1], sides)
     _write_user_file(path, entries, sides)
     return actor_id
+
+
+def _as_written(entries: list[Any], sides: Any) -> str:
+    import yaml
+
+    data = {"actors": entries} if sides is None else {"sides": sides, "actors": entries}
+    return _HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def _keep_hand_edits(path: Path, entries: list[Any], sides: Any) -> None:
+    """Before the first rewrite of a file edited by hand (comments, an entry the gazetteer left
+    out, its own layout), keep a copy as ``actors.yaml.broken-…``: the rewrite keeps the entries
+    as data but would lose the rest."""
+    from desktop.core.files.fileio import keep_copy
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return
+    if text.strip() and text != _as_written(entries, sides):
+        keep_copy(path)
 
 
 def _check_new_actor(name: str, kind: str, side: str, user_sides: Sequence[Side]) -> None:
@@ -88,14 +110,10 @@ def _check_new_actor(name: str, kind: str, side: str, user_sides: Sequence[Side]
 
 
 def _write_user_file(path: Path, entries: list[Any], sides: Any) -> None:
-    import yaml
-
     from desktop.core.files.fileio import write_text_atomic
 
-    data = {"actors": entries} if sides is None else {"sides": sides, "actors": entries}
-    text = _HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, text)
+    write_text_atomic(path, _as_written(entries, sides))
 
 
 def _bundled_ids() -> list[str]:

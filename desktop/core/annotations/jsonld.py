@@ -5,7 +5,7 @@ Each annotation is a W3C ``Annotation`` (``@context`` http://www.w3.org/ns/anno.
 is a ``TextualBody`` in Markdown, a correction's body an ``overtures:Correction`` whose
 ``overtures:`` terms say the new value; the ``target`` is the article (``source``) with a
 ``TextQuoteSelector`` and a ``TextPositionSelector``. A file is a JSON list of annotations
-(an ``AnnotationCollection`` or a single annotation is read too).
+(an ``AnnotationCollection``, a JSON-LD ``@graph`` of them or a single annotation is read too).
 """
 
 from __future__ import annotations
@@ -147,6 +147,14 @@ def _place(target: dict) -> dict:
     raise AnnotationFormatError(f"the target source {source!r} is not an Overtures article, episode or cell")
 
 
+def _actors(actors: Any) -> tuple[str, ...]:
+    if isinstance(actors, str):  # one actor: a JSON-LD processor's compaction drops the list
+        actors = [actors]
+    if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
+        raise AnnotationFormatError(f"overtures:actors should be a list of texts, got {actors!r}")
+    return tuple(actors)
+
+
 def _fields(body: dict, motivation: str) -> dict:
     if motivation == "commenting":
         if body.get("type") != "TextualBody":
@@ -156,10 +164,7 @@ def _fields(body: dict, motivation: str) -> dict:
         raise AnnotationFormatError(f"motivation should be 'editing' or 'commenting', got {motivation!r}")
     fields = {name: _text(body, term) for name, term in _BODY_TERMS.items() if term in body and name != "actors"}
     if "overtures:actors" in body:
-        actors = body["overtures:actors"]
-        if not isinstance(actors, list) or not all(isinstance(a, str) for a in actors):
-            raise AnnotationFormatError(f"overtures:actors should be a list of texts, got {actors!r}")
-        fields["actors"] = tuple(actors)
+        fields["actors"] = _actors(body["overtures:actors"])
     other = body.get("overtures:otherTarget")
     if other is not None:
         other = _one(other, "overtures:otherTarget")
@@ -191,9 +196,21 @@ def from_jsonld(data: Any) -> Annotation:
     return Annotation(id=ident, quote=quote, created=_text(data, "created"), **_place(target), **fields)
 
 
+def _graph(data: dict) -> list:
+    """The annotations of a JSON-LD ``@graph`` (what a JSON-LD processor's compaction of several
+    gives): each takes the document's ``@context`` unless it has its own."""
+    context = data.get("@context")
+    items = data["@graph"]
+    return [
+        {"@context": context, **item} if isinstance(item, dict) and "@context" not in item else item for item in items
+    ]
+
+
 def _items(data: Any) -> list:
     if isinstance(data, list):
         return data
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        return _graph(data)
     if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
         first = data.get("first", {})
         return first.get("items", []) if isinstance(first, dict) else []

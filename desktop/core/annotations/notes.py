@@ -59,6 +59,25 @@ def plain(body: str) -> str:
     return " ".join(text.split())
 
 
+def readable(body: str) -> str:
+    """A note's Markdown as plain lines to read aloud (a slide): one line per paragraph, heading
+    or list item, list items with a bullet, emphasis and links reduced to their words."""
+    lines: list[str] = []
+    joinable = False  # whether the next line of text continues the last one (a wrapped paragraph)
+    for line in body.splitlines():
+        item = re.match(r"\s*(?:[-*+]|\d+[.)])\s+(.*)", line)
+        heading = line.lstrip().startswith("#")
+        words = plain(item.group(1) if item else line)
+        if not words:
+            joinable = False
+        elif joinable and not item and not heading:
+            lines[-1] += " " + words
+        else:
+            lines.append("• " + words if item else words)
+            joinable = not item and not heading
+    return "\n".join(lines)
+
+
 def matches(note: Annotation, query: str, place: str = "") -> bool:
     """Whether every word of ``query`` is in the note's text, its quote or the name of its place."""
     words = query.casefold().split()

@@ -132,8 +132,14 @@ def past_weekday(d: DateMention, published: dt.date | None) -> DateMention:
 
 def earlier_year(d: DateMention, published: dt.date | None) -> bool:
     """A bare year before the publication's ("when X visited Minsk in 2019"): a reference to the
-    past, not an event the article reports."""
-    return published is not None and timex.granularity(d.value) == "year" and d.value[:4] < f"{published.year:04d}"
+    past, not an event the article reports; the year before told relative to the publication
+    ("late last year") belongs to the article's own narrative ("four years ago" does not)."""
+    return (
+        published is not None
+        and timex.granularity(d.value) == "year"
+        and d.value[:4] < f"{published.year:04d}"
+        and (re.search(r"\d{4}", d.text) is not None or d.value[:4] < f"{published.year - 1:04d}")
+    )
 
 
 #: "since December, when X demanded …": the date starts a period and dates the when-clause.

@@ -9,6 +9,7 @@ event sharing an actor, the article's first date of the same family, the first d
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -302,3 +303,49 @@ def confidence(event: Event) -> float:
     if event.reporting:
         score -= 0.1
     return round(max(0.05, min(0.95, score)), 2)
+
+
+_SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that\s+same|that)\s+day", re.IGNORECASE)
+
+
+def _single_day(e: Event) -> bool:
+    return e.first is not None and e.first == e.last
+
+
+def _after_a_report(events: list[Event], index: int) -> bool:
+    """Did the narrative last move to a day through what someone said (a briefing)?"""
+    event = events[index]
+    moved = [
+        e for e in events[:index] if e.date_source == "sentence" and e.sentence != event.sentence and _single_day(e)
+    ]
+    return bool(moved) and moved[-1].reporting
+
+
+def _same_kind_before(events: list[Event], index: int) -> Event | None:
+    """The last event of the same type before, dated on a single day by its own words, done."""
+    event = events[index]
+    earlier = [
+        e
+        for e in events[:index]
+        if e.type == event.type
+        and e.sentence != event.sentence
+        and e.date_source in ("sentence", "dated")
+        and _single_day(e)
+        and not e.planned
+    ]
+    return earlier[-1] if earlier else None
+
+
+def same_day_as_its_kind(events: list[Event]) -> None:
+    """ "X congratulated him on Monday … a spokesman told a briefing on Tuesday … Y sent his
+    congratulations the same day": when the narrative last moved to what someone said (a report),
+    "the same day" is the day of the event of that kind told before, if the article tells of one
+    on a single day ("On Wednesday he flew to Beijing. The same day …": that Wednesday)."""
+    for index, event in enumerate(events):
+        if event.date_source != "sentence" or not _SAME_DAY.search(event.date_text):
+            continue
+        if not _after_a_report(events, index):
+            continue
+        earlier = _same_kind_before(events, index)
+        if earlier is not None and earlier.first != event.first:
+            copy_date(event, earlier, "same-kind")

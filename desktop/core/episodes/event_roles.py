@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from desktop.core.annotate.records import ActorMention
+from desktop.core.episodes.event_lexicon import load_event_lexicon
 from desktop.core.episodes.event_records import PERSON, possessive
 from desktop.core.episodes.event_runs import Run, Sentence
 
@@ -76,9 +78,25 @@ MESSAGE_FAMILIES = ("letter",)
 Mentions = list[ActorMention]
 
 
+#: A state (its name, possessive or demonym) and the capitalised name of one of its organs:
+#: "Belarus's State Border Committee proposed", "the Polish Border Guard closed": the state acts.
+_ORGAN = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w’'-]*){1,5}(?=\s)")
+
+
+@cache
+def _party_head() -> re.Pattern[str]:
+    """A noun of people after a state or body, with at most one word before it: "EU [foreign]
+    ministers", "Polish officials"; the nouns of ``parties`` in events.yaml."""
+    nouns = "|".join(re.escape(n) for n in sorted(load_event_lexicon().parties, key=len, reverse=True))
+    return re.compile(rf"(?:\s+[a-z][\w-]*)?\s+(?:{nouns})\b" if nouns else r"(?!)")
+
+
 def _links_subject(m: ActorMention, gap: str) -> bool:
     """Do these words join a subject to its verb (a comma only after a person in apposition, "The
-    head of the delegation, Ambassador X, was invited")?"""
+    head of the delegation, Ambassador X, was invited")? After a state or body, the noun of people
+    it heads is part of the subject ("EU foreign ministers will hold a conference")."""
+    if m.kind != PERSON and (head := _party_head().match(gap) or _ORGAN.match(gap)):
+        gap = gap[head.end() :]
     return bool(
         _SUBJECT_LINK.match(gap) or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
     )
@@ -179,8 +197,32 @@ def _pronoun(s: Sentence, run: Run, previous_end: int, next_start: int) -> Menti
         for m in s.actors
         if m.kind == PERSON and m.end <= pronoun.start() and _alive(s.text, m) and m.actor not in dead
     ]
-    candidates = before_pronoun or [m for m in s.previous_people if _alive(s.text, m) and m.actor not in dead]
-    return [candidates[-1]] if candidates else []
+    if before_pronoun:
+        return [before_pronoun[-1]]
+    candidates = [m for m in s.previous_people if _alive(s.text, m) and m.actor not in dead]
+    return _previous_subject(s.text, candidates) if candidates else []
+
+
+def _previous_subject(text: str, candidates: Mentions) -> Mentions:
+    """A pronoun opening its sentence continues the subject of the sentence before ("Lukashenko met
+    Putin on Monday. On Wednesday he flew to Beijing": Lukashenko), when it is named first there;
+    else the last person named."""
+    last_start = _sentence_start(text, candidates[-1].start)
+    subject = next(m for m in candidates if m.start >= last_start)
+    if text[last_start : subject.start].strip(" \"“‘'(").count(" ") <= 3 and not possessive(text, subject.end):
+        return [subject]
+    return [candidates[-1]]
+
+
+#: The end of a sentence, not of an abbreviation ("Mr. Lukashenko", "A. Wess Mitchell").
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”’)]?\s|\n")
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding ``offset`` starts (a look back of at most 600 characters)."""
+    lo = max(0, offset - 600)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, offset)]
+    return ends[-1] if ends else lo
 
 
 def _it(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
@@ -327,4 +369,30 @@ def roles(s: Sentence, run: Run) -> tuple[Mentions, Mentions]:
         for m in after
         if m not in sources and not possessive(s.text, m.end)  # "Ryzhankou’s deputy": a modifier
     ]
+    if not any(m.kind == PERSON for m in targets):
+        targets += _object_pronoun(s, run, sources, next_start)
     return sources, targets
+
+
+#: An object pronoun right after a trigger: "spoke to him by telephone", "pardoned him", "met her".
+_OBJECT_PRONOUN = re.compile(r"\s+(?:(?:to|with)\s+)?(?:him|her)\b")
+
+
+def _object_pronoun(s: Sentence, run: Run, sources: Mentions, next_start: int) -> Mentions:
+    """Whom "him" or "her" after the trigger means: the subject of the sentence just before, when
+    it opens that sentence (not the agent); else nobody."""
+    m = _OBJECT_PRONOUN.match(s.text, run.end)
+    if m is None or m.end() > next_start:
+        return []
+    agents = {x.actor or x.name for x in sources}
+    before = _sentence_start(s.text, max(0, s.start - 1))  # only the sentence just before
+    candidates = [
+        x
+        for x in s.previous_people
+        if x.kind == PERSON and x.start >= before and (x.actor or x.name) not in agents and _alive(s.text, x)
+    ]
+    if not candidates:
+        return []
+    subject = candidates[0]
+    lead = s.text[before : subject.start].strip(" \"“‘'(")
+    return [subject] if lead.count(" ") <= 3 and not possessive(s.text, subject.end) else []

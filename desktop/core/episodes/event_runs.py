@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from desktop.core.annotate import timex
 from desktop.core.annotate.records import ActorMention, DateMention
 from desktop.core.episodes.event_context import context_ok, is_adjectival
-from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated
+from desktop.core.episodes.event_lexicon import EventLexicon, EventType, is_negated, load_event_lexicon
 from desktop.core.episodes.event_records import PERSON, Match, Window
 
 #: "after the meetings", "since Lukashenka's visit to Beijing": an event used as a time anchor.
@@ -222,9 +223,20 @@ def _same_clause(clauses: list[tuple[int, int]], d: DateMention, run: Run) -> bo
     return inside is None or inside[0] <= run.start < inside[1]
 
 
+@cache
+def _dated_before() -> re.Pattern[str]:
+    """ "dated " just before a date (the ``dated`` cues of events.yaml): the date a document bears."""
+    cues = "|".join(
+        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(load_event_lexicon().dated, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{cues})\s+$" if cues else r"(?!)", re.IGNORECASE)
+
+
 def _distance(text: str, run: Run, d: DateMention) -> int:
     """How far a date is from a run, in characters, with what makes it belong elsewhere added."""
     distance = max(0, run.start - d.end, d.start - run.end)
+    if text and run.start >= d.end and _dated_before().search(text, max(0, d.start - 16), d.start):
+        distance += _CLAUSE_PENALTY  # "a message from X dated 27 October, wishing the forum success"
     if text and run.start >= d.end and _CLAUSE_AFTER_DATE.match(text, d.end, run.start):
         distance += _CLAUSE_PENALTY  # "met X last week to discuss a visit": the date ends its clause
     elif text and run.start >= d.end and _PHRASE_AFTER_DATE.match(text, d.end, run.start):

@@ -33,7 +33,7 @@ from desktop.core.episodes.event_context import (
     is_habitual,
     past_weekday,
 )
-from desktop.core.episodes.event_dates import Context, confidence, date_from_context
+from desktop.core.episodes.event_dates import Context, confidence, date_from_context, same_day_as_its_kind
 from desktop.core.episodes.event_describe import describe
 from desktop.core.episodes.event_lexicon import EventLexicon, is_planned, load_event_lexicon
 from desktop.core.episodes.event_records import (
@@ -111,10 +111,21 @@ def _cue_pattern(template: str, cues: tuple[str, ...]) -> re.Pattern[str] | None
 
 
 def _party_pattern(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A noun of people after a demonym ("European leaders"), or the capitalised name of an organ
+    of the state ending in one of those nouns or an organ's head noun ("the Polish Border Guard",
+    "the Chinese People's Liberation Army")."""
     if not nouns:
         return None
     body = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"[\s-]+(?:{body})\b", re.IGNORECASE)
+    organs = "|".join(_ORGAN_HEADS)
+    return re.compile(rf"[\s-]+(?:(?i:{body})\b|(?:[A-Z][\w’'-]*\s+){{0,4}}(?:{organs})\b)")
+
+
+#: The last word of the name of a state's organ: "Border Guard", "Liberation Army", "Foreign Ministry".
+_ORGAN_HEADS = (
+    "Army", "Navy", "Air Force", "Forces", "Guard", "Guards", "Police", "Ministry", "Committee", "Service",
+    "Services", "Agency", "Council", "Parliament", "Government", "Embassy", "Consulate", "Customs",
+)  # fmt: skip
 
 
 def _names_party(text: str, mention: ActorMention, parties: re.Pattern[str] | None) -> bool:
@@ -237,7 +248,8 @@ class _FirstPass:
             reporting=run.type.reporting,
             priority=run.type.priority,
         )
-        self._date(s, run, event)
+        if event.participants or (run.anaphor_type and not run.definite_only) or run.type.stage:
+            self._date(s, run, event)  # (else no event whatever its date: _is_event, _stages_of)
         return event
 
     def _date(self, s: Sentence, run: Run, event: Event) -> None:
@@ -245,7 +257,8 @@ class _FirstPass:
         # a cue of intention, an invitation or a type that looks ahead moves a month forward; what
         # is only proposed ("proposed a visit in October") is planned but keeps its month
         forward = is_planned(self.text, s.start, run.start, self.lexicon.planned) or self._invited_to(s, run)
-        event.planned = forward or self._invited_to(s, run, self.lexicon.intent)
+        event.planned = self._planned(s, run, forward)
+        forward = forward and event.planned
         if not event.planned:  # what is done cannot be dated after the publication
             if _told_as_past(run):
                 run.dates = [past_weekday(d, self.published_day) for d in run.dates]
@@ -257,6 +270,23 @@ class _FirstPass:
             event.value = self.published_day.isoformat()
             event.first = event.last = self.published_day
             event.date_source = "publication"
+
+    def _planned(self, s: Sentence, run: Run, forward: bool) -> bool:
+        """A plan: a cue of intention, an invitation or proposal to it, or a schedule; a past report
+        of a plan ("X is expected next week, the ministry said") is done: the plan is what is said."""
+        if run.type.reporting and _told_as_past(run):
+            return False
+        return forward or self._invited_to(s, run, self.lexicon.intent) or self._scheduled(run)
+
+    def _scheduled(self, run: Run) -> bool:
+        """ "The ministers meet on Monday in Luxembourg": a trigger not in the past tense with only
+        dates after the publication is a schedule, planned."""
+        return bool(
+            self.published_day
+            and run.dates
+            and not _told_as_past(run)
+            and all(after_publication(d, self.published_day) for d in run.dates)
+        )
 
     def _performative(self, run: Run, event: Event) -> bool:
         """ "Belarus suspends its participation": an undated present tense of an announcing type
@@ -409,6 +439,7 @@ def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
         first.published_day,
         first.published,
     )
+    same_day_as_its_kind(events)
     for index, event in enumerate(events):
         date_from_context(lexicon, event, runs_of[event.id], index, context)
     _join_pointing_sentences(by_sentence, runs_of)

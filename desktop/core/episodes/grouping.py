@@ -119,8 +119,10 @@ def _intersection_value(dated: list[Event], lo: dt.date, hi: dt.date) -> str:
 
 
 def _episode_dates(events: list[Event]) -> tuple[str, dt.date, dt.date] | None:
-    """Where the events agree, their intersection; where they do not, their span."""
+    """Where the events agree, their intersection; where they do not, their span. A later stage
+    (a letter's publication) does not date its episode: the document does ("dated April 6")."""
     dated = dated_events(events)
+    dated = [e for e in dated if not e.stage] or dated
     if not dated:
         return None
     lo = max(e.first for e in dated)

@@ -196,6 +196,23 @@ def keep_broken(path: str | os.PathLike[str]) -> Path | None:
     return target
 
 
+def keep_copy(path: str | os.PathLike[str]) -> Path | None:
+    """Copy a file the app used only in part to ``NAME.broken-YYYYMMDD-HHMMSS`` (the file itself
+    stays, to be saved over: there is never a moment without it). Returns the copy's path, or None
+    if it could not be made."""
+    path = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target, n = path.with_name(f"{path.name}.broken-{stamp}"), 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    try:
+        copy_atomic(path, target)
+    except OSError:
+        return None
+    return target
+
+
 def copy_atomic(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Copy a file so that ``target`` is either absent/unchanged or the whole copy."""
     import shutil

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.files import paths, schema
-from desktop.core.files.fileio import keep_broken, write_text_atomic
+from desktop.core.files.fileio import keep_broken, keep_copy, write_text_atomic
 
 SETTINGS_FILE = "settings.json"
 
@@ -48,6 +48,7 @@ class Settings:
     path: Path
     values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
     problem: str = ""  # why (part of) the file was not used, for the status bar
+    keep_on_save: bool = False  # part of the file was not used: a copy is kept before it is saved over
 
     def __getitem__(self, name: str) -> Any:
         return self.values.get(name, DEFAULTS[name])
@@ -60,6 +61,9 @@ class Settings:
     def save(self) -> None:
         """Write the file atomically; raise OSError with the reason if it cannot be written."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.keep_on_save and self.path.is_file():  # the values it ignored stay in the copy
+            keep_copy(self.path)
+        self.keep_on_save = False
         write_text_atomic(self.path, json.dumps(self.values, indent=2, sort_keys=True) + "\n")
 
 
@@ -115,5 +119,9 @@ def load_settings(path: Path | None = None) -> Settings:
         settings.values["toolbar_text"] = DEFAULTS["toolbar_text"]
         bad.append("toolbar_text")
     if bad:
-        settings.problem = f"settings file {path}: ignored invalid {', '.join(sorted(set(bad)))}"
+        settings.problem = (
+            f"settings file {path}: ignored invalid {', '.join(sorted(set(bad)))}; "
+            f"a copy is kept as {path.name}.broken-… when the settings are next saved"
+        )
+        settings.keep_on_save = True
     return settings

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from desktop.core.annotate.analysis import ArticleAnalysis
+from desktop.core.annotations.records import Annotation
 from desktop.core.episodes.grouping import Episode, EpisodeSet
 from desktop.core.present.cast import counterpart_chips, messenger_chips
 from desktop.core.present.lessons import Lesson, LessonSlide, slide_problems
@@ -20,6 +21,7 @@ from desktop.core.present.slides import (
     BASE,
     COUNTERPART,
     HIGHLIGHTS,
+    NOTE,
     QUOTE,
     VERDICT,
     Deck,
@@ -124,7 +126,9 @@ def _main_title(episodes: Sequence[Episode]) -> str:
     return min(episodes, key=lambda e: (e.first, e.last)).title
 
 
-def _episode_steps(quotes: Sequence[Quote], counterparts: Sequence, verdict: Quote | None) -> tuple[str, ...]:
+def _episode_steps(
+    quotes: Sequence[Quote], counterparts: Sequence, verdict: Quote | None, note: str = ""
+) -> tuple[str, ...]:
     """The build steps an episode slide has something for."""
     steps = [BASE]
     if quotes:
@@ -135,7 +139,16 @@ def _episode_steps(quotes: Sequence[Quote], counterparts: Sequence, verdict: Quo
         steps.append(COUNTERPART)
     if verdict is not None:
         steps.append(VERDICT)
+    if note:
+        steps.append(NOTE)
     return tuple(steps)
+
+
+def reader_note(notes: Sequence[Annotation], episode_ids) -> str:
+    """The reader's notes on these episodes (not on a comparison cell) as plain lines, one note after another."""
+    from desktop.core.annotations.notes import episode_notes, readable
+
+    return "\n".join(text for n in episode_notes(notes, list(episode_ids)) if (text := readable(n.body)))
 
 
 def _episode_slide(material: Material, slide: LessonSlide, verdicts) -> Slide:
@@ -146,6 +159,7 @@ def _episode_slide(material: Material, slide: LessonSlide, verdicts) -> Slide:
     counterparts = counterpart_chips(material, episodes, quotes)
     label, extracts = verdicts.get(ids, ("", ()))
     verdict = verdict_quote(material, extracts, quotes)
+    note = reader_note(material.notes, sorted(ids))
     articles = list(dict.fromkeys(a for e in episodes for a in e.articles))
     return Slide(
         kind="episode",
@@ -161,9 +175,10 @@ def _episode_slide(material: Material, slide: LessonSlide, verdicts) -> Slide:
         quotes=quotes,
         verdict=verdict,
         verdict_label=label,
+        reader_note=note,
         outlets=tuple(material.source(a) for a in articles),
         strip=Strip(material.items, ids, material.lesson_ids) if material.items else None,
-        steps=_episode_steps(quotes, counterparts, verdict),
+        steps=_episode_steps(quotes, counterparts, verdict, note),
     )
 
 
@@ -243,15 +258,18 @@ def build_deck(
     analyses: Mapping[str, ArticleAnalysis] | Sequence[ArticleAnalysis],
     gazetteer,
     comparison=None,
+    notes: Sequence[Annotation] = (),
 ) -> Deck:
     """The slides of ``lesson``; slides naming missing episodes are left out (see ``problems``).
 
     ``comparison`` (the default trio's, if the caller has it) is reused for comparison and
-    motifs slides without a ref of their own; otherwise it is built here.
+    motifs slides without a ref of their own; otherwise it is built here. ``notes`` are the
+    reader's annotations: a note on an episode is shown on its slide (none given: none shown).
     """
     if not isinstance(analyses, Mapping):
         analyses = {a.article.id: a for a in analyses}
     material = Material(lesson, episode_set, analyses, gazetteer)
+    material.notes = list(notes)
     left_out = slide_problems(lesson, episode_set)
     problems = [message for _index, message in left_out]
     bad = {index for index, _message in left_out}
@@ -265,4 +283,4 @@ def build_deck(
     return Deck(lesson.title, slides, problems)
 
 
-__all__ = ["VERDICT_FACET", "build_deck"]
+__all__ = ["VERDICT_FACET", "build_deck", "reader_note"]

@@ -30,6 +30,7 @@ class Material:
         self.episode_set: EpisodeSet = episode_set
         self.analyses: Mapping[str, ArticleAnalysis] = analyses
         self.gazetteer = gazetteer
+        self.notes: list = []  # the reader's annotations: notes on an episode go on its slide
         self.sides: dict[str, SideInfo] = (
             {s.id: SideInfo(s.label, s.code) for s in gazetteer.sides.values()} if gazetteer is not None else {}
         )

@@ -5,7 +5,8 @@ adds. An episode slide builds as
 
 ``base`` (date, title, messenger, outlets, timeline) → ``quote`` → ``highlights`` (actors
 and dates coloured in the quote) → ``counterpart`` → ``verdict`` (how the source assesses
-it: an extract of the comparison's assessment row),
+it: an extract of the comparison's assessment row) → ``note`` (the reader's own notes on the
+episode, from the Notes of issue 13, in large type where the timeline strip was),
 
 leaving out the steps it has nothing for; a comparison slide reveals its diff ``markers``
 after the rows; a motifs slide reveals the motifs ``new`` to one episode after the ones
@@ -20,6 +21,9 @@ from desktop.core.episodes.timeline import TimelineItem
 
 BASE, QUOTE, HIGHLIGHTS, COUNTERPART, VERDICT = "base", "quote", "highlights", "counterpart", "verdict"
 MARKERS, NEW = "markers", "new"
+NOTE = "note"
+#: How the reader's notes are introduced on a slide.
+NOTE_LABEL = "Note"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,7 @@ class Slide:
     quotes: tuple[Quote, ...] = ()
     verdict: Quote | None = None
     verdict_label: str = ""
+    reader_note: str = ""  # the reader's notes on the episode, as plain lines (see ``NOTE``)
     outlets: tuple[str, ...] = ()
     strip: Strip | None = None
     columns: tuple[Column, ...] = ()
@@ -141,6 +146,8 @@ class Slide:
         lines = [f"{q.text} — {q.source}" for q in self.quotes] if self.shows(QUOTE, step) else []
         if self.verdict is not None and self.shows(VERDICT, step):
             lines.append(f"{self.verdict_label}: {self.verdict.text} — {self.verdict.source}")
+        if self.reader_note and self.shows(NOTE, step):
+            lines.append(f"{NOTE_LABEL}: " + self.reader_note.replace("\n", " / "))
         return lines
 
     def _table_lines(self, step: int) -> list[str]:
@@ -184,6 +191,8 @@ __all__ = [
     "HIGHLIGHTS",
     "MARKERS",
     "NEW",
+    "NOTE",
+    "NOTE_LABEL",
     "QUOTE",
     "VERDICT",
     "Cell",

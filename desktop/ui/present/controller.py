@@ -124,7 +124,10 @@ class PresentationController(QObject):
         episodes = self.workspace.episodes
         if episodes is None:
             return None
-        return build_deck(self.lesson, episodes, self.workspace.analyses(), self.workspace.analyzer.gazetteer)
+        workspace = self.workspace  # the reader's notes on an episode go on its slide
+        return build_deck(
+            self.lesson, episodes, workspace.analyses(), workspace.analyzer.gazetteer, notes=workspace.corrections
+        )
 
     # ------------------------------------------------------------------ presenting
     def start(self) -> None:

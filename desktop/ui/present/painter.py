@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from desktop.core.annotate import palette
 from desktop.core.annotate.document import SANS_FAMILIES
 from desktop.core.episodes.timeline import TimelineItem, layout
-from desktop.core.present.slides import COUNTERPART, HIGHLIGHTS, MARKERS, NEW, QUOTE, VERDICT, Quote, Slide
+from desktop.core.present.slides import COUNTERPART, HIGHLIGHTS, MARKERS, NEW, NOTE, QUOTE, VERDICT, Quote, Slide
+from desktop.ui.present import readernote
 from desktop.ui.present.canvas import (
     MARGIN,
     PRESENCE_COLOURS,
@@ -256,8 +257,11 @@ class SlidePainter:
         self.kicker(p, slide.kicker)
         self.episode_head(p, slide)
         self.cast(p, slide, step)
-        self.evidence(p, slide, step)
-        if slide.strip is not None:
+        note = readernote.layout(slide.reader_note) if slide.reader_note else None
+        self.evidence(p, slide, step, min(905.0, note.rect.top() - 20) if note is not None else 905.0)
+        if note is not None and slide.shows(NOTE, step):  # the reader's note, where the strip was
+            readernote.paint(p, note, self.s)
+        elif slide.strip is not None:
             self.strip(p, QRectF(MARGIN, 932, W - 2 * MARGIN - 180, 90), slide.strip)
 
     def episode_head(self, p: QPainter, slide: Slide) -> None:
@@ -288,9 +292,9 @@ class SlidePainter:
                 self.text(p, QRectF(x - arrow, 406, arrow, 80), "→", font(52), self.s.muted, centre)
             self.chips(p, x, 372, theirs, "Counterpart", slide.counterparts)
 
-    def evidence(self, p: QPainter, slide: Slide, step: int) -> None:
-        """Quotes, and the sources' verdict beside them (wider for the longer text)."""
-        top, bottom = 530.0, 905.0
+    def evidence(self, p: QPainter, slide: Slide, step: int, bottom: float = 905.0) -> None:
+        """Quotes, and the sources' verdict beside them (wider for the longer text), above ``bottom``."""
+        top = 530.0
         right = W - MARGIN
         if slide.verdict is not None:
             quoted = sum(len(q.text) for q in slide.quotes) or 1
@@ -309,7 +313,7 @@ class SlidePainter:
         label = slide.verdict_label.upper()
         head = text_height(label, f, inner.width())
         body = inner.adjusted(0, head + 14, 0, 0)
-        for px in range(32, 21, -2):
+        for px in range(32, 19, -2):  # 20 px at the least: room for a note of the reader below
             doc = self.quotes_doc([slide.verdict], True, font(px, serif=True, italic=True), body.width())
             if doc.size().height() <= body.height():
                 break

@@ -3,10 +3,13 @@ lines kept to a comfortable measure however wide the pane."""
 
 from __future__ import annotations
 
+import math
+import time
 from urllib.parse import parse_qs, unquote, urlparse
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
+import shiboken6
+from PySide6.QtCore import QPoint, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 from PySide6.QtWidgets import QFrame, QMenu, QWidget
 
 from desktop.core.annotate.document import SERIF_FAMILIES
@@ -16,6 +19,10 @@ from desktop.ui.shell.offline import OfflineBrowser
 #: centres its text between margins that follow the width (on a 4K screen lines would run to
 #: 250 characters). Set as the document's side margins, so marks and scrolling are the document's.
 MEASURE_CHARS = 90
+#: The longest a turn of the event loop lays a taken document out for (seconds).
+LAYOUT_SLICE = 0.012
+#: The fewest and most characters laid out in one slice (the first slice lays out the least).
+SLICE_CHARS = (2_000, 200_000)
 
 
 def reading_font(point_size: float) -> QFont:
@@ -41,7 +48,67 @@ class ArticleBrowser(OfflineBrowser):
         self.document().setDocumentMargin(28)
         self.measure_chars: int | None = None  # a reader pane's: MEASURE_CHARS (the comparison: none)
         self.set_reading_margins()
+        self._taken: QTextDocument | None = None  # the document of take_document, while shown
+        self._unlaid = None  # its first block not laid out yet
+        self._slice_chars = SLICE_CHARS[0]  # what one slice lays out, fitted to LAYOUT_SLICE
         self.extend_menu = None  # called with (menu, href under the pointer) before a context menu shows
+
+    def take_document(self, doc: QTextDocument) -> None:
+        """Show ``doc`` (a long article's, built off the UI thread) without laying it all out now.
+
+        Qt lays a document out lazily, a step per 10 ms, but each step twice the last (up to
+        200,000 characters: a freeze of a tenth of a second and more). The document's layout is
+        made here at the viewport's width, so the pane's ``setDocument`` starts from it and lays
+        out only what it shows; the rest is laid out :data:`LAYOUT_SLICE` at a time, block by
+        block, by :meth:`_lay_out_more`, each of which also brings Qt's own step back to its first
+        size (a block marked changed restarts it). The document taken before is deleted."""
+        old, self._taken, self._unlaid = self._taken, doc, None
+        doc.setPageSize(QSizeF(self.viewport().width(), -1))
+        doc.documentLayout()  # the first step only: a few blocks
+        self.setDocument(doc)
+        if old is not None and old is not doc and shiboken6.isValid(old):
+            old.deleteLater()
+        self._unlaid, self._slice_chars = doc.begin(), SLICE_CHARS[0]
+        QTimer.singleShot(0, self._lay_out_more)
+
+    @property
+    def laying_out(self) -> bool:
+        """A taken document is still being laid out (its height, and a scroll fraction, will grow)."""
+        return self._unlaid is not None and self._taken is not None and self.document() is self._taken
+
+    def _lay_out_more(self) -> None:
+        """One slice of the layout: the next blocks, about :data:`LAYOUT_SLICE` of work (in one
+        call, each call into Qt being a wait for the interpreter lock when a worker thread runs)."""
+        if not shiboken6.isValid(self) or not self.laying_out:
+            return  # laid out, or its text replaced meanwhile
+        first, block, chars = self._unlaid, self._unlaid, 0
+        while block.isValid() and chars < self._slice_chars:
+            chars += block.length()
+            block = block.next()
+        start = time.perf_counter()
+        self.document().markContentsDirty(first.position(), chars)  # lays them out; Qt's step restarts
+        spent = max(time.perf_counter() - start, 1e-4)
+        self._slice_chars = min(SLICE_CHARS[1], max(SLICE_CHARS[0], int(chars * LAYOUT_SLICE / spent)))
+        self._unlaid = block if block.isValid() else None
+        if self._unlaid is not None:
+            QTimer.singleShot(0, self._lay_out_more)
+
+    def lay_out_all(self) -> None:
+        """The whole document laid out now and the scroll bar's range set from it (a reading
+        position kept as a fraction of the whole needs the whole; Qt would set the range a turn
+        later)."""
+        self._unlaid = None
+        height = self.document().documentLayout().documentSize().height()
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(0, math.ceil(height) - self.viewport().height()))
+
+    def setHtml(self, html: str) -> None:  # new text: the blocks left to lay out are gone
+        self._unlaid = None
+        super().setHtml(html)
+
+    def clear(self) -> None:
+        self._unlaid = None
+        super().clear()
 
     def contextMenuEvent(self, event) -> None:
         """The standard menu, with what :attr:`extend_menu` adds for the highlight under the pointer

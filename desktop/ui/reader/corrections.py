@@ -84,6 +84,7 @@ class CorrectionsController(QObject):
         self.workspace = workspace
         self.area = area
         self.stack = QUndoStack(self)
+        self.io = None  # File → Export/Import Annotations…, made by attach_actions
         self.annotations, problems = load_annotations()
         self.problems = problems  # shown by the Corrections panel (nobody listens yet)
         for problem in problems:
@@ -93,7 +94,8 @@ class CorrectionsController(QObject):
         self._attach()
 
     def attach_actions(self, actions) -> None:
-        """Edit → Undo and Redo of the action registry drive the stack."""
+        """Edit → Undo and Redo of the action registry drive the stack; File → Export and Import
+        Annotations… (:mod:`desktop.ui.reader.annotationsio`) share it."""
         for action_id, slot, ready in (
             ("edit.undo", self.stack.undo, self.stack.canUndoChanged),
             ("edit.redo", self.stack.redo, self.stack.canRedoChanged),
@@ -101,6 +103,9 @@ class CorrectionsController(QObject):
             actions.connect(action_id, slot)
             ready.connect(actions[action_id].setEnabled)
             actions[action_id].setEnabled(False)
+        from desktop.ui.reader.annotationsio import install  # File → Export/Import Annotations…
+
+        self.io = install(self, actions)
 
     def store(self, annotations: list[Annotation]) -> None:
         self.annotations = list(annotations)

@@ -119,6 +119,8 @@ class NotesController(QObject):
         reader_control.extra_marks = self.marks
         reader_control.area.panes_changed.connect(self._attach)
         self.changed.connect(reader_control.refresh_all)
+        if self.corrections.io is not None:  # an import may bring notes: marks and the panel redraw
+            self.corrections.io.imported.connect(self.changed)
         self._attach()
         reader_control.refresh_all()
 

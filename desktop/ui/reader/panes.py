@@ -124,8 +124,10 @@ class ReaderPane(QWidget):
             self._show_long(same, (article_id, body, css, point_size))
             return
         self._builder.cancel()
-        self._shown = None
         restore = self._position() if same else None
+        if self._shown is not None:  # a long article's document: emptied, not laid out again in the new font
+            self.browser.clear()
+        self._shown = None
         self.browser.document().setDefaultFont(reading_font(point_size))
         self.browser.document().setDefaultStyleSheet(css)
         self.browser.setHtml(body)
@@ -181,7 +183,7 @@ class ReaderPane(QWidget):
             # needs is shown first (else its showing would narrow the text, and lay it all out again).
             policy = self.browser.verticalScrollBarPolicy()
             self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-            self.browser.setDocument(doc)
+            self.browser.take_document(doc)
             self.browser.setVerticalScrollBarPolicy(policy)
         self.browser.set_reading_margins()  # as they are, unless the zoom changed the measure
         self._shown = what
@@ -209,10 +211,14 @@ class ReaderPane(QWidget):
         return self.browser.toPlainText()
 
     def scroll_fraction(self) -> float:
+        if self.browser.laying_out:  # a fraction of the whole, not of what is laid out yet
+            self.browser.lay_out_all()
         bar = self.browser.verticalScrollBar()
         return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
 
     def set_scroll_fraction(self, fraction: float) -> None:
+        if self.browser.laying_out and fraction > 0:
+            self.browser.lay_out_all()
         bar = self.browser.verticalScrollBar()
         bar.setValue(round(fraction * bar.maximum()))
 

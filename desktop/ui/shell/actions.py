@@ -60,6 +60,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "export",
         "Export the episode comparison as a PDF handout",
     ),
+    ActionSpec(
+        "file.export_annotations",
+        "Export Anno&tations…",
+        (),
+        "export",
+        "Save your corrections and notes as a W3C Web Annotation JSON-LD file, to share them",
+    ),
+    ActionSpec(
+        "file.import_annotations",
+        "Import Annotatio&ns…",
+        (),
+        "",
+        "Add the corrections and notes of a JSON-LD annotation file to yours (importing twice adds nothing)",
+    ),
     ActionSpec("file.quit", "&Quit", (Key.Quit, "Ctrl+Q"), "quit", "Quit Overtures"),
     # Edit
     ActionSpec("edit.undo", "&Undo Correction", (Key.Undo,), "", "Take back your last correction"),

@@ -29,7 +29,15 @@ def process_age_ms() -> float | None:
         return None
 
 
+#: How often a thread holding Python's interpreter lock is asked to let another run (seconds;
+#: Python's default is 5 ms). Each call into Qt that lets other threads run costs the UI thread a
+#: wait of up to this to get the lock back while a worker thread analyses: 1 ms keeps a turn of the
+#: event loop that makes a few dozen such calls from growing by a tenth of a second.
+SWITCH_INTERVAL = 0.001
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -149,5 +157,45 @@ def run(probe: bool = False) -> int:
     window.show()
     code = app.exec()
     session_end.uninstall()
-    window.workspace.shutdown()
-    return code
+    return end_session(window, code)
+
+
+#: How long the end of the app waits for background tasks still running (milliseconds).
+EXIT_WAIT_MS = 3000
+
+
+def end_session(window, code: int) -> int:
+    """After the event loop (the settings are saved by then): stop the background work and return
+    ``code``, or, if a task still runs after :data:`EXIT_WAIT_MS`, end the process at once.
+
+    A worker thread still running while Python and Qt tear down (a task in the middle of an
+    analysis, a document or a database write) can crash the process (a start-up probe once ended
+    in SIGSEGV that way), and waiting for it could take as long as the task. Nothing needs it: every
+    file is written atomically and the databases commit whole transactions, so ending now is as
+    safe as a kill -9 (``tests/test_kill9.py``); the worker processes are ended first, the log
+    flushed, and the process leaves with ``os._exit``, running no more code in any thread."""
+    from desktop.ui.shell.tasks import finish_all
+
+    if finish_all(EXIT_WAIT_MS):
+        window.workspace.shutdown()  # nothing runs: its wait returns at once
+        return code
+    _exit_now(code)
+    return code  # (not reached)
+
+
+def _exit_now(code: int) -> None:
+    import logging
+    import multiprocessing
+    import os
+
+    from desktop.core.files.logs import log
+
+    log().warning("a background task was still running %d ms after the window closed: ending now", EXIT_WAIT_MS)
+    for child in multiprocessing.active_children():  # the analysis processes
+        child.terminate()
+    for child in multiprocessing.active_children():
+        child.join(1.0)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

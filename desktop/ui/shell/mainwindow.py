@@ -37,6 +37,9 @@ MENUS = {
         "file.export",
         "file.export_coverage",
         None,
+        "file.export_annotations",
+        "file.import_annotations",
+        None,
         "file.quit",
     ],
     "&Edit": [

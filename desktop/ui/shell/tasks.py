@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -45,11 +47,16 @@ class _Task(QRunnable):
             _log.debug("a background result arrived after its receiver was gone")
 
 
+#: Every runner alive, for :func:`finish_all` (the app's end).
+_RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+
+
 class TaskRunner(QObject):
     """Runs callables in a thread pool; results arrive through the callbacks, on the UI thread."""
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 1) -> None:
         super().__init__(parent)
+        _RUNNERS.add(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._relays: set[_Relay] = set()
@@ -89,3 +96,18 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
+
+
+def finish_all(msecs: int) -> bool:
+    """The app is ending: every runner's tasks not started yet are dropped, and the running ones
+    waited for, ``msecs`` in all. True if none is running now (the app may tear Qt down); False if
+    one still runs (see :func:`desktop.ui.shell.app.end_session`)."""
+    runners = [r for r in list(_RUNNERS) if shiboken6.isValid(r)]
+    for runner in runners:
+        runner.clear()
+    deadline = time.monotonic() + msecs / 1000
+    for runner in runners:
+        left = max(0, round((deadline - time.monotonic()) * 1000))
+        if shiboken6.isValid(runner) and not runner.wait(left):
+            return False
+    return True
