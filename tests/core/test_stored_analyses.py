@@ -74,3 +74,16 @@ def test_a_stored_analysis_follows_its_article_into_a_reloaded_library(analysed,
     again = load_default_corpus().get(analyses[0].article_id)
     moved = kept.with_article(again)
     assert moved.article is again and isinstance(moved, StoredAnalysis) and moved == analyses[0]
+
+
+def test_a_new_cache_file_is_made_with_its_tables(tmp_path):
+    import sqlite3
+
+    cache = AnalysisCache(tmp_path / "cache" / "analyses.sqlite3", fingerprint="f")
+    assert cache.summaries([]) == {}
+    cache.store_encoded([("k", "{}")])
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache" / "analyses.sqlite3") as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"analyses", "events"}
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.suffix == ".part"] == []

@@ -60,6 +60,8 @@ class AnalysisCache:
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.exists():
+                _create(self.path)
             self._db = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -186,6 +188,35 @@ class AnalysisCache:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+
+
+def _create(path: Path) -> None:
+    """A new cache file with its tables, made beside it and linked into place: a kill -9 leaves
+    no cache file without them (only a temporary that the next start removes)."""
+    import os
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(name)
+        try:
+            db.execute(_SCHEMA)
+            db.execute(_EVENTS)
+            db.commit()
+        finally:
+            db.close()
+        try:
+            os.link(name, path)
+        except FileExistsError:  # another instance made it meanwhile
+            pass
+        except OSError:  # no hard links here
+            if not path.exists():
+                os.replace(name, path)
+    except sqlite3.Error:
+        pass  # left to the connection, which makes the tables itself
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 def analysis_from_json(article: Article, data: str | bytes, generation: int = 0) -> ArticleAnalysis:
