@@ -1,0 +1,81 @@
+"""General rules of English news prose for the event layer (issue 10, item 5), pinned on
+sentences made up for them, in the style of ``test_event_rules_unseen.py``: how triggers of
+speech and of calls are written, who takes part, and what a sentence leaves as background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from desktop.core.annotate.analysis import Analyzer
+from desktop.core.episodes.events import EventExtractor
+from desktop.core.text.articles import Article
+
+PUBLISHED = dt.date(2024, 6, 13)  # a Thursday
+
+
+@cache
+def _analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _events(text: str, published: dt.date = PUBLISHED):
+    article = Article(id="made-up", title="Made up", body=text, published=published, published_precision="day")
+    return EventExtractor().extract(_analyzer().analyze(article))
+
+
+def _of_type(events, type_id: str):
+    return [e for e in events if e.type == type_id]
+
+
+def _keys(people) -> set[str]:
+    return {p.key for p in people}
+
+
+# --------------------------------------------------------------------------- speech
+
+
+def test_calling_a_thing_a_quotation_is_a_statement() -> None:
+    for text in (
+        'Maria Zakharova called the decision "reckless" on Tuesday.',
+        'On Tuesday, Maria Zakharova called the vote "a sham".',
+    ):
+        (said,) = _of_type(_events(text), "statement")
+        assert said.value == "2024-06-11" and _keys(said.sources) == {"zakharova"}
+
+
+def test_calling_without_a_quotation_is_no_statement() -> None:
+    assert not _of_type(_events("Alexander Lukashenko called snap elections on Tuesday."), "statement")
+    assert not _of_type(_events("The minister called off the visit on Tuesday."), "statement")
+
+
+def test_the_day_after_a_statement_dates_the_reply() -> None:
+    events = _events(
+        'Antony Blinken warned on Friday that the troops would stay. Maria Zakharova called the remark "offensive" the next day.'
+    )
+    assert {e.value for e in _of_type(events, "statement") if "zakharova" in _keys(e.sources)} == {"2024-06-08"}
+
+
+def test_confirming_is_a_statement_but_a_confirmed_appointment_is_not() -> None:
+    (said,) = _of_type(
+        _events("Dmitry Peskov confirmed on Wednesday evening that the delegation had left Moscow."), "statement"
+    )
+    assert said.value == "2024-06-12TEV" and _keys(said.sources) == {"peskov"}
+    assert not _of_type(_events("Dmitry Peskov was confirmed as spokesman on Wednesday."), "statement")
+
+
+# --------------------------------------------------------------------------- calls
+
+
+def test_a_pluperfect_phone_call_is_a_meeting() -> None:
+    for text in (
+        "Alexander Lukashenko, who had spoken with Vladimir Putin by phone on Monday, praised the mission.",
+        "On Monday, Alexander Lukashenko had spoken by phone with Vladimir Putin.",
+    ):
+        (call,) = _of_type(_events(text), "meeting")
+        assert call.value == "2024-06-10" and _keys(call.participants) == {"lukashenko", "putin"}
+
+
+def test_having_spoken_to_journalists_is_no_meeting() -> None:
+    assert not _of_type(_events("Alexander Lukashenko had spoken to journalists on Monday."), "meeting")
