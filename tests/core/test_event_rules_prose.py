@@ -79,3 +79,48 @@ def test_a_pluperfect_phone_call_is_a_meeting() -> None:
 
 def test_having_spoken_to_journalists_is_no_meeting() -> None:
     assert not _of_type(_events("Alexander Lukashenko had spoken to journalists on Monday."), "meeting")
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def test_a_deadline_dates_nothing() -> None:
+    # what is to be done "by" a date is no event of that date, nor is the saying of it
+    assert not _events('The Russian leader has said he expects "concrete answers" by the end of the month.')
+    events = _events("Anton Kowalczyk, the head of the commission, said the results would be published by Friday.")
+    assert not [e for e in events if e.value == "2024-06-14"]
+
+
+def test_a_date_after_by_and_a_name_is_no_deadline() -> None:
+    # "received by President X on Tuesday": the agent, then the date of the event
+    meetings = _of_type(_events("The delegation was received by Alexander Lukashenko on Tuesday."), "meeting")
+    assert meetings and meetings[0].value == "2024-06-11"
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def test_a_noun_in_apposition_stands_between_a_body_and_its_verb() -> None:
+    for text, key in (
+        (
+            "The Collective Security Treaty Organization, a military alliance, approved the deployment on Monday.",
+            "csto",
+        ),
+        ("Belarus, an ally of Russia, approved the deployment on Monday.", "belarus"),
+    ):
+        (done,) = _of_type(_events(text), "announcement")
+        assert done.value == "2024-06-10" and _keys(done.sources) == {key}
+
+
+def test_two_people_with_their_titles_in_apposition_both_act() -> None:
+    text = (
+        "In Brussels, the EU's foreign policy chief, Kaja Kallas, and the enlargement commissioner, "
+        "Marta Kos, issued a joint statement on Sunday evening."
+    )
+    (said,) = _of_type(_events(text), "statement")
+    assert _keys(said.sources) == {"kallas", "kos"} and said.value == "2024-06-09TEV"
+
+
+def test_a_clause_after_and_keeps_its_own_subject() -> None:
+    (met,) = _of_type(_events("Alexander Lukashenko met Vladimir Putin, and signed a treaty on Monday."), "meeting")
+    assert _keys(met.sources) == {"lukashenko"} and _keys(met.targets) == {"putin"}

@@ -54,6 +54,7 @@ class EventLexicon:
     trigger_type: dict[str, str]
     anaphor_type: dict[str, str]
     background: tuple[str, ...] = ()
+    deadlines: tuple[str, ...] = ()
     habitual: tuple[str, ...] = ()
     forward: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()
@@ -154,6 +155,7 @@ class _EventsFile:
     negations: list[str] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
     background: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
     habitual: list[str] = field(default_factory=list)
     forward: list[str] = field(default_factory=list)
     dated: list[str] = field(default_factory=list)
@@ -237,6 +239,7 @@ def load_event_lexicon() -> EventLexicon:
         trigger_type=trigger_type,
         anaphor_type=anaphor_type,
         background=_words(data.background),
+        deadlines=_words(data.deadlines),
         habitual=_words(data.habitual),
         forward=_words(data.forward),
         dated=_words(data.dated),

@@ -21,7 +21,10 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: "X and Y", "X, Y", "X, and the enlargement commissioner, Y": a title in apposition may stand before Y.
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the|a|an|its|his|her)\s+[^,;.\"“”()]{1,50},\s*)?")
+#: A noun phrase in apposition between a subject and its verb: "Belarus, an ally of Russia, approved".
+_NOUN_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+[^,;.\"“”()]{1,70},\s*$")
 #: A preposition before an actor makes it an object, never the subject ("sanctions against Belarusian
 #: officials"), unless it owns the trigger ("a response to Clinton's assessment").
 _OBJECT_OF = re.compile(
@@ -35,7 +38,9 @@ _CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
-_APPOSITION_END = re.compile(r"\s*,\s*$")
+_APPOSITION_END = re.compile(
+    r"\s*,\s*(?:(?!(?:and|or|but|while|as|after|before|when|who|which|then)\b)[a-z][\w’'-]*\s+){0,3}$"
+)  # "Marta Kos, issued a joint statement": the words of the verb phrase cost nothing
 _APPOSITION_AUX = re.compile(r"\s*,\s*(?:was|were|is|has\s+been|had\s+been|has|had)\s+(?:also\s+)?$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
 _DIRECT_AGENT = re.compile(r"\b(?:of|from|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
@@ -98,7 +103,9 @@ def _links_subject(m: ActorMention, gap: str) -> bool:
     if m.kind != PERSON and (head := _party_head().match(gap) or _ORGAN.match(gap)):
         gap = gap[head.end() :]
     return bool(
-        _SUBJECT_LINK.match(gap) or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
+        _SUBJECT_LINK.match(gap)
+        or _NOUN_APPOSITION.match(gap)
+        or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
     )
 
 

@@ -145,7 +145,7 @@ class _FirstPass:
         self.published = analysis.article.published
         # only a publication known to the day bounds what is done ("c. September" may be later)
         self.published_day = self.published if analysis.article.published_precision == "day" else None
-        background = background_dates(text, list(analysis.dates), lexicon.background)
+        background = background_dates(text, list(analysis.dates), lexicon.background, lexicon.deadlines)
         self.background = Window(background)  # "since 2009", "every February": they date nothing
         background_ids = {id(d) for d in background}
         self.dates = Window([d for d in analysis.dates if date_usable(d) and id(d) not in background_ids])
