@@ -124,3 +124,13 @@ def test_two_people_with_their_titles_in_apposition_both_act() -> None:
 def test_a_clause_after_and_keeps_its_own_subject() -> None:
     (met,) = _of_type(_events("Alexander Lukashenko met Vladimir Putin, and signed a treaty on Monday."), "meeting")
     assert _keys(met.sources) == {"lukashenko"} and _keys(met.targets) == {"putin"}
+
+
+# --------------------------------------------------------------------------- one event per happening
+
+
+def test_talks_that_a_meeting_was_for_are_that_meeting() -> None:
+    text = "Wendy Sherman met Sergei Ryabkov in Geneva on Monday for eight hours of talks on security guarantees."
+    (met,) = _of_type(_events(text), "meeting")
+    assert met.value == "2024-06-10"
+    assert {p.key for p in met.participants} >= {"unlinked:Wendy Sherman", "unlinked:Sergei Ryabkov"}

@@ -270,3 +270,16 @@ def test_a_role_noun_right_before_a_name(tagger):
 def test_wire_credits_editing_and_translation(tagger):
     assert names(tagger, "Reporting by Ruta Vaitkute; Editing by Corwin Ashdale") == ["Ruta Vaitkute", "Corwin Ashdale"]
     assert names(tagger, "The interview was translated by Oona Pelkonen.") == ["Oona Pelkonen"]
+
+
+def test_a_title_with_two_portfolios_before_a_state_and_a_name(tagger):
+    text = "Sergei Aleinik held consultations with Minister of Foreign Affairs and International Trade of Zimbabwe Tendai Mukurazhizha."
+    assert names(tagger, text) == ["Tendai Mukurazhizha"]
+
+
+def test_bylines_of_analysis_and_opinion(tagger):
+    assert names(tagger, "Analysis by Liis Kõiv-Tamm and Jan-Willem de Boer\n\nThe talks began.") == [
+        "Liis Kõiv-Tamm",
+        "Jan-Willem de Boer",
+    ]
+    assert names(tagger, "Opinion by Maarten van Dijk\n\nThe vote was a farce.") == ["Maarten van Dijk"]

@@ -42,6 +42,9 @@ _RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;—–]*")
 _FINITE_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|since|until)\b", re.I)
 #: Two triggers of one family at most this many characters apart are one run.
 _RUN_GAP = 45
+#: A trigger after "for" ("for two hours of talks") may stand so far from the run it tells the purpose of.
+_PURPOSE_GAP = 120
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$", re.I)
 
 
 @dataclass
@@ -100,14 +103,20 @@ def _in_name(m: Match, names: list[ActorMention]) -> bool:
 
 
 def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention], text: str) -> bool:
-    """Does this trigger extend the last run (same family, close, no person between)?"""
-    return bool(
+    """Does this trigger extend the last run (same family, close, no person between)? One after
+    "for" tells what the run was for, across its counterpart ("met X in Geneva on Monday for
+    eight hours of talks")."""
+    if not (
         runs
         and runs[-1].type.family == event_type.family
         and runs[-1].type.stage == event_type.stage  # "published a letter": two events
-        and m.start - runs[-1].end <= _RUN_GAP
         and not _FINITE_BETWEEN.search(text, runs[-1].end, m.start)
-        and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
+    ):
+        return False
+    if _FOR_BEFORE.search(text, max(runs[-1].end, m.start - 40), m.start):
+        return m.start - runs[-1].end <= _PURPOSE_GAP
+    return m.start - runs[-1].end <= _RUN_GAP and not any(
+        n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names
     )
 
 
