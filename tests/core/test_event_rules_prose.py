@@ -134,3 +134,29 @@ def test_talks_that_a_meeting_was_for_are_that_meeting() -> None:
     (met,) = _of_type(_events(text), "meeting")
     assert met.value == "2024-06-10"
     assert {p.key for p in met.participants} >= {"unlinked:Wendy Sherman", "unlinked:Sergei Ryabkov"}
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def test_a_trigger_in_a_quotation_is_what_was_said() -> None:
+    text = 'Pavel Latushka said on Tuesday: "The dictator has appointed himself again, and nobody was released."'
+    events = _events(text)
+    assert not _of_type(events, "appointment") and not _of_type(events, "prisoners")
+    assert _of_type(events, "statement")
+
+
+def test_a_sentence_may_begin_inside_a_quotation() -> None:
+    # the quotation opened in the sentence before: what follows its end is told, not quoted
+    text = (
+        '"We are ready to help. We will deliver the oil," the secretary said after he met Vladimir Makei '
+        "in Minsk on Saturday."
+    )
+    met = _of_type(_events(text, dt.date(2020, 2, 3)), "meeting")
+    assert met and met[0].value == "2020-02-01" and "makei" in _keys(met[0].participants)
+
+
+def test_the_owner_of_a_counted_visit_made_it() -> None:
+    text = "The three-day state visit, which began on Tuesday, is Mr Lukashenko's first to China since 2019."
+    (visit,) = [e for e in _of_type(_events(text), "visit") if e.value == "2024-06-11"]
+    assert "lukashenko" in _keys(visit.sources)

@@ -284,6 +284,15 @@ def _conjoined(s: Sentence, run: Run, previous_end: int, next_start: int) -> Men
 
 
 #: Where the agent of a run is looked for, in order: the first rule that finds one wins.
+#: "X's first", "X's second such trip": the owner of a counted occurrence did it.
+_ORDINAL_AFTER = re.compile(r"(?:’s|'s|’)\s+(?:first|second|third|fourth|fifth|last|latest|next)\b")
+
+
+def _ordinal_owner(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "The state visit … is Mr X's first to China": the person whose occurrence it is counted as."""
+    return [m for m in s.actors if m.kind == PERSON and _ORDINAL_AFTER.match(s.text, m.end)][:1]
+
+
 SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
     _conjoined,
     _subject_before,
@@ -292,6 +301,7 @@ SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
     _it,
     _pair,
     _sentence_subject,
+    _ordinal_owner,
 )
 
 

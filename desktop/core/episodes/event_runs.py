@@ -131,15 +131,36 @@ def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[A
         runs.append(Run(event_type, m.start, m.end, [(m.start, m.end, m.text)]))
 
 
+_QUOTE_MARKS = re.compile(r'["“”]')
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of direct quotations reaching into ``start``..``end`` (the sentence so far),
+    paired from the start of the paragraph: a sentence may begin inside a quotation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    spans, opened = [], None
+    for mark in _QUOTE_MARKS.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        closing = mark.group() == "”" or (mark.group() == '"' and opened is not None)
+        if closing and opened is not None:
+            if mark.end() > start:
+                spans.append((opened, mark.end()))
+            opened = None
+        elif not closing:
+            opened = mark.start()
+    return spans
+
+
 def _trigger_runs(
     lex: EventLexicon, text: str, start: int, names: list[ActorMention], found: list[Match]
 ) -> tuple[list[Run], list[int]]:
     """The runs of the triggers, and the end offsets of the negated triggers."""
     runs: list[Run] = []
     negated: list[int] = []
+    quoted = _quotations(text, start, found[-1].end) if found else []
     for m in found:
-        if _in_name(m, names):
-            continue
+        if _in_name(m, names) or any(a < m.start and m.end < b for a, b in quoted):
+            continue  # a trigger in a quotation is what was said ("'he has appointed himself,' she said")
         type_id = lex.trigger_type.get(" ".join(m.text.lower().split()))
         if type_id is None or not context_ok(lex.types[type_id], text, m, start, names) or is_adjectival(lex, text, m):
             continue
