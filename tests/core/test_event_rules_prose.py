@@ -160,3 +160,16 @@ def test_the_owner_of_a_counted_visit_made_it() -> None:
     text = "The three-day state visit, which began on Tuesday, is Mr Lukashenko's first to China since 2019."
     (visit,) = [e for e in _of_type(_events(text), "visit") if e.value == "2024-06-11"]
     assert "lukashenko" in _keys(visit.sources)
+
+
+def test_the_end_of_a_season_after_by_is_a_deadline() -> None:
+    (said,) = _events("On Friday, Vladimir Putin said the transfer would be completed by the end of the summer.")
+    assert said.type == "statement" and said.value == "2024-06-07"
+
+
+def test_the_two_ministers_may_carry_a_modifier() -> None:
+    text = (
+        "On 25 May, Sergei Shoigu met Viktor Khrenin in Minsk. The two defence ministers are to meet again in October."
+    )
+    (later,) = [e for e in _of_type(_events(text, dt.date(2023, 6, 20)), "meeting") if e.planned]
+    assert later.value == "2023-10" and _keys(later.participants) == {"shoigu", "khrenin"}

@@ -165,7 +165,8 @@ class _FirstPass:
         self.state_of = {m.actor: m for m in reversed(analysis.actors) if m.kind == "state" and m.actor}
         self.sides = _cue_pattern(r"\b(?:the|both)\s+(?:two\s+)?(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.sides)
         self.pairs = _cue_pattern(
-            r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.pairs
+            r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:[a-z][\w-]*\s+)?(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$",
+            lexicon.pairs,
         )
         self.copular = _cue_pattern(r"\s*(?:{})\s+(?:[\w’'-]+\s+){{0,4}}", lexicon.copular)
         self.party_words = _cue_pattern(
