@@ -283,3 +283,17 @@ def test_bylines_of_analysis_and_opinion(tagger):
         "Jan-Willem de Boer",
     ]
     assert names(tagger, "Opinion by Maarten van Dijk\n\nThe vote was a farce.") == ["Maarten van Dijk"]
+
+
+def test_a_shared_surname_alone_is_the_one_not_introduced_as_a_relative(tagger):
+    text = (
+        "The court freed Anton Kowalczyk on Monday. Kowalczyk thanked his lawyers. "
+        "His father, Jerzy Kowalczyk, said he had not spoken to him. Kowalczyk left for Warsaw."
+    )
+    found = people(tagger, text)
+    assert [name for span, _, name in found if span == "Kowalczyk"] == ["Anton Kowalczyk", "Anton Kowalczyk"]
+
+
+def test_a_shared_surname_alone_stays_open_without_a_relative(tagger):
+    text = "Anna Nowak met Jan Nowak in Warsaw on Monday. Nowak said the talks went well."
+    assert [name for span, _, name in people(tagger, text) if span == "Nowak"] in ([], ["Nowak"])
