@@ -173,3 +173,9 @@ def test_the_two_ministers_may_carry_a_modifier() -> None:
     )
     (later,) = [e for e in _of_type(_events(text, dt.date(2023, 6, 20)), "meeting") if e.planned]
     assert later.value == "2023-10" and _keys(later.participants) == {"shoigu", "khrenin"}
+
+
+def test_the_date_after_a_verbs_object_dates_the_verb_too() -> None:
+    events = _events("Anton Kowalczyk announced the pardon on Monday on his channel.")
+    (told,) = _of_type(events, "announcement")
+    assert told.value == "2024-06-10"
