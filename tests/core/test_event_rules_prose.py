@@ -179,3 +179,13 @@ def test_the_date_after_a_verbs_object_dates_the_verb_too() -> None:
     events = _events("Anton Kowalczyk announced the pardon on Monday on his channel.")
     (told,) = _of_type(events, "announcement")
     assert told.value == "2024-06-10"
+
+
+def test_a_visit_prepared_at_a_meeting_is_another_event() -> None:
+    text = (
+        "The ambassador, Xie Xiaoyong, met Maxim Ryzhenkov on Monday to discuss preparations for a visit "
+        "by Alexander Lukashenko to China in September."
+    )
+    events = _events(text)
+    assert [e.value for e in _of_type(events, "meeting")] == ["2024-06-10"]
+    assert [e.value for e in _of_type(events, "visit") if e.planned] == ["2024-09"]

@@ -113,8 +113,8 @@ def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[Act
         and not _FINITE_BETWEEN.search(text, runs[-1].end, m.start)
     ):
         return False
-    if _FOR_BEFORE.search(text, max(runs[-1].end, m.start - 40), m.start):
-        return m.start - runs[-1].end <= _PURPOSE_GAP
+    if runs[-1].type.id == event_type.id and _FOR_BEFORE.search(text, max(runs[-1].end, m.start - 40), m.start):
+        return m.start - runs[-1].end <= _PURPOSE_GAP  # not "met X to prepare for a visit": two events
     return m.start - runs[-1].end <= _RUN_GAP and not any(
         n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names
     )
