@@ -189,3 +189,25 @@ def test_a_visit_prepared_at_a_meeting_is_another_event() -> None:
     events = _events(text)
     assert [e.value for e in _of_type(events, "meeting")] == ["2024-06-10"]
     assert [e.value for e in _of_type(events, "visit") if e.planned] == ["2024-09"]
+
+
+# --------------------------------------------------------------------------- addressees
+
+
+def test_a_like_message_goes_to_the_same_addressee() -> None:
+    text = (
+        "Vladimir Putin congratulated Alexander Lukashenko on Monday. "
+        "Xi Jinping sent a congratulatory message the same day."
+    )
+    letters = _of_type(_events(text), "letter")
+    xi = [e for e in letters if "xi-jinping" in _keys(e.sources)]
+    assert xi and _keys(xi[0].targets) == {"lukashenko"} and xi[0].value == "2024-06-10"
+
+
+def test_a_message_far_from_the_last_one_keeps_no_addressee() -> None:
+    text = (
+        "Vladimir Putin congratulated Alexander Lukashenko on Monday. The vote was calm. Turnout was high. "
+        "Observers left. Xi Jinping sent a message on Tuesday."
+    )
+    xi = [e for e in _of_type(_events(text), "letter") if "xi-jinping" in _keys(e.sources)]
+    assert all(not e.targets for e in xi)

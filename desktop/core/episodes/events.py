@@ -52,6 +52,7 @@ from desktop.core.episodes.event_records import (
 )
 from desktop.core.episodes.event_roles import message_roles, roles
 from desktop.core.episodes.event_runs import Run, Sentence, assign_dates, find_runs
+from desktop.core.episodes.event_series import borrow_addressees
 from desktop.core.episodes.event_stages import link_stages
 
 #: An event "recent" enough for a sentence to be its context: this close in paragraphs or sentences.
@@ -444,6 +445,7 @@ def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
         date_from_context(lexicon, event, runs_of[event.id], index, context)
     _join_pointing_sentences(by_sentence, runs_of)
     link_stages(events, runs_of)
+    borrow_addressees(events)
     for event in events:
         event.confidence = confidence(event)
     return [e for e in events if e.value]
