@@ -211,3 +211,27 @@ def test_a_message_far_from_the_last_one_keeps_no_addressee() -> None:
     )
     xi = [e for e in _of_type(_events(text), "letter") if "xi-jinping" in _keys(e.sources)]
     assert all(not e.targets for e in xi)
+
+
+# --------------------------------------------------------------------------- pairs by title
+
+
+def test_the_two_presidents_are_the_two_named_as_presidents() -> None:
+    text = (
+        "On Monday, President of Belarus Alexander Lukashenko held talks with President of Zimbabwe "
+        "Emmerson Mnangagwa. The ministers signed a plan. The invitation was accepted, said Press Secretary "
+        "of the President of Belarus Natalya Eismont. The dates were first discussed by the two presidents "
+        "in a telephone conversation on 12 January."
+    )
+    (call,) = [e for e in _of_type(_events(text), "meeting") if e.value == "2024-01-12"]
+    assert _keys(call.participants) == {"lukashenko", "unlinked:Emmerson Mnangagwa"}
+
+
+def test_the_two_defence_ministers_are_the_two_named_as_ministers_however_far_back() -> None:
+    text = (
+        "On 25 May, Russian Defence Minister Sergei Shoigu met his Belarusian counterpart, Viktor Khrenin. "
+        "Alexander Lukashenko praised the deal. Vladimir Putin said it was a response. Analysts disagreed. "
+        "The two defence ministers are to meet again in October."
+    )
+    (later,) = [e for e in _of_type(_events(text, dt.date(2023, 6, 20)), "meeting") if e.planned]
+    assert later.value == "2023-10" and _keys(later.participants) == {"shoigu", "khrenin"}

@@ -265,7 +265,45 @@ def _pair(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions
         people[m.actor or m.name] = m
     # "the two leaders": the last two named; "the ministers": only when just two were named
     wanted = 2 if cue.group("det").lower() == "the" else len(people)
+    if cue.group("det").lower() != "the" and len(titled := _titled(s.text, cue.group(), s.earlier_people)) == 2:
+        return titled  # "the two presidents": the two named with that title, however far back
     return list(people.values())[-2:] if 2 <= len(people) <= wanted else []
+
+
+#: A title's head before "of" just before a mention: "Press Secretary of [the President of Belarus X]".
+_HEAD_OF_BEFORE = re.compile(r"([\w-]+)\s+of\s+$")
+_OF = re.compile(r"\s+of(?:\s+|$)")
+#: The capitalised words that end a mention: its name ("… of Belarus Aleksandr Lukashenko").
+_NAME_END = re.compile(r"(?:\s*\b[A-Z][\w.’'-]*)+$")
+
+
+def _title_head(text: str, m: ActorMention) -> set[str]:
+    """The head nouns of a person's titles: the last word before "of" of the words before the
+    name ("President of the Republic of Belarus X" -> president; "Press Secretary of the President
+    of Belarus X" -> secretary), and of the role held."""
+    before = _HEAD_OF_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is not None:
+        return {before.group(1).lower()}
+    name = _NAME_END.search(m.text)
+    heads = set()
+    for title in (m.text[: name.start()] if name else "", m.role):
+        words = _OF.split(title.lower(), maxsplit=1)[0].split()
+        if words:
+            heads.add(words[-1].strip(",.;:"))
+    return heads
+
+
+def _titled(text: str, cue: str, earlier: Mentions) -> Mentions:
+    """The people named before with the title of the cue's plural noun ("the two presidents"),
+    in the order they were last named."""
+    nouns = {w[:-1] for w in cue.lower().split() if w.endswith("s") and len(w) > 4}
+    titled = {m.actor or m.name for m in earlier if _title_head(text, m) & nouns}
+    people: dict[str, ActorMention] = {}
+    for m in earlier:
+        if (m.actor or m.name) in titled:
+            people.pop(m.actor or m.name, None)
+            people[m.actor or m.name] = m
+    return list(people.values())
 
 
 def _conjoined(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:

@@ -75,6 +75,7 @@ class Sentence:
     places: Window
     speakers: list[ActorMention] | None = None  # people who only report, once computed
     pairs: re.Pattern[str] | None = None  # "the two leaders" before a trigger
+    earlier_people: list[ActorMention] = field(default_factory=list)  # every person named before it
 
     def neighbours(self, run: Run) -> tuple[int, int]:
         """Where the run before this one ends and the run after it starts (or the sentence's bounds)."""

@@ -177,6 +177,7 @@ class _FirstPass:
 
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
         previous_people = [m for ms in self.people_window[-2:] for m in ms]
+        earlier_people = [m for ms in self.people_window for m in ms]
         self.people_window.append([m for m in actors if m.kind == PERSON])
         # the states of the sentence, and those its places lie in ("ambassadors to Minsk and Washington")
         places = [self.state_of[p.country] for p in self.places.between(start, end) if p.country in self.state_of]
@@ -187,7 +188,18 @@ class _FirstPass:
             names, anaphors = self.names.between(start, end), self.anaphors.between(start, end)
             runs, negated = find_runs(self.lexicon, self.text, start, names, found, anaphors)
         return Sentence(
-            self.text, start, end, actors, runs, negated, previous_people, self.all_dates, self.places, None, self.pairs
+            self.text,
+            start,
+            end,
+            actors,
+            runs,
+            negated,
+            previous_people,
+            self.all_dates,
+            self.places,
+            None,
+            self.pairs,
+            earlier_people,
         )
 
     def _recent(self, paragraph: int, index: int) -> bool:
