@@ -235,3 +235,10 @@ def test_the_two_defence_ministers_are_the_two_named_as_ministers_however_far_ba
     )
     (later,) = [e for e in _of_type(_events(text, dt.date(2023, 6, 20)), "meeting") if e.planned]
     assert later.value == "2023-10" and _keys(later.participants) == {"shoigu", "khrenin"}
+
+
+def test_a_term_in_scare_quotes_is_no_quotation() -> None:
+    (stay,) = _of_type(
+        _events('From 11 to 20 February, Alexander Lukashenko was on a "working vacation" in Sochi.'), "visit"
+    )
+    assert _keys(stay.sources) == {"lukashenko"}

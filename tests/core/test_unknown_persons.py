@@ -297,3 +297,8 @@ def test_a_shared_surname_alone_is_the_one_not_introduced_as_a_relative(tagger):
 def test_a_shared_surname_alone_stays_open_without_a_relative(tagger):
     text = "Anna Nowak met Jan Nowak in Warsaw on Monday. Nowak said the talks went well."
     assert [name for span, _, name in people(tagger, text) if span == "Nowak"] in ([], ["Nowak"])
+
+
+def test_abbreviated_military_ranks_are_titles(tagger):
+    text = "The troops served under Col. Gen. Andrei Serdyukov. Lt. Gen. Anton Kowalczyk said so."
+    assert names(tagger, text) == ["Andrei Serdyukov", "Anton Kowalczyk"]

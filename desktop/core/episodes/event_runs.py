@@ -133,6 +133,8 @@ def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[A
 
 
 _QUOTE_MARKS = re.compile(r'["“”]')
+#: A quotation of fewer words is a term ("a \"working vacation\""), not what someone said.
+_SPEECH_WORDS = 4
 
 
 def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -144,8 +146,8 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for mark in _QUOTE_MARKS.finditer(text, line_start, len(text) if line_end < 0 else line_end):
         closing = mark.group() == "”" or (mark.group() == '"' and opened is not None)
         if closing and opened is not None:
-            if mark.end() > start:
-                spans.append((opened, mark.end()))
+            if mark.end() > start and len(text[opened : mark.end()].split()) >= _SPEECH_WORDS:
+                spans.append((opened, mark.end()))  # not a term in scare quotes: a "working vacation"
             opened = None
         elif not closing:
             opened = mark.start()
