@@ -204,3 +204,29 @@ def test_the_future_of_a_dated_past_counts_from_that_date() -> None:
 def test_a_date_of_another_sentence_does_not_hold_back_a_plan() -> None:
     text = "In March 2023 they met. They agreed to meet again in September."
     assert [v for _, v, _ in found(text, D(2024, 2, 1))] == ["2023-03", "2024-09"]
+
+
+# --------------------------------------------------------------------------- the reach of the tense
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # the words of names and titles cost nothing: the past verb far before them still governs
+        (
+            "The date was fixed in a call between President of the Republic of Moldova Ion Vasilescu "
+            "and Prime Minister of the Kingdom of Norway Kari Lindqvist on Sunday.",
+            D(2022, 3, 3),  # a Thursday
+            "2022-02-27",
+        ),
+        # what a "that" opens after the date has a tense of its own: "would" is what was said
+        (
+            "The minister told a radio station on 25 March that the army would build a new base.",
+            D(2023, 6, 20),
+            "2023-03-25",
+        ),
+        ("He asked the envoys on Friday whether they would stay.", D(2024, 6, 13), "2024-06-07"),
+    ],
+)
+def test_names_widen_the_reach_and_a_that_clause_keeps_its_tense(text: str, anchor: dt.date, expected: str) -> None:
+    assert value(text, anchor) == expected

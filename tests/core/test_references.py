@@ -241,3 +241,10 @@ def test_a_leader_is_a_head_of_state_or_of_government(analyzer):
     assert _who(analyzer, "Minsk wants talks. The Belarusian leader spoke on Monday.", "The Belarusian leader") == (
         "lukashenko"
     )
+
+
+def test_a_description_after_an_indefinite_article_is_nobody_in_particular(analyzer):
+    text = "Alexander Lukashenko arrived in Harare, the first visit of a Belarusian leader to Zimbabwe."
+    analysis = analyzer.analyze_text(text, DAY)
+    assert [m.actor for m in analysis.actors if m.kind == "person"] == ["lukashenko"]
+    assert _who(analyzer, "The Belarusian leader arrived in Harare on Monday.", "The Belarusian leader") == "lukashenko"

@@ -270,3 +270,35 @@ def test_a_role_noun_right_before_a_name(tagger):
 def test_wire_credits_editing_and_translation(tagger):
     assert names(tagger, "Reporting by Ruta Vaitkute; Editing by Corwin Ashdale") == ["Ruta Vaitkute", "Corwin Ashdale"]
     assert names(tagger, "The interview was translated by Oona Pelkonen.") == ["Oona Pelkonen"]
+
+
+def test_a_title_with_two_portfolios_before_a_state_and_a_name(tagger):
+    text = "Sergei Aleinik held consultations with Minister of Foreign Affairs and International Trade of Zimbabwe Tendai Mukurazhizha."
+    assert names(tagger, text) == ["Tendai Mukurazhizha"]
+
+
+def test_bylines_of_analysis_and_opinion(tagger):
+    assert names(tagger, "Analysis by Liis Kõiv-Tamm and Jan-Willem de Boer\n\nThe talks began.") == [
+        "Liis Kõiv-Tamm",
+        "Jan-Willem de Boer",
+    ]
+    assert names(tagger, "Opinion by Maarten van Dijk\n\nThe vote was a farce.") == ["Maarten van Dijk"]
+
+
+def test_a_shared_surname_alone_is_the_one_not_introduced_as_a_relative(tagger):
+    text = (
+        "The court freed Anton Kowalczyk on Monday. Kowalczyk thanked his lawyers. "
+        "His father, Jerzy Kowalczyk, said he had not spoken to him. Kowalczyk left for Warsaw."
+    )
+    found = people(tagger, text)
+    assert [name for span, _, name in found if span == "Kowalczyk"] == ["Anton Kowalczyk", "Anton Kowalczyk"]
+
+
+def test_a_shared_surname_alone_stays_open_without_a_relative(tagger):
+    text = "Anna Nowak met Jan Nowak in Warsaw on Monday. Nowak said the talks went well."
+    assert [name for span, _, name in people(tagger, text) if span == "Nowak"] in ([], ["Nowak"])
+
+
+def test_abbreviated_military_ranks_are_titles(tagger):
+    text = "The troops served under Col. Gen. Andrei Serdyukov. Lt. Gen. Anton Kowalczyk said so."
+    assert names(tagger, text) == ["Andrei Serdyukov", "Anton Kowalczyk"]

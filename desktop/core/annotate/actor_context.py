@@ -44,8 +44,10 @@ _PARTICLE = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=Tru
 _GAP = re.compile(r"[ \t\xa0]+\n?[ \t\xa0]*|\n[ \t\xa0]*")
 _SPACES = frozenset(" \t\xa0\n")
 _LIST_CONJUNCTIONS = (" and ", ", and ", " or ", ", or ", " & ")
-# " of Iran ", " of the Islamic Republic of Iran ", " of the Kingdom of Norway ": a state after a title.
+# " of Iran ", " of the Islamic Republic of Iran ", " of the Kingdom of Norway ": a state after a title,
+# perhaps after a second portfolio (" and International Trade of Zimbabwe ").
 _OF_STATE = re.compile(
+    r"(?: and (?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)?"
     r" of (?:the )?(?:(?:[A-Z][\w'’-]+ ){0,3}(?:Republic|Kingdom|Federation|Emirates|Sultanate|Principality"
     r"|Commonwealth|Confederation|State) of (?:the )?)?([A-Z][\w'’-]+) (?=[A-Z])"
 )
@@ -66,7 +68,7 @@ def _name_like(value: str, m: _Matcher, dot_after: bool) -> bool:
     if not value[0].isupper() or value in m.stopwords or value in m.gazetteer_words:
         return False
     if len(value) == 1:
-        return dot_after  # an initial: "S."
+        return dot_after
     return not value.isupper()
 
 

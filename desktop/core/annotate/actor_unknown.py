@@ -29,7 +29,8 @@ from desktop.core.files.lexicons import load_lexicon
 
 # The text from the start of the line to a name in a byline: "By ", "By Anna Nowak in Warsaw and ".
 _BYLINE = re.compile(
-    r"[ \t>*_#]*(?:(?:Text|Words|Photos?|Reporting|Report|Interview|Story)[ \t]+)?[Bb]y[ \t]+"
+    r"[ \t>*_#]*(?:(?:Text|Words|Photos?|Reporting|Report|Interview|Story|Analysis|Commentary|Comment|Opinion"
+    r"|Essay|Review|Column|Feature|Investigation)[ \t]+)?[Bb]y[ \t]+"
     r"(?:[^\n.;:]*?(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*))?"
 )
 # Before a name in running text: "photo by ", "reported by ", "written by ".

@@ -25,6 +25,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from desktop.core.annotate.gazetteer import FALLBACK_SIDE, Gazetteer
 from desktop.core.annotate.records import VIA_ALIAS, VIA_NAME, VIA_PATTERN, VIA_SURNAME, ActorMention
+from desktop.core.files.lexicons import load_lexicon
 
 # Lower-case particles that belong to a surname ("van der Meulen", "de Saint-Aubin").
 PARTICLES = frozenset("von van der den de da di du dos del della la le bin ibn al el ter ten".split())
@@ -62,7 +63,7 @@ def unify_unlisted(
     listed = {m.actor for m in mentions if m.actor and m.via in (VIA_NAME, VIA_ALIAS)}
     context = _Article(text, gazetteer, first_names, listed)
     out, misspelt = _near_spellings(mentions, context, link)
-    people = _people(out)
+    people = _principals(text, out, _people(out))
     out = [_renamed(m, people, misspelt, link) for m in out]
     spans = sorted([(m.start, m.end) for m in out] + list(covered))
     stopwords = stopwords if stopwords is not None else frozenset(gazetteer.cues.name_stopwords)
@@ -179,6 +180,35 @@ def _people(mentions: Iterable[ActorMention]) -> dict[str, set[str]]:
             if len(given.split()) > 1:  # "Tariq Abbasi" of "Tariq Mehmood Abbasi"
                 people[f"{given.split()[0]} {surname}"].add(name)
     return people
+
+
+@functools.cache
+def _kin_before() -> re.Pattern[str]:
+    """ "His father, ", "her late husband ", "whose son ": a relative is introduced just before."""
+    nouns = "|".join(sorted(map(re.escape, load_lexicon("names").get("kin_nouns") or ["\x00"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:his|her|their|whose)\s+(?:[a-z]+\s+)?(?:{nouns}),?\s+$", re.IGNORECASE)
+
+
+def _principals(text: str, mentions: list[ActorMention], people: dict[str, set[str]]) -> dict[str, set[str]]:
+    """A surname borne by several unlisted people, all but one introduced as a relative ("His
+    father, Dzmitry Nowak") after the article had used the surname alone for that one ("Nowak
+    announced …"): the surname alone stays that one's."""
+    first: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        if m.actor is None and m.kind == "person" and m.name not in first:
+            first[m.name] = (m.start, m.end)
+    out = dict(people)
+    for surname, full in people.items():
+        if len(full) < 2 or not all(n in first for n in full):
+            continue
+        left = [n for n in full if not _kin_before().search(text, max(0, first[n][0] - 40), first[n][0])]
+        if len(left) != 1:
+            continue
+        relatives_from = min(first[n][0] for n in full if n != left[0])
+        alone = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
+        if alone.search(text, first[left[0]][1], relatives_from):
+            out[surname] = set(left)
+    return out
 
 
 def _without_middle_names(names: set[str]) -> dict[str, str]:

@@ -46,8 +46,11 @@ _CUE_FORMS = frozenset(
 _CUE_ENDINGS = tuple(e + p for e in ("ed", "ll") for p in ("", ",", ".", ";", ":", "”", "’", '"'))
 _CUE_REACH = 110  # characters each side of a mention that tense cues are looked for in
 _CUE_WORDS_REACH = 16  # and at most so many words
+_NAME_REACH = 3  # names and titles ("President of Ukraine Volodymyr Zelensky") widen the reach so far
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]"
 _GOVERNOR_REACH = 4  # words before a "to" that may govern it ("invited his Polish counterpart to")
+#: Words after a date that open what was said or asked: the tense after them is not the date's.
+_COMPLEMENTISERS = frozenset({"that", "whether"})
 _SENTENCE_END_CHARS = frozenset(".!?\"”’')")
 
 
@@ -233,6 +236,11 @@ class _CueWalk:
         if w.endswith(",") and j + 1 < len(self.after) and self.after[j + 1] in CLAUSE_CONJUNCTIONS:
             self.j = len(self.after)  # ", and ...": another clause
             return None
+        if w in _COMPLEMENTISERS:
+            self.j = len(
+                self.after
+            )  # "told him on 25 March that Russia would ...": what was said has a tense of its own
+            return None
         self.comma = self.comma or w.endswith(",")
         self.j = len(self.after) if w[-1] in _SENTENCE_END_CHARS and ends_sentence(w) else j + 1
         return None
@@ -244,14 +252,26 @@ def future_in_past(cue: str) -> bool:
     return cue in FUTURE_IN_PAST or cue.endswith(" to")
 
 
+def _plain_words_back(words: list[str]) -> list[str]:
+    """The words before a date, back to the _CUE_WORDS_REACH-th one that is not capitalised: the
+    words of names and titles cost nothing ("was agreed in a call between President of Belarus
+    Aleksandr Lukashenko and President of Ukraine Volodymyr Zelensky on Sunday")."""
+    plain_count, k = 0, len(words)
+    while k > 0 and plain_count < _CUE_WORDS_REACH:
+        k -= 1
+        if not words[k][:1].isupper():
+            plain_count += 1
+    return words[k:]
+
+
 def tense_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, str]:
     """-1 if the words around ``text[start:end]`` point to the past, 1 to the future, 0 if
     they say neither; with the cue word. ``lo:hi`` is the sentence: the walk stops at its
     ends, at a line break, and a little way from the date."""
-    lo, hi = max(lo, start - _CUE_REACH), min(hi, end + _CUE_REACH)
+    lo, hi = max(lo, start - _NAME_REACH * _CUE_REACH), min(hi, end + _CUE_REACH)
     lo = max(lo, text.rfind("\n", lo, start) + 1)
     if (newline := text.find("\n", end, hi)) >= 0:
         hi = newline
-    before = text[lo:start].split()[-_CUE_WORDS_REACH:]
+    before = _plain_words_back(text[lo:start].split())
     after = text[end:hi].split()[:_CUE_WORDS_REACH]
     return _CueWalk(before, after, text[end : end + 1] == ",").run()

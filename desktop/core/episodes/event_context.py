@@ -147,13 +147,28 @@ _WHEN_AFTER = re.compile(r",?\s+when\b")
 _JOINED = re.compile(r"\s*(?:of|,)?\s*")
 
 
-def background_dates(text: str, dates: list[DateMention], cues: tuple[str, ...]) -> list[DateMention]:
+@cache
+def _deadline_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})\s+$", re.IGNORECASE) if cues else None
+
+
+def is_deadline(text: str, d: DateMention, cues: tuple[str, ...]) -> bool:
+    """A limit right before a date ("by Friday", "by the end of the month"): what is to be done by
+    then, never when anything was said or done."""
+    pattern = _deadline_pattern(cues)
+    return pattern is not None and pattern.search(text, max(0, d.start - _BACKGROUND_REACH), d.start) is not None
+
+
+def background_dates(
+    text: str, dates: list[DateMention], cues: tuple[str, ...], deadlines: tuple[str, ...] = ()
+) -> list[DateMention]:
     """The background dates of an article; a date joined to one ("August of last year") is too,
-    and one followed by a when-clause ("since December, when …") is not."""
+    and one followed by a when-clause ("since December, when …") is not; so are deadlines."""
     out: list[DateMention] = []
     for d in dates:
         joined = bool(out) and _JOINED.fullmatch(text, out[-1].end, d.start) is not None
-        if (joined or is_background(text, d, cues)) and not _WHEN_AFTER.match(text, d.end):
+        period = (joined or is_background(text, d, cues)) and not _WHEN_AFTER.match(text, d.end)
+        if period or is_deadline(text, d, deadlines):
             out.append(d)
     return out
 

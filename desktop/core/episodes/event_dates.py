@@ -128,8 +128,23 @@ def _same_participants(event: Event, index: int, context: Context) -> bool:
     return False
 
 
+#: A trigger noun right after a trigger verb is its object: "announced the pardon on Monday".
+_VERB_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w-]*\s+)?")
+
+
+def _governs(event: Event, other: Event, context: Context) -> bool:
+    """Does the date of ``other`` govern ``event`` too: it stands before the event's trigger, or
+    ``other`` is the object of the event's verb ("announced the pardon on Monday")?"""
+    run = context.runs[other.id]
+    if run.dates[0].start < event.trigger_span[0]:
+        return True
+    between = (event.trigger_span[1], other.trigger_span[0])
+    return bool(context.text) and _VERB_OBJECT.fullmatch(context.text, *between) is not None
+
+
 def _sentence_run(event: Event, index: int, context: Context) -> bool:
-    """A date before a run governs it ("last week were X and Y"); one after another run does not."""
+    """A date before a run governs it ("last week were X and Y"); one after another run does not,
+    unless that run is the object of this one's verb."""
     sibling = next(
         (
             e
@@ -138,7 +153,7 @@ def _sentence_run(event: Event, index: int, context: Context) -> bool:
             and e.date_source == "sentence"
             and context.runs[e.id].dates
             and not (context.runs[e.id].type.stage and not context.runs[event.id].type.stage)
-            and context.runs[e.id].dates[0].start < event.trigger_span[0]
+            and _governs(event, e, context)
         ),
         None,
     )

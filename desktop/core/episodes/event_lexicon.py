@@ -54,6 +54,7 @@ class EventLexicon:
     trigger_type: dict[str, str]
     anaphor_type: dict[str, str]
     background: tuple[str, ...] = ()
+    deadlines: tuple[str, ...] = ()
     habitual: tuple[str, ...] = ()
     forward: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()
@@ -90,14 +91,19 @@ def _trie(words: list[list[str]]) -> str:
 
 
 def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
-    """Whole-word, case-insensitive matching of phrases; the longest match wins."""
-    sequences = []
+    """Whole-word, case-insensitive matching of phrases; the longest match wins. A mark that is
+    no word ("%", a quotation mark) matches wherever it stands ("50%", "called it \"a sham\"")."""
+    sequences, marks = [], []
     for phrase in {p.lower() for p in phrases}:
+        if not any(c.isalnum() for c in phrase):
+            marks.append(re.escape(phrase))
+            continue
         words = phrase.split()
         # characters, with whitespace between words
         sequences.append([c for word in words for c in ([*word, " "])][:-1])
     body = _trie(sequences).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    words_part = rf"(?<![\w-])(?:{body})(?![\w-])" if sequences else ""
+    return re.compile("|".join(x for x in (words_part, *sorted(marks, key=len, reverse=True)) if x), re.IGNORECASE)
 
 
 def _some(items: list[str]) -> list[str]:
@@ -149,6 +155,7 @@ class _EventsFile:
     negations: list[str] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
     background: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
     habitual: list[str] = field(default_factory=list)
     forward: list[str] = field(default_factory=list)
     dated: list[str] = field(default_factory=list)
@@ -232,6 +239,7 @@ def load_event_lexicon() -> EventLexicon:
         trigger_type=trigger_type,
         anaphor_type=anaphor_type,
         background=_words(data.background),
+        deadlines=_words(data.deadlines),
         habitual=_words(data.habitual),
         forward=_words(data.forward),
         dated=_words(data.dated),

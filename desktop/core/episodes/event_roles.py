@@ -21,7 +21,10 @@ from desktop.core.episodes.event_runs import Run, Sentence
 _SUBJECT_LINK = re.compile(
     r"(?:’s|'s|’)?(?:\s*,\s*(?:who|which)\b)?(?:\s+[a-z][\w’'-]*){0,4}\s*$|(?:’s|'s|’)?\s+$|(?:’s|'s|’)$"
 )
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+#: "X and Y", "X, Y", "X, and the enlargement commissioner, Y": a title in apposition may stand before Y.
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the|a|an|its|his|her)\s+[^,;.\"“”()]{1,50},\s*)?")
+#: A noun phrase in apposition between a subject and its verb: "Belarus, an ally of Russia, approved".
+_NOUN_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+[^,;.\"“”()]{1,70},\s*$")
 #: A preposition before an actor makes it an object, never the subject ("sanctions against Belarusian
 #: officials"), unless it owns the trigger ("a response to Clinton's assessment").
 _OBJECT_OF = re.compile(
@@ -35,7 +38,9 @@ _CONJUNCT = re.compile(r"\b(?:and|or|but)\b")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+$", re.I)
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 #: The end of an apposition naming a person: "A spokeswoman, Tammy Bruce, said".
-_APPOSITION_END = re.compile(r"\s*,\s*$")
+_APPOSITION_END = re.compile(
+    r"\s*,\s*(?:(?!(?:and|or|but|while|as|after|before|when|who|which|then)\b)[a-z][\w’'-]*\s+){0,3}$"
+)  # "Marta Kos, issued a joint statement": the words of the verb phrase cost nothing
 _APPOSITION_AUX = re.compile(r"\s*,\s*(?:was|were|is|has\s+been|had\s+been|has|had)\s+(?:also\s+)?$")
 _AGENT = re.compile(r"[^.;]{0,140}?\b(?:of|from|by)\s")
 _DIRECT_AGENT = re.compile(r"\b(?:of|from|by)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$")
@@ -98,7 +103,9 @@ def _links_subject(m: ActorMention, gap: str) -> bool:
     if m.kind != PERSON and (head := _party_head().match(gap) or _ORGAN.match(gap)):
         gap = gap[head.end() :]
     return bool(
-        _SUBJECT_LINK.match(gap) or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
+        _SUBJECT_LINK.match(gap)
+        or _NOUN_APPOSITION.match(gap)
+        or (m.kind == PERSON and (_APPOSITION_END.match(gap) or _APPOSITION_AUX.match(gap)))
     )
 
 
@@ -258,7 +265,45 @@ def _pair(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions
         people[m.actor or m.name] = m
     # "the two leaders": the last two named; "the ministers": only when just two were named
     wanted = 2 if cue.group("det").lower() == "the" else len(people)
+    if cue.group("det").lower() != "the" and len(titled := _titled(s.text, cue.group(), s.earlier_people)) == 2:
+        return titled  # "the two presidents": the two named with that title, however far back
     return list(people.values())[-2:] if 2 <= len(people) <= wanted else []
+
+
+#: A title's head before "of" just before a mention: "Press Secretary of [the President of Belarus X]".
+_HEAD_OF_BEFORE = re.compile(r"([\w-]+)\s+of\s+$")
+_OF = re.compile(r"\s+of(?:\s+|$)")
+#: The capitalised words that end a mention: its name ("… of Belarus Aleksandr Lukashenko").
+_NAME_END = re.compile(r"(?:\s*\b[A-Z][\w.’'-]*)+$")
+
+
+def _title_head(text: str, m: ActorMention) -> set[str]:
+    """The head nouns of a person's titles: the last word before "of" of the words before the
+    name ("President of the Republic of Belarus X" -> president; "Press Secretary of the President
+    of Belarus X" -> secretary), and of the role held."""
+    before = _HEAD_OF_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is not None:
+        return {before.group(1).lower()}
+    name = _NAME_END.search(m.text)
+    heads = set()
+    for title in (m.text[: name.start()] if name else "", m.role):
+        words = _OF.split(title.lower(), maxsplit=1)[0].split()
+        if words:
+            heads.add(words[-1].strip(",.;:"))
+    return heads
+
+
+def _titled(text: str, cue: str, earlier: Mentions) -> Mentions:
+    """The people named before with the title of the cue's plural noun ("the two presidents"),
+    in the order they were last named."""
+    nouns = {w[:-1] for w in cue.lower().split() if w.endswith("s") and len(w) > 4}
+    titled = {m.actor or m.name for m in earlier if _title_head(text, m) & nouns}
+    people: dict[str, ActorMention] = {}
+    for m in earlier:
+        if (m.actor or m.name) in titled:
+            people.pop(m.actor or m.name, None)
+            people[m.actor or m.name] = m
+    return list(people.values())
 
 
 def _conjoined(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
@@ -277,6 +322,15 @@ def _conjoined(s: Sentence, run: Run, previous_end: int, next_start: int) -> Men
 
 
 #: Where the agent of a run is looked for, in order: the first rule that finds one wins.
+#: "X's first", "X's second such trip": the owner of a counted occurrence did it.
+_ORDINAL_AFTER = re.compile(r"(?:’s|'s|’)\s+(?:first|second|third|fourth|fifth|last|latest|next)\b")
+
+
+def _ordinal_owner(s: Sentence, run: Run, previous_end: int, next_start: int) -> Mentions:
+    """ "The state visit … is Mr X's first to China": the person whose occurrence it is counted as."""
+    return [m for m in s.actors if m.kind == PERSON and _ORDINAL_AFTER.match(s.text, m.end)][:1]
+
+
 SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
     _conjoined,
     _subject_before,
@@ -285,6 +339,7 @@ SOURCE_RULES: tuple[Callable[[Sentence, Run, int, int], Mentions], ...] = (
     _it,
     _pair,
     _sentence_subject,
+    _ordinal_owner,
 )
 
 

@@ -42,6 +42,9 @@ _RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;—–]*")
 _FINITE_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|since|until)\b", re.I)
 #: Two triggers of one family at most this many characters apart are one run.
 _RUN_GAP = 45
+#: A trigger after "for" ("for two hours of talks") may stand so far from the run it tells the purpose of.
+_PURPOSE_GAP = 120
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$", re.I)
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Sentence:
     places: Window
     speakers: list[ActorMention] | None = None  # people who only report, once computed
     pairs: re.Pattern[str] | None = None  # "the two leaders" before a trigger
+    earlier_people: list[ActorMention] = field(default_factory=list)  # every person named before it
 
     def neighbours(self, run: Run) -> tuple[int, int]:
         """Where the run before this one ends and the run after it starts (or the sentence's bounds)."""
@@ -100,14 +104,20 @@ def _in_name(m: Match, names: list[ActorMention]) -> bool:
 
 
 def _continues(runs: list[Run], event_type: EventType, m: Match, names: list[ActorMention], text: str) -> bool:
-    """Does this trigger extend the last run (same family, close, no person between)?"""
-    return bool(
+    """Does this trigger extend the last run (same family, close, no person between)? One after
+    "for" tells what the run was for, across its counterpart ("met X in Geneva on Monday for
+    eight hours of talks")."""
+    if not (
         runs
         and runs[-1].type.family == event_type.family
         and runs[-1].type.stage == event_type.stage  # "published a letter": two events
-        and m.start - runs[-1].end <= _RUN_GAP
         and not _FINITE_BETWEEN.search(text, runs[-1].end, m.start)
-        and not any(n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names)
+    ):
+        return False
+    if runs[-1].type.id == event_type.id and _FOR_BEFORE.search(text, max(runs[-1].end, m.start - 40), m.start):
+        return m.start - runs[-1].end <= _PURPOSE_GAP  # not "met X to prepare for a visit": two events
+    return m.start - runs[-1].end <= _RUN_GAP and not any(
+        n.kind == PERSON and runs[-1].end <= n.start < m.start for n in names
     )
 
 
@@ -122,15 +132,38 @@ def _add_trigger(runs: list[Run], event_type: EventType, m: Match, names: list[A
         runs.append(Run(event_type, m.start, m.end, [(m.start, m.end, m.text)]))
 
 
+_QUOTE_MARKS = re.compile(r'["“”]')
+#: A quotation of fewer words is a term ("a \"working vacation\""), not what someone said.
+_SPEECH_WORDS = 4
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of direct quotations reaching into ``start``..``end`` (the sentence so far),
+    paired from the start of the paragraph: a sentence may begin inside a quotation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    spans, opened = [], None
+    for mark in _QUOTE_MARKS.finditer(text, line_start, len(text) if line_end < 0 else line_end):
+        closing = mark.group() == "”" or (mark.group() == '"' and opened is not None)
+        if closing and opened is not None:
+            if mark.end() > start and len(text[opened : mark.end()].split()) >= _SPEECH_WORDS:
+                spans.append((opened, mark.end()))  # not a term in scare quotes: a "working vacation"
+            opened = None
+        elif not closing:
+            opened = mark.start()
+    return spans
+
+
 def _trigger_runs(
     lex: EventLexicon, text: str, start: int, names: list[ActorMention], found: list[Match]
 ) -> tuple[list[Run], list[int]]:
     """The runs of the triggers, and the end offsets of the negated triggers."""
     runs: list[Run] = []
     negated: list[int] = []
+    quoted = _quotations(text, start, found[-1].end) if found else []
     for m in found:
-        if _in_name(m, names):
-            continue
+        if _in_name(m, names) or any(a < m.start and m.end < b for a, b in quoted):
+            continue  # a trigger in a quotation is what was said ("'he has appointed himself,' she said")
         type_id = lex.trigger_type.get(" ".join(m.text.lower().split()))
         if type_id is None or not context_ok(lex.types[type_id], text, m, start, names) or is_adjectival(lex, text, m):
             continue

@@ -52,6 +52,7 @@ from desktop.core.episodes.event_records import (
 )
 from desktop.core.episodes.event_roles import message_roles, roles
 from desktop.core.episodes.event_runs import Run, Sentence, assign_dates, find_runs
+from desktop.core.episodes.event_series import borrow_addressees
 from desktop.core.episodes.event_stages import link_stages
 
 #: An event "recent" enough for a sentence to be its context: this close in paragraphs or sentences.
@@ -145,7 +146,7 @@ class _FirstPass:
         self.published = analysis.article.published
         # only a publication known to the day bounds what is done ("c. September" may be later)
         self.published_day = self.published if analysis.article.published_precision == "day" else None
-        background = background_dates(text, list(analysis.dates), lexicon.background)
+        background = background_dates(text, list(analysis.dates), lexicon.background, lexicon.deadlines)
         self.background = Window(background)  # "since 2009", "every February": they date nothing
         background_ids = {id(d) for d in background}
         self.dates = Window([d for d in analysis.dates if date_usable(d) and id(d) not in background_ids])
@@ -165,7 +166,8 @@ class _FirstPass:
         self.state_of = {m.actor: m for m in reversed(analysis.actors) if m.kind == "state" and m.actor}
         self.sides = _cue_pattern(r"\b(?:the|both)\s+(?:two\s+)?(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.sides)
         self.pairs = _cue_pattern(
-            r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$", lexicon.pairs
+            r"\b(?P<det>the\s+two|both(?:\s+the)?|the)\s+(?:[a-z][\w-]*\s+)?(?:{})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$",
+            lexicon.pairs,
         )
         self.copular = _cue_pattern(r"\s*(?:{})\s+(?:[\w’'-]+\s+){{0,4}}", lexicon.copular)
         self.party_words = _cue_pattern(
@@ -175,6 +177,7 @@ class _FirstPass:
 
     def _sentence(self, start: int, end: int, actors: list[ActorMention]) -> Sentence:
         previous_people = [m for ms in self.people_window[-2:] for m in ms]
+        earlier_people = [m for ms in self.people_window for m in ms]
         self.people_window.append([m for m in actors if m.kind == PERSON])
         # the states of the sentence, and those its places lie in ("ambassadors to Minsk and Washington")
         places = [self.state_of[p.country] for p in self.places.between(start, end) if p.country in self.state_of]
@@ -185,7 +188,18 @@ class _FirstPass:
             names, anaphors = self.names.between(start, end), self.anaphors.between(start, end)
             runs, negated = find_runs(self.lexicon, self.text, start, names, found, anaphors)
         return Sentence(
-            self.text, start, end, actors, runs, negated, previous_people, self.all_dates, self.places, None, self.pairs
+            self.text,
+            start,
+            end,
+            actors,
+            runs,
+            negated,
+            previous_people,
+            self.all_dates,
+            self.places,
+            None,
+            self.pairs,
+            earlier_people,
         )
 
     def _recent(self, paragraph: int, index: int) -> bool:
@@ -444,6 +458,7 @@ def _second_pass(lexicon: EventLexicon, first: _FirstPass) -> list[Event]:
         date_from_context(lexicon, event, runs_of[event.id], index, context)
     _join_pointing_sentences(by_sentence, runs_of)
     link_stages(events, runs_of)
+    borrow_addressees(events)
     for event in events:
         event.confidence = confidence(event)
     return [e for e in events if e.value]
