@@ -6,6 +6,7 @@ with a process pool; one failing article is reported and never takes the others.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -38,9 +39,12 @@ def analyse_text(text: str, metadata: dict) -> dict:
     }
 
 
-def _worker_start(base_dir: str | None) -> None:
+def _worker_start(base_dir: str | None, parent: int | None = None) -> None:
     from desktop.core.files import paths
+    from desktop.core.library.pool import die_with_parent
 
+    if parent is not None:
+        die_with_parent(parent)
     paths.set_base_dir(base_dir)
 
 
@@ -66,7 +70,7 @@ def analyse_library(
     if not todo:
         return report
     base = paths.base_dir()
-    with ProcessPoolExecutor(workers, initializer=_worker_start, initargs=(str(base) if base else None,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_worker_start, initargs=(str(base) if base else None, os.getpid())) as pool:
         futures = {pool.submit(analyse, row["text"], {"published": row["published"]}): row for row in todo}
         for done, future in enumerate(as_completed(futures), 1):
             row = futures[future]

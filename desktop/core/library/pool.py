@@ -41,9 +41,30 @@ def analyse_encoded(article: Article, fingerprint: str = "") -> tuple[str, str]:
     return analysis_json(analysis), encode_events(article.id, extractor.extract(analysis))
 
 
-def _worker_start(base_dir: str | None) -> None:
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, even by kill -9.
+
+    A worker forked or spawned by a pool waits on a queue whose other end it may hold itself, so
+    it never learns that its parent is gone: on Linux the kernel sends it SIGTERM then
+    (``PR_SET_PDEATHSIG``); elsewhere nothing changes. A parent gone before the call: exit now.
+    """
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def _worker_start(base_dir: str | None, parent: int | None = None) -> None:
     from desktop.core.files import paths
 
+    if parent is not None:
+        die_with_parent(parent)
     paths.set_base_dir(base_dir)
     with contextlib.suppress(OSError):
         os.nice(5)  # the window's own process stays ahead of its helpers
@@ -71,7 +92,7 @@ class AnalysisPool:
                 self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_start,
-                initargs=(str(base) if base else None,),
+                initargs=(str(base) if base else None, os.getpid()),
             )
         return self._executor
 

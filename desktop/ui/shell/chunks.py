@@ -135,7 +135,15 @@ class ChunkAnalysis:
     def _process_pool(self):
         if self._pool is None:
             import multiprocessing
+            import os
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            from desktop.core.library.pool import die_with_parent
+
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool
