@@ -70,7 +70,9 @@ def analyse_library(
     if not todo:
         return report
     base = paths.base_dir()
-    with ProcessPoolExecutor(workers, initializer=_worker_start, initargs=(str(base) if base else None, os.getpid())) as pool:
+    with ProcessPoolExecutor(
+        workers, initializer=_worker_start, initargs=(str(base) if base else None, os.getpid())
+    ) as pool:
         futures = {pool.submit(analyse, row["text"], {"published": row["published"]}): row for row in todo}
         for done, future in enumerate(as_completed(futures), 1):
             row = futures[future]
