@@ -7,7 +7,7 @@ filter is typed in): at 10,000 articles its first run keeps a worker thread busy
 
 Two OVERTURES_BASEDIR folders under /tmp (``/tmp/bench-ui-0`` with only the five bundled
 articles, ``/tmp/bench-ui-ARTICLES`` with ``bench_library.write_library``'s generated ones) are
-kept between runs: the articles are written once and the first session's analyses stay in the
+kept between runs (``BENCH_UI_PREFIX`` names other folders: ``PREFIX-0``, ``PREFIX-ARTICLES``): the articles are written once and the first session's analyses stay in the
 analysis cache, so a later run measures only the window (``--fresh`` starts both again).
 
 Each session runs in a child process: the window shown, its analyses and episodes settled,
@@ -63,7 +63,7 @@ def basedir(count: int, fresh: bool) -> Path:
     """The kept library folder for ``count`` generated articles (written on first use)."""
     from bench_library import write_library
 
-    base = Path(f"/tmp/bench-ui-{count}")
+    base = Path(f"{os.environ.get('BENCH_UI_PREFIX', '/tmp/bench-ui')}-{count}")
     if fresh and base.exists():
         shutil.rmtree(base)
     marker = base / "written"
