@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -49,6 +49,9 @@ from desktop.ui.episodes.timeline_input import TimelineInput
 from desktop.ui.episodes.timeline_look import Look
 from desktop.ui.episodes.timeline_zoom import MAX_ZOOM, ZOOM_STEP, ZoomButtons
 from desktop.ui.shell.theme import CHROME, THEME_EVENTS, current_theme
+
+#: A resize lays the timeline out again once no other resize came for this long.
+RESIZE_SETTLE_MS = 150
 
 
 class TimelineView(TimelineInput, QGraphicsView):
@@ -97,6 +100,12 @@ class TimelineView(TimelineInput, QGraphicsView):
         self.verticalScrollBar().valueChanged.connect(self._pin_overlays)
         self._buttons = ZoomButtons(self, self.zoom_out, self.zoom_reset, self.zoom_in)
         self._stale = False  # items changed while hidden: laid out when next shown
+        # a resize re-lays out once the user stops resizing (the old layout stays meanwhile)
+        self._resize_settle = QTimer(self)
+        self._resize_settle.setSingleShot(True)
+        self._resize_settle.setInterval(RESIZE_SETTLE_MS)
+        self._resize_settle.timeout.connect(self._resized)
+        self._built_for = QSize()
         self._rebuild()
 
     # -- public API ----------------------------------------------------------------------
@@ -151,6 +160,8 @@ class TimelineView(TimelineInput, QGraphicsView):
 
         Returns whether the episode is on the timeline. Emits nothing.
         """
+        if self.isVisible():
+            self._settle()
         if self._stale:  # hidden: remembered, shown when the timeline is laid out
             found = episode_id is not None and any(i.id == episode_id for i in self._items)
             self._selected = episode_id if found else None
@@ -182,13 +193,23 @@ class TimelineView(TimelineInput, QGraphicsView):
         self._set_zoom(1.0, self._zoom_anchor())
 
     def timeline_layout(self) -> TimelineLayout:
-        self._fresh()
+        self._settle()
+        return self._layout
+
+    def shown_layout(self) -> TimelineLayout:
+        """The layout the scene shows now (for its items' painting: never lays out)."""
         return self._layout
 
     def _fresh(self) -> None:
         """Lay out now what was left for later while the view was hidden."""
         if self._stale:
             self._rebuild()
+
+    def _settle(self) -> None:
+        """Lay out now what was left for later: while hidden, or until a resize settles."""
+        if self._resize_settle.isActive():
+            self._resized()
+        self._fresh()
 
     def look(self) -> Look:
         """The current colours and fonts."""
@@ -211,7 +232,7 @@ class TimelineView(TimelineInput, QGraphicsView):
         return self._row_counts
 
     def episode_item(self, episode_id: str) -> EpisodeItem | None:
-        self._fresh()
+        self._settle()
         return self._episodes.get(episode_id)
 
     def item_rect(self, episode_id: str) -> QRect:
@@ -223,6 +244,7 @@ class TimelineView(TimelineInput, QGraphicsView):
 
     def episode_at(self, pos: QPoint) -> EpisodeItem | None:
         """The episode under a viewport point (not one hidden under the axis or the row labels)."""
+        self._settle()
         for graphic in self.items(pos):
             if isinstance(graphic, EpisodeItem):
                 return graphic
@@ -236,7 +258,7 @@ class TimelineView(TimelineInput, QGraphicsView):
 
     def export_size(self, scale: float = 2.0) -> QSize:
         """The size in pixels of :meth:`export_png` at ``scale`` (capped at MAX_EXPORT_PX)."""
-        self._fresh()
+        self._settle()
         return export_size(self._layout, scale)
 
     def export_png(self, path: str | os.PathLike[str], scale: float = 2.0) -> None:
@@ -244,12 +266,12 @@ class TimelineView(TimelineInput, QGraphicsView):
 
         Selection and hover are left out. Written atomically: a failure leaves no file.
         """
-        self._fresh()
+        self._settle()
         write_png(Path(path), self._layout, scale, self._look.base, self._render_all)
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """Save the whole timeline as SVG (text stays text); raises OSError on failure."""
-        self._fresh()
+        self._settle()
         write_svg(Path(path), self._layout, self._render_all)
 
     # -- building ------------------------------------------------------------------------
@@ -289,6 +311,8 @@ class TimelineView(TimelineInput, QGraphicsView):
     def _rebuild(self) -> None:
         """Lay out again and replace every scene item."""
         self._stale = False
+        self._resize_settle.stop()
+        self._built_for = self.viewport().size()
         self._row_counts: dict[str, int] | None = None
         # scene.clear() deletes the C++ items: forget them first, so that a scroll or resize
         # on the way never pins or paints a deleted item; and clear before the layout changes,
@@ -415,10 +439,22 @@ class TimelineView(TimelineInput, QGraphicsView):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """A burst of resizes (a dock or the window dragged) lays the timeline out once, when it
+        settles: thousands of episodes take a second to lay out, not to be paid per pixel."""
         super().resizeEvent(event)
         if not self.isVisible():
             self._stale = True
-        elif self._zoom == 1.0 or self._stale:
+        elif self._stale:
+            self._rebuild()
+        elif self.viewport().size() != self._built_for:
+            self._buttons.place(self.viewport().geometry(), self._layout.left, self._layout.header, self._zoom)
+            self._resize_settle.start()
+
+    def _resized(self) -> None:
+        self._resize_settle.stop()
+        if self.viewport().size() == self._built_for:
+            return
+        if self._zoom == 1.0:
             self._rebuild()
         else:
             self._relayout_keeping_view()
