@@ -61,3 +61,31 @@ def test_a_zoomed_timeline_keeps_its_date_in_view_after_the_burst(qtbot):
     layout = view.timeline_layout()
     assert abs(layout.day_for(view.visible_plot_left()) - left) < 2
     assert view.zoom() > 1.0
+
+
+def test_a_resize_moves_the_episodes_items_rather_than_making_new_ones(qtbot):
+    view = _shown(qtbot)
+    before = {item.id: view.episode_item(item.id) for item in ITEMS}
+    old_x = {eid: graphic.bar_rect().x() for eid, graphic in before.items()}
+    view.resize(1400, 300)
+    view.timeline_layout()
+    assert all(view.episode_item(eid) is graphic for eid, graphic in before.items())
+    assert any(view.episode_item(eid).bar_rect().x() != x for eid, x in old_x.items())
+    assert {g.episode_id for g in view.scene().items() if hasattr(g, "episode_id")} == set(before)
+    view.set_items(ITEMS[:3], ROWS)  # new items: new graphics, the others gone from the scene
+    assert {g.episode_id for g in view.scene().items() if hasattr(g, "episode_id")} == {i.id for i in ITEMS[:3]}
+
+
+def test_an_idle_timeline_never_lays_itself_out_again(qtbot, monkeypatch):
+    for height in (140, 160, 200, 300):  # short ones bring scroll bars: they must not toggle for ever
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(869, height)
+        view.set_items(ITEMS, ROWS)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.wait(RESIZE_SETTLE_MS * 2)
+        built = _counting(monkeypatch)
+        qtbot.wait(RESIZE_SETTLE_MS * 4)
+        assert built == [], height
+        monkeypatch.undo()
