@@ -39,3 +39,27 @@ def test_missing_analyses_are_made_in_chunks_until_stopped(monkeypatch):
     assert searching._analyse_missing(None, stop, Fake()) == searching.ANALYSIS_CHUNK * 3 + 1
     assert [name for name, _ in calls] == ["_unanalysed", "_analyse_rows", "_analyse_rows"]
     assert calls[1][1][1] == list(range(searching.ANALYSIS_CHUNK))
+
+
+def test_the_helper_process_ends_with_the_window_s_process(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os, sys\n"
+        "from desktop.ui.library.searching import HelperProcess\n"
+        "helper = HelperProcess()\n"
+        "print(helper.call(os.getpid), flush=True)\n"
+        "os._exit(0)\n"  # gone without stopping its helper
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    pid = int(out.stdout.split()[-1])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the helper process outlived the window's")

@@ -29,6 +29,18 @@ def _helper_start(base_dir: str | None) -> None:
     paths.set_base_dir(base_dir)
     with contextlib.suppress(OSError):
         os.nice(5)  # the window's own process stays ahead of its helper
+    parent = os.getppid()
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    """In the helper process: end as soon as the window's process is gone (killed, or ended
+    without stopping its helper), never to linger holding its pipes."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _refresh(db_path: Path | None) -> list[str]:
