@@ -22,6 +22,9 @@ then, each the median (and worst) of a few repeats, with the events they post pr
 * the UI thread's gaps (a 10 ms timer's late ticks, over 100 ms: how many and the longest) while
   the window settles (analyses read or made, episodes, timeline) and during the first search.
 
+``BENCH_GC_FREEZE=1`` freezes the garbage collector's generations once the window settled (what
+``gc.freeze()`` after start-up would do: the library's millions of objects never walked again).
+
 ``BENCH_PROFILE=settle|theme|select|episode_key|library_key|search_first`` writes a cProfile of that step of the
 large session to ``/tmp/bench-ui-STEP.prof`` and prints its top functions.
 """
@@ -273,6 +276,10 @@ def run_session() -> None:
     timer.step("settle", lambda: _wait(app, lambda: workspace.episodes is not None and not workspace.busy()))
     for _ in range(50):
         app.processEvents()
+    if os.environ.get("BENCH_GC_FREEZE"):
+        import gc
+
+        gc.freeze()
     collector.pauses.clear()  # from here on: while the steps are measured
     gaps = {"settle_gaps": meter.take()}
     timer.collector = collector
