@@ -113,3 +113,15 @@ def test_inferred_dates_are_matched_and_re_sort_the_list_once(qtbot):
     view.filter.clear()
     qtbot.waitUntil(lambda: layouts == [1], timeout=3000)
     assert _shown(view)[-len(undated) :] == undated[::-1]  # the latest dates last, in one re-sort
+
+
+def test_the_count_keeps_its_width_as_the_filter_changes_it(qtbot):
+    view = _view(qtbot)
+
+    def width() -> int:
+        return max(view.count.sizeHint().width(), view.count.minimumWidth())
+
+    before = width()
+    for text in ("5", "Article 59", "Vilnius", "Article 599", ""):
+        view.filter.setText(text)
+        assert width() == before, text  # the dock beside the timeline never changes its width

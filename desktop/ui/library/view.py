@@ -248,6 +248,12 @@ class LibraryView(QWidget):
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        # as wide as its widest text for this library: a keystroke changing the count never
+        # changes the dock's width (nor, at 10,000 articles, re-lays the timeline out beside it)
+        n, metrics = str(total), self.count.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in (f"{n} of {n}", f"88 found in {n}", f"{n} articles"))
+        if self.count.minimumWidth() != widest:
+            self.count.setMinimumWidth(widest)
         if self.stack.currentIndex() == 1:
             self.count.setText(f"{len(self.search.hits)} found in {total}")
             return
