@@ -25,33 +25,34 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 12
 YEAR_ROW = 0  # kept for callers: a year row is a top-level row, an episode row its child
 
 
-def _search_text(episode: Episode) -> str:
+def _search_text(episode: Episode, words: str) -> str:
     """What the search box matches: title, summary, participants, type, name, place, the year (or
     years) and the dates as the row writes them."""
     names = " ".join(p.name for p in episode.participants)
     extra = f"{episode.type_label} {episode.named_label or ''} {episode.place or ''}"
     years = " ".join(str(year) for year in range(episode.first.year, episode.last.year + 1))
-    return f"{episode.title} {episode.summary} {names} {extra} {years} {episode.date_words()}"
+    return f"{episode.title} {episode.summary} {names} {extra} {years} {words}"
 
 
-def _tooltip(episode: Episode) -> str:
+def _tooltip(episode: Episode, words: str) -> str:
     named = f"<br><i>Named episode: {episode.named_label}</i>" if episode.named_label else ""
     named += "<br><i>✎ corrected by you</i>" if episode.edited else ""
     return (
-        f"<b>{episode.title}</b><br>{episode.date_words()} · {episode.type_label}"
+        f"<b>{episode.title}</b><br>{words} · {episode.type_label}"
         f"{' (planned)' if episode.planned else ''}<br>{episode.summary}{named}"
     )
 
 
-def _accessible_text(episode: Episode) -> str:
-    return f"{episode.date_words()}: {episode.title}; {len(episode.articles)} sources"
+def _accessible_text(episode: Episode, words: str) -> str:
+    return f"{words}: {episode.title}; {len(episode.articles)} sources"
 
 
-#: What an episode row answers for each role (year rows answer only DisplayRole).
-_EPISODE_DATA: dict[int, Callable[[Episode], object]] = {
-    int(Qt.ItemDataRole.DisplayRole): lambda episode: episode.title,
-    int(EPISODE_ROLE): lambda episode: episode,
-    int(ID_ROLE): lambda episode: episode.id,
+#: What an episode row answers for each role, from the episode and its dates in words (worked out
+#: once per row); year rows answer only DisplayRole.
+_EPISODE_DATA: dict[int, Callable[[Episode, str], object]] = {
+    int(Qt.ItemDataRole.DisplayRole): lambda episode, _words: episode.title,
+    int(EPISODE_ROLE): lambda episode, _words: episode,
+    int(ID_ROLE): lambda episode, _words: episode.id,
     int(SEARCH_ROLE): _search_text,
     int(Qt.ItemDataRole.ToolTipRole): _tooltip,
     int(Qt.ItemDataRole.AccessibleTextRole): _accessible_text,
@@ -91,8 +92,9 @@ class EpisodeModel(QStandardItemModel):
         children = []
         for episode in episodes:
             child = QStandardItem()
+            words = episode.date_words()
             for role, answer in _EPISODE_DATA.items():
-                child.setData(answer(episode), role)
+                child.setData(answer(episode, words), role)
             child.setFlags(_EPISODE_FLAGS)
             self._items[episode.id] = child
             children.append(child)

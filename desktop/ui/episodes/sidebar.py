@@ -51,6 +51,8 @@ class EpisodeDelegate(QStyledItemDelegate):
         self.theme = "light"
         # (episode id, width, font) -> height: a row's height depends on nothing else
         self._heights: dict[tuple[str, int, str], int] = {}
+        self._measures: dict[str, tuple] = {}  # font key → fonts and metrics for the row heights
+        self._widths: dict[tuple[str, str], int] = {}  # (font key, chip text) → its width
 
     @staticmethod
     def _fonts(font: QFont) -> tuple[QFont, QFont, QFont]:
@@ -76,10 +78,19 @@ class EpisodeDelegate(QStyledItemDelegate):
         return height
 
     def _height(self, episode: Episode, width: int, font: QFont) -> int:
-        title_font, small, _date = self._fonts(font)
-        title_h = len(self.title_lines(episode.title, width, title_font)) * QFontMetrics(title_font).lineSpacing()
-        chips_h = self._chip_rows(episode, width, small) * (self.CHIP_H + 4)
-        return self.PAD + QFontMetrics(small).lineSpacing() + 2 + title_h + 6 + chips_h + self.PAD
+        """As painted (:meth:`title_lines`, :meth:`_chip_rows`), with one measure of the title (it
+        takes one line when it fits whole, else two) and each chip's text measured once."""
+        measures = self._measures.get(font.key())
+        if measures is None:
+            title_font, small, _date = self._fonts(font)
+            measures = self._measures[font.key()] = (QFontMetrics(title_font), small, QFontMetrics(small))
+        title_metrics, small, small_metrics = measures
+        words = episode.title.split()
+        lines = (
+            0 if not words else 1 if len(words) == 1 or title_metrics.horizontalAdvance(" ".join(words)) <= width else 2
+        )
+        chips_h = self._chip_rows(episode, width, small, small_metrics) * (self.CHIP_H + 4)
+        return self.PAD + small_metrics.lineSpacing() + 2 + lines * title_metrics.lineSpacing() + 6 + chips_h + self.PAD
 
     def forget_sizes(self) -> None:
         """Drop the remembered row heights (new episodes: an id may now name another title)."""
@@ -112,11 +123,13 @@ class EpisodeDelegate(QStyledItemDelegate):
         others = [p for p in episode.participants if p.kind != "person"][: max(0, self.MAX_CHIPS - len(people))]
         return [(p.short, p.side) for p in people + others]
 
-    def _chip_rows(self, episode: Episode, width: int, font: QFont) -> int:
-        metrics = QFontMetrics(font)
-        x, rows = 0, 1
+    def _chip_rows(self, episode: Episode, width: int, font: QFont, metrics: QFontMetrics | None = None) -> int:
+        metrics = metrics or QFontMetrics(font)
+        x, rows, key = 0, 1, font.key()
         for text, _side in [*self._chips(episode), (self._sources_text(episode), "")]:
-            w = metrics.horizontalAdvance(text) + 12
+            w = self._widths.get((key, text))
+            if w is None:
+                w = self._widths[(key, text)] = metrics.horizontalAdvance(text) + 12
             if x and x + w > width:
                 rows += 1
                 x = 0

@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -46,9 +46,12 @@ from desktop.ui.episodes.timeline_axis import _Backdrop, _Corner, _Gutter, _Head
 from desktop.ui.episodes.timeline_episode import EpisodeItem, place_labels
 from desktop.ui.episodes.timeline_export import export_size, write_png, write_svg
 from desktop.ui.episodes.timeline_input import TimelineInput
-from desktop.ui.episodes.timeline_look import Look
-from desktop.ui.episodes.timeline_zoom import MAX_ZOOM, ZOOM_STEP, ZoomButtons
+from desktop.ui.episodes.timeline_look import Look, gutter_width
+from desktop.ui.episodes.timeline_zoom import MAX_ZOOM, ZOOM_STEP, ZoomButtons, reveal
 from desktop.ui.shell.theme import CHROME, THEME_EVENTS, current_theme
+
+#: A resize lays the timeline out again once no other resize came for this long.
+RESIZE_SETTLE_MS = 150
 
 
 class TimelineView(TimelineInput, QGraphicsView):
@@ -75,6 +78,9 @@ class TimelineView(TimelineInput, QGraphicsView):
         self._layout = layout([], [], 400)
         self._episodes: dict[str, EpisodeItem] = {}
         self._overlays: tuple[_Header, _Gutter, _Corner] | None = None
+        self._backdrop: _Backdrop | None = None
+        self._built_items: list[TimelineItem] | None = None  # the items the scene holds graphics of
+        self._widths: dict[tuple[str, str], dict[tuple[bool, str], float]] = {}  # by the fonts: a title's width
         self._selected: str | None = None
         self._exporting = False
         self._press: QPoint | None = None
@@ -97,6 +103,12 @@ class TimelineView(TimelineInput, QGraphicsView):
         self.verticalScrollBar().valueChanged.connect(self._pin_overlays)
         self._buttons = ZoomButtons(self, self.zoom_out, self.zoom_reset, self.zoom_in)
         self._stale = False  # items changed while hidden: laid out when next shown
+        # a resize re-lays out once the user stops resizing (the old layout stays meanwhile)
+        self._resize_settle = QTimer(self)
+        self._resize_settle.setSingleShot(True)
+        self._resize_settle.setInterval(RESIZE_SETTLE_MS)
+        self._resize_settle.timeout.connect(self._resized)
+        self._built_for = (QSize(), QSize())  # the view's and its viewport's size when laid out
         self._rebuild()
 
     # -- public API ----------------------------------------------------------------------
@@ -151,6 +163,8 @@ class TimelineView(TimelineInput, QGraphicsView):
 
         Returns whether the episode is on the timeline. Emits nothing.
         """
+        if self.isVisible():
+            self._settle()
         if self._stale:  # hidden: remembered, shown when the timeline is laid out
             found = episode_id is not None and any(i.id == episode_id for i in self._items)
             self._selected = episode_id if found else None
@@ -182,13 +196,22 @@ class TimelineView(TimelineInput, QGraphicsView):
         self._set_zoom(1.0, self._zoom_anchor())
 
     def timeline_layout(self) -> TimelineLayout:
-        self._fresh()
+        self._settle()
+        return self._layout
+
+    def shown_layout(self) -> TimelineLayout:  # what the scene shows now (for painting: never lays out)
         return self._layout
 
     def _fresh(self) -> None:
         """Lay out now what was left for later while the view was hidden."""
         if self._stale:
             self._rebuild()
+
+    def _settle(self) -> None:
+        """Lay out now what was left for later: while hidden, or until a resize settles."""
+        if self._resize_settle.isActive():
+            self._resized()
+        self._fresh()
 
     def look(self) -> Look:
         """The current colours and fonts."""
@@ -211,7 +234,7 @@ class TimelineView(TimelineInput, QGraphicsView):
         return self._row_counts
 
     def episode_item(self, episode_id: str) -> EpisodeItem | None:
-        self._fresh()
+        self._settle()
         return self._episodes.get(episode_id)
 
     def item_rect(self, episode_id: str) -> QRect:
@@ -223,6 +246,7 @@ class TimelineView(TimelineInput, QGraphicsView):
 
     def episode_at(self, pos: QPoint) -> EpisodeItem | None:
         """The episode under a viewport point (not one hidden under the axis or the row labels)."""
+        self._settle()
         for graphic in self.items(pos):
             if isinstance(graphic, EpisodeItem):
                 return graphic
@@ -236,7 +260,7 @@ class TimelineView(TimelineInput, QGraphicsView):
 
     def export_size(self, scale: float = 2.0) -> QSize:
         """The size in pixels of :meth:`export_png` at ``scale`` (capped at MAX_EXPORT_PX)."""
-        self._fresh()
+        self._settle()
         return export_size(self._layout, scale)
 
     def export_png(self, path: str | os.PathLike[str], scale: float = 2.0) -> None:
@@ -244,23 +268,18 @@ class TimelineView(TimelineInput, QGraphicsView):
 
         Selection and hover are left out. Written atomically: a failure leaves no file.
         """
-        self._fresh()
+        self._settle()
         write_png(Path(path), self._layout, scale, self._look.base, self._render_all)
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """Save the whole timeline as SVG (text stays text); raises OSError on failure."""
-        self._fresh()
+        self._settle()
         write_svg(Path(path), self._layout, self._render_all)
 
     # -- building ------------------------------------------------------------------------
 
-    def _gutter_width(self) -> float:
-        fm = QFontMetricsF(self._look.row)
-        widest = max((fm.horizontalAdvance(label) for _, label in self._rows), default=60.0)
-        return float(min(max(widest + 28, 112), 200))
-
     def _make_layout(self) -> TimelineLayout:
-        left = self._gutter_width()
+        left = gutter_width(self._look.row, [label for _, label in self._rows])
         viewport = self.viewport().size()
         width = left + max(viewport.width() - left, 240)
         title_fm = QFontMetricsF(self._look.title)
@@ -271,8 +290,13 @@ class TimelineView(TimelineInput, QGraphicsView):
         named_titles = {i.title for i in self._items if i.named_label}
         metrics = self._look.metrics()
 
-        def measure(text: str) -> float:  # named episodes have their titles in demibold
-            return (bold_fm if text in named_titles else title_fm).horizontalAdvance(text) + 1
+        widths = self._widths.setdefault((self._look.title.key(), self._look.named.key()), {})
+
+        def measure(text: str) -> float:  # named episodes have their titles in demibold (kept per text)
+            key = (text in named_titles, text)
+            if key not in widths:
+                widths[key] = (bold_fm if key[0] else title_fm).horizontalAdvance(text) + 1
+            return widths[key]
 
         return layout(
             self._items,
@@ -287,25 +311,40 @@ class TimelineView(TimelineInput, QGraphicsView):
         )
 
     def _rebuild(self) -> None:
-        """Lay out again and replace every scene item."""
+        """Lay out again: the same episodes (a resize, a zoom) keep their scene items and move;
+        new episodes replace every scene item."""
         self._stale = False
+        self._resize_settle.stop()
+        self._built_for = (self.size(), self.viewport().size())
         self._row_counts: dict[str, int] | None = None
         # scene.clear() deletes the C++ items: forget them first, so that a scroll or resize
-        # on the way never pins or paints a deleted item; and clear before the layout changes,
-        # since the items' bounding rects come from it (the scene's index must see them unchanged)
-        self._overlays = None
-        self._episodes = {}
+        # on the way never pins or paints a deleted item; and take the items painted from the
+        # view's layout out before it changes (the scene must see their bounding rects unchanged)
         scene = self.scene()
-        scene.clear()
+        kept = self._episodes if self._built_items is self._items else {}
+        for fixed in (*(self._overlays or ()), self._backdrop) if kept else ():
+            scene.removeItem(fixed)
+        if not kept:
+            scene.clear()
+        self._overlays = self._backdrop = None
+        self._episodes = {}
         self._layout = self._make_layout()
+        self._built_items = self._items
         scene.setBackgroundBrush(self._look.base)
         self.setBackgroundBrush(self._look.base)
-        scene.addItem(_Backdrop(self))
+        self._backdrop = _Backdrop(self)
+        scene.addItem(self._backdrop)
         for placed in self._layout.items:
-            graphic = EpisodeItem(placed, self, self._kinds.get(placed.item.id, ""))
+            graphic = kept.pop(placed.item.id, None)
+            if graphic is None:
+                graphic = EpisodeItem(placed, self, self._kinds.get(placed.item.id, ""))
+                scene.addItem(graphic)
+            else:
+                graphic.relayout(placed)
             graphic.set_selected(placed.item.id == self._selected)
-            scene.addItem(graphic)
             self._episodes[placed.item.id] = graphic
+        for gone in kept.values():
+            scene.removeItem(gone)
         lay = self._layout
         plot = QRectF(lay.left, lay.header, lay.width - lay.left, lay.height - lay.header)
         # a label may reach over the breaks beside its cluster, never into the next cluster
@@ -360,20 +399,7 @@ class TimelineView(TimelineInput, QGraphicsView):
 
     def _reveal(self, rect: QRectF, margin: float = 24) -> None:
         """Scroll the least needed to show ``rect`` clear of the axis band and row labels."""
-        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
-        view_left = self.mapToScene(QPoint(0, 0)).x() + self._layout.left
-        view_right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
-        if rect.left() - margin < view_left:
-            hbar.setValue(hbar.value() - round(view_left - rect.left() + margin))
-        elif rect.right() + margin > view_right:
-            shift = min(rect.right() + margin - view_right, rect.left() - margin - view_left)
-            hbar.setValue(hbar.value() + round(shift))
-        view_top = self.mapToScene(QPoint(0, 0)).y() + self._layout.header
-        view_bottom = self.mapToScene(QPoint(0, self.viewport().height())).y()
-        if rect.top() < view_top:
-            vbar.setValue(vbar.value() - round(view_top - rect.top() + 4))
-        elif rect.bottom() > view_bottom:
-            vbar.setValue(vbar.value() + round(rect.bottom() - view_bottom + 4))
+        reveal(self, self._layout, rect, margin)
 
     def _pin_overlays(self, *_args) -> None:
         """Keep the axis band at the top and the row labels at the left of the viewport."""
@@ -415,10 +441,26 @@ class TimelineView(TimelineInput, QGraphicsView):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """A burst of resizes (a dock or the window dragged) lays the timeline out once, settled."""
         super().resizeEvent(event)
         if not self.isVisible():
             self._stale = True
-        elif self._zoom == 1.0 or self._stale:
+        elif self._stale:
+            self._rebuild()
+        elif self._needs_layout():
+            self._buttons.place(self.viewport().geometry(), self._layout.left, self._layout.header, self._zoom)
+            self._resize_settle.start()
+
+    def _needs_layout(self) -> bool:
+        """Resized, or a scroll bar changed the width to fit (one that changes only the height, never)."""
+        outer, viewport = self._built_for
+        return self.size() != outer or self.viewport().width() != viewport.width()
+
+    def _resized(self) -> None:
+        self._resize_settle.stop()
+        if not self._needs_layout():
+            return
+        if self._zoom == 1.0:
             self._rebuild()
         else:
             self._relayout_keeping_view()

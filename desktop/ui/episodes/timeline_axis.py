@@ -34,11 +34,11 @@ class _Backdrop(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
+        lay = self._view.shown_layout()
         return QRectF(0, 0, lay.width, lay.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
+        lay, look = self._view.shown_layout(), self._view.look()
         exposed = option.exposedRect if option.exposedRect.isValid() else self.boundingRect()
         painter.fillRect(self.boundingRect(), look.base)
         bottom = lay.rows[-1].y1 if lay.rows else lay.height  # below the last row: nothing
@@ -100,11 +100,11 @@ class _Header(QGraphicsItem):
         self.setZValue(Z_HEADER)
 
     def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
+        lay = self._view.shown_layout()
         return QRectF(0, 0, lay.width, lay.header)
 
     def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
+        lay, look = self._view.shown_layout(), self._view.look()
         h = lay.header
         painter.fillRect(self.boundingRect(), look.base)
         year_h = QFontMetricsF(look.year).height()
@@ -175,11 +175,11 @@ class _Gutter(QGraphicsItem):
         self.setZValue(Z_GUTTER)
 
     def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
+        lay = self._view.shown_layout()
         return QRectF(0, lay.header, lay.left, lay.height - lay.header)
 
     def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
+        lay, look = self._view.shown_layout(), self._view.look()
         painter.fillRect(self.boundingRect(), look.panel)
         counts = self._view.row_counts()
         row_h = QFontMetricsF(look.row).height()
@@ -222,11 +222,11 @@ class _Corner(QGraphicsItem):
         self.setZValue(Z_CORNER)
 
     def boundingRect(self) -> QRectF:
-        lay = self._view.timeline_layout()
+        lay = self._view.shown_layout()
         return QRectF(0, 0, lay.left, lay.header)
 
     def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: QWidget | None = None):
-        lay, look = self._view.timeline_layout(), self._view.look()
+        lay, look = self._view.shown_layout(), self._view.look()
         painter.fillRect(self.boundingRect(), look.panel)
         painter.setPen(QPen(look.border, 1))
         painter.drawLine(QPointF(0, lay.header - 0.5), QPointF(lay.left, lay.header - 0.5))

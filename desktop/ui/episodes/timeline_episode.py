@@ -6,6 +6,7 @@ where it fits whole and clear of every other label and bar; the rest is in the t
 
 from __future__ import annotations
 
+import bisect
 import html
 import math
 from collections import defaultdict
@@ -49,6 +50,7 @@ class EpisodeItem(QGraphicsItem):
         self._hovered = False
         self._title_at: QRectF | None = None  # set by place_labels
         self._named_at: QRectF | None = None
+        self._widths: dict[tuple[str, str], float] = {}  # (font, text) → width: a re-layout measures nothing
         self.setZValue(Z_EPISODE)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -81,10 +83,24 @@ class EpisodeItem(QGraphicsItem):
             font.setWeight(QFont.Weight.DemiBold)
         return font
 
+    def relayout(self, placed: PlacedItem) -> None:
+        """Move to a new layout's place (a resize or a zoom): the same episode, labels to be placed."""
+        self.prepareGeometryChange()
+        self.placed = placed
+        self._title_at = self._named_at = None
+        self._rect = self._bounds()
+
+    def _width(self, font: QFont, text: str) -> float:
+        key = (font.key(), text)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = QFontMetricsF(font).horizontalAdvance(text) + 1
+        return width
+
     def title_places(self, look: Look, gap: float = 6.0) -> list[QRectF]:
         """Where the whole title could go, best first: on the bar, then beside it."""
         bar = self.bar_rect()
-        width = QFontMetricsF(self.title_font(look)).horizontalAdvance(self.placed.item.title) + 1
+        width = self._width(self.title_font(look), self.placed.item.title)
         y, h = self.placed.bar_y, self.placed.bar_h
         places = [QRectF(bar.left() + 5, y, width, h)] if width + 10 <= bar.width() and not self.placed.dot else []
         after, before = QRectF(bar.right() + gap, y, width, h), QRectF(bar.left() - gap - width, y, width, h)
@@ -94,7 +110,7 @@ class EpisodeItem(QGraphicsItem):
     def named_places(self, look: Look) -> list[QRectF]:
         """Where the whole name could go above the bar: from its start, or ending with it."""
         p = self.placed
-        width = QFontMetricsF(look.named).horizontalAdvance(p.item.named_label or "") + 1
+        width = self._width(look.named, p.item.named_label or "")
         top, height = p.lane_y, p.bar_y - p.lane_y - 5
         return [QRectF(p.x0, top, width, height), QRectF(p.x1 - width, top, width, height)]
 
@@ -211,8 +227,9 @@ class _Grid:
         self._cells: dict[tuple[int, int], list[tuple[object, QRectF]]] = defaultdict(list)
 
     def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
-        xs = range(math.floor(rect.left() / self.W), math.floor(rect.right() / self.W) + 1)
-        ys = range(math.floor(rect.top() / self.H), math.floor(rect.bottom() / self.H) + 1)
+        left, top, right, bottom = rect.getCoords()
+        xs = range(math.floor(left / self.W), math.floor(right / self.W) + 1)
+        ys = range(math.floor(top / self.H), math.floor(bottom / self.H) + 1)
         return [(i, j) for i in xs for j in ys]
 
     def add(self, rect: QRectF, owner: object = None) -> None:
@@ -241,11 +258,23 @@ def place_labels(
     bars, taken = _Grid(), _Grid()
     for g in graphics:
         bars.add(g.bar_rect().adjusted(-1, -1, 1, 1), g)
+    starts = [a for a, _b, _r0, _r1 in spans]  # the clusters in time order: found by bisection
+    rooms: dict[int, QRectF] = {}
+
+    def span_of(x: float) -> tuple[float, float]:
+        i = bisect.bisect_right(starts, x + 0.5)
+        for a, b, r0, r1 in spans[max(0, i - 2) : i]:
+            if a - 0.5 <= x <= b + 0.5:
+                return r0, r1
+        return plot.left(), plot.right()
 
     def room(owner: EpisodeItem) -> QRectF:
-        x = owner.placed.x0
-        x0, x1 = next(((r0, r1) for a, b, r0, r1 in spans if a - 0.5 <= x <= b + 0.5), (plot.left(), plot.right()))
-        return QRectF(max(x0, plot.left()), plot.top(), min(x1, plot.right()) - max(x0, plot.left()), plot.height())
+        found = rooms.get(id(owner))
+        if found is None:
+            x0, x1 = span_of(owner.placed.x0)
+            left, right = max(x0, plot.left()), min(x1, plot.right())
+            found = rooms[id(owner)] = QRectF(left, plot.top(), right - left, plot.height())
+        return found
 
     def free(owner: EpisodeItem, rect: QRectF) -> bool:
         return room(owner).contains(rect) and not taken.hits(rect) and not bars.hits(rect, owner)

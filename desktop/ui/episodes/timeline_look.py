@@ -118,6 +118,13 @@ def _font(
     return font
 
 
+def gutter_width(font: QFont, labels: list[str]) -> float:
+    """The row labels' column: the widest label and a margin, within 112 to 200 pixels."""
+    fm = QFontMetricsF(font)
+    widest = max((fm.horizontalAdvance(label) for label in labels), default=60.0)
+    return float(min(max(widest + 28, 112), 200))
+
+
 def elide(text: str, font: QFont, width: float) -> str:
     """``text`` cut with an ellipsis to ``width``; empty when not even one letter fits."""
     if width <= 0:

@@ -1,4 +1,5 @@
-"""The timeline's zoom buttons ("−", "Fit", "+") in the top-left corner of the view.
+"""The timeline's zoom buttons ("−", "Fit", "+") in the top-left corner of the view, and scrolling
+an episode into view.
 
 Their look is the application's style sheet's (``QToolButton#TimelineZoom`` in ``app.qss``)."""
 
@@ -6,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsView, QToolButton, QWidget
+
+from desktop.core.episodes.timeline import TimelineLayout
 
 ZOOM_STEP = 1.25
 MAX_ZOOM = 80.0
@@ -50,3 +53,21 @@ class ZoomButtons:
         self._buttons[0].setEnabled(zoom > 1.0)
         self._buttons[1].setEnabled(zoom > 1.0)
         self._buttons[2].setEnabled(zoom < MAX_ZOOM)
+
+
+def reveal(view: QGraphicsView, lay: TimelineLayout, rect: QRectF, margin: float = 24) -> None:
+    """Scroll the least needed to show ``rect`` clear of the axis band and row labels."""
+    hbar, vbar = view.horizontalScrollBar(), view.verticalScrollBar()
+    view_left = view.mapToScene(QPoint(0, 0)).x() + lay.left
+    view_right = view.mapToScene(QPoint(view.viewport().width(), 0)).x()
+    if rect.left() - margin < view_left:
+        hbar.setValue(hbar.value() - round(view_left - rect.left() + margin))
+    elif rect.right() + margin > view_right:
+        shift = min(rect.right() + margin - view_right, rect.left() - margin - view_left)
+        hbar.setValue(hbar.value() + round(shift))
+    view_top = view.mapToScene(QPoint(0, 0)).y() + lay.header
+    view_bottom = view.mapToScene(QPoint(0, view.viewport().height())).y()
+    if rect.top() < view_top:
+        vbar.setValue(vbar.value() - round(view_top - rect.top() + 4))
+    elif rect.bottom() > view_bottom:
+        vbar.setValue(vbar.value() + round(rect.bottom() - view_bottom + 4))

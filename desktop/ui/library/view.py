@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from typing import ClassVar
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -34,172 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.text.articles import Article, format_published
 from desktop.ui.library.listfilter import LibraryProxy
+from desktop.ui.library.listmodel import (  # noqa: F401  (the list's names, imported from here too)
+    ARTICLE_ID_ROLE,
+    ARTICLE_MIME,
+    BYLINE_ROLE,
+    DATE,
+    FILTER_KEY_ROLE,
+    OUTLET,
+    SORT_ROLE,
+    TITLE,
+    LibraryModel,
+)
 from desktop.ui.library.searchpanel import SearchPanel
-
-#: Drag-and-drop payload: article ids, one per line.
-ARTICLE_MIME = "application/x-overtures-article-ids"
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-BYLINE_ROLE = Qt.ItemDataRole.UserRole + 3
-
-TITLE, OUTLET, DATE = range(3)
-_HEADERS = ("Title", "Outlet", "Published")
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class LibraryModel(QAbstractTableModel):
-    """Rows are :class:`Article` records; dates inferred by analysis can be added later."""
-
-    def __init__(self, articles: list[Article] | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self._articles: list[Article] = list(articles or [])
-        self._inferred: dict[str, dt.date] = {}
-        self._haystacks: list[str] | None = None
-
-    # -- the list
-    def set_articles(self, articles: list[Article]) -> None:
-        self.beginResetModel()
-        self._articles = list(articles)
-        self._touch()
-        self.endResetModel()
-
-    def _touch(self, row: int | None = None) -> None:
-        if row is not None and self._haystacks is not None:
-            self._haystacks[row] = self._haystack(self._articles[row])
-        else:
-            self._haystacks = None
-
-    def articles_view(self) -> list[Article]:
-        """The rows themselves (not a copy): for a filter pass."""
-        return self._articles
-
-    def haystacks(self) -> list[str]:
-        """Each row's title, outlet and date as shown, case-folded: what the field's words match."""
-        if self._haystacks is None:
-            self._haystacks = [self._haystack(a) for a in self._articles]
-        return self._haystacks
-
-    def _haystack(self, article: Article) -> str:
-        return f"{article.title}\n{article.outlet or '—'}\n{self._date_text(article)}".casefold()
-
-    def articles(self) -> list[Article]:
-        return list(self._articles)
-
-    def article(self, row: int) -> Article:
-        return self._articles[row]
-
-    def row_of(self, article_id: str) -> int:
-        for row, article in enumerate(self._articles):
-            if article.id == article_id:
-                return row
-        return -1
-
-    def set_inferred_date(self, article_id: str, date: dt.date | None) -> None:
-        row = self.row_of(article_id)
-        if row < 0 or date is None or self._articles[row].published is not None:
-            return
-        self._inferred[article_id] = date
-        self._touch(row)
-        self.dataChanged.emit(self.index(row, DATE), self.index(row, DATE))
-
-    def date_of(self, article: Article) -> tuple[dt.date | None, bool]:
-        """The article's date and whether it was inferred from the text."""
-        if article.published is not None:
-            return article.published, False
-        return self._inferred.get(article.id), article.id in self._inferred
-
-    # -- Qt model
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._articles):
-            return None
-        answer = self._ROLE_DATA.get(int(role))
-        return answer(self, self._articles[index.row()], index.column()) if answer is not None else None
-
-    def _byline(self, article: Article, _column: int) -> str:
-        return f"{article.outlet or 'Outlet unknown'} · {self._date_text(article)}"
-
-    def _display(self, article: Article, column: int) -> str:
-        if column == TITLE:
-            return article.title
-        if column == OUTLET:
-            return article.outlet or "—"
-        return self._date_text(article)
-
-    def _sort_key(self, article: Article, column: int) -> str:
-        if column == DATE:
-            date, _ = self.date_of(article)
-            return date.isoformat() if date else "9999"
-        return self._display(article, column).casefold()
-
-    def _tooltip(self, article: Article, _column: int) -> str:
-        lines = [f"<b>{_escape(article.title)}</b>", _escape(article.byline())]
-        if article.url:
-            lines.append(_escape(article.url))
-        if article.path and not article.bundled:
-            lines.append(f"File: {_escape(str(article.path))}")
-        date, inferred = self.date_of(article)
-        if inferred and date:
-            lines.append(f"Date inferred from the text: {date:%d %B %Y}")
-        return "<br>".join(lines)
-
-    def _accessible_text(self, article: Article, _column: int) -> str:
-        return f"{article.title}, {article.outlet or 'outlet unknown'}, {self._date_text(article)}"
-
-    #: What :meth:`data` answers for each role, from the row's article and the column.
-    _ROLE_DATA: ClassVar[dict[int, Callable[[LibraryModel, Article, int], object]]] = {
-        int(ARTICLE_ID_ROLE): lambda _self, article, _column: article.id,
-        int(BYLINE_ROLE): _byline,
-        int(Qt.ItemDataRole.DisplayRole): _display,
-        int(SORT_ROLE): _sort_key,
-        int(Qt.ItemDataRole.ToolTipRole): _tooltip,
-        int(Qt.ItemDataRole.AccessibleTextRole): _accessible_text,
-    }
-
-    def _date_text(self, article: Article) -> str:
-        if article.published is not None:
-            prefix = "c. " if article.published_precision == "approximate" else ""
-            return f"{prefix}{_short_date(article.published)}"
-        date = self._inferred.get(article.id)
-        return f"≈ {_short_date(date)} (inferred)" if date else format_published(article)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
-
-    def mimeTypes(self) -> list[str]:
-        return [ARTICLE_MIME]
-
-    def mimeData(self, indexes) -> QMimeData:
-        ids = []
-        for index in indexes:
-            article_id = self.data(index, ARTICLE_ID_ROLE)
-            if article_id and article_id not in ids:
-                ids.append(article_id)
-        mime = QMimeData()
-        mime.setData(ARTICLE_MIME, "\n".join(ids).encode("utf-8"))
-        mime.setText("\n".join(ids))
-        return mime
-
-
-def _short_date(date: dt.date) -> str:
-    return f"{date.day} {date:%b %Y}"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -408,6 +248,12 @@ class LibraryView(QWidget):
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        # as wide as its widest text for this library: a keystroke changing the count never
+        # changes the dock's width (nor, at 10,000 articles, re-lays the timeline out beside it)
+        n, metrics = str(total), self.count.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in (f"{n} of {n}", f"88 found in {n}", f"{n} articles"))
+        if self.count.minimumWidth() != widest:
+            self.count.setMinimumWidth(widest)
         if self.stack.currentIndex() == 1:
             self.count.setText(f"{len(self.search.hits)} found in {total}")
             return

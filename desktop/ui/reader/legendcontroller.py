@@ -38,10 +38,12 @@ class GrowingIndex(MentionIndex):
         self._articles: dict[str, set[str]] = defaultdict(set)
         self._first: dict[str, tuple[int, int]] = {}  # where each key is first mentioned
         self._entries: list[ActorEntry] | None = None
+        self.objects: set[int] = set()  # id() of each analysis indexed (they are kept: ids stay theirs)
 
     def add(self, analysis: ArticleAnalysis) -> None:
         article_id = analysis.article_id
         self.indexed[article_id] = analysis
+        self.objects.add(id(analysis))
         position = self.order.get(article_id, 0)
         for i, m in enumerate(analysis.actors):
             self.side_counts[m.side] += 1
@@ -81,8 +83,8 @@ class GrowingIndex(MentionIndex):
 
     def grows_into(self, analyses: list) -> bool:
         """Whether ``analyses`` are the indexed ones (the same objects) and some more."""
-        present = {a.article_id: a for a in analyses}
-        return len(present) >= len(self.indexed) and all(present.get(k) is a for k, a in self.indexed.items())
+        present = {id(a) for a in analyses}  # by identity: no walk asking each analysis its article
+        return len(present) >= len(self.indexed) and self.objects <= present
 
 
 class LazyMentions(Sequence):
@@ -174,7 +176,8 @@ class LegendController(QObject):
         if not analyses:
             return
         index = self._index_for(analyses)
-        new = [a for a in analyses if a.article_id not in index.indexed]
+        indexed = index.objects
+        new = [a for a in analyses if id(a) not in indexed]
         for analysis in new[:STEP]:
             index.add(analysis)
         self._growing = len(new) > STEP
