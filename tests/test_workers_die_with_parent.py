@@ -48,7 +48,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 @pytest.mark.parametrize(("init", "context"), [("batch", "fork"), ("pool", "spawn")])
 def test_workers_end_when_their_parent_is_killed(init, context):
     children: list[int] = []

@@ -41,23 +41,24 @@ def analyse_encoded(article: Article, fingerprint: str = "") -> tuple[str, str]:
     return analysis_json(analysis), encode_events(article.id, extractor.extract(analysis))
 
 
-def die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int, every: float = 0.5) -> None:
     """End this worker when the process that started it ends, even by kill -9.
 
     A worker forked or spawned by a pool waits on a queue whose other end it may hold itself, so
-    it never learns that its parent is gone: on Linux the kernel sends it SIGTERM then
-    (``PR_SET_PDEATHSIG``); elsewhere nothing changes. A parent gone before the call: exit now.
+    it never learns that its parent is gone. A daemon thread looks at the parent's pid every
+    ``every`` seconds and ends the worker when it changed (the worker was re-parented). Not
+    ``PR_SET_PDEATHSIG``: that fires when the parent's *thread* that started the worker ends,
+    and pools start workers from short-lived task threads.
     """
-    import ctypes
-    import signal
-    import sys
+    import threading
+    import time
 
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
         os._exit(0)
+
+    threading.Thread(target=watch, name="overtures-parent-watch", daemon=True).start()
 
 
 def _worker_start(base_dir: str | None, parent: int | None = None) -> None:
