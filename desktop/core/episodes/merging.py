@@ -37,10 +37,14 @@ def _specific(p: Participant) -> bool:
     return p.kind in ("person", "organisation") or p.key.startswith("unlinked:")
 
 
+_DAYS = {n: dt.timedelta(days=n) for n in range(3)}
+
+
 def _overlap(a_first, a_last, b_first, b_last, slack: int = 1) -> bool:
-    if None in (a_first, a_last, b_first, b_last):
+    if a_first is None or a_last is None or b_first is None or b_last is None:
         return False
-    return a_first <= b_last + dt.timedelta(days=slack) and b_first <= a_last + dt.timedelta(days=slack)
+    days = _DAYS[slack] if slack in _DAYS else dt.timedelta(days=slack)
+    return a_first <= b_last + days and b_first <= a_last + days
 
 
 def dated_events(events: list[Event]) -> list[Event]:
@@ -248,24 +252,32 @@ class _Sweep:
         """Cluster ``i``'s episode meets the episodes still open on a timeline; the roots open after it.
 
         ``open_roots`` are distinct roots (only this timeline's joins change roots while it is swept,
-        and a join absorbs ``root_i``), so none is looked up again."""
+        and a join absorbs ``root_i``), so none is looked up again. One pass drops the episodes that
+        ended before cluster ``i`` begins and compares the others (a join only changes the info of a
+        root already passed, so dropping while comparing drops the same ones)."""
         limit = self.infos[i][0] - self.slack
-        root_i = self.merge.find(str(i))
+        root_i = start = self.merge.find(str(i))
         info_of, merged = self.info_of, self.merged_info
-        open_roots = [r for r in open_roots if (merged.get(r) or info_of(r))[1] >= limit]
         absorbed = set()
         mine = info_of(root_i)
+        families = mine[3]
+        kept = []
         for root in open_roots:
             theirs = merged.get(root) or info_of(root)
-            if mine[3].isdisjoint(theirs[3]) or root == root_i:
+            if theirs[1] < limit:
+                continue  # ended before this cluster begins
+            kept.append(root)
+            if families.isdisjoint(theirs[3]) or root == root_i:
                 continue  # no family in common: the cheapest test first
             if self._meets(mine, theirs):
                 absorbed.add(root_i)
                 root_i = self._join(root, root_i)
                 mine = merged[root_i]
-        open_roots = [r for r in open_roots if r != root_i and r not in absorbed]
-        open_roots.append(root_i)
-        return open_roots
+                families = mine[3]
+        if absorbed or start in kept:
+            kept = [r for r in kept if r != root_i and r not in absorbed]
+        kept.append(root_i)
+        return kept
 
     def run(self) -> list[list[Event]]:
         by_key: dict[str, list[int]] = defaultdict(list)
