@@ -23,6 +23,9 @@ UNIQUE_LISTED = 25
 OPENINGS_LISTED = 12
 #: Up to this many sources the sources section lists them all; beyond, those the handout cites.
 SOURCES_IN_FULL = 60
+#: Aligned groups a printed handout shows (those told by most episodes, most alike first); the rest
+#: are counted by outlet, so the handout's length does not grow with the library.
+ALIGNED_LISTED = 40
 #: Outlets named in an "and N others" line (those with most first); the rest counted.
 OUTLETS_LISTED = 12
 
@@ -67,13 +70,33 @@ def capped_unique(items: Sequence[cmp.UniqueSentence], citations: Mapping[int, c
     return shown, f'<p class="note">{line}.</p>'
 
 
+def capped_aligned(groups: Sequence[cmp.AlignedGroup], citations: Mapping[int, cmp.Citation]):
+    """The aligned groups a printed handout shows, in their order, and the line for the others ("" when none).
+
+    The :data:`ALIGNED_LISTED` groups with most members (then most alike) are shown."""
+    if len(groups) <= ALIGNED_LISTED:
+        return list(groups), ""
+    strongest = sorted(
+        range(len(groups)), key=lambda i: (-sum(m is not None for m in groups[i].members), -groups[i].similarity, i)
+    )
+    keep = set(strongest[:ALIGNED_LISTED])
+    shown = [g for i, g in enumerate(groups) if i in keep]
+    rest = [g for i, g in enumerate(groups) if i not in keep]
+    numbers = [m.citation for g in rest for m in g.members if m is not None]
+    outlets = by_outlet(citations[n].outlet for n in numbers if n in citations)
+    line = f"and {len(rest):,} other aligned group{'s' if len(rest) > 1 else ''} (shown in the app): {outlets}"
+    return shown, f'<p class="note">{line}.</p>'
+
+
 __all__ = [
+    "ALIGNED_LISTED",
     "OPENINGS_LISTED",
     "OUTLETS_LISTED",
     "SOURCES_IN_FULL",
     "SOURCES_LISTED",
     "UNIQUE_LISTED",
     "by_outlet",
+    "capped_aligned",
     "capped_unique",
     "sources_listed",
     "subject_sources",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from desktop.core.annotate import palette
 from desktop.core.annotate.document import side_info
 from desktop.core.compare import records as cmp
-from desktop.core.compare.html_caps import by_outlet, capped_unique, sources_listed
+from desktop.core.compare.html_caps import by_outlet, capped_aligned, capped_unique, sources_listed
 from desktop.core.compare.html_text import (
     FACET_MARKERS,
     PRESENCE_CLASS,
@@ -197,10 +197,13 @@ class Sections:
         return "".join(parts)
 
     def aligned(self) -> str:
-        rows = [self.aligned_row(group) for group in self.c.aligned]
+        groups, others = list(self.c.aligned), ""
+        if self.print:  # on paper the strongest groups; the app shows them all
+            groups, others = capped_aligned(groups, {c.number: c for c in self.c.citations})
+        rows = [self.aligned_row(group) for group in groups]
         parts = ['<h3><a name="aligned"></a>Aligned sentences</h3>']
         if rows:
-            parts.append(self.grid("Group", rows))
+            parts.append(self.grid("Group", rows) + others)
         else:
             parts.append('<p class="empty">No sentences are similar enough to align.</p>')
         return "".join(parts) + self.unique()

@@ -37,10 +37,14 @@ def _specific(p: Participant) -> bool:
     return p.kind in ("person", "organisation") or p.key.startswith("unlinked:")
 
 
+_DAYS = {n: dt.timedelta(days=n) for n in range(3)}
+
+
 def _overlap(a_first, a_last, b_first, b_last, slack: int = 1) -> bool:
-    if None in (a_first, a_last, b_first, b_last):
+    if a_first is None or a_last is None or b_first is None or b_last is None:
         return False
-    return a_first <= b_last + dt.timedelta(days=slack) and b_first <= a_last + dt.timedelta(days=slack)
+    days = _DAYS[slack] if slack in _DAYS else dt.timedelta(days=slack)
+    return a_first <= b_last + days and b_first <= a_last + days
 
 
 def dated_events(events: list[Event]) -> list[Event]:
@@ -244,28 +248,35 @@ class _Sweep:
         ]
         return new_root
 
-    def _visit(self, i: int, open_roots: list[str]) -> list[str]:
-        """Cluster ``i``'s episode meets the episodes still open on a timeline; the roots open after it.
+    def _visit(self, i: int, open_roots: list[tuple[str, list]]) -> list[tuple[str, list]]:
+        """Cluster ``i``'s episode meets the episodes still open on a timeline; those open after it.
 
-        ``open_roots`` are distinct roots (only this timeline's joins change roots while it is swept,
-        and a join absorbs ``root_i``), so none is looked up again."""
+        ``open_roots`` are distinct roots with their infos (only this timeline's joins change roots
+        and infos while it is swept, and a join absorbs ``root_i``, whose entry goes to the end with
+        its new info), so none is looked up again. One pass drops the episodes that ended before
+        cluster ``i`` begins and compares the others."""
         limit = self.infos[i][0] - self.slack
-        root_i = self.merge.find(str(i))
-        info_of, merged = self.info_of, self.merged_info
-        open_roots = [r for r in open_roots if (merged.get(r) or info_of(r))[1] >= limit]
+        root_i = start = self.merge.find(str(i))
         absorbed = set()
-        mine = info_of(root_i)
-        for root in open_roots:
-            theirs = merged.get(root) or info_of(root)
-            if mine[3].isdisjoint(theirs[3]) or root == root_i:
+        mine = self.info_of(root_i)
+        families = mine[3]
+        kept = []
+        for entry in open_roots:
+            theirs = entry[1]
+            if theirs[1] < limit:
+                continue  # ended before this cluster begins
+            kept.append(entry)
+            if families.isdisjoint(theirs[3]) or entry[0] == root_i:
                 continue  # no family in common: the cheapest test first
             if self._meets(mine, theirs):
                 absorbed.add(root_i)
-                root_i = self._join(root, root_i)
-                mine = merged[root_i]
-        open_roots = [r for r in open_roots if r != root_i and r not in absorbed]
-        open_roots.append(root_i)
-        return open_roots
+                root_i = self._join(entry[0], root_i)
+                mine = self.merged_info[root_i]
+                families = mine[3]
+        if absorbed or any(entry[0] == start for entry in kept):
+            kept = [e for e in kept if e[0] != root_i and e[0] not in absorbed]
+        kept.append((root_i, mine))
+        return kept
 
     def run(self) -> list[list[Event]]:
         by_key: dict[str, list[int]] = defaultdict(list)
@@ -274,7 +285,7 @@ class _Sweep:
                 for key in info[4]:
                     by_key[key].append(i)
         for key in sorted(by_key):
-            open_roots: list[str] = []
+            open_roots: list[tuple[str, list]] = []
             for i in sorted(by_key[key], key=lambda i: self.infos[i][0]):
                 open_roots = self._visit(i, open_roots)
         merged: dict[str, list[Event]] = defaultdict(list)
